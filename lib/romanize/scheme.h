@@ -1,0 +1,69 @@
+// The Scheme interface: one official way of writing a script in Latin letters.
+//
+//   #include "lib/romanize/registry.h"
+//
+//   auto scheme = onoma::romanize::Registry::Default().Find("uk-kmu2010");
+//   if (!scheme.ok()) return scheme.status();
+//   std::string latin = (*scheme)->Romanize("Київ");          // "Kyiv"
+//   auto back = (*scheme)->Deromanize("Kyïv");   // reversible schemes only
+//
+// A scheme is read-only once built: every method is const and safe to call
+// from many threads at once. Schemes live as long as the registry that owns
+// them (the default registry lives for the whole program).
+
+#ifndef ONOMA_LIB_ROMANIZE_SCHEME_H_
+#define ONOMA_LIB_ROMANIZE_SCHEME_H_
+
+#include <string>
+#include <string_view>
+
+#include "lib/text/script.h"
+#include "lib/util/status.h"
+
+namespace onoma::romanize {
+
+struct RomanizeOptions {
+  // The text is a personal name (Korean: family name, space, given name
+  // with a hyphen between its syllables, per the scheme's rules for names).
+  // Default: false.
+  bool name = false;
+  // The text is a place name (Korean: administrative units hyphenated,
+  // capitalized as a proper noun). Default: false.
+  bool place = false;
+  // Write the scheme's ASCII fallback form where it has one (ALA-LC without
+  // ties and diacritics). Default: false.
+  bool ascii = false;
+};
+
+class Scheme {
+ public:
+  virtual ~Scheme() = default;
+
+  // The stable id used on the command line, e.g. "uk-kmu2010".
+  virtual std::string_view id() const = 0;
+  // One line for `onoma romanize --list`.
+  virtual std::string_view description() const = 0;
+  // The script this scheme romanizes; other characters pass through.
+  virtual text::Script script() const = 0;
+  // Whether Deromanize() restores the original text exactly.
+  virtual bool reversible() const = 0;
+
+  // Writes `text` in Latin letters. REQUIRES: `text` is valid UTF-8 (the CLI
+  // validates on entry). Characters outside the scheme's script, and
+  // everything that is not a letter, are copied unchanged. NFC and NFD input
+  // give the same output.
+  virtual std::string Romanize(std::string_view text,
+                               const RomanizeOptions& options = {}) const = 0;
+
+  // Restores the original script from this scheme's Latin output. Fails with
+  // kBadArgument for a scheme that is not reversible.
+  virtual Result<std::string> Deromanize(std::string_view text) const {
+    (void)text;
+    return Status::BadArgument("scheme '" + std::string(id()) +
+                               "' is not reversible");
+  }
+};
+
+}  // namespace onoma::romanize
+
+#endif  // ONOMA_LIB_ROMANIZE_SCHEME_H_
