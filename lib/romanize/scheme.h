@@ -55,6 +55,14 @@ class Scheme {
   virtual std::string Romanize(std::string_view text,
                                const RomanizeOptions& options = {}) const = 0;
 
+  // Appends the romanization of `text` to `out`; the streaming path calls
+  // this line after line. The default forwards to Romanize(); engines
+  // override it to write without a temporary string.
+  virtual void RomanizeTo(std::string_view text, const RomanizeOptions& options,
+                          std::string& out) const {
+    out += Romanize(text, options);
+  }
+
   // Restores the original script from this scheme's Latin output. Fails with
   // kBadArgument for a scheme that is not reversible.
   virtual Result<std::string> Deromanize(std::string_view text) const {

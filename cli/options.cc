@@ -1,0 +1,355 @@
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <iostream>
+#include <string_view>
+
+#include "cli/i18n.h"
+
+namespace onoma::cli {
+namespace {
+
+constexpr std::array<std::string_view, 5> kTopCommands = {
+    "romanize", "term", "normalize", "tm", "segment"};
+
+// Levenshtein distance on bytes: command names are ASCII.
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+void PrintUsageError(std::string_view command, const std::string& why) {
+  std::string where = command.empty() ? "" : std::string(command) + ": ";
+  std::cerr << "onoma: " << where << why << "\n"
+            << Format(Tr("Run '{0} --help' for usage."),
+                      {command.empty() ? std::string("onoma")
+                                       : "onoma " + std::string(command)})
+            << "\n";
+}
+
+// The first word that is not an option (nor the value of --db): the command
+// the user asked for. Unknown ones get a hint before CLI11 sees them.
+std::optional<std::string> UnknownCommand(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (std::find(kTopCommands.begin(), kTopCommands.end(), arg) !=
+        kTopCommands.end()) {
+      return std::nullopt;
+    }
+    return std::string(arg);
+  }
+  return std::nullopt;
+}
+
+void Localize(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS",
+                            "Positionals", "REQUIRED", "TEXT", "INT", "UINT",
+                            "FLOAT", "Needs", "Excludes", "Env"}) {
+    formatter->label(label, Tr(label));
+  }
+  formatter->column_width(34);
+}
+
+CLI::App* Sub(CLI::App& parent, const char* name, const std::string& about,
+              const std::string& examples) {
+  CLI::App* sub = parent.add_subcommand(name, about);
+  sub->group(Tr("Commands"));
+  sub->option_defaults()->group(Tr("Options"));
+  sub->set_help_flag("-h,--help", Tr("Print this help and exit"));
+  if (!examples.empty()) sub->footer(Tr("Examples:") + "\n" + examples);
+  return sub;
+}
+
+}  // namespace
+
+ParseOutcome ParseArgs(int argc, char** argv) {
+  ParseOutcome outcome;
+  if (auto unknown = UnknownCommand(argc, argv)) {
+    std::string why = Format(Tr("'{0}' is not an onoma command"), {*unknown});
+    std::string_view best;
+    std::size_t best_distance = 3;
+    for (std::string_view candidate : kTopCommands) {
+      std::size_t d = EditDistance(*unknown, candidate);
+      if (d < best_distance) best = candidate, best_distance = d;
+    }
+    if (!best.empty()) {
+      why += "; " + Format(Tr("did you mean '{0}'?"), {best});
+    }
+    PrintUsageError("", why);
+    outcome.exit_code = 2;
+    return outcome;
+  }
+
+  Options opts;
+  CLI::App app(Tr("onoma: romanize names, keep a term store, normalize "
+                  "names in articles and keep a translation memory."),
+               "onoma");
+  Localize(app);
+  app.option_defaults()->group(Tr("Options"));
+  app.set_help_flag("-h,--help", Tr("Print this help and exit"));
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, Tr("Print the version and exit"));
+  app.add_option("--db", opts.db,
+                 Tr("The database (default: $ONOMA_DB, else "
+                    "$XDG_DATA_HOME/onoma/onoma.db, else "
+                    "~/.local/share/onoma/onoma.db)"))
+      ->type_name(Tr("PATH"));
+  app.footer(Tr("Examples:") + "\n" +
+             "  onoma romanize Київ Харків\n"
+             "  echo '윤석열' | onoma romanize --name\n"
+             "  onoma romanize --list\n"
+             "  onoma tm lookup --from en --to uk \"Kyiv said on Monday\"\n\n" +
+             Tr("Run 'onoma COMMAND --help' for the options of a command."));
+
+  // --- romanize -----------------------------------------------------------
+  RomanizeArgs& r = opts.romanize;
+  CLI::App* romanize = Sub(
+      app, "romanize",
+      Tr("Write Hangul and Cyrillic in Latin letters under an official "
+         "scheme. With TEXT, romanize the words given and print one line; "
+         "without, read standard input and write one line per line."),
+      "  onoma romanize Київ                 # Kyiv\n"
+      "  onoma romanize --scheme ru-bgn Курск\n"
+      "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
+      "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
+      "  onoma romanize < article.txt > article.latn.txt\n");
+  romanize
+      ->add_option("--scheme", r.scheme,
+                   Tr("The scheme id (see --list); auto picks per word: "
+                      "Hangul ko-rr, Cyrillic uk-kmu2010 (ru-bgn with "
+                      "--lang ru)"))
+      ->type_name(Tr("ID"));
+  romanize->add_option("--lang", r.lang,
+                       Tr("The language of Cyrillic text under --scheme auto: "
+                          "uk or ru"))
+      ->type_name(Tr("LANG"))
+      ->check(CLI::IsMember({"uk", "ru"}));
+  romanize->add_flag("--list", r.list,
+                     Tr("List the scheme ids with a description, and exit"));
+  romanize->add_flag("--name", r.name,
+                     Tr("The text is a personal name (Korean: family name, "
+                        "space, given name with a hyphen)"));
+  romanize->add_flag("--place", r.place,
+                     Tr("The text is a place name (Korean: administrative "
+                        "units hyphenated, capitalized)"));
+  romanize->add_flag("--reverse", r.reverse,
+                     Tr("Turn Latin back into the original script (reversible "
+                        "schemes only)"));
+  romanize->add_flag("--ascii", r.ascii,
+                     Tr("Use the scheme's plain ASCII form, without ties and "
+                        "diacritics, where it has one"));
+  romanize->add_flag("--line-buffered", r.line_buffered,
+                     Tr("Flush after every line (the default when standard "
+                        "input is a terminal)"));
+  romanize
+      ->add_option("--table", r.tables,
+                   Tr("Load an extra scheme from a table file (may be "
+                      "repeated); see docs/schemes.md"))
+      ->type_name(Tr("FILE"));
+  romanize->add_option("text", r.text, Tr("Words to romanize"))
+      ->type_name(Tr("TEXT"));
+  romanize->callback([&] { opts.command = Command::kRomanize; });
+
+  // --- term ---------------------------------------------------------------
+  TermArgs& t = opts.term;
+  CLI::App* term = Sub(app, "term",
+                       Tr("Keep the term store: concepts and their renderings "
+                          "in every language."),
+                       "  onoma term add kyiv en Kyiv\n"
+                       "  onoma term lookup Kiev\n");
+  term->require_subcommand(1);
+  CLI::App* term_import =
+      Sub(*term, "import", Tr("Import terms from a .tbx, .tsv or .csv file"),
+          "  onoma term import news.tbx\n");
+  term_import->add_option("file", t.file, Tr("The file to import"))
+      ->required()
+      ->type_name(Tr("FILE"));
+  term_import->callback([&] { opts.command = Command::kTermImport; });
+  CLI::App* term_export =
+      Sub(*term, "export",
+          Tr("Export the term store; the format follows the extension"),
+          "  onoma term export terms.tsv\n");
+  term_export->add_option("file", t.file, Tr("The file to write"))
+      ->required()
+      ->type_name(Tr("FILE"));
+  term_export->callback([&] { opts.command = Command::kTermExport; });
+  CLI::App* term_add =
+      Sub(*term, "add", Tr("Add a rendering of a concept"),
+          "  onoma term add kyiv uk Київ\n"
+          "  onoma term add kyiv en Kiev --status deprecated\n");
+  term_add->add_option("concept", t.concept_id, Tr("The concept"))->required();
+  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))
+      ->required();
+  term_add->add_option("form", t.form, Tr("The rendering"))->required();
+  term_add
+      ->add_option("--status", t.status,
+                   Tr("preferred, admitted or deprecated"))
+      ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
+  term_add->callback([&] { opts.command = Command::kTermAdd; });
+  CLI::App* term_lookup = Sub(
+      *term, "lookup",
+      Tr("Find a concept from any rendering in any script; - reads one "
+         "query per line"),
+      "  onoma term lookup 키예프\n"
+      "  onoma term lookup --json - < names.txt\n");
+  term_lookup->add_flag("--json", t.json, Tr("Print JSON Lines"));
+  term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"));
+  term_lookup->add_option("query", t.query, Tr("The name, or -"))->required();
+  term_lookup->callback([&] { opts.command = Command::kTermLookup; });
+
+  // --- normalize ----------------------------------------------------------
+  NormalizeArgs& n = opts.normalize;
+  CLI::App* normalize = Sub(
+      app, "normalize",
+      Tr("Rewrite variant names in articles to the house form, keeping "
+         "inflection, particles and everything else."),
+      "  onoma normalize article.txt > fixed.txt\n"
+      "  onoma normalize --check --report changes.jsonl *.txt\n");
+  normalize->add_option("--lang", n.lang, Tr("The language of the text"));
+  normalize->add_flag("--admitted", n.admitted,
+                      Tr("Rewrite admitted renderings too"));
+  normalize->add_flag("--check", n.check,
+                      Tr("Change nothing; exit 1 if variants were found"));
+  normalize->add_option("--report", n.report,
+                        Tr("Write each change as JSON Lines to FILE"))
+      ->type_name(Tr("FILE"));
+  normalize->add_flag("--in-place", n.in_place, Tr("Rewrite the files"));
+  normalize->add_flag("--backup", n.backup,
+                      Tr("With --in-place, keep FILE~ first"));
+  normalize->add_option("files", n.files, Tr("Files, or - for stdin"));
+  normalize->callback([&] { opts.command = Command::kNormalize; });
+
+  // --- tm -----------------------------------------------------------------
+  TmArgs& m = opts.tm;
+  CLI::App* tm = Sub(app, "tm",
+                     Tr("Keep the translation memory: import and export TMX, "
+                        "look up and align."),
+                     "  onoma tm import memory.tmx\n"
+                     "  onoma tm lookup --from en --to uk \"Kyiv said\"\n");
+  tm->require_subcommand(1);
+  CLI::App* tm_import = Sub(*tm, "import", Tr("Import a TMX file"),
+                            "  onoma tm import memory.tmx\n");
+  tm_import->add_option("file", m.file, Tr("The TMX file"))->required();
+  tm_import
+      ->add_option("--on-duplicate", m.on_duplicate,
+                   Tr("keep, replace or newest"))
+      ->check(CLI::IsMember({"keep", "replace", "newest"}));
+  tm_import->add_flag("--lenient", m.lenient,
+                      Tr("Skip bad units with a warning instead of failing"));
+  tm_import->callback([&] { opts.command = Command::kTmImport; });
+  CLI::App* tm_export = Sub(*tm, "export", Tr("Export to a TMX file"),
+                            "  onoma tm export out.tmx --langs en,uk\n");
+  tm_export->add_option("file", m.file, Tr("The TMX file"))->required();
+  tm_export->add_option("--langs", m.langs, Tr("Only these languages"));
+  tm_export->callback([&] { opts.command = Command::kTmExport; });
+  CLI::App* tm_add = Sub(*tm, "add", Tr("Add one segment pair"),
+                         "  onoma tm add --from en --to uk Kyiv Київ\n");
+  tm_add->add_option("--from", m.from, Tr("Source language"))->required();
+  tm_add->add_option("--to", m.to, Tr("Target language"))->required();
+  tm_add->add_option("source", m.source, Tr("Source text"))->required();
+  tm_add->add_option("target", m.target, Tr("Target text"))->required();
+  tm_add->callback([&] { opts.command = Command::kTmAdd; });
+  CLI::App* tm_lookup = Sub(
+      *tm, "lookup",
+      Tr("Find translated segments like TEXT; - reads one per line"),
+      "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
+  tm_lookup->add_option("--from", m.from, Tr("Source language"))->required();
+  tm_lookup->add_option("--to", m.to, Tr("Target language"))->required();
+  tm_lookup->add_option("--min", m.min, Tr("Lowest score shown (default 70)"))
+      ->check(CLI::Range(0, 100));
+  tm_lookup->add_option("--max", m.max, Tr("Most matches shown (default 5)"))
+      ->check(CLI::Range(1, 1000));
+  tm_lookup->add_flag("--json", m.json, Tr("Print JSON Lines"));
+  tm_lookup->add_option("text", m.text, Tr("The text, or -"))->required();
+  tm_lookup->callback([&] { opts.command = Command::kTmLookup; });
+  CLI::App* tm_conc = Sub(*tm, "concordance",
+                          Tr("Find segments that contain TEXT"),
+                          "  onoma tm concordance --lang uk Київ\n");
+  tm_conc->add_option("--lang", m.lang, Tr("Search this language only"));
+  tm_conc->add_flag("--json", m.json, Tr("Print JSON Lines"));
+  tm_conc->add_option("text", m.text, Tr("The text"))->required();
+  tm_conc->callback([&] { opts.command = Command::kTmConcordance; });
+  CLI::App* tm_align = Sub(
+      *tm, "align", Tr("Align a report with its translation"),
+      "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
+  tm_align->add_option("--from", m.from, Tr("Source language"))->required();
+  tm_align->add_option("--to", m.to, Tr("Target language"))->required();
+  tm_align->add_flag("--import", m.import, Tr("Store the pairs in the TM"));
+  tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"));
+  tm_align->add_option("source", m.source, Tr("Source file"))->required();
+  tm_align->add_option("target", m.target, Tr("Target file"))->required();
+  tm_align->callback([&] { opts.command = Command::kTmAlign; });
+  CLI::App* tm_stats =
+      Sub(*tm, "stats", Tr("Show what the translation memory holds"), "");
+  tm_stats->callback([&] { opts.command = Command::kTmStats; });
+
+  // --- segment ------------------------------------------------------------
+  CLI::App* segment = Sub(app, "segment",
+                          Tr("Split text into sentences, one per line"),
+                          "  onoma segment --lang uk article.txt\n");
+  segment->add_option("--lang", opts.segment_lang, Tr("The language"));
+  segment->add_option("file", opts.segment_file, Tr("The file, or -"))
+      ->required();
+  segment->callback([&] { opts.command = Command::kSegment; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    outcome.exit_code = app.exit(e, std::cout, std::cerr);
+    return outcome;
+  } catch (const CLI::CallForAllHelp& e) {
+    outcome.exit_code = app.exit(e, std::cout, std::cerr);
+    return outcome;
+  } catch (const CLI::ParseError& e) {
+    std::string command;
+    for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+      sub = sub->get_subcommands().front();
+      command += (command.empty() ? "" : " ") + sub->get_name();
+    }
+    PrintUsageError(command, e.what());
+    outcome.exit_code = 2;
+    return outcome;
+  }
+
+  if (version) {
+    std::cout << "onoma " << ONOMA_VERSION << "\n";
+    return outcome;
+  }
+  if (opts.command == Command::kNone) {
+    std::cerr << app.help();
+    outcome.exit_code = 2;
+    return outcome;
+  }
+  for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+    sub = sub->get_subcommands().front();
+    opts.command_name += (opts.command_name.empty() ? "" : " ") +
+                         sub->get_name();
+  }
+  outcome.options = std::move(opts);
+  return outcome;
+}
+
+}  // namespace onoma::cli

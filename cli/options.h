@@ -1,0 +1,109 @@
+// The `onoma` command line, step one: argv to a plain Options struct.
+//
+// ParseArgs() does no I/O beyond printing --help and --version; it opens no
+// database and loads no scheme. Step two (cli/run.h) acts on the struct.
+// The forms are DESIGN.md's "Command line" contract; everything CLI11 throws
+// stays in cli/options.cc.
+
+#ifndef ONOMA_CLI_OPTIONS_H_
+#define ONOMA_CLI_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onoma::cli {
+
+enum class Command {
+  kNone,
+  kRomanize,
+  kTermImport,
+  kTermExport,
+  kTermAdd,
+  kTermLookup,
+  kNormalize,
+  kTmImport,
+  kTmExport,
+  kTmAdd,
+  kTmLookup,
+  kTmConcordance,
+  kTmAlign,
+  kTmStats,
+  kSegment,
+};
+
+struct RomanizeArgs {
+  std::string scheme = "auto";
+  std::string lang;  // uk or ru: picks the Cyrillic scheme under auto
+  bool list = false;
+  bool name = false;
+  bool place = false;
+  bool reverse = false;
+  bool ascii = false;
+  bool line_buffered = false;
+  std::vector<std::string> tables;  // extra scheme tables to load
+  std::vector<std::string> text;    // empty: read stdin
+};
+
+struct TermArgs {
+  std::string file;
+  std::string concept_id;
+  std::string lang;
+  std::string form;
+  std::string status = "preferred";
+  std::string query;
+  bool json = false;
+};
+
+struct NormalizeArgs {
+  std::string lang;
+  bool admitted = false;
+  bool check = false;
+  std::string report;
+  bool in_place = false;
+  bool backup = false;
+  std::vector<std::string> files;
+};
+
+struct TmArgs {
+  std::string file;
+  std::string on_duplicate;
+  std::string langs;
+  std::string from;
+  std::string to;
+  std::string source;
+  std::string target;
+  std::string text;
+  std::string lang;
+  int min = 70;
+  int max = 5;
+  bool json = false;
+  bool import = false;
+  bool lenient = false;
+  std::string output;
+};
+
+struct Options {
+  Command command = Command::kNone;
+  std::string command_name;  // "tm import", for messages
+  std::optional<std::string> db;
+  RomanizeArgs romanize;
+  TermArgs term;
+  NormalizeArgs normalize;
+  TmArgs tm;
+  std::string segment_lang;
+  std::string segment_file;
+};
+
+// The outcome of parsing: run `options`, or exit now with `exit_code`
+// (after --help, --version or a usage error, already printed).
+struct ParseOutcome {
+  std::optional<Options> options;
+  int exit_code = 0;
+};
+
+ParseOutcome ParseArgs(int argc, char** argv);
+
+}  // namespace onoma::cli
+
+#endif  // ONOMA_CLI_OPTIONS_H_

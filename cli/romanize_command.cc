@@ -1,0 +1,235 @@
+// onoma romanize: words from the command line, or stdin line by line.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "lib/romanize/registry.h"
+#include "lib/romanize/table.h"
+#include "lib/romanize/table_scheme.h"
+#include "lib/text/script.h"
+#include "lib/text/utf8.h"
+
+namespace onoma::cli {
+namespace {
+
+using romanize::Registry;
+using romanize::RomanizeOptions;
+using romanize::Scheme;
+
+// Turns one line of text into its romanization (or back, with --reverse).
+class LineConverter {
+ public:
+  // A single scheme, forward or reverse.
+  LineConverter(const Scheme* scheme, bool reverse, RomanizeOptions options)
+      : single_(scheme), reverse_(reverse), options_(options) {}
+  // --scheme auto: each run of Cyrillic or Hangul to its scheme; either may
+  // be null, and then that script passes through.
+  LineConverter(const Scheme* cyrillic, const Scheme* hangul,
+                RomanizeOptions options)
+      : cyrillic_(cyrillic), hangul_(hangul), options_(options) {}
+
+  Status Convert(std::string_view line, std::string& out) const {
+    if (single_ != nullptr) {
+      if (!reverse_) {
+        single_->RomanizeTo(line, options_, out);
+        return Status::Ok();
+      }
+      auto back = single_->Deromanize(line);
+      if (!back.ok()) return back.status();
+      out += *back;
+      return Status::Ok();
+    }
+    ConvertAuto(line, out);
+    return Status::Ok();
+  }
+
+ private:
+  // Splits the line where the script changes between Cyrillic and Hangul;
+  // every other character stays with the run it is in, and each scheme
+  // passes through what is not its own.
+  void ConvertAuto(std::string_view line, std::string& out) const {
+    std::size_t run_begin = 0;
+    const Scheme* run_scheme = nullptr;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      std::size_t at = i;
+      char32_t c = 0;
+      if (!text::DecodeNext(line, i, c)) continue;
+      text::Script script = text::ScriptOf(c);
+      const Scheme* scheme = script == text::Script::kCyrillic ? cyrillic_
+                             : script == text::Script::kHangul ? hangul_
+                                                               : run_scheme;
+      if (scheme != run_scheme) {
+        Flush(line.substr(run_begin, at - run_begin), run_scheme, out);
+        run_begin = at;
+        run_scheme = scheme;
+      }
+    }
+    Flush(line.substr(run_begin), run_scheme, out);
+  }
+
+  void Flush(std::string_view run, const Scheme* scheme,
+             std::string& out) const {
+    if (run.empty()) return;
+    if (scheme == nullptr) {
+      out += run;
+    } else {
+      scheme->RomanizeTo(run, options_, out);
+    }
+  }
+
+  const Scheme* single_ = nullptr;
+  const Scheme* cyrillic_ = nullptr;
+  const Scheme* hangul_ = nullptr;
+  bool reverse_ = false;
+  RomanizeOptions options_;
+};
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
+  return std::string((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+}
+
+// Finds `id` among the user's extra tables first, then the built-in ones.
+Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
+  auto found = extra.Find(id);
+  if (found.ok()) return found;
+  return Registry::Default().Find(id);
+}
+
+int StreamStdin(const LineConverter& converter, bool flush_each_line) {
+  text::Utf8Validator validator("<stdin>");
+  std::string out;
+  char* line = nullptr;
+  std::size_t capacity = 0;
+  ssize_t length;
+  int exit_code = kExitOk;
+  while ((length = getline(&line, &capacity, stdin)) >= 0) {
+    std::string_view text(line, static_cast<std::size_t>(length));
+    bool newline = !text.empty() && text.back() == '\n';
+    if (newline) text.remove_suffix(1);
+    Status valid = validator.ValidateLine(text);
+    if (!valid.ok()) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      exit_code = Fail("romanize", valid);
+      break;
+    }
+    Status converted = converter.Convert(text, out);
+    if (!converted.ok()) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      exit_code = Fail("romanize", converted);
+      break;
+    }
+    out += '\n';
+    if (flush_each_line || out.size() >= (1u << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+      if (flush_each_line) std::fflush(stdout);
+    }
+  }
+  std::free(line);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0 && exit_code == kExitOk) {
+    exit_code = Fail("<stdout>", Status::Io(Tr("cannot write the output")));
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int RunRomanize(const Options& options) {
+  const RomanizeArgs& args = options.romanize;
+
+  Registry extra;
+  for (const std::string& path : args.tables) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return Fail("--table", text.status());
+    Status valid = text::ValidateUtf8(*text, path);
+    if (!valid.ok()) return Fail("--table", valid);
+    auto spec = romanize::ParseTable(*text, path);
+    if (!spec.ok()) return Fail("--table", spec.status());
+    auto scheme = romanize::TableScheme::Create(std::move(*spec));
+    if (!scheme.ok()) return Fail("--table", scheme.status());
+    Status added = extra.Add(std::move(*scheme));
+    if (!added.ok()) return Fail("--table", added);
+  }
+
+  if (args.list) {
+    std::string out;
+    for (const Registry* registry :
+         {static_cast<const Registry*>(&extra), &Registry::Default()}) {
+      for (const Scheme* scheme : registry->List()) {
+        out += scheme->id();
+        out += '\t';
+        out += scheme->description();
+        if (scheme->reversible()) out += Tr(" [reversible]");
+        out += '\n';
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return kExitOk;
+  }
+
+  RomanizeOptions ro;
+  ro.name = args.name;
+  ro.place = args.place;
+  ro.ascii = args.ascii;
+
+  std::unique_ptr<LineConverter> converter;
+  if (args.scheme == "auto") {
+    if (args.reverse) {
+      return Fail("romanize", Status::BadArgument(Tr(
+                                  "--reverse needs a reversible --scheme, "
+                                  "such as ru-iso9 or uk-iso9")));
+    }
+    auto cyrillic = Registry::Default().Find(args.lang == "ru" ? "ru-bgn"
+                                                               : "uk-kmu2010");
+    auto hangul = Registry::Default().Find("ko-rr");
+    converter = std::make_unique<LineConverter>(
+        cyrillic.ok() ? *cyrillic : nullptr, hangul.ok() ? *hangul : nullptr,
+        ro);
+  } else {
+    auto scheme = FindScheme(extra, args.scheme);
+    if (!scheme.ok()) return Fail("--scheme", scheme.status());
+    if (args.reverse && !(*scheme)->reversible()) {
+      return Fail("--reverse",
+                  Status::BadArgument(Format(
+                      Tr("scheme '{0}' is not reversible; reversible schemes "
+                         "are marked so in 'onoma romanize --list'"),
+                      {args.scheme})));
+    }
+    converter =
+        std::make_unique<LineConverter>(*scheme, args.reverse, ro);
+  }
+
+  if (!args.text.empty()) {
+    std::string joined;
+    for (std::size_t i = 0; i < args.text.size(); ++i) {
+      if (i > 0) joined += ' ';
+      joined += args.text[i];
+    }
+    Status valid = text::ValidateUtf8(joined, "<arguments>");
+    if (!valid.ok()) return Fail("romanize", valid);
+    std::string out;
+    Status converted = converter->Convert(joined, out);
+    if (!converted.ok()) return Fail("romanize", converted);
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return kExitOk;
+  }
+  bool flush = args.line_buffered || isatty(STDIN_FILENO) != 0;
+  return StreamStdin(*converter, flush);
+}
+
+}  // namespace onoma::cli

@@ -1,0 +1,310 @@
+#include "lib/romanize/table.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <optional>
+#include <utility>
+
+namespace onoma::romanize {
+namespace {
+
+// One whitespace-separated field of a table line, already unescaped.
+struct Field {
+  std::string text;
+  std::uint32_t column = 0;  // 1-based, in code points
+};
+
+class LineParser {
+ public:
+  LineParser(std::string_view path, std::uint32_t line)
+      : path_(path), line_(line) {}
+
+  Status Error(std::uint32_t column, std::string message) const {
+    return Status::BadInput(std::move(message))
+        .At({std::string(path_), line_, column, 0});
+  }
+
+  // Splits `line` into fields, honouring quotes, escapes and comments.
+  Result<std::vector<Field>> Split(std::string_view line) const {
+    std::vector<Field> fields;
+    std::int32_t i = 0;
+    const auto n = static_cast<std::int32_t>(line.size());
+    std::uint32_t column = 1;
+    auto next = [&](UChar32& c) {
+      U8_NEXT(line.data(), i, n, c);
+      ++column;
+    };
+    while (i < n) {
+      std::int32_t start = i;
+      UChar32 c;
+      next(c);
+      if (c < 0) return Error(column - 1, "invalid UTF-8 in table");
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      if (c == '#') break;  // a comment runs to the end of the line
+      Field field;
+      field.column = column - 1;
+      bool quoted = c == '"';
+      if (!quoted) i = start, --column;
+      bool closed = !quoted;
+      while (i < n) {
+        std::int32_t at = i;
+        next(c);
+        if (c < 0) return Error(column - 1, "invalid UTF-8 in table");
+        if (quoted && c == '"') {
+          closed = true;
+          break;
+        }
+        if (!quoted && (c == ' ' || c == '\t' || c == '\r')) {
+          i = at, --column;
+          break;
+        }
+        if (c == '\\') {
+          auto escaped = Unescape(line, i, column);
+          if (!escaped.ok()) return escaped.status();
+          field.text += *escaped;
+          continue;
+        }
+        field.text.append(line.substr(at, i - at));
+      }
+      if (!closed) return Error(field.column, "unterminated quoted field");
+      fields.push_back(std::move(field));
+    }
+    return fields;
+  }
+
+ private:
+  // Reads the escape after a backslash: \\ \" \uXXXX \UXXXXXXXX.
+  Result<std::string> Unescape(std::string_view line, std::int32_t& i,
+                               std::uint32_t& column) const {
+    if (i >= static_cast<std::int32_t>(line.size())) {
+      return Error(column, "backslash at end of line");
+    }
+    char kind = line[i++];
+    ++column;
+    if (kind == '\\' || kind == '"' || kind == '#') return std::string(1, kind);
+    int digits = kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+    if (digits == 0) {
+      return Error(column - 1, "unknown escape; use \\uXXXX, \\\\ or \\\"");
+    }
+    if (i + digits > static_cast<std::int32_t>(line.size())) {
+      return Error(column, "escape needs " + std::to_string(digits) +
+                               " hex digits");
+    }
+    std::uint32_t value = 0;
+    for (int k = 0; k < digits; ++k) {
+      char h = line[i + k];
+      int v = h >= '0' && h <= '9'   ? h - '0'
+              : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                     : -1;
+      if (v < 0) return Error(column + k, "not a hex digit in escape");
+      value = value * 16 + static_cast<std::uint32_t>(v);
+    }
+    if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+      return Error(column, "escape is not a Unicode scalar value");
+    }
+    i += digits;
+    column += digits;
+    std::string out;
+    char buf[U8_MAX_LENGTH];
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(value));
+    out.assign(buf, len);
+    return out;
+  }
+
+  std::string_view path_;
+  std::uint32_t line_;
+};
+
+std::string Nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
+  icu::UnicodeString normalized = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(s);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+// Decodes NFC UTF-8 to code points, lower-cased when `lower`.
+std::u32string Decode(std::string_view s, bool lower) {
+  std::string nfc = Nfc(s);
+  std::u32string out;
+  std::int32_t i = 0;
+  const auto n = static_cast<std::int32_t>(nfc.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(nfc.data(), i, n, c);
+    if (c < 0) continue;
+    out.push_back(static_cast<char32_t>(lower ? u_tolower(c) : c));
+  }
+  return out;
+}
+
+std::optional<text::Script> ParseScript(std::string_view name) {
+  if (name == "cyrillic") return text::Script::kCyrillic;
+  if (name == "hangul") return text::Script::kHangul;
+  if (name == "latin") return text::Script::kLatin;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
+  TableSpec spec;
+  spec.path = std::string(path);
+  std::map<std::string, std::u32string, std::less<>> sets;
+  bool saw_script = false;
+
+  std::uint32_t line_no = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    LineParser parser(path, line_no);
+
+    auto split = parser.Split(line);
+    if (!split.ok()) return split.status();
+    std::vector<Field>& fields = *split;
+    if (fields.empty()) continue;
+
+    // A header line: "key: value ...".
+    const std::string& first = fields[0].text;
+    if (first.size() > 1 && first.back() == ':') {
+      std::string key = first.substr(0, first.size() - 1);
+      if (fields.size() < 2) {
+        return parser.Error(fields[0].column, "'" + key + "' needs a value");
+      }
+      std::string value;
+      for (std::size_t k = 1; k < fields.size(); ++k) {
+        if (k > 1) value += ' ';
+        value += fields[k].text;
+      }
+      if (key == "scheme") {
+        spec.id = value;
+      } else if (key == "title") {
+        spec.title = value;
+      } else if (key == "script") {
+        auto script = ParseScript(value);
+        if (!script) {
+          return parser.Error(fields[1].column,
+                              "unknown script '" + value +
+                                  "' (known: cyrillic, hangul, latin)");
+        }
+        spec.script = *script;
+        saw_script = true;
+      } else if (key == "reversible") {
+        if (value != "yes" && value != "no") {
+          return parser.Error(fields[1].column, "reversible: is yes or no");
+        }
+        spec.reversible = value == "yes";
+      } else if (key == "word-chars") {
+        for (std::size_t k = 1; k < fields.size(); ++k) {
+          spec.word_chars += Decode(fields[k].text, true);
+        }
+      } else if (key.rfind("set.", 0) == 0 && key.size() > 4) {
+        std::u32string chars;
+        for (std::size_t k = 1; k < fields.size(); ++k) {
+          chars += Decode(fields[k].text, true);
+        }
+        sets[key.substr(4)] = std::move(chars);
+      } else {
+        return parser.Error(fields[0].column, "unknown header '" + key + "'");
+      }
+      continue;
+    }
+
+    // A rule line: "SOURCE → TARGET [CONDITION ...]" or "X ← Y [COND ...]".
+    if (fields.size() < 3) {
+      return parser.Error(fields[0].column,
+                          "expected 'SOURCE → TARGET [CONDITION ...]' or a "
+                          "'key: value' header");
+    }
+    const std::string& arrow = fields[1].text;
+    bool forward = arrow == "→" || arrow == "->";
+    bool backward = arrow == "←" || arrow == "<-";
+    if (!forward && !backward) {
+      return parser.Error(fields[1].column,
+                          "expected → or ← between source and target");
+    }
+    TableRule rule;
+    rule.line = line_no;
+    rule.reverse_only = backward;
+    // For a ← rule the Latin text on the right is what is read.
+    const Field& read = backward ? fields[2] : fields[0];
+    const Field& write = backward ? fields[0] : fields[2];
+    if (read.text.empty()) {
+      return parser.Error(read.column, "a rule's source cannot be empty");
+    }
+    rule.source = Decode(read.text, true);
+    rule.target = Nfc(write.text);
+
+    for (std::size_t k = 3; k < fields.size(); ++k) {
+      const Field& f = fields[k];
+      const std::string& t = f.text;
+      auto chars_of = [&](std::string_view value) -> Result<std::u32string> {
+        if (!value.empty() && value[0] == '@') {
+          auto it = sets.find(value.substr(1));
+          if (it == sets.end()) {
+            return parser.Error(f.column, "unknown set '" +
+                                              std::string(value.substr(1)) +
+                                              "' (define it with set.NAME:)");
+          }
+          return it->second;
+        }
+        if (value.empty()) {
+          return parser.Error(f.column, "condition needs characters");
+        }
+        return Decode(value, true);
+      };
+      if (t == "initial") {
+        rule.conditions.push_back({TableCondition::Kind::kInitial, {}});
+      } else if (t == "final") {
+        rule.conditions.push_back({TableCondition::Kind::kFinal, {}});
+      } else if (t == "noreverse") {
+        rule.noreverse = true;
+      } else if (t.rfind("after=", 0) == 0 || t.rfind("before=", 0) == 0) {
+        bool after = t[0] == 'a';
+        auto chars = chars_of(std::string_view(t).substr(after ? 6 : 7));
+        if (!chars.ok()) return chars.status();
+        rule.conditions.push_back(
+            {after ? TableCondition::Kind::kAfter
+                   : TableCondition::Kind::kBefore,
+             std::move(*chars)});
+      } else if (t.rfind("ascii=", 0) == 0) {
+        rule.ascii = t.substr(6);
+        rule.has_ascii = true;
+      } else {
+        return parser.Error(f.column,
+                            "unknown condition '" + t +
+                                "' (known: initial, final, after=, before=, "
+                                "noreverse, ascii=)");
+      }
+    }
+    spec.rules.push_back(std::move(rule));
+  }
+
+  Location where{std::string(path), 1, 1, 0};
+  if (spec.id.empty()) {
+    return Status::BadInput("table has no 'scheme:' header").At(where);
+  }
+  if (!saw_script) {
+    return Status::BadInput("table has no 'script:' header").At(where);
+  }
+  if (spec.rules.empty()) {
+    return Status::BadInput("table has no rules").At(where);
+  }
+  return spec;
+}
+
+}  // namespace onoma::romanize
