@@ -27,51 +27,48 @@ class LineParser {
         .At({std::string(path_), line_, column, 0});
   }
 
-  // Splits `line` into fields, honouring quotes, escapes and comments.
+  // Splits `line` into fields, honouring quotes, escapes and comments. As
+  // in a shell, quotes may open anywhere in a field: ascii="\"" is the
+  // field ascii=" .
   Result<std::vector<Field>> Split(std::string_view line) const {
     std::vector<Field> fields;
     std::int32_t i = 0;
     const auto n = static_cast<std::int32_t>(line.size());
-    std::uint32_t column = 1;
-    auto next = [&](UChar32& c) {
+    std::uint32_t column = 0;  // of the character last read
+    bool in_field = false;
+    bool quoted = false;
+    std::uint32_t quote_column = 0;
+    while (i < n) {
+      std::int32_t at = i;
+      UChar32 c;
       U8_NEXT(line.data(), i, n, c);
       ++column;
-    };
-    while (i < n) {
-      std::int32_t start = i;
-      UChar32 c;
-      next(c);
-      if (c < 0) return Error(column - 1, "invalid UTF-8 in table");
-      if (c == ' ' || c == '\t' || c == '\r') continue;
-      if (c == '#') break;  // a comment runs to the end of the line
-      Field field;
-      field.column = column - 1;
-      bool quoted = c == '"';
-      if (!quoted) i = start, --column;
-      bool closed = !quoted;
-      while (i < n) {
-        std::int32_t at = i;
-        next(c);
-        if (c < 0) return Error(column - 1, "invalid UTF-8 in table");
-        if (quoted && c == '"') {
-          closed = true;
-          break;
-        }
-        if (!quoted && (c == ' ' || c == '\t' || c == '\r')) {
-          i = at, --column;
-          break;
-        }
-        if (c == '\\') {
-          auto escaped = Unescape(line, i, column);
-          if (!escaped.ok()) return escaped.status();
-          field.text += *escaped;
-          continue;
-        }
-        field.text.append(line.substr(at, i - at));
+      if (c < 0) return Error(column, "invalid UTF-8 in table");
+      bool space = c == ' ' || c == '\t' || c == '\r';
+      if (!quoted && space) {
+        in_field = false;
+        continue;
       }
-      if (!closed) return Error(field.column, "unterminated quoted field");
-      fields.push_back(std::move(field));
+      if (!quoted && !in_field && c == '#') break;  // comment to line end
+      if (!in_field) {
+        fields.push_back(Field{{}, column});
+        in_field = true;
+      }
+      Field& field = fields.back();
+      if (c == '"') {
+        quoted = !quoted;
+        quote_column = column;
+        continue;
+      }
+      if (c == '\\') {
+        auto escaped = Unescape(line, i, column);
+        if (!escaped.ok()) return escaped.status();
+        field.text += *escaped;
+        continue;
+      }
+      field.text.append(line.substr(at, i - at));
     }
+    if (quoted) return Error(quote_column, "unterminated quote");
     return fields;
   }
 
@@ -90,7 +87,7 @@ class LineParser {
       return Error(column - 1, "unknown escape; use \\uXXXX, \\\\ or \\\"");
     }
     if (i + digits > static_cast<std::int32_t>(line.size())) {
-      return Error(column, "escape needs " + std::to_string(digits) +
+      return Error(column + 1, "escape needs " + std::to_string(digits) +
                                " hex digits");
     }
     std::uint32_t value = 0;
@@ -100,7 +97,7 @@ class LineParser {
               : h >= 'a' && h <= 'f' ? h - 'a' + 10
               : h >= 'A' && h <= 'F' ? h - 'A' + 10
                                      : -1;
-      if (v < 0) return Error(column + k, "not a hex digit in escape");
+      if (v < 0) return Error(column + 1 + k, "not a hex digit in escape");
       value = value * 16 + static_cast<std::uint32_t>(v);
     }
     if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {

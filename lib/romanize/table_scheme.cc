@@ -277,9 +277,11 @@ void TableMatcher::Apply(std::string_view text, bool ascii,
     }
     Word word = ScanWord(cps, i);
     bool caps = word.all_caps && word.capitals >= 2;
-    if (word.all_caps && word.capitals == 1) {
+    if (word.end - i == 1 && word.capitals == 1) {
       // A lone capital ("Я", an initial) is in capitals when a neighbouring
       // word is: "Я ЛЮБЛЮ" → "YA LIUBLIU", but "Ю. Тимошенко" → "Yu.".
+      // A capital beside uncased letters or signs ("Dʺ", "N`") stays a
+      // title: the prime cannot tell "Дъ" from "ДЪ"; the title is likelier.
       caps = previous_word_caps;
       if (!caps) {
         std::size_t k = word.end;

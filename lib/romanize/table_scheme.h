@@ -52,7 +52,7 @@ class TableScheme final : public Scheme {
   bool reversible() const override { return spec_.reversible; }
 
   std::string Romanize(std::string_view text,
-                       const RomanizeOptions& options) const override;
+                       const RomanizeOptions& options = {}) const override;
   Result<std::string> Deromanize(std::string_view text) const override;
 
   void RomanizeTo(std::string_view text, const RomanizeOptions& options,

@@ -15,11 +15,11 @@
 namespace onoma::text {
 
 enum class Script {
-  kCommon,    // digits, punctuation, spaces, symbols, combining marks
+  kCommon,  // digits, punctuation, spaces, symbols, combining marks
   kLatin,
   kCyrillic,
-  kHangul,    // syllables, jamo and compatibility jamo
-  kOther,     // any other script (Han, Greek, Arabic, ...)
+  kHangul,  // syllables, jamo and compatibility jamo
+  kOther,   // any other script (Han, Greek, Arabic, ...)
 };
 
 // The script of one code point.

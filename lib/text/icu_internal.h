@@ -1,0 +1,41 @@
+// UTF-8 <-> icu::UnicodeString, for .cc files that work inside ICU.
+//
+//   #include "lib/text/icu_internal.h"   // in a .cc file, never a header
+//
+//   icu::UnicodeString u = onoma::text::ToUnicodeString("Київ");
+//   ... transliterate, collate, iterate ...
+//   std::string back = onoma::text::FromUnicodeString(u);
+//
+// This header pulls in <unicode/unistr.h>, which is large; that is why it is
+// an *_internal.h that public headers must not include (STYLE.md, "Keep
+// widely included headers cheap"). Public APIs take and return UTF-8
+// std::string / std::string_view and convert at the boundary with these.
+//
+// Pure functions; thread-safe. Invalid UTF-8 becomes U+FFFD, and unpaired
+// surrogates in a UnicodeString become U+FFFD in UTF-8: validate on entry
+// (lib/text/utf8.h) so that neither happens silently.
+
+#ifndef ONOMA_LIB_TEXT_ICU_INTERNAL_H_
+#define ONOMA_LIB_TEXT_ICU_INTERNAL_H_
+
+#include <unicode/unistr.h>
+
+#include <string>
+#include <string_view>
+
+namespace onoma::text {
+
+// The UTF-16 form of `utf8`. REQUIRES: utf8.size() < 2^31 (ICU lengths are
+// int32_t; onoma converts lines, segments and words, never whole files);
+// longer input gives a bogus string (isBogus()).
+icu::UnicodeString ToUnicodeString(std::string_view utf8);
+
+// The UTF-8 form of `s`.
+std::string FromUnicodeString(const icu::UnicodeString& s);
+
+// Appends the UTF-8 form of `s` to `out`, reusing its capacity.
+void AppendUnicodeString(std::string& out, const icu::UnicodeString& s);
+
+}  // namespace onoma::text
+
+#endif  // ONOMA_LIB_TEXT_ICU_INTERNAL_H_
