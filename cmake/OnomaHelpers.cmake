@@ -16,6 +16,7 @@ function(onoma_add_test name)
                         GTest::gtest GTest::gtest_main)
   onoma_apply_settings(${name})
   gtest_discover_tests(${name}
+    TEST_PREFIX "${name}."
     DISCOVERY_TIMEOUT 60
     PROPERTIES ENVIRONMENT
       "ONOMA_SHARED_DIR=${ONOMA_SHARED_DIR};ONOMA_LOCALEDIR=${ONOMA_BUILD_LOCALEDIR}")

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs onoma's build dependencies from Debian 12's packages, those that
+# are missing only. Usage: tools/setup-deps.sh [--with-tests]
+set -eu
+
+packages="g++ cmake ninja-build pkg-config gettext libicu-dev libsqlite3-dev
+  libboost-locale-dev libxml2-dev libcli11-dev"
+if [ "${1:-}" = "--with-tests" ]; then
+  packages="$packages googletest libgtest-dev libgmock-dev libbenchmark-dev"
+fi
+
+missing=""
+for p in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  echo "onoma: installing:$missing"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "onoma: run as root (or install these with sudo apt-get install)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing
+fi
