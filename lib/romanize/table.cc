@@ -279,13 +279,16 @@ Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
                    : TableCondition::Kind::kBefore,
              std::move(*chars)});
       } else if (t.rfind("ascii=", 0) == 0) {
-        rule.ascii = t.substr(6);
+        rule.ascii = Nfc(t.substr(6));
         rule.has_ascii = true;
+      } else if (t.rfind("title=", 0) == 0) {
+        rule.title = Nfc(t.substr(6));
+        rule.has_title = true;
       } else {
         return parser.Error(f.column,
                             "unknown condition '" + t +
                                 "' (known: initial, final, after=, before=, "
-                                "noreverse, ascii=)");
+                                "noreverse, ascii=, title=)");
       }
     }
     spec.rules.push_back(std::move(rule));

@@ -27,6 +27,9 @@
 //   noreverse        leave this rule out of the derived reverse mapping
 //   ascii=TEXT       the output when ASCII is asked for (default: TARGET
 //                    with its combining marks removed)
+//   title=TEXT       the output for a capital in a word that is not all
+//                    capitals (default: TARGET with its first letter
+//                    capitalized); ALA-LC capitalizes both tied letters
 //
 // Reversible schemes derive their reverse mapping from the rules (target →
 // source, first rule wins); explicit reverse rules `SOURCE ← TARGET [COND]`
@@ -65,6 +68,8 @@ struct TableRule {
   std::string target;     // UTF-8, NFC
   std::string ascii;      // the ASCII form; empty with has_ascii false
   bool has_ascii = false;
+  std::string title;  // the title-case form; empty with has_title false
+  bool has_title = false;
   bool reverse_only = false;  // a `←` rule
   bool noreverse = false;
   std::vector<TableCondition> conditions;

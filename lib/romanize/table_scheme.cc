@@ -270,7 +270,11 @@ void TableMatcher::Apply(std::string_view text, bool ascii,
   bool previous_word_caps = false;  // the last word had 2+ capitals, no small
   std::size_t i = 0;
   while (i < n) {
-    if ((GcMask(cps[i]) & U_GC_L_MASK) == 0) {
+    // A word starts at a letter; in the reverse direction also at a mark
+    // of the scheme's own (GOST 7.79's `` for ъ).
+    bool starts_word = (GcMask(cps[i]) & U_GC_L_MASK) != 0 ||
+                       (trailing_word_chars_ && IsWordChar(cps[i]));
+    if (!starts_word) {
       AppendUtf8(out, cps[i]);
       ++i;
       continue;
@@ -350,6 +354,7 @@ Result<std::unique_ptr<TableScheme>> TableScheme::Create(TableSpec spec) {
     TableMatcher::Rule rule;
     rule.source = r.source;
     rule.forms = CaseForms(r.target);
+    if (r.has_title) rule.forms[kTitle] = r.title;
     rule.ascii = CaseForms(r.has_ascii ? r.ascii : StripMarks(r.target));
     rule.conditions = r.conditions;
     forward.push_back(std::move(rule));

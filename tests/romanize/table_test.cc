@@ -187,6 +187,13 @@ TEST(TableEngineTest, AsciiFormDropsMarksUnlessGiven) {
   EXPECT_EQ(s->Romanize("ЦЁ", ascii), "TSE");
 }
 
+TEST(TableEngineTest, ExplicitTitleForm) {
+  auto s = Build("ц → \"t\\u0361s\" title=\"T\\u0361S\"\nа → a\n");
+  EXPECT_EQ(s->Romanize("Ца"), "T\u0361Sa");
+  EXPECT_EQ(s->Romanize("ЦА"), "T\u0361SA");
+  EXPECT_EQ(s->Romanize("ца"), "t\u0361sa");
+}
+
 TEST(TableEngineTest, DerivedAndExplicitReverse) {
   auto s = Build(
       "ц → c before=и\nц → cz noreverse\nи → i\nз → z\nа → a\n"

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <regex>
 #include <string>
 #include <utility>
 
@@ -33,9 +32,17 @@ TEST(DatabaseTest, CreatesFileInExistingDirectory) {
             "onoma");
   const std::string created_at =
       QueryText(*db, "SELECT value FROM meta WHERE key = 'created_at'");
-  EXPECT_TRUE(std::regex_match(
-      created_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")))
-      << created_at;
+  // ISO 8601 in UTC: YYYY-MM-DDTHH:MM:SSZ. (No std::regex: GCC 12 warns
+  // inside <regex> under the sanitizers.)
+  const std::string shape = "dddd-dd-ddTdd:dd:ddZ";
+  ASSERT_EQ(created_at.size(), shape.size()) << created_at;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == 'd') {
+      EXPECT_TRUE(created_at[i] >= '0' && created_at[i] <= '9') << created_at;
+    } else {
+      EXPECT_EQ(created_at[i], shape[i]) << created_at;
+    }
+  }
 }
 
 TEST(DatabaseTest, ReopensExistingFile) {
