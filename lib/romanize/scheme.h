@@ -33,6 +33,28 @@ struct RomanizeOptions {
   // Write the scheme's ASCII fallback form where it has one (ALA-LC without
   // ties and diacritics). Default: false.
   bool ascii = false;
+
+  // Korean options (ko-rr, ko-mr; ko-rr-translit ignores them, to stay
+  // reversible). docs/korean.md describes each with examples.
+
+  // Capitalize each romanized word as a proper noun (RR 3.3: 부산 Busan).
+  // Implied by `name` and `place`. Default: false.
+  bool capitalize = false;
+  // Names: a hyphen between the syllables of the given name (RR 3.4
+  // allows Min Yong-ha beside the principle Min Yongha). Default: true.
+  bool name_hyphen = true;
+  // Names: how the family name is spelled. kScheme: the scheme's letters
+  // (김 Gim, 이 I, 박 Bak under RR); kCommon: the spelling most used, from
+  // tables/korean/ko-surnames.txt (Kim, Lee, Park). Default: kScheme.
+  enum class NameStyle { kScheme, kCommon };
+  NameStyle name_style = NameStyle::kScheme;
+  // Places: leave out the units -si, -gun, -eup, as RR 3.5 [붙임] allows
+  // (청주시 Cheongju). Default: false.
+  bool omit_unit_suffix = false;
+  // A hyphen between syllables that could be misread (RR 3.2: 중앙
+  // Jung-ang, 반구대 Ban-gudae, 해운대 Hae-undae), in every mode.
+  // Default: false.
+  bool misreading_hyphen = false;
 };
 
 class Scheme {

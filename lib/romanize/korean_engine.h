@@ -1,0 +1,142 @@
+// The Korean engine behind ko-rr, ko-rr-translit and ko-mr: the pipeline
+// of stages, and the data (exceptions, surnames, administrative units)
+// they share.
+//
+//   text --ScanHangul--> runs of syllables (hangul.h)
+//        --ExceptionList::Apply--> pronunciation where spelling misleads
+//        --ApplySoundChanges--> standard pronunciation (hangul_sound.h)
+//        --LetterWriter--> Latin letters (korean_writer.h)
+//   with the modes on top: names (korean_names.cc), places
+//   (korean_places.cc), transliteration and its reverse
+//   (korean_translit.cc).
+//
+// Internal to lib/romanize; the public door is lib/romanize/korean.h. An
+// engine is immutable once built and safe to use from many threads.
+
+#ifndef ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
+#define ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lib/romanize/hangul.h"
+#include "lib/romanize/korean_exceptions.h"
+#include "lib/romanize/korean_writer.h"
+#include "lib/romanize/scheme.h"
+#include "lib/util/status.h"
+
+namespace onoma::romanize::internal {
+
+// A family name of tables/korean/ko-surnames.txt.
+struct Surname {
+  std::vector<hangul::Syllable> hangul;
+  std::string rr;                   // the RR form as the table gives it
+  std::vector<std::string> common;  // spellings in common use, most used first
+  // Forms a scheme writes instead of its letters ("ko-mr" -> "Yi").
+  std::vector<std::pair<std::string, std::string>> by_scheme;
+};
+
+// An administrative unit of tables/korean/ko-units.txt (RR 3.5).
+struct Unit {
+  std::vector<hangul::Syllable> hangul;
+  bool omissible = false;      // -si -gun -eup may be left out (3.5 [붙임])
+  bool numbered_only = false;  // only after a number (종로 2가)
+  bool province_only = false;  // only after a province's name (도)
+  std::size_t min_stem = 2;    // syllables the name before it needs
+};
+
+struct KoreanData {
+  ExceptionList exceptions;
+  std::vector<Surname> surnames;  // two-syllable names first
+  std::vector<Unit> units;        // longest first
+  std::vector<std::vector<hangul::Syllable>> provinces;
+
+  // The surname that `name` begins with, preferring two syllables when the
+  // name is long enough to keep a given name; nullptr if none is listed.
+  const Surname* FindSurname(std::span<const hangul::Syllable> name) const;
+};
+
+// Parsers for the data files; each reports path:line:column.
+Status ParseSurnames(std::string_view contents, std::string_view path,
+                     KoreanData* data);
+Status ParseUnits(std::string_view contents, std::string_view path,
+                  KoreanData* data);
+
+// One piece of input text, for the modes that look beyond one run.
+struct TextItem {
+  enum Kind { kRun, kLetter, kOther } kind;
+  std::size_t begin;
+  std::size_t end;
+  std::vector<hangul::Syllable> run;  // kRun
+  hangul::Letter letter;              // kLetter
+};
+std::vector<TextItem> SplitText(std::string_view text);
+
+// Whether a word starts at byte `pos` of `text`: nothing before it, or not
+// a letter or digit.
+bool StartsWord(std::string_view text, std::size_t pos);
+
+class KoreanEngine {
+ public:
+  KoreanEngine(LetterWriter writer, std::optional<LetterWriter> ascii_writer,
+               std::shared_ptr<const KoreanData> data);
+
+  std::string_view id() const { return writer_.table().id; }
+  std::string_view title() const { return writer_.table().title; }
+  bool transliterates() const { return !writer_.table().sound_changes; }
+  const KoreanData& data() const { return *data_; }
+  // The writer for these options (the ASCII one when asked and present).
+  const LetterWriter& writer(const RomanizeOptions& options) const {
+    return options.ascii && ascii_writer_ ? *ascii_writer_ : writer_;
+  }
+
+  // Appends the romanization of `text` in the mode the options ask for.
+  void Romanize(std::string_view text, const RomanizeOptions& options,
+                std::string* out) const;
+
+  // Appends one word: exceptions, sound changes, letters. `run` is the
+  // spelling and is rewritten. `before` is what stands before it
+  // (LetterWriter::kAtStart, or the final sound of a word joined by a
+  // hyphen, for voicing).
+  void AppendWord(std::span<hangul::Syllable> run,
+                  const RomanizeOptions& options, std::string* out,
+                  int before = LetterWriter::kAtStart) const;
+
+  // Appends syllables one by one with no sound change between them (given
+  // names, RR 3.4), joined by hyphens when `hyphen`.
+  void AppendSyllables(std::span<const hangul::Syllable> syllables,
+                       bool hyphen, const RomanizeOptions& options,
+                       std::string* out) const;
+
+  // Appends a letter written on its own (ㅋ, ㅏ), letter by letter.
+  void AppendLetter(hangul::Letter letter, const RomanizeOptions& options,
+                    std::string* out) const;
+
+ private:
+  void RomanizePlain(std::string_view text, const RomanizeOptions& options,
+                     std::string* out) const;
+
+  LetterWriter writer_;
+  std::optional<LetterWriter> ascii_writer_;
+  std::shared_ptr<const KoreanData> data_;
+};
+
+// Modes, one file each.
+void RomanizeName(const KoreanEngine& engine, std::string_view text,
+                  const RomanizeOptions& options, std::string* out);
+void RomanizePlace(const KoreanEngine& engine, std::string_view text,
+                   const RomanizeOptions& options, std::string* out);
+void Transliterate(const LetterWriter& writer, std::string_view text,
+                   bool capitalize, std::string* out);
+Result<std::string> Detransliterate(const LetterWriter& writer,
+                                    std::string_view text);
+
+}  // namespace onoma::romanize::internal
+
+#endif  // ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_

@@ -1,0 +1,256 @@
+// Places mode (RomanizeOptions::place): RR chapter 3 clauses 3, 5 and 6.
+//
+// 3.3: a proper noun begins with a capital (부산 Busan). 3.5: the units
+// 도 시 군 구 읍 면 리 동 가 are written do si gun gu eup myeon ri dong ga
+// after a hyphen, and "sound changes before and after the hyphen are not
+// written" (인왕리 Inwang-ri, not Inwangni; 삼죽면 Samjuk-myeon);
+// [붙임]: 시 군 읍 may be left out (청주시 Cheongju). A number before a unit
+// is kept, with its reading (봉천1동 Bongcheon 1(il)-dong, 종로 2가 Jongno
+// 2(i)-ga). 3.6: names of natural features, cultural properties and
+// buildings are written as one word, without a hyphen (남산 Namsan, 독도
+// Dokdo): 도 is a unit only after the name of a province, or it would
+// split every island.
+//
+// Which units exist, which may be left out, and the provinces are data:
+// tables/korean/ko-units.txt. Tested by tests/romanize/korean_places_test.cc.
+
+#include <algorithm>
+#include <string>
+
+#include "lib/romanize/korean_engine.h"
+#include "lib/romanize/korean_table.h"
+
+namespace onoma::romanize::internal {
+namespace {
+
+using hangul::Syllable;
+
+bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
+  out->clear();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t length = 0;
+    char32_t c = hangul::DecodeUtf8(text, pos, &length);
+    if (!hangul::IsSyllable(c)) return false;
+    out->push_back(hangul::Decompose(c));
+    pos += length;
+  }
+  return !out->empty();
+}
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// The Sino-Korean reading of a number below 10000, in Hangul syllables
+// (2 -> 이, 16 -> 십육, 105 -> 백오); empty if it is larger or starts
+// with 0 (except 0 itself, 영).
+std::vector<Syllable> SinoKoreanReading(std::string_view digits) {
+  static constexpr char32_t kDigit[] = {0,      U'일', U'이', U'삼', U'사',
+                                        U'오', U'육', U'칠', U'팔', U'구'};
+  static constexpr char32_t kPlace[] = {0, U'십', U'백', U'천'};
+  std::vector<Syllable> out;
+  if (digits == "0") {
+    out.push_back(hangul::Decompose(U'영'));
+    return out;
+  }
+  if (digits.size() > 4 || digits.front() == '0') return out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    int d = digits[i] - '0';
+    std::size_t place = digits.size() - 1 - i;
+    if (d == 0) continue;
+    // 십, 백, 천 stand alone for 1 (십이 for 12, not 일십이).
+    if (d != 1 || place == 0) out.push_back(hangul::Decompose(kDigit[d]));
+    if (place > 0) out.push_back(hangul::Decompose(kPlace[place]));
+  }
+  return out;
+}
+
+int BeforeFrom(const LetterWriter& w, std::span<const Syllable> pronounced) {
+  // Only voicing looks across the hyphen (McCune–Reischauer Cheju-do);
+  // RR writes each side on its own.
+  if (!w.table().voicing || pronounced.empty()) return LetterWriter::kAtStart;
+  int tail = pronounced.back().tail;
+  return tail == 0 ? LetterWriter::kAfterOpen : LetterWriter::AfterTail(tail);
+}
+
+const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
+  for (const Unit& unit : data.units) {
+    const std::size_t n = unit.hangul.size();
+    if (unit.numbered_only || run.size() < n + unit.min_stem) continue;
+    if (!std::equal(unit.hangul.begin(), unit.hangul.end(),
+                    run.end() - static_cast<std::ptrdiff_t>(n))) {
+      continue;
+    }
+    if (unit.province_only) {
+      std::span<const Syllable> stem = run.first(run.size() - n);
+      bool province = std::any_of(
+          data.provinces.begin(), data.provinces.end(),
+          [&](const std::vector<Syllable>& p) {
+            return std::equal(p.begin(), p.end(), stem.begin(), stem.end());
+          });
+      if (!province) continue;
+    }
+    return &unit;
+  }
+  return nullptr;
+}
+
+const Unit* ExactUnit(const KoreanData& data, std::span<const Syllable> run) {
+  for (const Unit& unit : data.units) {
+    if (std::equal(unit.hangul.begin(), unit.hangul.end(), run.begin(),
+                   run.end())) {
+      return &unit;
+    }
+  }
+  return nullptr;
+}
+
+void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
+                    const RomanizeOptions& options, std::string* out) {
+  const LetterWriter& w = engine.writer(options);
+  std::vector<TextItem> items = SplitText(word);
+  // A name with its unit: 의정부시, 충청북도.
+  if (items.size() == 1 && items[0].kind == TextItem::kRun) {
+    std::vector<Syllable>& run = items[0].run;
+    if (const Unit* unit = FindUnit(engine.data(), run)) {
+      std::span<Syllable> stem(run.data(), run.size() - unit->hangul.size());
+      std::span<Syllable> tail(run.data() + stem.size(), unit->hangul.size());
+      std::size_t start = out->size();
+      engine.AppendWord(stem, options, out);
+      CapitalizeAt(out, start);
+      if (options.omit_unit_suffix && unit->omissible) return;
+      out->push_back('-');
+      engine.AppendWord(tail, options, out, BeforeFrom(w, stem));
+      return;
+    }
+  }
+  // A numbered unit, after a name or not: 봉천1동, 2가.
+  const std::size_t k = items.size();
+  if (k >= 2 && items[k - 1].kind == TextItem::kRun &&
+      items[k - 2].kind == TextItem::kOther &&
+      (k == 2 || (k == 3 && items[0].kind == TextItem::kRun))) {
+    std::string_view digits = word.substr(
+        items[k - 2].begin, items[k - 2].end - items[k - 2].begin);
+    if (IsDigits(digits) && ExactUnit(engine.data(), items[k - 1].run)) {
+      if (k == 3) {
+        std::size_t start = out->size();
+        engine.AppendWord(items[0].run, options, out);
+        CapitalizeAt(out, start);
+        out->push_back(' ');
+      }
+      out->append(digits);
+      std::vector<Syllable> reading = SinoKoreanReading(digits);
+      int before = LetterWriter::kAtStart;
+      if (!reading.empty()) {
+        out->push_back('(');
+        engine.AppendWord(reading, options, out);
+        out->push_back(')');
+        before = BeforeFrom(w, reading);
+      }
+      out->push_back('-');
+      engine.AppendWord(items[k - 1].run, options, out, before);
+      return;
+    }
+  }
+  // Anything else: a natural feature (남산 Namsan) or a name without unit.
+  for (TextItem& item : items) {
+    std::size_t start = out->size();
+    if (item.kind == TextItem::kRun) {
+      engine.AppendWord(item.run, options, out);
+    } else if (item.kind == TextItem::kLetter) {
+      engine.AppendLetter(item.letter, options, out);
+    } else {
+      out->append(word.substr(item.begin, item.end - item.begin));
+      continue;
+    }
+    if (StartsWord(word, item.begin)) CapitalizeAt(out, start);
+  }
+}
+
+}  // namespace
+
+Status ParseUnits(std::string_view contents, std::string_view path,
+                  KoreanData* data) {
+  enum class Section { kNone, kUnits, kProvinces } section = Section::kNone;
+  std::vector<Unit> units;
+  std::vector<std::vector<Syllable>> provinces;
+  for (const TableLine& line : SplitTableLines(contents)) {
+    const TableField& first = line.fields[0];
+    if (first.text == "[units]") {
+      section = Section::kUnits;
+      continue;
+    }
+    if (first.text == "[provinces]") {
+      section = Section::kProvinces;
+      continue;
+    }
+    if (section == Section::kNone) {
+      return TableError(path, line, first,
+                        "expected [units] or [provinces] first");
+    }
+    std::vector<Syllable> syllables;
+    if (!ToSyllables(first.text, &syllables)) {
+      return TableError(path, line, first, "expected Hangul syllables");
+    }
+    if (section == Section::kProvinces) {
+      if (line.fields.size() != 1) {
+        return TableError(path, line, line.fields[1],
+                          "a province line holds its name only");
+      }
+      provinces.push_back(std::move(syllables));
+      continue;
+    }
+    Unit unit;
+    unit.hangul = std::move(syllables);
+    for (std::size_t i = 1; i < line.fields.size(); ++i) {
+      std::string_view f = line.fields[i].text;
+      if (f == "omissible") {
+        unit.omissible = true;
+      } else if (f == "numbered-only") {
+        unit.numbered_only = true;
+      } else if (f == "province-only") {
+        unit.province_only = true;
+      } else if (f.starts_with("min-stem=") && f.size() == 10 &&
+                 f[9] >= '1' && f[9] <= '9') {
+        unit.min_stem = static_cast<std::size_t>(f[9] - '0');
+      } else {
+        return TableError(path, line, line.fields[i],
+                          "unknown attribute (omissible, numbered-only, "
+                          "province-only, min-stem=N)");
+      }
+    }
+    units.push_back(std::move(unit));
+  }
+  std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) {
+    return a.hangul.size() > b.hangul.size();
+  });
+  data->units = std::move(units);
+  data->provinces = std::move(provinces);
+  return Status::Ok();
+}
+
+void RomanizePlace(const KoreanEngine& engine, std::string_view text,
+                   const RomanizeOptions& options, std::string* out) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = pos;
+    if (IsSpace(text[pos])) {
+      while (end < text.size() && IsSpace(text[end])) ++end;
+      out->append(text.substr(pos, end - pos));
+    } else {
+      while (end < text.size() && !IsSpace(text[end])) ++end;
+      WritePlaceWord(engine, text.substr(pos, end - pos), options, out);
+    }
+    pos = end;
+  }
+}
+
+}  // namespace onoma::romanize::internal
