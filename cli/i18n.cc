@@ -8,6 +8,7 @@
 #include <locale>
 #include <optional>
 #include <system_error>
+#include <vector>
 
 namespace onoma::cli {
 namespace {

@@ -86,16 +86,17 @@ CLI::App* Sub(CLI::App& parent, const char* name, const std::string& about,
 ParseOutcome ParseArgs(int argc, char** argv) {
   ParseOutcome outcome;
   if (auto unknown = UnknownCommand(argc, argv)) {
-    std::string why = Format(Tr("'{0}' is not an onoma command"), {*unknown});
     std::string_view best;
     std::size_t best_distance = 3;
     for (std::string_view candidate : kTopCommands) {
       std::size_t d = EditDistance(*unknown, candidate);
       if (d < best_distance) best = candidate, best_distance = d;
     }
-    if (!best.empty()) {
-      why += "; " + Format(Tr("did you mean '{0}'?"), {best});
-    }
+    std::string why =
+        best.empty()
+            ? Format(Tr("'{0}' is not an onoma command"), {*unknown})
+            : Format(Tr("'{0}' is not an onoma command; did you mean '{1}'?"),
+                     {*unknown, best});
     PrintUsageError("", why);
     outcome.exit_code = 2;
     return outcome;
@@ -130,7 +131,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       app, "romanize",
       Tr("Write Hangul and Cyrillic in Latin letters under an official "
          "scheme. With TEXT, romanize the words given and print one line; "
-         "without, read standard input and write one line per line."),
+         "otherwise convert standard input line by line."),
       "  onoma romanize Київ                 # Kyiv\n"
       "  onoma romanize --scheme ru-bgn Курск\n"
       "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
@@ -207,17 +208,19 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   term_add
       ->add_option("--status", t.status,
                    Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"))
       ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
   term_add->callback([&] { opts.command = Command::kTermAdd; });
   CLI::App* term_lookup = Sub(
       *term, "lookup",
-      Tr("Find a concept from any rendering in any script; - reads one "
-         "query per line"),
+      Tr("Find a concept from any rendering in any script; with -, read "
+         "queries from standard input, one per line"),
       "  onoma term lookup 키예프\n"
       "  onoma term lookup --json - < names.txt\n");
   term_lookup->add_flag("--json", t.json, Tr("Print JSON Lines"));
-  term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"));
-  term_lookup->add_option("query", t.query, Tr("The name, or -"))->required();
+  term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"))
+      ->type_name(Tr("LANG"));
+  term_lookup->add_option("query", t.query, Tr("The name, or - for standard input"))->required();
   term_lookup->callback([&] { opts.command = Command::kTermLookup; });
 
   // --- normalize ----------------------------------------------------------
@@ -239,7 +242,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   normalize->add_flag("--in-place", n.in_place, Tr("Rewrite the files"));
   normalize->add_flag("--backup", n.backup,
                       Tr("With --in-place, keep FILE~ first"));
-  normalize->add_option("files", n.files, Tr("Files, or - for stdin"));
+  normalize->add_option("files", n.files, Tr("Files, or - for standard input"));
   normalize->callback([&] { opts.command = Command::kNormalize; });
 
   // --- tm -----------------------------------------------------------------
@@ -256,6 +259,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_import
       ->add_option("--on-duplicate", m.on_duplicate,
                    Tr("keep, replace or newest"))
+      ->type_name(Tr("POLICY"))
       ->check(CLI::IsMember({"keep", "replace", "newest"}));
   tm_import->add_flag("--lenient", m.lenient,
                       Tr("Skip bad units with a warning instead of failing"));
@@ -267,23 +271,34 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_export->callback([&] { opts.command = Command::kTmExport; });
   CLI::App* tm_add = Sub(*tm, "add", Tr("Add one segment pair"),
                          "  onoma tm add --from en --to uk Kyiv Київ\n");
-  tm_add->add_option("--from", m.from, Tr("Source language"))->required();
-  tm_add->add_option("--to", m.to, Tr("Target language"))->required();
+  tm_add->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->required();
+  tm_add->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->required();
   tm_add->add_option("source", m.source, Tr("Source text"))->required();
   tm_add->add_option("target", m.target, Tr("Target text"))->required();
   tm_add->callback([&] { opts.command = Command::kTmAdd; });
   CLI::App* tm_lookup = Sub(
       *tm, "lookup",
-      Tr("Find translated segments like TEXT; - reads one per line"),
+      Tr("Find translated segments like TEXT; with -, read queries from "
+         "standard input, one per line"),
       "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
-  tm_lookup->add_option("--from", m.from, Tr("Source language"))->required();
-  tm_lookup->add_option("--to", m.to, Tr("Target language"))->required();
-  tm_lookup->add_option("--min", m.min, Tr("Lowest score shown (default 70)"))
+  tm_lookup->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->required();
+  tm_lookup->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->required();
+  tm_lookup->add_option("--min", m.min, Tr("Show matches scoring at least N (0-100, default 70)"))
+      ->type_name("N")
       ->check(CLI::Range(0, 100));
-  tm_lookup->add_option("--max", m.max, Tr("Most matches shown (default 5)"))
+  tm_lookup->add_option("--max", m.max, Tr("Show at most N matches (default 5)"))
+      ->type_name("N")
       ->check(CLI::Range(1, 1000));
   tm_lookup->add_flag("--json", m.json, Tr("Print JSON Lines"));
-  tm_lookup->add_option("text", m.text, Tr("The text, or -"))->required();
+  tm_lookup->add_option("text", m.text, Tr("The text, or - for standard input"))->required();
   tm_lookup->callback([&] { opts.command = Command::kTmLookup; });
   CLI::App* tm_conc = Sub(*tm, "concordance",
                           Tr("Find segments that contain TEXT"),
@@ -295,10 +310,15 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   CLI::App* tm_align = Sub(
       *tm, "align", Tr("Align a report with its translation"),
       "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
-  tm_align->add_option("--from", m.from, Tr("Source language"))->required();
-  tm_align->add_option("--to", m.to, Tr("Target language"))->required();
-  tm_align->add_flag("--import", m.import, Tr("Store the pairs in the TM"));
-  tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"));
+  tm_align->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->required();
+  tm_align->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->required();
+  tm_align->add_flag("--import", m.import, Tr("Store the pairs in the translation memory"));
+  tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"))
+      ->type_name(Tr("FILE"));
   tm_align->add_option("source", m.source, Tr("Source file"))->required();
   tm_align->add_option("target", m.target, Tr("Target file"))->required();
   tm_align->callback([&] { opts.command = Command::kTmAlign; });
@@ -311,7 +331,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                           Tr("Split text into sentences, one per line"),
                           "  onoma segment --lang uk article.txt\n");
   segment->add_option("--lang", opts.segment_lang, Tr("The language"));
-  segment->add_option("file", opts.segment_file, Tr("The file, or -"))
+  segment->add_option("file", opts.segment_file, Tr("The file, or - for standard input"))
       ->required();
   segment->callback([&] { opts.command = Command::kSegment; });
 

@@ -173,7 +173,7 @@ int RunRomanize(const Options& options) {
         out += scheme->id();
         out += '\t';
         out += scheme->description();
-        if (scheme->reversible()) out += Tr(" [reversible]");
+        if (scheme->reversible()) out += " " + Tr("[reversible]");
         out += '\n';
       }
     }
@@ -201,7 +201,13 @@ int RunRomanize(const Options& options) {
         ro);
   } else {
     auto scheme = FindScheme(extra, args.scheme);
-    if (!scheme.ok()) return Fail("--scheme", scheme.status());
+    if (!scheme.ok()) {
+      return Fail("--scheme",
+                  Status::NotFound(Format(
+                      Tr("unknown scheme '{0}'; 'onoma romanize --list' shows "
+                         "the schemes"),
+                      {args.scheme})));
+    }
     if (args.reverse && !(*scheme)->reversible()) {
       return Fail("--reverse",
                   Status::BadArgument(Format(

@@ -234,8 +234,8 @@ void Boundary(Syllable& a, Syllable& b) {
       case kLeadS: t = rest; return;
       // 제12항 3: ㅎ + ㄴ -> [ㄴ] (놓는 [논는]); ㄶ ㅀ drop the ㅎ (않네
       // [안네], 뚫네 [뚤네] -> [뚤레] below).
-      case kLeadN: t = rest == kTailNone ? kTailN : rest; break;
-      default: t = rest == kTailNone ? kTailD : rest; break;
+      case kLeadN: t = rest == kTailNone ? std::uint8_t{kTailN} : rest; break;
+      default: t = rest == kTailNone ? std::uint8_t{kTailD} : rest; break;
     }
   } else {
     t = BeforeConsonant(t, l, IsBalp(a));

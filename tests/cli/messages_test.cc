@@ -68,6 +68,7 @@ struct LanguageCase {
   const char* unknown_command;  // `onoma romnize`
   const char* usage_hint;       // after a usage error in `onoma romanize`
   const char* reverse_error;    // `onoma romanize --reverse x`
+  const char* unknown_scheme;   // `onoma romanize --scheme nope x`
 };
 
 constexpr LanguageCase kUkrainian = {
@@ -80,6 +81,7 @@ constexpr LanguageCase kUkrainian = {
     "«romanize»?\n",
     "Щоб дізнатися більше, виконайте «onoma romanize --help».\n",
     "onoma: romanize: для --reverse потрібна оборотна схема в --scheme",
+    "невідома схема «nope»",
 };
 
 constexpr LanguageCase kKorean = {
@@ -88,10 +90,11 @@ constexpr LanguageCase kKorean = {
     "이 도움말을 표시하고 끝냅니다",
     "사용법: onoma romanize [옵션] [text...]",
     "로마자로 표기할 단어",
-    "onoma: 'romnize': onoma에 없는 명령입니다; 혹시 'romanize' 명령을 "
+    "onoma: 'romnize': onoma에 없는 명령입니다. 혹시 'romanize' 명령을 "
     "찾으셨나요?\n",
     "사용법은 'onoma romanize --help'로 확인하십시오.\n",
     "onoma: romanize: --reverse를 쓰려면 --scheme 옵션으로",
+    "알 수 없는 표기법 'nope'입니다",
 };
 
 constexpr LanguageCase kEnglish = {
@@ -103,6 +106,7 @@ constexpr LanguageCase kEnglish = {
     "onoma: 'romnize' is not an onoma command; did you mean 'romanize'?\n",
     "Run 'onoma romanize --help' for usage.\n",
     "onoma: romanize: --reverse needs a reversible --scheme",
+    "unknown scheme 'nope'",
 };
 
 // Each setting with the language it must give.
@@ -207,12 +211,32 @@ TEST(MessagesTest, UnknownSchemeIsAUsageErrorInEveryLanguage) {
     Output o = RunOnoma(s.env, "romanize --scheme nope x");
     EXPECT_EQ(o.exit_code, 2) << s.env;
     EXPECT_EQ(o.out, "") << s.env;
-    // One line, naming the option and the scheme. The rest of the message
-    // comes from lib/romanize (not yet translated), so only its frame is
-    // checked here.
+    // One line, naming the option and the scheme, in the user's language.
     EXPECT_EQ(o.err.rfind("onoma: --scheme: ", 0), 0u) << s.env << "\n"
                                                        << o.err;
     EXPECT_NE(o.err.find("nope"), std::string::npos) << s.env << "\n" << o.err;
+    EXPECT_NE(o.err.find(s.language->unknown_scheme), std::string::npos)
+        << s.env << "\n"
+        << o.err;
+  }
+}
+
+// docs/cli.md is generated from the help (tools/gen_cli_doc.sh); it must
+// hold every command's English help as the binary prints it.
+TEST(CliReferenceTest, DocsHoldTheHelpOfEveryCommand) {
+  std::ifstream in(std::string(ONOMA_SOURCE_DIR) + "/docs/cli.md");
+  ASSERT_TRUE(in.good()) << "docs/cli.md is missing";
+  std::string doc((std::istreambuf_iterator<char>(in)),
+                  std::istreambuf_iterator<char>());
+  for (const char* command :
+       {"", "romanize", "term", "term import", "term export", "term add",
+        "term lookup", "normalize", "tm", "tm import", "tm export", "tm add",
+        "tm lookup", "tm concordance", "tm align", "tm stats", "segment"}) {
+    Output o = RunOnoma("LANG=C", std::string(command) + " --help");
+    EXPECT_EQ(o.exit_code, 0) << command;
+    EXPECT_NE(doc.find(o.out), std::string::npos)
+        << "docs/cli.md is out of date for 'onoma " << command
+        << " --help'; run tools/gen_cli_doc.sh";
   }
 }
 
