@@ -121,13 +121,12 @@ int StreamStdin(const LineConverter& converter, bool flush_each_line) {
     if (newline) text.remove_suffix(1);
     Status valid = validator.ValidateLine(text);
     if (!valid.ok()) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      // The lines before the fault are written; then the error.
       exit_code = Fail("romanize", valid);
       break;
     }
     Status converted = converter.Convert(text, out);
     if (!converted.ok()) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
       exit_code = Fail("romanize", converted);
       break;
     }
@@ -140,6 +139,7 @@ int StreamStdin(const LineConverter& converter, bool flush_each_line) {
   }
   std::free(line);
   std::fwrite(out.data(), 1, out.size(), stdout);
+  out.clear();
   if (std::fflush(stdout) != 0 && exit_code == kExitOk) {
     exit_code = Fail("<stdout>", Status::Io(Tr("cannot write the output")));
   }

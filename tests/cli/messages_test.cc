@@ -17,46 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/run_onoma.h"
+
 namespace {
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `onoma <args>` through /bin/sh with only the locale variables in
-// `env` set (the caller's LC_ALL, LC_MESSAGES, LANG and LANGUAGE are unset
-// first). `args` is shell text; the tests pass fixed literals.
-Output RunOnoma(const std::string& env, const std::string& args) {
-  std::string err_path = testing::TempDir() + "onoma_messages_err_XXXXXX";
-  std::vector<char> name(err_path.begin(), err_path.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
-  EXPECT_GE(fd, 0) << "mkstemp " << err_path;
-  if (fd >= 0) close(fd);
-  err_path = name.data();
-
-  std::string command = "unset LC_ALL LC_MESSAGES LANG LANGUAGE; " + env +
-                        " '" ONOMA_CLI_PATH "' " + args + " 2>'" + err_path +
-                        "'";
-  Output output;
-  FILE* pipe = popen(command.c_str(), "r");
-  EXPECT_NE(pipe, nullptr) << command;
-  if (pipe == nullptr) return output;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    output.out.append(buffer.data(), n);
-  }
-  int status = pclose(pipe);
-  output.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path, std::ios::binary);
-  output.err.assign(std::istreambuf_iterator<char>(err),
-                    std::istreambuf_iterator<char>());
-  std::remove(err_path.c_str());
-  return output;
-}
+using onoma::testing::Output;
+using onoma::testing::RunOnoma;
 
 // One language setting and phrases that only its catalog prints.
 struct LanguageCase {

@@ -1,0 +1,149 @@
+// `onoma romanize` as scripts and users call it (DESIGN.md's contract):
+// arguments, stdin streaming, schemes, reverse, user tables, and the exit
+// codes and messages of every failure.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "tests/support/run_onoma.h"
+
+namespace onoma::testing {
+namespace {
+
+Output Onoma(const std::string& args, const std::string& input = "") {
+  return RunOnoma("LANG=C", args, input);
+}
+
+TEST(RomanizeCliTest, WordsFromArguments) {
+  Output o = Onoma("romanize Київ Згорани Їжакевич Юрій");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "Kyiv Zghorany Yizhakevych Yurii\n");
+  EXPECT_EQ(o.err, "");
+}
+
+TEST(RomanizeCliTest, StdinLineByLine) {
+  Output o = Onoma("romanize --scheme ru-bgn",
+                 "Курск\n\nЩука, ЩУКА и щука\nno Cyrillic here\nЁлка");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  // One output line per input line, the last one too, empty lines kept.
+  EXPECT_EQ(o.out,
+            "Kursk\n\nShchuka, SHCHUKA i shchuka\nno Cyrillic here\nYëlka\n");
+}
+
+TEST(RomanizeCliTest, AutoPicksSchemePerScript) {
+  EXPECT_EQ(Onoma("romanize 'Курськ, Kyiv'").out, "Kursk, Kyiv\n");
+  EXPECT_EQ(Onoma("romanize --lang ru Ельцин").out, "Yel’tsin\n");
+}
+
+TEST(RomanizeCliTest, ListShowsEverySchemeWithTab) {
+  Output o = Onoma("romanize --list");
+  EXPECT_EQ(o.exit_code, 0);
+  for (const char* id : {"uk-kmu2010", "uk-bgn", "uk-iso9", "ru-bgn",
+                         "ru-iso9", "ru-gost779b", "ru-alalc"}) {
+    EXPECT_NE(o.out.find(std::string(id) + "\t"), std::string::npos) << id;
+  }
+}
+
+TEST(RomanizeCliTest, ReverseRoundTrip) {
+  Output there = Onoma("romanize --scheme ru-gost779b 'Щукин, Объём и Цирк'");
+  EXPECT_EQ(there.out, "Shhukin, Ob``yom i Cirk\n");
+  Output back =
+      Onoma("romanize --scheme ru-gost779b --reverse 'Shhukin, Ob``yom i Cirk'");
+  EXPECT_EQ(back.out, "Щукин, Объём и Цирк\n");
+}
+
+TEST(RomanizeCliTest, ReverseNeedsAReversibleScheme) {
+  Output o = Onoma("romanize --scheme uk-kmu2010 --reverse Kyiv");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.out, "");
+  EXPECT_NE(o.err.find("not reversible"), std::string::npos) << o.err;
+}
+
+TEST(RomanizeCliTest, InvalidUtf8OnStdinNamesLineAndColumn) {
+  Output o = Onoma("romanize", "Київ\na\xff" "b\n");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_EQ(o.out, "Kyiv\n");  // what came before the fault is written
+  EXPECT_NE(o.err.find("<stdin>:2:2: invalid UTF-8"), std::string::npos)
+      << o.err;
+  Output first = Onoma("romanize", "a\xff" "b\n");
+  EXPECT_EQ(first.exit_code, 3);
+  EXPECT_NE(first.err.find(":1:2:"), std::string::npos) << first.err;
+}
+
+TEST(RomanizeCliTest, UnknownSchemeIsAUsageError) {
+  Output o = Onoma("romanize --scheme xx-none Київ");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(o.err.rfind("onoma: --scheme: unknown scheme 'xx-none'", 0), 0u)
+      << o.err;
+}
+
+TEST(RomanizeCliTest, UserTableLoadsAndRuns) {
+  TempFile table(
+      "scheme: x-test\ntitle: a test\nscript: cyrillic\n"
+      "к → q\nи → ï\nї → yi\nв → w\n");
+  Output o = Onoma("romanize --table '" + table.path() +
+                 "' --scheme x-test Київ");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "Qïyiw\n");
+}
+
+TEST(RomanizeCliTest, MalformedTableIsBadInputWithLineAndColumn) {
+  TempFile table("scheme: x-bad\nscript: cyrillic\nа → a sometimes\n");
+  Output o = Onoma("romanize --table '" + table.path() + "' Київ");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_NE(o.err.find(table.path() + ":3:7: unknown condition 'sometimes'"),
+            std::string::npos)
+      << o.err;
+}
+
+TEST(RomanizeCliTest, MissingTableFileIsBadInput) {
+  Output o = Onoma("romanize --table /nonexistent/table.txt Київ");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_NE(o.err.find("/nonexistent/table.txt"), std::string::npos) << o.err;
+}
+
+TEST(CliTest, UnknownCommandHasAHint) {
+  Output o = Onoma("nosuchcommand");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("'nosuchcommand' is not an onoma command"),
+            std::string::npos)
+      << o.err;
+  EXPECT_NE(o.err.find("onoma --help"), std::string::npos) << o.err;
+}
+
+TEST(CliTest, DatabaseInMissingDirectoryIsDatabaseError) {
+  Output o = Onoma("--db /nonexistent-dir/x.db tm stats");
+  EXPECT_EQ(o.exit_code, 4);
+  EXPECT_EQ(o.err.rfind("onoma: tm stats: cannot open database "
+                        "/nonexistent-dir/x.db",
+                        0),
+            0u)
+      << o.err;
+}
+
+TEST(CliTest, VersionAndHelp) {
+  Output version = Onoma("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("onoma ", 0), 0u);
+  for (const char* command : {"", "romanize", "tm", "tm lookup", "term add"}) {
+    Output help = Onoma(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.out.find("Usage:"), std::string::npos) << command;
+  }
+}
+
+TEST(CliTest, NotYetImplementedCommandsSaySo) {
+  TempFile db("");
+  Output o = Onoma("--db '" + db.path() + ".db' term lookup Kiev");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("not implemented yet"), std::string::npos) << o.err;
+  std::remove((db.path() + ".db").c_str());
+  std::remove((db.path() + ".db-wal").c_str());
+  std::remove((db.path() + ".db-shm").c_str());
+}
+
+}  // namespace
+}  // namespace onoma::testing

@@ -1,0 +1,87 @@
+// Runs the built onoma binary (ONOMA_CLI_PATH) as a user would, for the
+// tests of the command line.
+
+#ifndef ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_
+#define ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace onoma::testing {
+
+struct Output {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A file in the test's temporary directory holding `contents`; removed when
+// the object goes.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& contents) {
+    std::string pattern = ::testing::TempDir() + "onoma_test_XXXXXX";
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    int fd = mkstemp(name.data());
+    EXPECT_GE(fd, 0) << "mkstemp " << pattern;
+    if (fd >= 0) close(fd);
+    path_ = name.data();
+    std::ofstream(path_, std::ios::binary) << contents;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Runs `onoma <args>` through /bin/sh with only the locale variables in
+// `env` set (the caller's LC_ALL, LC_MESSAGES, LANG and LANGUAGE are unset
+// first), and `input` on standard input. `args` is shell text; the tests
+// pass fixed literals.
+inline Output RunOnoma(const std::string& env, const std::string& args,
+                       const std::string& input = "") {
+  TempFile in(input);
+  std::string err_path = ::testing::TempDir() + "onoma_messages_err_XXXXXX";
+  std::vector<char> name(err_path.begin(), err_path.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  EXPECT_GE(fd, 0) << "mkstemp " << err_path;
+  if (fd >= 0) close(fd);
+  err_path = name.data();
+
+  std::string command = "unset LC_ALL LC_MESSAGES LANG LANGUAGE; " + env +
+                        " '" ONOMA_CLI_PATH "' " + args + " <'" + in.path() +
+                        "' 2>'" + err_path + "'";
+  Output output;
+  FILE* pipe = popen(command.c_str(), "r");
+  EXPECT_NE(pipe, nullptr) << command;
+  if (pipe == nullptr) return output;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    output.out.append(buffer.data(), n);
+  }
+  int status = pclose(pipe);
+  output.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path, std::ios::binary);
+  output.err.assign(std::istreambuf_iterator<char>(err),
+                    std::istreambuf_iterator<char>());
+  std::remove(err_path.c_str());
+  return output;
+}
+
+}  // namespace onoma::testing
+
+#endif  // ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_
