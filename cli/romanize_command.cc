@@ -173,7 +173,10 @@ int RunRomanize(const Options& options) {
         out += scheme->id();
         out += '\t';
         out += scheme->description();
-        if (scheme->reversible()) out += " " + Tr("[reversible]");
+        if (scheme->reversible()) {
+          out += ' ';
+          out += Tr("[reversible]");
+        }
         out += '\n';
       }
     }
