@@ -59,7 +59,7 @@ class KoreanScheme final : public Scheme {
   }
   Result<std::string> Deromanize(std::string_view text) const override {
     if (!engine_.transliterates()) return Scheme::Deromanize(text);
-    return internal::Detransliterate(engine_.writer({}), text);
+    return engine_.transliterator()->Read(text);
   }
 
  private:

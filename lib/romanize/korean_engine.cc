@@ -107,7 +107,11 @@ KoreanEngine::KoreanEngine(LetterWriter writer,
                            std::shared_ptr<const KoreanData> data)
     : writer_(std::move(writer)),
       ascii_writer_(std::move(ascii_writer)),
-      data_(std::move(data)) {}
+      data_(std::move(data)) {
+  if (transliterates()) {
+    transliterator_ = std::make_shared<const Transliterator>(writer_);
+  }
+}
 
 void KoreanEngine::Romanize(std::string_view text,
                             const RomanizeOptions& options,
@@ -115,7 +119,7 @@ void KoreanEngine::Romanize(std::string_view text,
   if (transliterates()) {
     // Names, places and hyphens for misreading would break the exact
     // reverse (RR 3.8 is for restoring the spelling); only capitals apply.
-    Transliterate(writer_, text, options.capitalize, out);
+    transliterator_->Write(text, options.capitalize, out);
   } else if (options.name) {
     RomanizeName(*this, text, options, out);
   } else if (options.place) {

@@ -16,6 +16,7 @@
 #ifndef ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
 #define ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -82,6 +83,8 @@ std::vector<TextItem> SplitText(std::string_view text);
 // a letter or digit.
 bool StartsWord(std::string_view text, std::size_t pos);
 
+class Transliterator;  // below
+
 class KoreanEngine {
  public:
   KoreanEngine(LetterWriter writer, std::optional<LetterWriter> ascii_writer,
@@ -94,6 +97,11 @@ class KoreanEngine {
   // The writer for these options (the ASCII one when asked and present).
   const LetterWriter& writer(const RomanizeOptions& options) const {
     return options.ascii && ascii_writer_ ? *ascii_writer_ : writer_;
+  }
+
+  // The reverse of a transliterating scheme; null for the others.
+  const Transliterator* transliterator() const {
+    return transliterator_.get();
   }
 
   // Appends the romanization of `text` in the mode the options ask for.
@@ -125,6 +133,7 @@ class KoreanEngine {
   LetterWriter writer_;
   std::optional<LetterWriter> ascii_writer_;
   std::shared_ptr<const KoreanData> data_;
+  std::shared_ptr<const Transliterator> transliterator_;  // translit only
 };
 
 // Modes, one file each.
@@ -132,10 +141,23 @@ void RomanizeName(const KoreanEngine& engine, std::string_view text,
                   const RomanizeOptions& options, std::string* out);
 void RomanizePlace(const KoreanEngine& engine, std::string_view text,
                    const RomanizeOptions& options, std::string* out);
-void Transliterate(const LetterWriter& writer, std::string_view text,
-                   bool capitalize, std::string* out);
-Result<std::string> Detransliterate(const LetterWriter& writer,
-                                    std::string_view text);
+
+// RR 3.8 transliteration and its reverse (korean_translit.cc), compiled
+// once from a letter table with `sound-changes: none`.
+class Transliterator {
+ public:
+  explicit Transliterator(const LetterWriter& writer);
+  void Write(std::string_view text, bool capitalize, std::string* out) const;
+  // Never fails: Latin that does not read as syllables is copied.
+  Result<std::string> Read(std::string_view text) const;
+
+  // The letters of each jamo, and whether a hyphen must separate a final
+  // from the initial after it (see korean_translit.cc).
+  std::array<std::string, 19> leads;  // ㅇ is ""
+  std::array<std::string, 21> vowels;
+  std::array<std::string, 28> tails;  // no final is ""
+  std::array<std::array<bool, 19>, 28> hyphen{};
+};
 
 }  // namespace onoma::romanize::internal
 

@@ -40,56 +40,36 @@ bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-int IndexOf(std::string_view piece, const std::array<std::string_view, 28>& list,
-            int count) {
-  for (int i = 0; i < count; ++i) {
-    if (list[i] == piece) return i;
+template <std::size_t N>
+int IndexOf(std::string_view piece, const std::array<std::string, N>& list) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (list[i] == piece) return static_cast<int>(i);
   }
   return -1;
 }
 
-// The letters of the table, for reading back.
-struct Alphabet {
-  std::array<std::string_view, 28> leads{};   // 19 used; ㅇ is ""
-  std::array<std::string_view, 28> vowels{};  // 21 used
-  std::array<std::string_view, 28> tails{};   // 28 used; none is ""
+int LeadOf(const Transliterator& a, std::string_view s) {
+  return s.empty() ? -1 : IndexOf(s, a.leads);
+}
 
-  explicit Alphabet(const LetterWriter& w) {
-    for (int l = 0; l < 19; ++l) {
-      leads[l] = w.Lead(LetterWriter::kAtStart, l, hangul::kA).view();
-    }
-    for (int v = 0; v < 21; ++v) {
-      vowels[v] = w.Vowel(v, LetterWriter::kNoVowel).view();
-    }
-    for (int t = 0; t < 28; ++t) {
-      tails[t] = w.Tail(t, LetterWriter::kAtEnd).view();
+// Reads the consonants between two vowels as final + initial: the longest
+// initial that leaves a valid final. False if there is no such reading.
+bool Split(const Transliterator& a, std::string_view letters, int* tail,
+           int* lead) {
+  for (std::size_t n = std::min<std::size_t>(letters.size(), 3); n >= 1; --n) {
+    int l = LeadOf(a, letters.substr(letters.size() - n));
+    int t = IndexOf(letters.substr(0, letters.size() - n), a.tails);
+    if (l >= 0 && t >= 0) {
+      *tail = t;
+      *lead = l;
+      return true;
     }
   }
-  int Lead(std::string_view s) const {
-    return s.empty() ? -1 : IndexOf(s, leads, 19);
-  }
-  int Vowel(std::string_view s) const { return IndexOf(s, vowels, 21); }
-  int Tail(std::string_view s) const { return IndexOf(s, tails, 28); }
-
-  // Reads the consonants between two vowels as final + initial: the longest
-  // initial that leaves a valid final. False if there is no such reading.
-  bool Split(std::string_view letters, int* tail, int* lead) const {
-    for (std::size_t n = std::min<std::size_t>(letters.size(), 3); n >= 1;
-         --n) {
-      int l = Lead(letters.substr(letters.size() - n));
-      int t = Tail(letters.substr(0, letters.size() - n));
-      if (l >= 0 && t >= 0) {
-        *tail = t;
-        *lead = l;
-        return true;
-      }
-    }
-    return false;
-  }
-};
+  return false;
+}
 
 // Reads one hyphen-free stretch of letters as syllables, appending them.
-bool ReadSegment(const Alphabet& a, std::string_view s,
+bool ReadSegment(const Transliterator& a, std::string_view s,
                  std::vector<Syllable>* out) {
   std::size_t pos = 0;
   auto consonants = [&]() {
@@ -103,23 +83,23 @@ bool ReadSegment(const Alphabet& a, std::string_view s,
     return s.substr(start, pos - start);
   };
   std::string_view onset = consonants();
-  int lead = onset.empty() ? hangul::kLeadNone : a.Lead(onset);
+  int lead = onset.empty() ? hangul::kLeadNone : LeadOf(a, onset);
   if (lead < 0) return false;
   while (true) {
-    int vowel = a.Vowel(vowels());
+    int vowel = IndexOf(vowels(), a.vowels);
     if (vowel < 0) return false;
     std::string_view cluster = consonants();
     Syllable syllable{static_cast<std::uint8_t>(lead),
                       static_cast<std::uint8_t>(vowel), 0};
     if (pos == s.size()) {
-      int tail = cluster.empty() ? 0 : a.Tail(cluster);
+      int tail = cluster.empty() ? 0 : IndexOf(cluster, a.tails);
       if (tail < 0) return false;
       syllable.tail = static_cast<std::uint8_t>(tail);
       out->push_back(syllable);
       return true;
     }
     int tail = 0;
-    if (!a.Split(cluster, &tail, &lead)) return false;
+    if (!Split(a, cluster, &tail, &lead)) return false;
     syllable.tail = static_cast<std::uint8_t>(tail);
     out->push_back(syllable);
   }
@@ -127,18 +107,16 @@ bool ReadSegment(const Alphabet& a, std::string_view s,
 
 // Whether the writer must separate a syllable ending in `tail` from one
 // beginning with `lead` so that ReadSegment splits them as written.
-bool NeedsHyphen(const Alphabet& a, int tail, int lead) {
+bool NeedsHyphen(const Transliterator& a, int tail, int lead) {
   if (lead == hangul::kLeadNone) return true;
-  std::string junction(a.tails[tail]);
-  junction += a.leads[lead];
+  std::string junction = a.tails[tail] + a.leads[lead];
   int t = 0;
   int l = 0;
-  return !a.Split(junction, &t, &l) || t != tail || l != lead;
+  return !Split(a, junction, &t, &l) || t != tail || l != lead;
 }
 
 struct TranslitVisitor {
-  const LetterWriter& writer;
-  const Alphabet& alphabet;
+  const Transliterator& alphabet;
   std::string_view text;
   bool capitalize;
   std::string* out;
@@ -154,7 +132,7 @@ struct TranslitVisitor {
     std::size_t start = out->size();
     for (std::size_t i = 0; i < run.size(); ++i) {
       const Syllable& s = run[i];
-      if (i > 0 && NeedsHyphen(alphabet, run[i - 1].tail, s.lead)) {
+      if (i > 0 && alphabet.hyphen[run[i - 1].tail][s.lead]) {
         out->push_back('-');
       }
       out->append(alphabet.leads[s.lead]);
@@ -197,17 +175,30 @@ struct TranslitVisitor {
 
 }  // namespace
 
-void Transliterate(const LetterWriter& writer, std::string_view text,
-                   bool capitalize, std::string* out) {
-  Alphabet alphabet(writer);
-  std::vector<Syllable> buffer;
-  TranslitVisitor visitor{writer, alphabet, text, capitalize, out};
+Transliterator::Transliterator(const LetterWriter& writer) {
+  for (int l = 0; l < 19; ++l) {
+    leads[l] = writer.Lead(LetterWriter::kAtStart, l, hangul::kA).view();
+  }
+  for (int v = 0; v < 21; ++v) {
+    vowels[v] = writer.Vowel(v, LetterWriter::kNoVowel).view();
+  }
+  for (int t = 0; t < 28; ++t) {
+    tails[t] = writer.Tail(t, LetterWriter::kAtEnd).view();
+  }
+  for (int t = 0; t < 28; ++t) {
+    for (int l = 0; l < 19; ++l) hyphen[t][l] = NeedsHyphen(*this, t, l);
+  }
+}
+
+void Transliterator::Write(std::string_view text, bool capitalize,
+                           std::string* out) const {
+  thread_local std::vector<Syllable> buffer;
+  TranslitVisitor visitor{*this, text, capitalize, out};
   hangul::ScanHangul(text, &buffer, visitor);
 }
 
-Result<std::string> Detransliterate(const LetterWriter& writer,
-                                    std::string_view text) {
-  Alphabet alphabet(writer);
+Result<std::string> Transliterator::Read(std::string_view text) const {
+  const Transliterator& alphabet = *this;
   std::string out;
   std::vector<Syllable> syllables;
   std::string lowered;
