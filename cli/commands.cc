@@ -2,25 +2,16 @@
 
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
-#include "memory/sqlite/database.h"
+#include "cli/store.h"
 #include "memory/sqlite/db_path.h"
 
 namespace onoma::cli {
-namespace {
 
-// Whether the command keeps its data in the store.
-bool UsesStore(Command command) {
-  switch (command) {
-    case Command::kNone:
-    case Command::kRomanize:
-    case Command::kSegment:
-      return false;
-    default:
-      return true;
-  }
+Result<sqlite::Database> OpenStore(const Options& options) {
+  auto path = sqlite::PrepareDbPath(options.db);
+  if (!path.ok()) return path.status().WithContext("--db");
+  return sqlite::Database::Open(*path);
 }
-
-}  // namespace
 
 int Run(const Options& options) {
   switch (options.command) {
@@ -28,15 +19,14 @@ int Run(const Options& options) {
       return RunRomanize(options);
     case Command::kNone:
       return kExitUsage;
+    // Each command added here: `case Command::kX: return RunX(options);`
     default:
       break;
   }
-  if (UsesStore(options.command)) {
+  if (options.command != Command::kSegment) {
     // Open (and create or upgrade) the store first, so that a bad --db is
     // reported as such whatever the command.
-    auto path = sqlite::PrepareDbPath(options.db);
-    if (!path.ok()) return Fail("--db", path.status());
-    auto db = sqlite::Database::Open(*path);
+    auto db = OpenStore(options);
     if (!db.ok()) return Fail(options.command_name, db.status());
   }
   return Fail(options.command_name,
