@@ -46,10 +46,10 @@ std::vector<std::string> KoreanLines(std::size_t bytes, unsigned seed = 2000) {
   std::uniform_int_distribution<std::size_t> pick_common(0, common.size() - 1);
   std::uniform_int_distribution<int> pick_any(0, 11171);
   std::uniform_int_distribution<int> word_len(1, 5);
-  static constexpr const char* kParticles[] = {"은", "는", "이", "가", "을",
+  static constexpr const char* kParticles[] = {"은", "는", "이", "가",   "을",
                                                "를", "의", "에", "에서", "로"};
-  static constexpr const char* kLatin[] = {"KBS", "UN", "AI", "G20",
-                                           "Samsung", "NATO"};
+  static constexpr const char* kLatin[] = {"KBS", "UN",      "AI",
+                                           "G20", "Samsung", "NATO"};
   std::vector<std::string> lines;
   std::size_t total = 0;
   while (total < bytes) {
@@ -65,8 +65,7 @@ std::vector<std::string> KoreanLines(std::size_t bytes, unsigned seed = 2000) {
         for (int i = 0; i < n; ++i) {
           if (rng() % 5 == 0) {
             onoma::romanize::hangul::AppendUtf8(
-                onoma::romanize::hangul::kSyllableFirst + pick_any(rng),
-                &line);
+                onoma::romanize::hangul::kSyllableFirst + pick_any(rng), &line);
           } else {
             line += common[pick_common(rng)];
           }
@@ -74,11 +73,21 @@ std::vector<std::string> KoreanLines(std::size_t bytes, unsigned seed = 2000) {
         if (rng() % 2 == 0) line += kParticles[rng() % 10];
       }
       switch (rng() % 14) {
-        case 0: line += ", "; break;
-        case 1: line += ". "; break;
-        case 2: line += " \xE2\x80\x9C"; break;  // “
-        case 3: line += "\xE2\x80\x9D "; break;  // ”
-        default: line += ' '; break;
+        case 0:
+          line += ", ";
+          break;
+        case 1:
+          line += ". ";
+          break;
+        case 2:
+          line += " \xE2\x80\x9C";
+          break;  // “
+        case 3:
+          line += "\xE2\x80\x9D ";
+          break;  // ”
+        default:
+          line += ' ';
+          break;
       }
     }
     total += line.size() + 1;
@@ -88,7 +97,8 @@ std::vector<std::string> KoreanLines(std::size_t bytes, unsigned seed = 2000) {
 }
 
 const std::vector<std::string>& Input() {
-  static const auto* lines = new std::vector<std::string>(KoreanLines(kInputBytes));
+  static const auto* lines =
+      new std::vector<std::string>(KoreanLines(kInputBytes));
   return *lines;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "lib/romanize/korean.h"
 #include "lib/romanize/registry.h"
 #include "lib/romanize/table.h"
 #include "lib/romanize/table_scheme.h"
@@ -165,20 +166,33 @@ int RunRomanize(const Options& options) {
     if (!added.ok()) return Fail("--table", added);
   }
 
+  // The user's Korean exception lists (ONOMA_KO_EXCEPTIONS=a.txt:b.txt)
+  // give Korean schemes of their own, found before the built-in ones.
+  romanize::KoreanConfig korean = romanize::KoreanConfigFromEnvironment();
+  if (!korean.exception_files.empty()) {
+    auto schemes = romanize::MakeKoreanSchemes(korean);
+    if (!schemes.ok()) return Fail("ONOMA_KO_EXCEPTIONS", schemes.status());
+    for (auto& scheme : *schemes) {
+      Status added = extra.Add(std::move(scheme));
+      if (!added.ok()) return Fail("ONOMA_KO_EXCEPTIONS", added);
+    }
+  }
+
   if (args.list) {
     std::string out;
-    for (const Registry* registry :
-         {static_cast<const Registry*>(&extra), &Registry::Default()}) {
-      for (const Scheme* scheme : registry->List()) {
-        out += scheme->id();
-        out += '\t';
-        out += scheme->description();
-        if (scheme->reversible()) {
-          out += ' ';
-          out += Tr("[reversible]");
-        }
-        out += '\n';
+    std::vector<const Scheme*> schemes = extra.List();
+    for (const Scheme* scheme : Registry::Default().List()) {
+      if (!extra.Find(scheme->id()).ok()) schemes.push_back(scheme);
+    }
+    for (const Scheme* scheme : schemes) {
+      out += scheme->id();
+      out += '\t';
+      out += scheme->description();
+      if (scheme->reversible()) {
+        out += ' ';
+        out += Tr("[reversible]");
       }
+      out += '\n';
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
@@ -196,9 +210,9 @@ int RunRomanize(const Options& options) {
                                   "--reverse needs a reversible --scheme, "
                                   "such as ru-iso9 or uk-iso9")));
     }
-    auto cyrillic = Registry::Default().Find(args.lang == "ru" ? "ru-bgn"
-                                                               : "uk-kmu2010");
-    auto hangul = Registry::Default().Find("ko-rr");
+    auto cyrillic =
+        FindScheme(extra, args.lang == "ru" ? "ru-bgn" : "uk-kmu2010");
+    auto hangul = FindScheme(extra, "ko-rr");
     converter = std::make_unique<LineConverter>(
         cyrillic.ok() ? *cyrillic : nullptr, hangul.ok() ? *hangul : nullptr,
         ro);

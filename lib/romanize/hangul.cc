@@ -12,36 +12,36 @@ struct CompatConsonant {
   std::int8_t tail;
 };
 constexpr CompatConsonant kCompatConsonants[] = {
-    {kLeadG, kTailG},     // ㄱ U+3131
-    {kLeadGg, kTailGg},   // ㄲ
-    {-1, kTailGs},        // ㄳ
-    {kLeadN, kTailN},     // ㄴ
-    {-1, kTailNj},        // ㄵ
-    {-1, kTailNh},        // ㄶ
-    {kLeadD, kTailD},     // ㄷ
-    {kLeadDd, -1},        // ㄸ
-    {kLeadR, kTailL},     // ㄹ
-    {-1, kTailLg},        // ㄺ
-    {-1, kTailLm},        // ㄻ
-    {-1, kTailLb},        // ㄼ
-    {-1, kTailLs},        // ㄽ
-    {-1, kTailLt},        // ㄾ
-    {-1, kTailLp},        // ㄿ
-    {-1, kTailLh},        // ㅀ
-    {kLeadM, kTailM},     // ㅁ
-    {kLeadB, kTailB},     // ㅂ
-    {kLeadBb, -1},        // ㅃ
-    {-1, kTailBs},        // ㅄ
-    {kLeadS, kTailS},     // ㅅ
-    {kLeadSs, kTailSs},   // ㅆ
-    {kLeadNone, kTailNg}, // ㅇ
-    {kLeadJ, kTailJ},     // ㅈ
-    {kLeadJj, -1},        // ㅉ
-    {kLeadCh, kTailCh},   // ㅊ
-    {kLeadK, kTailK},     // ㅋ
-    {kLeadT, kTailT},     // ㅌ
-    {kLeadP, kTailP},     // ㅍ
-    {kLeadH, kTailH},     // ㅎ U+314E
+    {kLeadG, kTailG},      // ㄱ U+3131
+    {kLeadGg, kTailGg},    // ㄲ
+    {-1, kTailGs},         // ㄳ
+    {kLeadN, kTailN},      // ㄴ
+    {-1, kTailNj},         // ㄵ
+    {-1, kTailNh},         // ㄶ
+    {kLeadD, kTailD},      // ㄷ
+    {kLeadDd, -1},         // ㄸ
+    {kLeadR, kTailL},      // ㄹ
+    {-1, kTailLg},         // ㄺ
+    {-1, kTailLm},         // ㄻ
+    {-1, kTailLb},         // ㄼ
+    {-1, kTailLs},         // ㄽ
+    {-1, kTailLt},         // ㄾ
+    {-1, kTailLp},         // ㄿ
+    {-1, kTailLh},         // ㅀ
+    {kLeadM, kTailM},      // ㅁ
+    {kLeadB, kTailB},      // ㅂ
+    {kLeadBb, -1},         // ㅃ
+    {-1, kTailBs},         // ㅄ
+    {kLeadS, kTailS},      // ㅅ
+    {kLeadSs, kTailSs},    // ㅆ
+    {kLeadNone, kTailNg},  // ㅇ
+    {kLeadJ, kTailJ},      // ㅈ
+    {kLeadJj, -1},         // ㅉ
+    {kLeadCh, kTailCh},    // ㅊ
+    {kLeadK, kTailK},      // ㅋ
+    {kLeadT, kTailT},      // ㅌ
+    {kLeadP, kTailP},      // ㅍ
+    {kLeadH, kTailH},      // ㅎ U+314E
 };
 static_assert(sizeof kCompatConsonants / sizeof kCompatConsonants[0] == 30);
 
@@ -99,8 +99,8 @@ char32_t DecodeUtf8(std::string_view text, std::size_t pos,
     return (char32_t{p[0] & 0x1Fu} << 6) | (p[1] & 0x3Fu);
   }
   if (p[0] >= 0xE0 && p[0] < 0xF0 && cont(1) && cont(2)) {
-    char32_t c = (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) |
-                 (p[2] & 0x3Fu);
+    char32_t c = (char32_t{p[0] & 0x0Fu} << 12) |
+                 (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
     if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
       *length = 3;
       return c;
@@ -108,8 +108,8 @@ char32_t DecodeUtf8(std::string_view text, std::size_t pos,
   }
   if (p[0] >= 0xF0 && p[0] < 0xF5 && cont(1) && cont(2) && cont(3)) {
     char32_t c = (char32_t{p[0] & 0x07u} << 18) |
-                 (char32_t{p[1] & 0x3Fu} << 12) | (char32_t{p[2] & 0x3Fu} << 6) |
-                 (p[3] & 0x3Fu);
+                 (char32_t{p[1] & 0x3Fu} << 12) |
+                 (char32_t{p[2] & 0x3Fu} << 6) | (p[3] & 0x3Fu);
     if (c >= 0x10000 && c <= 0x10FFFF) {
       *length = 4;
       return c;

@@ -72,21 +72,36 @@ std::uint8_t BeforeConsonant(std::uint8_t tail, std::uint8_t next_lead,
 // (표준 발음법 제13항: 깎아 [까까], 옷이 [오시], 있어 [이써]).
 std::uint8_t LeadOfTail(std::uint8_t tail) {
   switch (tail) {
-    case kTailG: return kLeadG;
-    case kTailGg: return kLeadGg;
-    case kTailN: return kLeadN;
-    case kTailD: return kLeadD;
-    case kTailL: return kLeadR;
-    case kTailM: return kLeadM;
-    case kTailB: return kLeadB;
-    case kTailS: return kLeadS;
-    case kTailSs: return kLeadSs;
-    case kTailJ: return kLeadJ;
-    case kTailCh: return kLeadCh;
-    case kTailK: return kLeadK;
-    case kTailT: return kLeadT;
-    case kTailP: return kLeadP;
-    default: return kLeadNone;
+    case kTailG:
+      return kLeadG;
+    case kTailGg:
+      return kLeadGg;
+    case kTailN:
+      return kLeadN;
+    case kTailD:
+      return kLeadD;
+    case kTailL:
+      return kLeadR;
+    case kTailM:
+      return kLeadM;
+    case kTailB:
+      return kLeadB;
+    case kTailS:
+      return kLeadS;
+    case kTailSs:
+      return kLeadSs;
+    case kTailJ:
+      return kLeadJ;
+    case kTailCh:
+      return kLeadCh;
+    case kTailK:
+      return kLeadK;
+    case kTailT:
+      return kLeadT;
+    case kTailP:
+      return kLeadP;
+    default:
+      return kLeadNone;
   }
 }
 
@@ -122,14 +137,38 @@ void Liaison(std::uint8_t& t, std::uint8_t& l, std::uint8_t next_vowel) {
       t = kTailL;
       l = i ? kLeadCh : kLeadT;
       return;
-    case kTailGs: t = kTailG; l = kLeadS; return;
-    case kTailNj: t = kTailN; l = kLeadJ; return;
-    case kTailLg: t = kTailL; l = kLeadG; return;
-    case kTailLm: t = kTailL; l = kLeadM; return;
-    case kTailLb: t = kTailL; l = kLeadB; return;
-    case kTailLs: t = kTailL; l = kLeadS; return;
-    case kTailLp: t = kTailL; l = kLeadP; return;
-    case kTailBs: t = kTailB; l = kLeadS; return;
+    case kTailGs:
+      t = kTailG;
+      l = kLeadS;
+      return;
+    case kTailNj:
+      t = kTailN;
+      l = kLeadJ;
+      return;
+    case kTailLg:
+      t = kTailL;
+      l = kLeadG;
+      return;
+    case kTailLm:
+      t = kTailL;
+      l = kLeadM;
+      return;
+    case kTailLb:
+      t = kTailL;
+      l = kLeadB;
+      return;
+    case kTailLs:
+      t = kTailL;
+      l = kLeadS;
+      return;
+    case kTailLp:
+      t = kTailL;
+      l = kLeadP;
+      return;
+    case kTailBs:
+      t = kTailB;
+      l = kLeadS;
+      return;
     default:  // 제13항: a single tail moves whole.
       l = LeadOfTail(t);
       t = kTailNone;
@@ -226,16 +265,31 @@ void Boundary(Syllable& a, Syllable& b) {
     switch (l) {
       // 제12항 1: ㅎ ㄶ ㅀ + ㄱ ㄷ ㅈ -> ㅋ ㅌ ㅊ (좋고 [조코], 놓다 [노타],
       // 낳지 [나치], 않던 [안턴]).
-      case kLeadG: l = kLeadK; t = rest; return;
-      case kLeadD: l = kLeadT; t = rest; return;
-      case kLeadJ: l = kLeadCh; t = rest; return;
+      case kLeadG:
+        l = kLeadK;
+        t = rest;
+        return;
+      case kLeadD:
+        l = kLeadT;
+        t = rest;
+        return;
+      case kLeadJ:
+        l = kLeadCh;
+        t = rest;
+        return;
       // 제12항 2: ㅎ + ㅅ -> [ㅆ] (닿소 [다쏘]); RR does not write the
       // tensing (3.1 [붙임]).
-      case kLeadS: t = rest; return;
+      case kLeadS:
+        t = rest;
+        return;
       // 제12항 3: ㅎ + ㄴ -> [ㄴ] (놓는 [논는]); ㄶ ㅀ drop the ㅎ (않네
       // [안네], 뚫네 [뚤네] -> [뚤레] below).
-      case kLeadN: t = rest == kTailNone ? std::uint8_t{kTailN} : rest; break;
-      default: t = rest == kTailNone ? std::uint8_t{kTailD} : rest; break;
+      case kLeadN:
+        t = rest == kTailNone ? std::uint8_t{kTailN} : rest;
+        break;
+      default:
+        t = rest == kTailNone ? std::uint8_t{kTailD} : rest;
+        break;
     }
   } else {
     t = BeforeConsonant(t, l, IsBalp(a));

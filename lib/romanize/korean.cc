@@ -73,11 +73,11 @@ std::string TablePath(std::string_view name) {
 // The order of `onoma romanize --list` and of MakeKoreanSchemes().
 int Rank(std::string_view id) {
   static constexpr std::string_view kOrder[] = {"ko-rr", "ko-rr-translit",
-                                                "ko-mr"};
-  for (int i = 0; i < 3; ++i) {
+                                                "ko-mr", "ko-dprk"};
+  for (int i = 0; i < 4; ++i) {
     if (kOrder[i] == id) return i;
   }
-  return 3;
+  return 4;
 }
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -120,7 +120,7 @@ Result<std::vector<std::unique_ptr<Scheme>>> Make(const KoreanConfig& config) {
   std::vector<std::unique_ptr<Scheme>> schemes;
   for (auto& [path, table] : tables) {
     std::optional<LetterWriter> ascii;
-    if (table.voicing) {  // the schemes with marks: McCune–Reischauer
+    if (table.voicing) {  // the schemes with marks: McCune–Reischauer, DPRK
       auto writer = LetterWriter::Create(table, /*ascii=*/true);
       if (!writer.ok()) return writer.status().WithContext(path);
       ascii = std::move(*writer);

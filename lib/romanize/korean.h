@@ -1,4 +1,4 @@
-// Korean romanization: the schemes ko-rr, ko-rr-translit and ko-mr.
+// Korean romanization: the schemes ko-rr, ko-rr-translit, ko-mr, ko-dprk.
 //
 //   #include "lib/romanize/korean.h"
 //
@@ -12,7 +12,8 @@
 //   name.name = true;
 //   rr.Romanize("한복남", name);                             // "Han Bok-nam"
 //   name.name_style = RomanizeOptions::NameStyle::kCommon;
-//   rr.Romanize("박정희", name);                             // "Park Jeong-hui"
+//   rr.Romanize("박정희", name);                             // "Park
+//   Jeong-hui"
 //
 //   // A user's exception list (사이시옷, ㄴ insertion, ...), read at run time:
 //   KoreanConfig config;
@@ -28,6 +29,8 @@
 //                   Deromanize() restores the Hangul exactly.
 //   ko-mr           McCune–Reischauer (1939): breves, apostrophes, voicing;
 //                   RomanizeOptions::ascii drops the marks (Pyongyang).
+//   ko-dprk         the DPRK's system (1992, updated 2002): kh th ph, j,
+//                   given names syllable by syllable (Pak Tong Gu).
 // docs/korean.md lists the rules, the table formats and the options.
 //
 // Text that is not Hangul is copied unchanged. Precomposed syllables and
@@ -58,7 +61,8 @@ struct KoreanConfig {
 };
 
 // The Korean schemes from the built-in tables (compiled in from
-// tables/korean/): ko-rr, ko-rr-translit, ko-mr, in that order. Never
+// tables/korean/): ko-rr, ko-rr-translit, ko-mr, ko-dprk, in that order
+// (then any other letter table in the folder, as a scheme). Never
 // fails: the built-in tables are checked by the test suite; a broken one
 // aborts with its file and line. The caller owns the schemes.
 std::vector<std::unique_ptr<Scheme>> MakeKoreanSchemes();

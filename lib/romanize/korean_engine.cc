@@ -21,18 +21,30 @@ bool Capitalizes(const RomanizeOptions& options) {
 std::pair<int, int> ClusterParts(int tail) {
   using namespace hangul;
   switch (tail) {
-    case kTailGs: return {kLeadG, kLeadS};
-    case kTailNj: return {kLeadN, kLeadJ};
-    case kTailNh: return {kLeadN, kLeadH};
-    case kTailLg: return {kLeadR, kLeadG};
-    case kTailLm: return {kLeadR, kLeadM};
-    case kTailLb: return {kLeadR, kLeadB};
-    case kTailLs: return {kLeadR, kLeadS};
-    case kTailLt: return {kLeadR, kLeadT};
-    case kTailLp: return {kLeadR, kLeadP};
-    case kTailLh: return {kLeadR, kLeadH};
-    case kTailBs: return {kLeadB, kLeadS};
-    default: return {-1, -1};
+    case kTailGs:
+      return {kLeadG, kLeadS};
+    case kTailNj:
+      return {kLeadN, kLeadJ};
+    case kTailNh:
+      return {kLeadN, kLeadH};
+    case kTailLg:
+      return {kLeadR, kLeadG};
+    case kTailLm:
+      return {kLeadR, kLeadM};
+    case kTailLb:
+      return {kLeadR, kLeadB};
+    case kTailLs:
+      return {kLeadR, kLeadS};
+    case kTailLt:
+      return {kLeadR, kLeadT};
+    case kTailLp:
+      return {kLeadR, kLeadP};
+    case kTailLh:
+      return {kLeadR, kLeadH};
+    case kTailBs:
+      return {kLeadB, kLeadS};
+    default:
+      return {-1, -1};
   }
 }
 
@@ -61,7 +73,9 @@ struct SplitVisitor {
   std::vector<TextItem>* items;
   std::string_view text;
   void Run(std::span<Syllable> run, std::size_t begin, std::size_t end) {
-    items->push_back(TextItem{TextItem::kRun, begin, end,
+    items->push_back(TextItem{TextItem::kRun,
+                              begin,
+                              end,
                               std::vector<Syllable>(run.begin(), run.end()),
                               {}});
   }
@@ -88,7 +102,8 @@ std::vector<TextItem> SplitText(std::string_view text) {
 bool StartsWord(std::string_view text, std::size_t pos) {
   if (pos == 0) return true;
   std::size_t start = pos - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+  while (start > 0 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
     --start;
   }
   std::size_t length = 0;
@@ -148,8 +163,10 @@ void KoreanEngine::AppendWord(std::span<Syllable> run,
 }
 
 void KoreanEngine::AppendSyllables(std::span<const Syllable> syllables,
-                                   bool hyphen, const RomanizeOptions& options,
+                                   char separator,
+                                   const RomanizeOptions& options,
                                    std::string* out) const {
+  const bool hyphen = separator != 0;
   const LetterWriter& w = writer(options);
   // RR 3.4: no sound change between the syllables of a name; each ends in
   // its own final sound, and only the letters' own contexts (voicing for
@@ -173,15 +190,17 @@ void KoreanEngine::AppendSyllables(std::span<const Syllable> syllables,
     if (!hyphen && i + 1 < syllables.size()) next = syllables[i + 1].lead;
     std::string_view lead = w.Lead(before, s.lead, s.vowel).view();
     std::string_view vowel = w.Vowel(s.vowel, vowel_before).view();
-    if (i > 0 && (hyphen || (options.misreading_hyphen &&
-                             w.Misreadable(last_vowel, last_tail_text, lead,
-                                           vowel)))) {
-      out->push_back('-');
+    if (i > 0 &&
+        (hyphen || (options.misreading_hyphen &&
+                    w.Misreadable(last_vowel, last_tail_text, lead, vowel)))) {
+      out->push_back(hyphen ? separator : '-');
     }
+    const std::size_t start = out->size();
     std::string_view tail = w.Tail(s.tail, next).view();
     out->append(lead);
     out->append(vowel);
     out->append(tail);
+    if (separator == ' ') CapitalizeAt(out, start);
     last_tail = s.tail;
     last_vowel = vowel;
     last_tail_text = tail;

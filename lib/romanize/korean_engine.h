@@ -100,9 +100,7 @@ class KoreanEngine {
   }
 
   // The reverse of a transliterating scheme; null for the others.
-  const Transliterator* transliterator() const {
-    return transliterator_.get();
-  }
+  const Transliterator* transliterator() const { return transliterator_.get(); }
 
   // Appends the romanization of `text` in the mode the options ask for.
   void Romanize(std::string_view text, const RomanizeOptions& options,
@@ -117,9 +115,10 @@ class KoreanEngine {
                   int before = LetterWriter::kAtStart) const;
 
   // Appends syllables one by one with no sound change between them (given
-  // names, RR 3.4), joined by hyphens when `hyphen`.
+  // names, RR 3.4). `separator` goes between them: 0 for none, '-', or ' '
+  // (each syllable then a capitalized word, as DPRK names are written).
   void AppendSyllables(std::span<const hangul::Syllable> syllables,
-                       bool hyphen, const RomanizeOptions& options,
+                       char separator, const RomanizeOptions& options,
                        std::string* out) const;
 
   // Appends a letter written on its own (ㅋ, ㅏ), letter by letter.

@@ -62,10 +62,9 @@ Status ExceptionList::Add(std::string_view contents, std::string_view path) {
     added.push_back(std::move(entry));
   }
   for (Entry& entry : added) {
-    auto same = std::find_if(entries_.begin(), entries_.end(),
-                             [&](const Entry& e) {
-                               return e.spelling == entry.spelling;
-                             });
+    auto same = std::find_if(
+        entries_.begin(), entries_.end(),
+        [&](const Entry& e) { return e.spelling == entry.spelling; });
     if (same != entries_.end()) {
       *same = std::move(entry);
     } else {
@@ -100,13 +99,14 @@ void ExceptionList::Apply(std::span<Syllable> run) const {
       ++i;
       continue;
     }
-    auto it = std::lower_bound(
-        entries_.begin(), entries_.end(), first,
-        [](const Entry& e, unsigned key) {
-          return hangul::SyllableIndex(e.spelling[0]) < key;
-        });
+    auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), first,
+                         [](const Entry& e, unsigned key) {
+                           return hangul::SyllableIndex(e.spelling[0]) < key;
+                         });
     std::size_t matched = 0;
-    for (; it != entries_.end() && hangul::SyllableIndex(it->spelling[0]) == first;
+    for (; it != entries_.end() &&
+           hangul::SyllableIndex(it->spelling[0]) == first;
          ++it) {
       const auto& spelling = it->spelling;
       if (spelling.size() > run.size() - i) continue;

@@ -90,13 +90,16 @@ void WriteName(const KoreanEngine& engine,
     out->append(fixed);
   } else {
     std::size_t start = out->size();
-    engine.AppendSyllables(family, /*hyphen=*/false, options, out);
+    engine.AppendSyllables(family, /*separator=*/0, options, out);
     CapitalizeAt(out, start);
   }
   if (given.empty()) return;
   out->push_back(' ');
   std::size_t start = out->size();
-  engine.AppendSyllables(given, options.name_hyphen, options, out);
+  const char separator = engine.writer(options).table().given_name_apart
+                             ? ' '
+                             : (options.name_hyphen ? '-' : 0);
+  engine.AppendSyllables(given, separator, options, out);
   CapitalizeAt(out, start);
 }
 

@@ -39,9 +39,8 @@ bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
 }
 
 bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsSpace(char c) {
@@ -53,7 +52,7 @@ bool IsSpace(char c) {
 // (2 -> 이, 16 -> 십육, 105 -> 백오); empty if it is larger or starts
 // with 0 (except 0 itself, 영).
 std::vector<Syllable> SinoKoreanReading(std::string_view digits) {
-  static constexpr char32_t kDigit[] = {0,      U'일', U'이', U'삼', U'사',
+  static constexpr char32_t kDigit[] = {0,     U'일', U'이', U'삼', U'사',
                                         U'오', U'육', U'칠', U'팔', U'구'};
   static constexpr char32_t kPlace[] = {0, U'십', U'백', U'천'};
   std::vector<Syllable> out;
@@ -91,11 +90,11 @@ const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
     }
     if (unit.province_only) {
       std::span<const Syllable> stem = run.first(run.size() - n);
-      bool province = std::any_of(
-          data.provinces.begin(), data.provinces.end(),
-          [&](const std::vector<Syllable>& p) {
-            return std::equal(p.begin(), p.end(), stem.begin(), stem.end());
-          });
+      bool province = std::any_of(data.provinces.begin(), data.provinces.end(),
+                                  [&](const std::vector<Syllable>& p) {
+                                    return std::equal(p.begin(), p.end(),
+                                                      stem.begin(), stem.end());
+                                  });
       if (!province) continue;
     }
     return &unit;
@@ -137,8 +136,8 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   if (k >= 2 && items[k - 1].kind == TextItem::kRun &&
       items[k - 2].kind == TextItem::kOther &&
       (k == 2 || (k == 3 && items[0].kind == TextItem::kRun))) {
-    std::string_view digits = word.substr(
-        items[k - 2].begin, items[k - 2].end - items[k - 2].begin);
+    std::string_view digits =
+        word.substr(items[k - 2].begin, items[k - 2].end - items[k - 2].begin);
     if (IsDigits(digits) && ExactUnit(engine.data(), items[k - 1].run)) {
       if (k == 3) {
         std::size_t start = out->size();
@@ -218,8 +217,8 @@ Status ParseUnits(std::string_view contents, std::string_view path,
         unit.numbered_only = true;
       } else if (f == "province-only") {
         unit.province_only = true;
-      } else if (f.starts_with("min-stem=") && f.size() == 10 &&
-                 f[9] >= '1' && f[9] <= '9') {
+      } else if (f.starts_with("min-stem=") && f.size() == 10 && f[9] >= '1' &&
+                 f[9] <= '9') {
         unit.min_stem = static_cast<std::size_t>(f[9] - '0');
       } else {
         return TableError(path, line, line.fields[i],
@@ -229,9 +228,10 @@ Status ParseUnits(std::string_view contents, std::string_view path,
     }
     units.push_back(std::move(unit));
   }
-  std::stable_sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) {
-    return a.hangul.size() > b.hangul.size();
-  });
+  std::stable_sort(units.begin(), units.end(),
+                   [](const Unit& a, const Unit& b) {
+                     return a.hangul.size() > b.hangul.size();
+                   });
   data->units = std::move(units);
   data->provinces = std::move(provinces);
   return Status::Ok();

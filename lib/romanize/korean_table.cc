@@ -54,9 +54,9 @@ std::vector<TableLine> SplitTableLines(std::string_view contents) {
       std::size_t start = pos;
       while (pos < line.size() && !IsSpace(line[pos])) ++pos;
       if (pos > start) {
-        out.fields.push_back(TableField{
-            line.substr(start, pos - start),
-            CodePointsIn(line.substr(0, start)) + 1});
+        out.fields.push_back(
+            TableField{line.substr(start, pos - start),
+                       CodePointsIn(line.substr(0, start)) + 1});
       }
     }
     if (!out.fields.empty()) lines.push_back(std::move(out));
@@ -82,13 +82,18 @@ char32_t SingleJamo(std::string_view field) {
 Result<LetterTable> ParseLetterTable(std::string_view contents,
                                      std::string_view path) {
   LetterTable table;
-  enum class Section { kHeader, kVowels, kInitials, kFinals } section =
-      Section::kHeader;
+  enum class Section {
+    kHeader,
+    kVowels,
+    kInitials,
+    kFinals
+  } section = Section::kHeader;
   std::array<bool, 21> have_vowel{};
   std::array<bool, 19> have_lead{};
   std::array<bool, 28> have_tail{};
   const TableLine* last = nullptr;
-  for (const TableLine& line : SplitTableLines(contents)) {
+  const std::vector<TableLine> lines = SplitTableLines(contents);
+  for (const TableLine& line : lines) {
     last = &line;
     const TableField& first = line.fields[0];
     if (first.text.front() == '[') {
@@ -129,6 +134,12 @@ Result<LetterTable> ParseLetterTable(std::string_view contents,
           return TableError(path, line, second, "voicing is 'yes' or 'no'");
         }
         table.voicing = value == "yes";
+      } else if (key == "given-name") {
+        if (value != "joined" && value != "apart") {
+          return TableError(path, line, second,
+                            "given-name is 'joined' or 'apart'");
+        }
+        table.given_name_apart = value == "apart";
       } else {
         return TableError(path, line, first, "unknown header key");
       }

@@ -53,10 +53,14 @@ char32_t SingleJamo(std::string_view field);
 // A letter table: how one scheme writes each jamo, with the contexts in
 // which a letter is written otherwise.
 struct LetterTable {
-  std::string id;           // "scheme:" header, e.g. "ko-rr"
-  std::string title;        // "title:" header, for `onoma romanize --list`
+  std::string id;             // "scheme:" header, e.g. "ko-rr"
+  std::string title;          // "title:" header, for `onoma romanize --list`
   bool sound_changes = true;  // "sound-changes: standard | none"
-  bool voicing = false;     // "voicing: yes": initials have a voiced column
+  bool voicing = false;       // "voicing: yes": initials have a voiced column
+  // "given-name: apart": the syllables of a given name are written as
+  // separate capitalized words (DPRK: Pak Tong Gu) instead of one word
+  // with or without hyphens ("joined", the default).
+  bool given_name_apart = false;
 
   std::array<std::string, 19> lead;         // [initials], first column
   std::array<std::string, 19> lead_voiced;  // second column when voicing

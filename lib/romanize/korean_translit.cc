@@ -32,8 +32,8 @@ namespace {
 using hangul::Syllable;
 
 bool IsVowelLetter(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-         c == 'w' || c == 'y';
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'w' ||
+         c == 'y';
 }
 
 bool IsAsciiLetter(char c) {
@@ -121,7 +121,7 @@ struct TranslitVisitor {
   bool capitalize;
   std::string* out;
   bool last_was_run = false;
-  std::size_t other_end = 0;      // out->size() after the last Other
+  std::size_t other_end = 0;        // out->size() after the last Other
   std::size_t trailing_dashes = 0;  // its hyphens still to double
 
   void Run(std::span<Syllable> run, std::size_t begin, std::size_t) {
@@ -205,9 +205,8 @@ Result<std::string> Transliterator::Read(std::string_view text) const {
   std::size_t pos = 0;
   // A word: letters and single hyphens between letters.
   auto emit_word = [&](std::string_view word) {
-    bool lower = std::all_of(word.begin() + 1, word.end(), [](char c) {
-      return !(c >= 'A' && c <= 'Z');
-    });
+    bool lower = std::all_of(word.begin() + 1, word.end(),
+                             [](char c) { return !(c >= 'A' && c <= 'Z'); });
     syllables.clear();
     bool ok = lower;
     if (ok) {

@@ -82,11 +82,11 @@ class LetterWriter {
 
  private:
   LetterTable table_;
-  std::vector<Piece> lead_;   // [before 29][lead 19][vowel 21]
-  std::vector<Piece> vowel_;  // [vowel 21][vowel before 22]
-  std::vector<Piece> tail_;   // [tail 28][next lead 20]
-  std::vector<std::string> lead_texts_;   // every distinct initial, and ""
-  std::vector<std::string> tail_texts_;   // every distinct final, and ""
+  std::vector<Piece> lead_;              // [before 29][lead 19][vowel 21]
+  std::vector<Piece> vowel_;             // [vowel 21][vowel before 22]
+  std::vector<Piece> tail_;              // [tail 28][next lead 20]
+  std::vector<std::string> lead_texts_;  // every distinct initial, and ""
+  std::vector<std::string> tail_texts_;  // every distinct final, and ""
 };
 
 // Upper-cases the letter at byte `pos` of `*out` (ASCII, or ŏ ŭ ë).

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 
+#include "lib/romanize/korean.h"
 #include "lib/romanize/table.h"
 #include "lib/romanize/table_scheme.h"
 #include "lib/util/embedded_file.h"
@@ -36,6 +37,15 @@ const Registry& Registry::Default() {
         // broken build, not bad user input.
         std::fprintf(stderr, "onoma: built-in table: %s\n",
                      status.ToString().c_str());
+        std::abort();
+      }
+    }
+    // Hangul needs its own engine; its tables are compiled in likewise.
+    for (auto& scheme : MakeKoreanSchemes()) {
+      Status added = registry->Add(std::move(scheme));
+      if (!added.ok()) {
+        std::fprintf(stderr, "onoma: built-in schemes: %s\n",
+                     added.ToString().c_str());
         std::abort();
       }
     }

@@ -26,8 +26,7 @@ TEST(KoreanMrTest, Golden) {
         << "ko-mr.tsv:" << row.line << " " << row.fields[2];
   }
   for (const auto& [rule, counts] : by_rule) {
-    std::printf("  %-12s %3d/%3d\n", rule.c_str(), counts.first,
-                counts.second);
+    std::printf("  %-12s %3d/%3d\n", rule.c_str(), counts.first, counts.second);
   }
 }
 

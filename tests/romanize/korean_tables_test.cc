@@ -35,10 +35,11 @@ std::string_view Embedded(std::string_view name) {
 
 TEST(KoreanTablesTest, BuiltInSchemesLoadInOrder) {
   auto schemes = MakeKoreanSchemes();
-  ASSERT_EQ(schemes.size(), 3u);
+  ASSERT_EQ(schemes.size(), 4u);
   EXPECT_EQ(schemes[0]->id(), "ko-rr");
   EXPECT_EQ(schemes[1]->id(), "ko-rr-translit");
   EXPECT_EQ(schemes[2]->id(), "ko-mr");
+  EXPECT_EQ(schemes[3]->id(), "ko-dprk");
   for (const auto& s : schemes) EXPECT_FALSE(s->description().empty());
 }
 
@@ -65,8 +66,8 @@ TEST(KoreanTablesTest, SurnameTableMatchesTheEngine) {
 }
 
 TEST(KoreanTablesTest, LetterTableErrorsCarryLineAndColumn) {
-  auto table = internal::ParseLetterTable(
-      "scheme: x\n[vowels]\nㅏ a\nㄱ g\n", "t.txt");
+  auto table =
+      internal::ParseLetterTable("scheme: x\n[vowels]\nㅏ a\nㄱ g\n", "t.txt");
   ASSERT_FALSE(table.ok());
   EXPECT_EQ(table.status().code(), StatusCode::kBadInput);
   EXPECT_EQ(table.status().ToString().substr(0, 10), "t.txt:4:1:");
@@ -146,7 +147,7 @@ TEST_F(UserExceptionsTest, AddsAndOverrides) {
   const Scheme& rr = *(*schemes)[0];
   EXPECT_EQ(rr.Romanize("부산역"), "busannyeok");
   EXPECT_EQ(rr.Romanize("생산량"), "saengsallyang");
-  EXPECT_EQ(rr.Romanize("학여울"), "hangnyeoul");  // built-in still there
+  EXPECT_EQ(rr.Romanize("학여울"), "hangnyeoul");   // built-in still there
   EXPECT_EQ(Rr().Romanize("부산역"), "busanyeok");  // defaults untouched
 }
 

@@ -42,8 +42,7 @@ struct Row {
   std::vector<std::string> fields;
 };
 
-inline std::vector<Row> LoadRows(const std::string& file,
-                                 std::size_t columns) {
+inline std::vector<Row> LoadRows(const std::string& file, std::size_t columns) {
   std::vector<Row> rows;
   std::ifstream in(testing::TestDataDir() / "romanize" / file);
   EXPECT_TRUE(in.good()) << "missing tests/data/romanize/" << file;

@@ -53,9 +53,8 @@ TEST(KoreanTranslitTest, IgnoresPronunciationOptions) {
 }
 
 TEST(KoreanTranslitTest, ReverseKeepsOtherText) {
-  for (const char* text :
-       {"서울 KBS 뉴스, 2024년!", "한-영 사전", "-앞", "뒤-", "a-b 가",
-        "Київ 키이우", "e-mail 주소"}) {
+  for (const char* text : {"서울 KBS 뉴스, 2024년!", "한-영 사전", "-앞", "뒤-",
+                           "a-b 가", "Київ 키이우", "e-mail 주소"}) {
     std::string latin = Translit().Romanize(text);
     auto back = Translit().Deromanize(latin);
     ASSERT_TRUE(back.ok());
@@ -103,8 +102,8 @@ TEST(KoreanTranslitTest, ReverseIsExactOnEveryJunction) {
     for (int lead = 0; lead < 19; ++lead) {
       for (int vowel : {0, 4, 20}) {
         std::string text;
-        hangul::AppendUtf8(hangul::Compose({0, 0, static_cast<std::uint8_t>(tail)}),
-                           &text);
+        hangul::AppendUtf8(
+            hangul::Compose({0, 0, static_cast<std::uint8_t>(tail)}), &text);
         hangul::AppendUtf8(
             hangul::Compose({static_cast<std::uint8_t>(lead),
                              static_cast<std::uint8_t>(vowel), 0}),
