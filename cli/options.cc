@@ -135,6 +135,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       "  onoma romanize Київ                 # Kyiv\n"
       "  onoma romanize --scheme ru-bgn Курск\n"
       "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
+      "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
+      "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
       "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
       "  onoma romanize < article.txt > article.latn.txt\n");
   romanize
@@ -162,6 +164,24 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   romanize->add_flag("--ascii", r.ascii,
                      Tr("Use the scheme's plain ASCII form, without ties and "
                         "diacritics, where it has one"));
+  romanize->add_flag("--capitalize", r.capitalize,
+                     Tr("Korean: capitalize each word, as for a proper noun"));
+  romanize->add_flag("--no-name-hyphen", r.no_name_hyphen,
+                     Tr("Korean names: write the given name without a hyphen "
+                        "(Min Yongha)"));
+  romanize
+      ->add_option("--style", r.style,
+                   Tr("Korean names: scheme writes the family name as the "
+                      "scheme does (Gim, I, Bak); common as it is usually "
+                      "spelt (Kim, Lee, Park)"))
+      ->type_name(Tr("STYLE"))
+      ->check(CLI::IsMember({"scheme", "common"}));
+  romanize->add_flag("--omit-unit", r.omit_unit,
+                     Tr("Korean places: leave out -si, -gun and -eup "
+                        "(Cheongju)"));
+  romanize->add_flag("--misreading-hyphen", r.misreading_hyphen,
+                     Tr("Korean: a hyphen where syllables could be misread "
+                        "(Jung-ang, Hae-undae)"));
   romanize->add_flag("--line-buffered", r.line_buffered,
                      Tr("Flush after every line (the default when standard "
                         "input is a terminal)"));

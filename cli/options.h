@@ -41,6 +41,12 @@ struct RomanizeArgs {
   bool reverse = false;
   bool ascii = false;
   bool line_buffered = false;
+  // Korean: RR 3.3 capitals, 3.4 names, 3.5 units, 3.2 hyphens.
+  bool capitalize = false;
+  bool no_name_hyphen = false;
+  std::string style = "scheme";  // or "common": Kim, Lee, Park
+  bool omit_unit = false;
+  bool misreading_hyphen = false;
   std::vector<std::string> tables;  // extra scheme tables to load
   std::vector<std::string> text;    // empty: read stdin
 };

@@ -202,6 +202,12 @@ int RunRomanize(const Options& options) {
   ro.name = args.name;
   ro.place = args.place;
   ro.ascii = args.ascii;
+  ro.capitalize = args.capitalize;
+  ro.name_hyphen = !args.no_name_hyphen;
+  ro.name_style = args.style == "common" ? RomanizeOptions::NameStyle::kCommon
+                                         : RomanizeOptions::NameStyle::kScheme;
+  ro.omit_unit_suffix = args.omit_unit;
+  ro.misreading_hyphen = args.misreading_hyphen;
 
   std::unique_ptr<LineConverter> converter;
   if (args.scheme == "auto") {

@@ -13,11 +13,13 @@ namespace {
 // written aspirated. RR 3.1.4 writes the ㅎ only "in nouns" (체언); these
 // shapes are not Sino-Korean readings (those are 혁 현 혈 혐 협 형 and 희,
 // all with a final or another vowel), so they do not start a noun syllable.
+// 힘 is left out: it is the noun "strength" (국힘 gukhim) as often as the
+// nominalized passive (막힘), and both are nouns.
 bool IsVerbalH(const Syllable& s) {
   if (s.lead != kLeadH) return false;
   if (s.vowel == kI) {
     return s.tail == kTailNone || s.tail == kTailN || s.tail == kTailL ||
-           s.tail == kTailM || s.tail == kTailB;
+           s.tail == kTailB;
   }
   if (s.vowel == kYeo) return s.tail == kTailNone || s.tail == kTailSs;
   return false;

@@ -34,7 +34,7 @@ namespace onoma::romanize::hangul {
 // Afterwards every tail is one of the seven final sounds (표준 발음법 제8항:
 // ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ) or none, and a lead ㄹ after a tail ㄹ is read [l].
 // A tail ㄱ ㄷ ㅂ stays before a lead ㅎ when the ㅎ syllable is not one of
-// the verb-forming -히-/-혀- shapes (히 힌 힐 힘 힙 혀 혔): that is the noun
+// the verb-forming -히-/-혀- shapes (히 힌 힐 힙 혀 혔): that is the noun
 // case of RR 3.1.4 다만, and 잡혀 [자펴] japyeo, 굳히다 [구치다] guchida
 // are the verb case.
 void ApplySoundChanges(std::span<Syllable> run);

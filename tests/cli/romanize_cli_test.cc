@@ -37,11 +37,43 @@ TEST(RomanizeCliTest, AutoPicksSchemePerScript) {
   EXPECT_EQ(Onoma("romanize --lang ru Ельцин").out, "Yel’tsin\n");
 }
 
+TEST(RomanizeCliTest, KoreanModesFromTheCommandLine) {
+  EXPECT_EQ(Onoma("romanize 종로 신라 학여울 같이 좋고").out,
+            "jongno silla hangnyeoul gachi joko\n");
+  EXPECT_EQ(Onoma("romanize --name 윤석열").out, "Yun Seok-yeol\n");
+  EXPECT_EQ(Onoma("romanize --name --style common 박정희").out,
+            "Park Jeong-hui\n");
+  EXPECT_EQ(Onoma("romanize --name --no-name-hyphen 민용하").out,
+            "Min Yongha\n");
+  EXPECT_EQ(Onoma("romanize --place 의정부시").out, "Uijeongbu-si\n");
+  EXPECT_EQ(Onoma("romanize --place --omit-unit 청주시").out, "Cheongju\n");
+  EXPECT_EQ(Onoma("romanize --misreading-hyphen 중앙").out, "jung-ang\n");
+  EXPECT_EQ(Onoma("romanize --capitalize 독도").out, "Dokdo\n");
+  EXPECT_EQ(Onoma("romanize --scheme ko-mr 평양").out, "p'yŏngyang\n");
+  EXPECT_EQ(Onoma("romanize --scheme ko-mr --ascii 평양").out, "pyongyang\n");
+  // Mixed scripts on one line: each run to its scheme.
+  EXPECT_EQ(Onoma("romanize", "키이우는 Київ, 서울은 Seoul\n").out,
+            "kiiuneun Kyiv, seoureun Seoul\n");
+  Output translit = Onoma("romanize --scheme ko-rr-translit 붓꽃");
+  EXPECT_EQ(translit.out, "buskkoch\n");
+  EXPECT_EQ(Onoma("romanize --scheme ko-rr-translit --reverse buskkoch").out,
+            "붓꽃\n");
+}
+
+TEST(RomanizeCliTest, UserKoreanExceptionsFromTheEnvironment) {
+  TempFile bad("this is not an exception entry\n");
+  Output o = RunOnoma("LANG=C ONOMA_KO_EXCEPTIONS='" + bad.path() + "'",
+                      "romanize 신라");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.err.find(bad.path() + ":1:"), std::string::npos) << o.err;
+}
+
 TEST(RomanizeCliTest, ListShowsEverySchemeWithTab) {
   Output o = Onoma("romanize --list");
   EXPECT_EQ(o.exit_code, 0);
   for (const char* id : {"uk-kmu2010", "uk-bgn", "uk-iso9", "ru-bgn",
-                         "ru-iso9", "ru-gost779b", "ru-alalc"}) {
+                         "ru-iso9", "ru-gost779b", "ru-alalc", "ko-rr",
+                         "ko-rr-translit", "ko-mr"}) {
     EXPECT_NE(o.out.find(std::string(id) + "\t"), std::string::npos) << id;
   }
 }

@@ -27,8 +27,7 @@ TEST(KoreanDprkTest, Golden) {
         << "ko-dprk.tsv:" << row.line << " " << row.fields[2];
   }
   for (const auto& [rule, counts] : by_rule) {
-    std::printf("  %-16s %3d/%3d\n", rule.c_str(), counts.first,
-                counts.second);
+    std::printf("  %-16s %3d/%3d\n", rule.c_str(), counts.first, counts.second);
   }
 }
 

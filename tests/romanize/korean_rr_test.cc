@@ -66,5 +66,27 @@ TEST(KoreanRrTest, CapitalizeMarksEachWord) {
   EXPECT_EQ(Rr().Romanize("KBS뉴스", cap), "KBSnyuseu");
 }
 
+// The examples that issue 4 quotes, as it quotes them.
+TEST(KoreanRegressionTest, Issue4Examples) {
+  RomanizeOptions cap;
+  cap.capitalize = true;
+  RomanizeOptions place;
+  place.place = true;
+  RomanizeOptions name;
+  name.name = true;
+  EXPECT_EQ(Rr().Romanize("종로 신라 학여울", cap), "Jongno Silla Hangnyeoul");
+  EXPECT_EQ(Rr().Romanize("같이 좋고"), "gachi joko");
+  EXPECT_EQ(Rr().Romanize("윤석열", name), "Yun Seok-yeol");
+  // Plain mode does not hyphenate endings that only look like units.
+  EXPECT_EQ(Rr().Romanize("운동"), "undong");
+  EXPECT_EQ(Rr().Romanize("운동", place), "Undong");
+  EXPECT_EQ(Rr().Romanize("한라산 독도", place), "Hallasan Dokdo");
+  EXPECT_EQ(Rr().Romanize("생산량"), "saengsannyang");
+  RomanizeOptions ascii = cap;
+  ascii.ascii = true;
+  EXPECT_EQ(korean_test::Mr().Romanize("평양", cap), "P'yŏngyang");
+  EXPECT_EQ(korean_test::Mr().Romanize("평양", ascii), "Pyongyang");
+}
+
 }  // namespace
 }  // namespace onoma::romanize

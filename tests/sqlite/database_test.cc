@@ -82,11 +82,11 @@ TEST(DatabaseTest, ForeignKeysAreEnforced) {
   Result<Database> db = Database::Open(":memory:");
   ONOMA_ASSERT_OK(db.status());
   ONOMA_ASSERT_OK(db->Exec(
-      "CREATE TABLE concept (id INTEGER PRIMARY KEY);"
-      "CREATE TABLE term (concept_id INTEGER NOT NULL REFERENCES concept(id),"
-      "                   form TEXT NOT NULL);"));
+      "CREATE TABLE fk_parent (id INTEGER PRIMARY KEY);"
+      "CREATE TABLE fk_child (parent_id INTEGER NOT NULL"
+      "                       REFERENCES fk_parent(id), form TEXT NOT NULL);"));
   Status status =
-      db->Exec("INSERT INTO term VALUES (42, 'Kyiv')", "add orphan term");
+      db->Exec("INSERT INTO fk_child VALUES (42, 'Kyiv')", "add orphan term");
   EXPECT_EQ(status.code(), StatusCode::kDatabase);
   EXPECT_EQ(status.message(),
             "cannot add orphan term: FOREIGN KEY constraint failed");
