@@ -36,14 +36,19 @@ inline std::vector<std::string> MakeLines(const std::vector<std::string>& lower,
         line += (caps || (capital && i == 0)) ? upper[k] : lower[k];
       }
       switch (rng() % 12) {
-        case 0: line += ", "; break;
-        case 1: line += ". "; break;
+        case 0:
+          line += ", ";
+          break;
+        case 1:
+          line += ". ";
+          break;
         case 2:
           line += ' ';
           line += std::to_string(rng() % 2030);
           line += ' ';
           break;
-        default: line += ' ';
+        default:
+          line += ' ';
       }
     }
     total += line.size() + 1;
@@ -57,9 +62,12 @@ inline std::vector<std::string> Letters(std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     std::size_t len = 1;
     unsigned char b = static_cast<unsigned char>(utf8[i]);
-    if (b >= 0xF0) len = 4;
-    else if (b >= 0xE0) len = 3;
-    else if (b >= 0xC0) len = 2;
+    if (b >= 0xF0)
+      len = 4;
+    else if (b >= 0xE0)
+      len = 3;
+    else if (b >= 0xC0)
+      len = 2;
     out.emplace_back(utf8.substr(i, len));
     i += len;
   }

@@ -84,8 +84,7 @@ BENCHMARK_CAPTURE(Onoma, uk_bgn, "uk-bgn", false)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(Icu, uk_bgn, "Ukrainian-Latin/BGN", false)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(Onoma, ru_bgn, "ru-bgn", true)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(Onoma, ru_bgn, "ru-bgn", true)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(Icu, ru_bgn, "Russian-Latin/BGN", true)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(Onoma, ru_iso9, "ru-iso9", true)

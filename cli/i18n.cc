@@ -2,7 +2,6 @@
 
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <locale>
@@ -38,8 +37,8 @@ std::vector<std::string> CatalogDirs() {
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     dirs.push_back((exe.parent_path() / "locale").string());
-    dirs.push_back((exe.parent_path().parent_path() / "share" / "locale")
-                       .string());
+    dirs.push_back(
+        (exe.parent_path().parent_path() / "share" / "locale").string());
   }
   return dirs;
 }

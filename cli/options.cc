@@ -1,7 +1,6 @@
 #include "cli/options.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -127,27 +126,28 @@ ParseOutcome ParseArgs(int argc, char** argv) {
 
   // --- romanize -----------------------------------------------------------
   RomanizeArgs& r = opts.romanize;
-  CLI::App* romanize = Sub(
-      app, "romanize",
-      Tr("Write Hangul and Cyrillic in Latin letters under an official "
-         "scheme. With TEXT, romanize the words given and print one line; "
-         "otherwise convert standard input line by line."),
-      "  onoma romanize Київ                 # Kyiv\n"
-      "  onoma romanize --scheme ru-bgn Курск\n"
-      "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
-      "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
-      "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
-      "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
-      "  onoma romanize < article.txt > article.latn.txt\n");
+  CLI::App* romanize =
+      Sub(app, "romanize",
+          Tr("Write Hangul and Cyrillic in Latin letters under an official "
+             "scheme. With TEXT, romanize the words given and print one line; "
+             "otherwise convert standard input line by line."),
+          "  onoma romanize Київ                 # Kyiv\n"
+          "  onoma romanize --scheme ru-bgn Курск\n"
+          "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
+          "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
+          "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
+          "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
+          "  onoma romanize < article.txt > article.latn.txt\n");
   romanize
       ->add_option("--scheme", r.scheme,
                    Tr("The scheme id (see --list); auto picks per word: "
                       "Hangul ko-rr, Cyrillic uk-kmu2010 (ru-bgn with "
                       "--lang ru)"))
       ->type_name(Tr("ID"));
-  romanize->add_option("--lang", r.lang,
-                       Tr("The language of Cyrillic text under --scheme auto: "
-                          "uk or ru"))
+  romanize
+      ->add_option("--lang", r.lang,
+                   Tr("The language of Cyrillic text under --scheme auto: "
+                      "uk or ru"))
       ->type_name(Tr("LANG"))
       ->check(CLI::IsMember({"uk", "ru"}));
   romanize->add_flag("--list", r.list,
@@ -222,8 +222,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma term add kyiv uk Київ\n"
           "  onoma term add kyiv en Kiev --status deprecated\n");
   term_add->add_option("concept", t.concept_id, Tr("The concept"))->required();
-  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))
-      ->required();
+  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))->required();
   term_add->add_option("form", t.form, Tr("The rendering"))->required();
   term_add
       ->add_option("--status", t.status,
@@ -231,33 +230,36 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->type_name(Tr("STATUS"))
       ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
   term_add->callback([&] { opts.command = Command::kTermAdd; });
-  CLI::App* term_lookup = Sub(
-      *term, "lookup",
-      Tr("Find a concept from any rendering in any script; with -, read "
-         "queries from standard input, one per line"),
-      "  onoma term lookup 키예프\n"
-      "  onoma term lookup --json - < names.txt\n");
+  CLI::App* term_lookup =
+      Sub(*term, "lookup",
+          Tr("Find a concept from any rendering in any script; with -, read "
+             "queries from standard input, one per line"),
+          "  onoma term lookup 키예프\n"
+          "  onoma term lookup --json - < names.txt\n");
   term_lookup->add_flag("--json", t.json, Tr("Print JSON Lines"));
   term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"))
       ->type_name(Tr("LANG"));
-  term_lookup->add_option("query", t.query, Tr("The name, or - for standard input"))->required();
+  term_lookup
+      ->add_option("query", t.query, Tr("The name, or - for standard input"))
+      ->required();
   term_lookup->callback([&] { opts.command = Command::kTermLookup; });
 
   // --- normalize ----------------------------------------------------------
   NormalizeArgs& n = opts.normalize;
-  CLI::App* normalize = Sub(
-      app, "normalize",
-      Tr("Rewrite variant names in articles to the house form, keeping "
-         "inflection, particles and everything else."),
-      "  onoma normalize article.txt > fixed.txt\n"
-      "  onoma normalize --check --report changes.jsonl *.txt\n");
+  CLI::App* normalize =
+      Sub(app, "normalize",
+          Tr("Rewrite variant names in articles to the house form, keeping "
+             "inflection, particles and everything else."),
+          "  onoma normalize article.txt > fixed.txt\n"
+          "  onoma normalize --check --report changes.jsonl *.txt\n");
   normalize->add_option("--lang", n.lang, Tr("The language of the text"));
   normalize->add_flag("--admitted", n.admitted,
                       Tr("Rewrite admitted renderings too"));
   normalize->add_flag("--check", n.check,
                       Tr("Change nothing; exit 1 if variants were found"));
-  normalize->add_option("--report", n.report,
-                        Tr("Write each change as JSON Lines to FILE"))
+  normalize
+      ->add_option("--report", n.report,
+                   Tr("Write each change as JSON Lines to FILE"))
       ->type_name(Tr("FILE"));
   normalize->add_flag("--in-place", n.in_place, Tr("Rewrite the files"));
   normalize->add_flag("--backup", n.backup,
@@ -300,43 +302,48 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_add->add_option("source", m.source, Tr("Source text"))->required();
   tm_add->add_option("target", m.target, Tr("Target text"))->required();
   tm_add->callback([&] { opts.command = Command::kTmAdd; });
-  CLI::App* tm_lookup = Sub(
-      *tm, "lookup",
-      Tr("Find translated segments like TEXT; with -, read queries from "
-         "standard input, one per line"),
-      "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
+  CLI::App* tm_lookup =
+      Sub(*tm, "lookup",
+          Tr("Find translated segments like TEXT; with -, read queries from "
+             "standard input, one per line"),
+          "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
   tm_lookup->add_option("--from", m.from, Tr("Source language"))
       ->type_name(Tr("LANG"))
       ->required();
   tm_lookup->add_option("--to", m.to, Tr("Target language"))
       ->type_name(Tr("LANG"))
       ->required();
-  tm_lookup->add_option("--min", m.min, Tr("Show matches scoring at least N (0-100, default 70)"))
+  tm_lookup
+      ->add_option("--min", m.min,
+                   Tr("Show matches scoring at least N (0-100, default 70)"))
       ->type_name("N")
       ->check(CLI::Range(0, 100));
-  tm_lookup->add_option("--max", m.max, Tr("Show at most N matches (default 5)"))
+  tm_lookup
+      ->add_option("--max", m.max, Tr("Show at most N matches (default 5)"))
       ->type_name("N")
       ->check(CLI::Range(1, 1000));
   tm_lookup->add_flag("--json", m.json, Tr("Print JSON Lines"));
-  tm_lookup->add_option("text", m.text, Tr("The text, or - for standard input"))->required();
+  tm_lookup->add_option("text", m.text, Tr("The text, or - for standard input"))
+      ->required();
   tm_lookup->callback([&] { opts.command = Command::kTmLookup; });
-  CLI::App* tm_conc = Sub(*tm, "concordance",
-                          Tr("Find segments that contain TEXT"),
-                          "  onoma tm concordance --lang uk Київ\n");
+  CLI::App* tm_conc =
+      Sub(*tm, "concordance", Tr("Find segments that contain TEXT"),
+          "  onoma tm concordance --lang uk Київ\n");
   tm_conc->add_option("--lang", m.lang, Tr("Search this language only"));
   tm_conc->add_flag("--json", m.json, Tr("Print JSON Lines"));
   tm_conc->add_option("text", m.text, Tr("The text"))->required();
   tm_conc->callback([&] { opts.command = Command::kTmConcordance; });
-  CLI::App* tm_align = Sub(
-      *tm, "align", Tr("Align a report with its translation"),
-      "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
+  CLI::App* tm_align =
+      Sub(*tm, "align", Tr("Align a report with its translation"),
+          "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
   tm_align->add_option("--from", m.from, Tr("Source language"))
       ->type_name(Tr("LANG"))
       ->required();
   tm_align->add_option("--to", m.to, Tr("Target language"))
       ->type_name(Tr("LANG"))
       ->required();
-  tm_align->add_flag("--import", m.import, Tr("Store the pairs in the translation memory"));
+  tm_align->add_flag("--import", m.import,
+                     Tr("Store the pairs in the translation memory"));
   tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"))
       ->type_name(Tr("FILE"));
   tm_align->add_option("source", m.source, Tr("Source file"))->required();
@@ -347,11 +354,13 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_stats->callback([&] { opts.command = Command::kTmStats; });
 
   // --- segment ------------------------------------------------------------
-  CLI::App* segment = Sub(app, "segment",
-                          Tr("Split text into sentences, one per line"),
-                          "  onoma segment --lang uk article.txt\n");
+  CLI::App* segment =
+      Sub(app, "segment", Tr("Split text into sentences, one per line"),
+          "  onoma segment --lang uk article.txt\n");
   segment->add_option("--lang", opts.segment_lang, Tr("The language"));
-  segment->add_option("file", opts.segment_file, Tr("The file, or - for standard input"))
+  segment
+      ->add_option("file", opts.segment_file,
+                   Tr("The file, or - for standard input"))
       ->required();
   segment->callback([&] { opts.command = Command::kSegment; });
 
@@ -385,8 +394,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   }
   for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
     sub = sub->get_subcommands().front();
-    opts.command_name += (opts.command_name.empty() ? "" : " ") +
-                         sub->get_name();
+    opts.command_name +=
+        (opts.command_name.empty() ? "" : " ") + sub->get_name();
   }
   outcome.options = std::move(opts);
   return outcome;

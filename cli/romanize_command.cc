@@ -212,16 +212,16 @@ int RunRomanize(const Options& options) {
   std::unique_ptr<LineConverter> converter;
   if (args.scheme == "auto") {
     if (args.reverse) {
-      return Fail("romanize", Status::BadArgument(Tr(
-                                  "--reverse needs a reversible --scheme, "
-                                  "such as ru-iso9 or uk-iso9")));
+      return Fail("romanize", Status::BadArgument(
+                                  Tr("--reverse needs a reversible --scheme, "
+                                     "such as ru-iso9 or uk-iso9")));
     }
     auto cyrillic =
         FindScheme(extra, args.lang == "ru" ? "ru-bgn" : "uk-kmu2010");
     auto hangul = FindScheme(extra, "ko-rr");
-    converter = std::make_unique<LineConverter>(
-        cyrillic.ok() ? *cyrillic : nullptr, hangul.ok() ? *hangul : nullptr,
-        ro);
+    converter =
+        std::make_unique<LineConverter>(cyrillic.ok() ? *cyrillic : nullptr,
+                                        hangul.ok() ? *hangul : nullptr, ro);
   } else {
     auto scheme = FindScheme(extra, args.scheme);
     if (!scheme.ok()) {
@@ -238,8 +238,7 @@ int RunRomanize(const Options& options) {
                          "are marked so in 'onoma romanize --list'"),
                       {args.scheme})));
     }
-    converter =
-        std::make_unique<LineConverter>(*scheme, args.reverse, ro);
+    converter = std::make_unique<LineConverter>(*scheme, args.reverse, ro);
   }
 
   if (!args.text.empty()) {

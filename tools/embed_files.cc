@@ -2,12 +2,12 @@
 //
 //   embed_files OUT.cc NAMESPACE FUNCTION FILE...
 //
-// The output defines `std::span<const onoma::EmbeddedFile> NAMESPACE::FUNCTION()`
-// returning the files in the order given. Contents are written as string
-// literals with three-digit octal escapes for every byte outside printable
-// ASCII, so that no escape can swallow the character after it and no file can
-// end the literal early. Kept in the tree, like SQLite's mkkeywordhash.c, so
-// that the build needs nothing beyond a C++ compiler.
+// The output defines `std::span<const onoma::EmbeddedFile>
+// NAMESPACE::FUNCTION()` returning the files in the order given. Contents are
+// written as string literals with three-digit octal escapes for every byte
+// outside printable ASCII, so that no escape can swallow the character after it
+// and no file can end the literal early. Kept in the tree, like SQLite's
+// mkkeywordhash.c, so that the build needs nothing beyond a C++ compiler.
 
 #include <cstdio>
 #include <fstream>

@@ -87,8 +87,8 @@ class LineParser {
       return Error(column - 1, "unknown escape; use \\uXXXX, \\\\ or \\\"");
     }
     if (i + digits > static_cast<std::int32_t>(line.size())) {
-      return Error(column + 1, "escape needs " + std::to_string(digits) +
-                               " hex digits");
+      return Error(column + 1,
+                   "escape needs " + std::to_string(digits) + " hex digits");
     }
     std::uint32_t value = 0;
     for (int k = 0; k < digits; ++k) {
@@ -274,10 +274,9 @@ Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
         bool after = t[0] == 'a';
         auto chars = chars_of(std::string_view(t).substr(after ? 6 : 7));
         if (!chars.ok()) return chars.status();
-        rule.conditions.push_back(
-            {after ? TableCondition::Kind::kAfter
-                   : TableCondition::Kind::kBefore,
-             std::move(*chars)});
+        rule.conditions.push_back({after ? TableCondition::Kind::kAfter
+                                         : TableCondition::Kind::kBefore,
+                                   std::move(*chars)});
       } else if (t.rfind("ascii=", 0) == 0) {
         rule.ascii = Nfc(t.substr(6));
         rule.has_ascii = true;

@@ -35,7 +35,9 @@
 
 namespace onoma::romanize {
 
-class TableMatcher;  // one direction of a table, compiled (table_scheme.cc)
+namespace internal {
+class TableMatcher;  // one direction of a table, compiled (table_matcher.cc)
+}  // namespace internal
 
 class TableScheme final : public Scheme {
  public:
@@ -62,8 +64,8 @@ class TableScheme final : public Scheme {
   explicit TableScheme(TableSpec spec);
 
   TableSpec spec_;
-  std::unique_ptr<TableMatcher> forward_;
-  std::unique_ptr<TableMatcher> reverse_;  // null unless reversible
+  std::unique_ptr<internal::TableMatcher> forward_;
+  std::unique_ptr<internal::TableMatcher> reverse_;  // null unless reversible
 };
 
 }  // namespace onoma::romanize

@@ -12,7 +12,7 @@
 namespace onoma {
 
 struct EmbeddedFile {
-  std::string_view name;      // file name without directory, e.g. "0001_init.sql"
+  std::string_view name;  // file name without directory, e.g. "0001_init.sql"
   std::string_view contents;  // the bytes of the file as it was at build time
 };
 

@@ -143,9 +143,9 @@ class [[nodiscard]] Result {
 }  // namespace onoma
 
 // Returns from the enclosing function when `expr` (a Status) failed.
-#define ONOMA_RETURN_IF_ERROR(expr)           \
-  do {                                        \
-    ::onoma::Status onoma_status_ = (expr);   \
+#define ONOMA_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::onoma::Status onoma_status_ = (expr);        \
     if (!onoma_status_.ok()) return onoma_status_; \
   } while (false)
 

@@ -25,7 +25,7 @@ TEST(RomanizeCliTest, WordsFromArguments) {
 
 TEST(RomanizeCliTest, StdinLineByLine) {
   Output o = Onoma("romanize --scheme ru-bgn",
-                 "Курск\n\nЩука, ЩУКА и щука\nno Cyrillic here\nЁлка");
+                   "Курск\n\nЩука, ЩУКА и щука\nno Cyrillic here\nЁлка");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   // One output line per input line, the last one too, empty lines kept.
   EXPECT_EQ(o.out,
@@ -71,9 +71,9 @@ TEST(RomanizeCliTest, UserKoreanExceptionsFromTheEnvironment) {
 TEST(RomanizeCliTest, ListShowsEverySchemeWithTab) {
   Output o = Onoma("romanize --list");
   EXPECT_EQ(o.exit_code, 0);
-  for (const char* id : {"uk-kmu2010", "uk-bgn", "uk-iso9", "ru-bgn",
-                         "ru-iso9", "ru-gost779b", "ru-alalc", "ko-rr",
-                         "ko-rr-translit", "ko-mr"}) {
+  for (const char* id :
+       {"uk-kmu2010", "uk-bgn", "uk-iso9", "ru-bgn", "ru-iso9", "ru-gost779b",
+        "ru-alalc", "ko-rr", "ko-rr-translit", "ko-mr"}) {
     EXPECT_NE(o.out.find(std::string(id) + "\t"), std::string::npos) << id;
   }
 }
@@ -81,8 +81,8 @@ TEST(RomanizeCliTest, ListShowsEverySchemeWithTab) {
 TEST(RomanizeCliTest, ReverseRoundTrip) {
   Output there = Onoma("romanize --scheme ru-gost779b 'Щукин, Объём и Цирк'");
   EXPECT_EQ(there.out, "Shhukin, Ob``yom i Cirk\n");
-  Output back =
-      Onoma("romanize --scheme ru-gost779b --reverse 'Shhukin, Ob``yom i Cirk'");
+  Output back = Onoma(
+      "romanize --scheme ru-gost779b --reverse 'Shhukin, Ob``yom i Cirk'");
   EXPECT_EQ(back.out, "Щукин, Объём и Цирк\n");
 }
 
@@ -94,12 +94,16 @@ TEST(RomanizeCliTest, ReverseNeedsAReversibleScheme) {
 }
 
 TEST(RomanizeCliTest, InvalidUtf8OnStdinNamesLineAndColumn) {
-  Output o = Onoma("romanize", "Київ\na\xff" "b\n");
+  Output o = Onoma("romanize",
+                   "Київ\na\xff"
+                   "b\n");
   EXPECT_EQ(o.exit_code, 3);
   EXPECT_EQ(o.out, "Kyiv\n");  // what came before the fault is written
   EXPECT_NE(o.err.find("<stdin>:2:2: invalid UTF-8"), std::string::npos)
       << o.err;
-  Output first = Onoma("romanize", "a\xff" "b\n");
+  Output first = Onoma("romanize",
+                       "a\xff"
+                       "b\n");
   EXPECT_EQ(first.exit_code, 3);
   EXPECT_NE(first.err.find(":1:2:"), std::string::npos) << first.err;
 }
@@ -116,8 +120,8 @@ TEST(RomanizeCliTest, UserTableLoadsAndRuns) {
   TempFile table(
       "scheme: x-test\ntitle: a test\nscript: cyrillic\n"
       "к → q\nи → ï\nї → yi\nв → w\n");
-  Output o = Onoma("romanize --table '" + table.path() +
-                 "' --scheme x-test Київ");
+  Output o =
+      Onoma("romanize --table '" + table.path() + "' --scheme x-test Київ");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.out, "Qïyiw\n");
 }

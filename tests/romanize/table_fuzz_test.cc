@@ -43,10 +43,17 @@ TEST(TableFuzzTest, MutatedTablesNeverCrashAndErrorsHaveALocation) {
     for (int e = 0; e < edits && !text.empty(); ++e) {
       std::size_t at = rng() % text.size();
       switch (rng() % 4) {
-        case 0: text[at] = static_cast<char>(rng()); break;  // any byte
-        case 1: text.erase(at, 1 + rng() % 8); break;
-        case 2: text.insert(at, 1, "→←\"\\#=@ \n\t'"[rng() % 14]); break;
-        default: text.insert(at, text.substr(rng() % text.size(), 12));
+        case 0:
+          text[at] = static_cast<char>(rng());
+          break;  // any byte
+        case 1:
+          text.erase(at, 1 + rng() % 8);
+          break;
+        case 2:
+          text.insert(at, 1, "→←\"\\#=@ \n\t'"[rng() % 14]);
+          break;
+        default:
+          text.insert(at, text.substr(rng() % text.size(), 12));
       }
     }
     auto spec = ParseTable(text, "mutated.txt");

@@ -116,7 +116,8 @@ TEST_P(TableSchemeExamplesTest, OfficialExamples) {
                 text::ToUpper(e.expected, ""))
           << "capitals";
     }
-    if (scheme.reversible() && e.note.find("no-roundtrip") == std::string::npos) {
+    if (scheme.reversible() &&
+        e.note.find("no-roundtrip") == std::string::npos) {
       auto back = scheme.Deromanize(e.expected);
       ASSERT_TRUE(back.ok());
       EXPECT_EQ(*back, text::ToNfc(e.input)) << "reverse";
@@ -172,7 +173,8 @@ TEST(TableSchemeTest, IssueExamples) {
   EXPECT_EQ(uk.Romanize("Юрій"), "Yurii");
   EXPECT_EQ(uk.Romanize("Курськ"), "Kursk");
   EXPECT_EQ(Get("ru-bgn").Romanize("Курск"), "Kursk");
-  EXPECT_EQ(Get("ru-bgn").Romanize("Щука ЩУКА щука"), "Shchuka SHCHUKA shchuka");
+  EXPECT_EQ(Get("ru-bgn").Romanize("Щука ЩУКА щука"),
+            "Shchuka SHCHUKA shchuka");
 }
 
 TEST(TableSchemeTest, EveryApostropheFormIsDroppedInKmu2010) {
@@ -311,8 +313,7 @@ TEST(TableSchemeTest, BgnAgreesWithIcu) {
           text::ToLower(word.substr(2), "") != word.substr(2)) {
         continue;
       }
-      ASSERT_EQ(scheme.Romanize(word), expected)
-          << c.id << ": " << word;
+      ASSERT_EQ(scheme.Romanize(word), expected) << c.id << ": " << word;
       ++compared;
     }
     EXPECT_GT(compared, 2500) << c.id;

@@ -85,11 +85,9 @@ TEST(SchemeTableTest, RejectsMalformedTablesWithLineAndColumn) {
       {"scheme: x\nscript: cyrillic\nа → \"a\n", 3, 5, "unterminated"},
       {"scheme: x\nscript: cyrillic\nа → \\u12\n", 3, 7, "hex digits"},
       {"scheme: x\nscript: cyrillic\nа → \\uZZZZ\n", 3, 7, "hex digit"},
-      {"scheme: x\nscript: cyrillic\nа → a after=@nope\n", 3, 7,
-       "unknown set"},
+      {"scheme: x\nscript: cyrillic\nа → a after=@nope\n", 3, 7, "unknown set"},
       {"scheme: x\nscript: cyrillic\ncolour: blue\n", 3, 1, "unknown header"},
-      {"scheme: x\nscript: cyrillic\nreversible: maybe\n", 3, 13,
-       "yes or no"},
+      {"scheme: x\nscript: cyrillic\nreversible: maybe\n", 3, 13, "yes or no"},
       {"scheme: x\nscript: cyrillic\n\"\" → a\n", 3, 1, "cannot be empty"},
       {"scheme: x\nscript: cyrillic\nа → \xff\n", 3, 5, "invalid UTF-8"},
   };

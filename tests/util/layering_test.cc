@@ -29,8 +29,8 @@ std::vector<std::string> Violations(const std::string& layer,
       if (line.rfind("#include \"", 0) != 0) continue;
       for (const std::string& prefix : banned) {
         if (line.compare(10, prefix.size(), prefix) == 0) {
-          found.push_back(entry.path().string() + ":" +
-                          std::to_string(number) + ": " + line);
+          found.push_back(entry.path().string() + ":" + std::to_string(number) +
+                          ": " + line);
         }
       }
     }

@@ -14,7 +14,8 @@ TEST(StatusTest, OkByDefault) {
 }
 
 TEST(StatusTest, LocationPrefixesMessage) {
-  Status s = Status::BadInput("<tu> has no <tuv>").At({"news.tmx", 112, 7, 4031});
+  Status s =
+      Status::BadInput("<tu> has no <tuv>").At({"news.tmx", 112, 7, 4031});
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.code(), StatusCode::kBadInput);
   EXPECT_EQ(s.ToString(), "news.tmx:112:7: <tu> has no <tuv>");
