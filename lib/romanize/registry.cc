@@ -29,8 +29,8 @@ const Registry& Registry::Default() {
       Status status = spec.status();
       if (spec.ok()) {
         auto scheme = TableScheme::Create(std::move(*spec));
-        status = scheme.ok() ? registry->Add(std::move(*scheme))
-                             : scheme.status();
+        status =
+            scheme.ok() ? registry->Add(std::move(*scheme)) : scheme.status();
       }
       if (!status.ok()) {
         // A built-in table is checked by the test suite; reaching this is a
@@ -71,9 +71,8 @@ std::vector<const Scheme*> Registry::List() const {
   std::vector<const Scheme*> out;
   out.reserve(schemes_.size());
   for (const auto& scheme : schemes_) out.push_back(scheme.get());
-  std::sort(out.begin(), out.end(), [](const Scheme* a, const Scheme* b) {
-    return a->id() < b->id();
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Scheme* a, const Scheme* b) { return a->id() < b->id(); });
   return out;
 }
 
