@@ -17,6 +17,34 @@ int Run(const Options& options) {
   switch (options.command) {
     case Command::kRomanize:
       return RunRomanize(options);
+    case Command::kTermAdd:
+      return RunTermAdd(options);
+    case Command::kTermEdit:
+      return RunTermEdit(options);
+    case Command::kTermRemove:
+      return RunTermRemove(options);
+    case Command::kTermList:
+      return RunTermList(options);
+    case Command::kTermImport:
+      return RunTermImport(options);
+    case Command::kTermExport:
+      return RunTermExport(options);
+    case Command::kTermLookup:
+      return RunTermLookup(options);
+    case Command::kSegment:
+      return RunSegment(options);
+    case Command::kNormalize:
+      return RunNormalize(options);
+    case Command::kTmAlign:
+      return RunTmAlign(options);
+    case Command::kTmImport:
+      return RunTmImport(options);
+    case Command::kTmExport:
+      return RunTmExport(options);
+    case Command::kTmAdd:
+      return RunTmAdd(options);
+    case Command::kTmStats:
+      return RunTmStats(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

@@ -14,6 +14,22 @@ namespace onoma::cli {
 int Run(const Options& options);
 
 int RunRomanize(const Options& options);
+// cli/term_command.cc:
+int RunTermAdd(const Options& options);
+int RunTermEdit(const Options& options);
+int RunTermRemove(const Options& options);
+int RunTermList(const Options& options);
+int RunTermImport(const Options& options);
+int RunTermExport(const Options& options);
+int RunTermLookup(const Options& options);
+int RunSegment(const Options& options);  // cli/segment_command.cc
+int RunNormalize(const Options& options);  // cli/normalize_command.cc
+int RunTmAlign(const Options& options);  // cli/align_command.cc
+// cli/tm_command.cc:
+int RunTmImport(const Options& options);
+int RunTmExport(const Options& options);
+int RunTmAdd(const Options& options);
+int RunTmStats(const Options& options);
 
 }  // namespace onoma::cli
 

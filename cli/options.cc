@@ -208,6 +208,16 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   term_import->add_option("file", t.file, Tr("The file to import"))
       ->required()
       ->type_name(Tr("FILE"));
+  term_import
+      ->add_option("--source-lang", t.source_lang,
+                   Tr("OmegaT glossaries (.txt): the language of the first "
+                      "column (default en)"))
+      ->type_name(Tr("LANG"));
+  term_import
+      ->add_option("--target-lang", t.target_lang,
+                   Tr("OmegaT glossaries (.txt): the language of the second "
+                      "column (default uk)"))
+      ->type_name(Tr("LANG"));
   term_import->callback([&] { opts.command = Command::kTermImport; });
   CLI::App* term_export =
       Sub(*term, "export",
@@ -229,7 +239,65 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("preferred, admitted or deprecated"))
       ->type_name(Tr("STATUS"))
       ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
+  term_add
+      ->add_option("--type", t.concept_type,
+                   Tr("For a new concept: person, place, organization or "
+                      "other (default other)"))
+      ->type_name(Tr("TYPE"))
+      ->check(CLI::IsMember({"person", "place", "organization", "other"}));
+  term_add
+      ->add_option("--term-type", t.term_type,
+                   Tr("fullForm (default), shortForm, acronym, abbreviation, "
+                      "variant or phrase"))
+      ->type_name(Tr("TYPE"));
+  term_add->add_option("--note", t.note, Tr("A note on the rendering"))
+      ->type_name(Tr("TEXT"));
+  term_add
+      ->add_option("--source", t.source, Tr("Where the rendering comes from"))
+      ->type_name(Tr("TEXT"));
   term_add->callback([&] { opts.command = Command::kTermAdd; });
+  CLI::App* term_edit =
+      Sub(*term, "edit", Tr("Change a rendering of a concept"),
+          "  onoma term edit kyiv en Kiev --status deprecated\n"
+          "  onoma term edit kyiv en Kyiv --note 'AP since 2019'\n");
+  term_edit->add_option("concept", t.concept_id, Tr("The concept"))->required();
+  term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"))
+      ->required();
+  term_edit->add_option("form", t.form, Tr("The rendering"))->required();
+  term_edit
+      ->add_option("--status", t.edit_status,
+                   Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"))
+      ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
+  term_edit
+      ->add_option("--term-type", t.term_type,
+                   Tr("fullForm, shortForm, acronym, abbreviation, variant or "
+                      "phrase"))
+      ->type_name(Tr("TYPE"));
+  term_edit
+      ->add_option("--form", t.new_form, Tr("A new spelling of the rendering"))
+      ->type_name(Tr("FORM"));
+  term_edit->add_option("--note", t.note, Tr("A note on the rendering"))
+      ->type_name(Tr("TEXT"));
+  term_edit
+      ->add_option("--source", t.source, Tr("Where the rendering comes from"))
+      ->type_name(Tr("TEXT"));
+  term_edit->callback([&] { opts.command = Command::kTermEdit; });
+  CLI::App* term_remove =
+      Sub(*term, "remove",
+          Tr("Remove a rendering, or with CONCEPT alone the whole concept"),
+          "  onoma term remove kyiv en Kiev\n"
+          "  onoma term remove kyiv\n");
+  term_remove->add_option("concept", t.concept_id, Tr("The concept"))
+      ->required();
+  term_remove->add_option("lang", t.lang, Tr("The language (BCP 47)"));
+  term_remove->add_option("form", t.form, Tr("The rendering"));
+  term_remove->callback([&] { opts.command = Command::kTermRemove; });
+  CLI::App* term_list =
+      Sub(*term, "list", Tr("Print every concept with its renderings"),
+          "  onoma term list --json > terms.jsonl\n");
+  term_list->add_flag("--json", t.json, Tr("Print JSON Lines"));
+  term_list->callback([&] { opts.command = Command::kTermList; });
   CLI::App* term_lookup =
       Sub(*term, "lookup",
           Tr("Find a concept from any rendering in any script; with -, read "
@@ -346,8 +414,20 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                      Tr("Store the pairs in the translation memory"));
   tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"))
       ->type_name(Tr("FILE"));
-  tm_align->add_option("source", m.source, Tr("Source file"))->required();
-  tm_align->add_option("target", m.target, Tr("Target file"))->required();
+  tm_align
+      ->add_option("--anchors", m.anchors,
+                   Tr("Names linked across languages, as lines of "
+                      "key<TAB>lang<TAB>form, to guide the alignment"))
+      ->type_name(Tr("FILE"));
+  tm_align
+      ->add_option("source", m.source,
+                   Tr("Source file, or a directory of them (batch)"))
+      ->required();
+  tm_align
+      ->add_option("target", m.target,
+                   Tr("Target file, or a directory with the files of the "
+                      "same names (.L1. becomes .L2.)"))
+      ->required();
   tm_align->callback([&] { opts.command = Command::kTmAlign; });
   CLI::App* tm_stats =
       Sub(*tm, "stats", Tr("Show what the translation memory holds"), "");
@@ -357,7 +437,15 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   CLI::App* segment =
       Sub(app, "segment", Tr("Split text into sentences, one per line"),
           "  onoma segment --lang uk article.txt\n");
-  segment->add_option("--lang", opts.segment_lang, Tr("The language"));
+  segment->add_option("--lang", opts.segment_lang,
+                      Tr("The language: en, uk, ru, ko or another BCP 47 "
+                         "code (default: guessed from the letters)"))
+      ->type_name(Tr("LANG"));
+  segment
+      ->add_option("--srx", opts.segment_srx,
+                   Tr("Use the rules of an SRX 2.0 file instead of the "
+                      "built-in ones"))
+      ->type_name(Tr("FILE"));
   segment
       ->add_option("file", opts.segment_file,
                    Tr("The file, or - for standard input"))

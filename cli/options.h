@@ -21,6 +21,9 @@ enum class Command {
   kTermExport,
   kTermAdd,
   kTermLookup,
+  kTermEdit,
+  kTermRemove,
+  kTermList,
   kNormalize,
   kTmImport,
   kTmExport,
@@ -59,6 +62,16 @@ struct TermArgs {
   std::string status = "preferred";
   std::string query;
   bool json = false;
+  // term add / edit (cli/term_command.cc):
+  std::string concept_type = "other";  // add: the type of a new concept
+  std::string term_type;               // empty: fullForm (add), unchanged (edit)
+  std::optional<std::string> edit_status;
+  std::string new_form;
+  std::optional<std::string> note;
+  std::optional<std::string> source;
+  // term import of an OmegaT glossary, which does not name its languages:
+  std::string source_lang = "en";
+  std::string target_lang = "uk";
 };
 
 struct NormalizeArgs {
@@ -87,6 +100,7 @@ struct TmArgs {
   bool import = false;
   bool lenient = false;
   std::string output;
+  std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
 };
 
 struct Options {
@@ -99,6 +113,7 @@ struct Options {
   TmArgs tm;
   std::string segment_lang;
   std::string segment_file;
+  std::string segment_srx;  // SRX rules replacing the built-in ones
 };
 
 // The outcome of parsing: run `options`, or exit now with `exit_code`

@@ -22,7 +22,7 @@ file, line and column); 4 database error. Errors go to standard error as
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
-    "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
+    "term edit" "term remove" "term list" "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
     "tm concordance" "tm align" "tm stats" segment; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"

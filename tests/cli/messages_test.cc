@@ -194,10 +194,27 @@ TEST(CliReferenceTest, DocsHoldTheHelpOfEveryCommand) {
   ASSERT_TRUE(in.good()) << "docs/cli.md is missing";
   std::string doc((std::istreambuf_iterator<char>(in)),
                   std::istreambuf_iterator<char>());
-  for (const char* command :
-       {"", "romanize", "term", "term import", "term export", "term add",
-        "term lookup", "normalize", "tm", "tm import", "tm export", "tm add",
-        "tm lookup", "tm concordance", "tm align", "tm stats", "segment"}) {
+  const char* const kCommands[] = {"",
+                                   "romanize",
+                                   "term",
+                                   "term import",
+                                   "term export",
+                                   "term add",
+                                   "term edit",
+                                   "term remove",
+                                   "term list",
+                                   "term lookup",
+                                   "normalize",
+                                   "tm",
+                                   "tm import",
+                                   "tm export",
+                                   "tm add",
+                                   "tm lookup",
+                                   "tm concordance",
+                                   "tm align",
+                                   "tm stats",
+                                   "segment"};
+  for (const char* command : kCommands) {
     Output o = RunOnoma("LANG=C", std::string(command) + " --help");
     EXPECT_EQ(o.exit_code, 0) << command;
     EXPECT_NE(doc.find(o.out), std::string::npos)

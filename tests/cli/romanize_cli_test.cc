@@ -173,7 +173,7 @@ TEST(CliTest, VersionAndHelp) {
 
 TEST(CliTest, NotYetImplementedCommandsSaySo) {
   TempFile db("");
-  Output o = Onoma("--db '" + db.path() + ".db' term lookup Kiev");
+  Output o = Onoma("--db '" + db.path() + ".db' tm concordance Kyiv");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("not implemented yet"), std::string::npos) << o.err;
   std::remove((db.path() + ".db").c_str());

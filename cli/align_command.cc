@@ -1,0 +1,323 @@
+// onoma tm align: segment a report and its translation, align their
+// sentences and print the beads as TSV, write them as TMX (--output), or
+// store them in the translation memory (--import).
+//
+// Both files are read whole: alignment needs every sentence of both sides
+// before it can decide the first bead (a report is kilobytes; the band of
+// the aligner keeps time and memory linear in its sentences).
+//
+// Batch form: when SOURCE and TARGET are directories, each regular file of
+// SOURCE is aligned with the file of TARGET that has the same name, or the
+// same name with ".L1." turned into ".L2." (report.en.txt and
+// report.uk.txt); files without a partner are named on stderr and skipped.
+// The pairs are processed one after another, in name order, and all their
+// beads go to the one output (TSV, TMX, or one import transaction).
+//
+// --import goes through TMX: the pairs are written with the shared writer
+// (to --output, or a temporary file) and that file is imported by
+// TranslationMemory::Import(), which stores it in one transaction, props
+// and all; a fault leaves the memory as it was.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/store.h"
+#include "lib/segment/aligner.h"
+#include "lib/segment/anchors.h"
+#include "lib/segment/document.h"
+#include "lib/segment/sentence_splitter.h"
+#include "lib/text/utf8.h"
+#include "memory/formats/tmx_writer.h"
+#include "memory/tm/translation_memory.h"
+
+namespace onoma::cli {
+namespace {
+
+// Beads below this confidence are marked for review in TMX output.
+constexpr double kLowConfidence = 0.5;
+
+Result<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
+  }
+  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(text, path));
+  return text;
+}
+
+Result<segment::Document> ReadDocument(const std::string& path,
+                                       const std::string& lang) {
+  auto text = ReadText(path);
+  if (!text.ok()) return text.status();
+  auto splitter = segment::SentenceSplitter::Create(lang);
+  if (!splitter.ok()) return splitter.status();
+  return segment::SegmentDocument(*text, *splitter);
+}
+
+// The sentences of one side of a bead, joined by a space; tabs become
+// spaces so that the TSV keeps three columns.
+std::string Join(const segment::Document& doc, std::uint32_t begin,
+                 std::uint32_t count) {
+  std::string out;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    if (k > 0) out += ' ';
+    out += doc.sentences[begin + k];
+  }
+  for (char& c : out) {
+    if (c == '\t') c = ' ';
+  }
+  return out;
+}
+
+std::string TmxNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+  return buffer;
+}
+
+formats::TmxMeta Prop(const char* type, std::string value) {
+  formats::TmxMeta prop;
+  prop.kind = formats::TmxMeta::Kind::kProp;
+  prop.type = type;
+  prop.value = std::move(value);
+  return prop;
+}
+
+struct FilePair {
+  std::string source;
+  std::string target;
+};
+
+// The files to align: SOURCE and TARGET themselves, or, when both are
+// directories, each file of SOURCE with its partner in TARGET.
+Result<std::vector<FilePair>> PairFiles(const TmArgs& args) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_directory(args.source, error) ||
+      !fs::is_directory(args.target, error)) {
+    return std::vector<FilePair>{{args.source, args.target}};
+  }
+  std::vector<fs::path> sources;
+  for (const auto& entry : fs::directory_iterator(args.source, error)) {
+    if (entry.is_regular_file(error)) sources.push_back(entry.path());
+  }
+  if (error) {
+    return Status::Io(Tr("cannot read the directory"))
+        .At({args.source, 0, 0, 0});
+  }
+  std::sort(sources.begin(), sources.end());
+  std::vector<FilePair> pairs;
+  const std::string from = "." + args.from + ".";
+  const std::string to = "." + args.to + ".";
+  for (const fs::path& source : sources) {
+    std::string name = source.filename().string();
+    fs::path target = fs::path(args.target) / name;
+    if (!fs::is_regular_file(target, error)) {
+      std::size_t at = name.find(from);
+      if (at != std::string::npos) name.replace(at, from.size(), to);
+      target = fs::path(args.target) / name;
+    }
+    if (!fs::is_regular_file(target, error)) {
+      std::fprintf(stderr, "onoma: tm align: %s: %s\n", source.c_str(),
+                   Tr("no file of the same name in the target directory; "
+                      "skipped")
+                       .c_str());
+      continue;
+    }
+    pairs.push_back({source.string(), target.string()});
+  }
+  return pairs;
+}
+
+// Writes beads as TMX 1.4b, one <tu> per bead with both sides, with props
+// for their origin and confidence and a review mark below kLowConfidence.
+class TmxSink {
+ public:
+  Status Open(const std::filesystem::path& path, const TmArgs& args) {
+    auto writer = formats::TmxWriter::Create(path);
+    if (!writer.ok()) return writer.status();
+    writer_ = std::move(*writer);
+    now_ = TmxNow();
+    formats::TmxHeader header;
+    header.attrs.set(formats::TmxAttr::kCreationtool, "onoma");
+    header.attrs.set(formats::TmxAttr::kCreationtoolversion, ONOMA_VERSION);
+    header.attrs.set(formats::TmxAttr::kSegtype, "sentence");
+    header.attrs.set(formats::TmxAttr::kOTmf, "onoma");
+    header.attrs.set(formats::TmxAttr::kAdminlang, "en");
+    header.attrs.set(formats::TmxAttr::kSrclang, args.from);
+    header.attrs.set(formats::TmxAttr::kDatatype, "plaintext");
+    header.attrs.set(formats::TmxAttr::kCreationdate, now_);
+    unit_.variants.resize(2);
+    unit_.variants[0].lang = args.from;
+    unit_.variants[1].lang = args.to;
+    return writer_->WriteHeader(header);
+  }
+
+  Status Add(const FilePair& files, const segment::Document& source,
+             const segment::Document& target,
+             const std::vector<segment::Bead>& beads) {
+    const std::string origin =
+        "onoma tm align " + files.source + " " + files.target;
+    for (const segment::Bead& bead : beads) {
+      if (bead.source_count == 0 || bead.target_count == 0) continue;
+      unit_.attrs.set(formats::TmxAttr::kTuid,
+                      "align-" + std::to_string(++units_));
+      unit_.attrs.set(formats::TmxAttr::kCreationdate, now_);
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", bead.confidence);
+      unit_.meta.clear();
+      unit_.meta.push_back(Prop("x-onoma-origin", origin));
+      unit_.meta.push_back(Prop("x-onoma-confidence", score));
+      if (bead.confidence < kLowConfidence) {
+        unit_.meta.push_back(Prop("x-onoma-review", "low-confidence"));
+      }
+      unit_.variants[0].text =
+          Join(source, bead.source_begin, bead.source_count);
+      unit_.variants[1].text =
+          Join(target, bead.target_begin, bead.target_count);
+      ONOMA_RETURN_IF_ERROR(writer_->WriteUnit(unit_));
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() { return writer_->Finish(); }
+
+ private:
+  std::unique_ptr<formats::TmxWriter> writer_;
+  std::string now_;
+  formats::TmxUnit unit_;
+  std::uint64_t units_ = 0;
+};
+
+// A path for a temporary TMX file, removed when the object goes.
+class TempTmx {
+ public:
+  TempTmx() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "onoma-align-XXXXXX")
+            .string();
+    int fd = mkstemp(pattern.data());
+    if (fd >= 0) {
+      close(fd);
+      path_ = pattern;
+    }
+  }
+  ~TempTmx() {
+    if (!path_.empty()) std::remove(path_.c_str());
+  }
+  TempTmx(const TempTmx&) = delete;
+  TempTmx& operator=(const TempTmx&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+int Import(const Options& options, const std::string& tmx_path) {
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::TranslationMemory memory(*db);
+  tm::ImportOptions import;
+  import.name = "tm align " + options.tm.source + " " + options.tm.target;
+  // One transaction for the whole file, so for every pair of a batch.
+  auto summary = memory.Import(tmx_path, import);
+  if (!summary.ok()) return Fail(options.command_name, summary.status());
+  std::printf("%s\n",
+              Format(Tr("{0} pairs stored in the translation memory, {1} "
+                        "already there"),
+                     {std::to_string(summary->added + summary->replaced),
+                      std::to_string(summary->skipped_duplicates)})
+                  .c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunTmAlign(const Options& options) {
+  const TmArgs& args = options.tm;
+  std::optional<segment::ListAnchors> names;
+  if (!args.anchors.empty()) {
+    auto text = ReadText(args.anchors);
+    if (!text.ok()) return Fail("--anchors", text.status());
+    auto parsed = segment::ListAnchors::Parse(*text, args.anchors);
+    if (!parsed.ok()) return Fail("--anchors", parsed.status());
+    names.emplace(std::move(*parsed));
+  }
+  auto pairs = PairFiles(args);
+  if (!pairs.ok()) return Fail("tm align", pairs.status());
+
+  segment::AlignOptions align_options;
+  align_options.source_lang = args.from;
+  align_options.target_lang = args.to;
+  if (names) align_options.anchors = &*names;
+
+  const bool tmx = !args.output.empty() || args.import;
+  TempTmx temp;
+  const std::string tmx_path = !args.output.empty() ? args.output : temp.path();
+  TmxSink sink;
+  if (tmx) {
+    if (tmx_path.empty()) {
+      return Fail("tm align", Status::Io(Tr("cannot create a temporary file")));
+    }
+    Status opened = sink.Open(tmx_path, args);
+    if (!opened.ok()) return Fail("--output", opened);
+  }
+
+  std::string out;
+  for (const FilePair& files : *pairs) {
+    auto source = ReadDocument(files.source, args.from);
+    if (!source.ok()) return Fail("tm align", source.status());
+    auto target = ReadDocument(files.target, args.to);
+    if (!target.ok()) return Fail("tm align", target.status());
+    auto beads = segment::Align(*source, *target, align_options);
+    if (!beads.ok()) return Fail("tm align", beads.status());
+    if (tmx) {
+      Status added = sink.Add(files, *source, *target, *beads);
+      if (!added.ok()) return Fail("--output", added);
+      continue;
+    }
+    char score[16];
+    for (const segment::Bead& bead : *beads) {
+      out += Join(*source, bead.source_begin, bead.source_count);
+      out += '\t';
+      out += Join(*target, bead.target_begin, bead.target_count);
+      std::snprintf(score, sizeof score, "\t%.2f\n", bead.confidence);
+      out += score;
+      if (out.size() >= (1u << 16)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
+    }
+  }
+  if (tmx) {
+    Status finished = sink.Finish();
+    if (!finished.ok()) return Fail("--output", finished);
+    return args.import ? Import(options, tmx_path) : kExitOk;
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0) {
+    return Fail("<stdout>", Status::Io(Tr("cannot write the output")));
+  }
+  return kExitOk;
+}
+
+}  // namespace onoma::cli

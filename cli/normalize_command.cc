@@ -1,0 +1,250 @@
+// onoma normalize: rewrite variant names in articles, streaming line by
+// line (lib/normalize/document.h does the work; this file reads the store,
+// the files and the flags, and writes the output, the report and the
+// summary).
+//
+// --in-place writes a temporary file in the file's own directory and
+// renames it over the file only once it is complete and synced, so that a
+// killed process leaves either the old file or the new one, never a
+// truncated one (tests/cli/normalize_cli_test.cc kills it to check).
+// --backup hard-links the original to FILE~ before the rename (a copy where
+// links are not possible).
+
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/normalize_io.h"
+#include "cli/store.h"
+#include "lib/normalize/document.h"
+#include "lib/normalize/matcher.h"
+#include "lib/text/utf8.h"
+#include "memory/terms/term_store.h"
+
+namespace onoma::cli {
+namespace {
+
+normalize::FormKind KindOf(terms::TermType type) {
+  switch (type) {
+    case terms::TermType::kShortForm:
+      return normalize::FormKind::kShortForm;
+    case terms::TermType::kAcronym:
+      return normalize::FormKind::kAcronym;
+    case terms::TermType::kAbbreviation:
+      return normalize::FormKind::kAbbreviation;
+    case terms::TermType::kVariant:
+      return normalize::FormKind::kVariant;
+    case terms::TermType::kPhrase:
+      return normalize::FormKind::kPhrase;
+    case terms::TermType::kFullForm:
+      break;
+  }
+  return normalize::FormKind::kFullForm;
+}
+
+normalize::FormStatus StatusOf(terms::TermStatus status) {
+  switch (status) {
+    case terms::TermStatus::kAdmitted:
+      return normalize::FormStatus::kAdmitted;
+    case terms::TermStatus::kDeprecated:
+      return normalize::FormStatus::kDeprecated;
+    case terms::TermStatus::kPreferred:
+      break;
+  }
+  return normalize::FormStatus::kPreferred;
+}
+
+// The whole store as the normalizer's input; memory grows with the store,
+// which the matcher holds anyway.
+Result<normalize::Input> ReadStore(terms::TermStore& store) {
+  normalize::Input input;
+  Status s = store.List([&](const terms::Concept& c) {
+    normalize::ConceptInput& out = input.concepts.emplace_back();
+    out.slug = c.slug;
+    out.is_place = c.type == terms::ConceptType::kPlace;
+    out.negative_contexts = c.negative_contexts;
+    for (const terms::Term& t : c.terms) {
+      out.terms.push_back(normalize::FormInput{
+          t.lang, t.form, StatusOf(t.status), KindOf(t.type), t.inflection});
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return input;
+}
+
+struct Totals {
+  int files = 0;
+  int applied = 0;
+  int kept = 0;
+  std::map<std::string, int> by_reason;
+};
+
+class Normalizer {
+ public:
+  Normalizer(const Options& options, const normalize::Matcher& matcher,
+             FILE* report)
+      : args_(options.normalize), matcher_(matcher), report_(report) {}
+
+  // Normalizes one input to `out` (nullptr: write nothing). Returns OK, or
+  // the first failure (invalid UTF-8, located; a read error).
+  Status Run(const std::string& name, LineReader& in, FILE* out) {
+    std::string lang = args_.lang;
+    if (lang.empty()) {
+      Status held = in.Prefetch(64 * 1024);
+      if (!held.ok()) return held;
+      lang = DetectLanguage(in.held());
+    }
+    normalize::DocumentOptions doc_options;
+    doc_options.lang = lang;
+    doc_options.admitted = args_.admitted;
+    auto doc = normalize::DocumentNormalizer::Create(matcher_, doc_options);
+    if (!doc.ok()) return doc.status();
+    text::Utf8Validator validator(name);
+    std::string line, result;
+    std::vector<normalize::Change> changes;
+    bool newline = false;
+    for (;;) {
+      auto more = in.Next(line, newline);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
+      result.clear();
+      changes.clear();
+      doc->NormalizeLine(line, result, changes);
+      if (newline) result += '\n';
+      if (out != nullptr &&
+          std::fwrite(result.data(), 1, result.size(), out) != result.size()) {
+        return Status::Io(Tr("cannot write the output")).At({name, 0, 0, 0});
+      }
+      for (const normalize::Change& c : changes) Record(name, c);
+    }
+    ++totals_.files;
+    return Status::Ok();
+  }
+
+  const Totals& totals() const { return totals_; }
+
+ private:
+  void Record(const std::string& name, const normalize::Change& c) {
+    (c.applied ? totals_.applied : totals_.kept)++;
+    totals_.by_reason[c.reason]++;
+    if (report_ != nullptr) {
+      std::string json = ChangeJson(name, c);
+      std::fwrite(json.data(), 1, json.size(), report_);
+    }
+    if (args_.check) {
+      std::string line = name + ":" + std::to_string(c.line) + ":" +
+                         std::to_string(c.column) + ": " + c.found;
+      if (!c.replacement.empty()) line += " -> " + c.replacement;
+      line += " (" + c.concept_slug + ", " + c.reason + ")\n";
+      std::fputs(line.c_str(), stderr);
+    }
+  }
+
+  const NormalizeArgs& args_;
+  const normalize::Matcher& matcher_;
+  FILE* report_;
+  Totals totals_;
+};
+
+void PrintSummary(const Totals& t) {
+  std::string reasons;
+  for (const auto& [reason, count] : t.by_reason) {
+    reasons +=
+        (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(count);
+  }
+  std::string line =
+      "onoma normalize: " +
+      Format(Tr("{0} files, {1} names rewritten, {2} left for an editor"),
+             {std::to_string(t.files), std::to_string(t.applied),
+              std::to_string(t.kept)});
+  if (!reasons.empty()) line += " (" + reasons + ")";
+  line += '\n';
+  std::fputs(line.c_str(), stderr);
+}
+
+}  // namespace
+
+int RunNormalize(const Options& options) {
+  const NormalizeArgs& args = options.normalize;
+  const std::string& what = options.command_name;
+  std::vector<std::string> files = args.files;
+  if (files.empty()) files.push_back("-");
+  if (args.backup && !args.in_place) {
+    return Fail(what, Status::BadArgument(Tr("--backup needs --in-place")));
+  }
+  if (args.in_place && args.check) {
+    return Fail(what, Status::BadArgument(
+                          Tr("--check changes nothing; drop --in-place")));
+  }
+  for (const std::string& f : files) {
+    if (args.in_place && f == "-") {
+      return Fail(what, Status::BadArgument(
+                            Tr("--in-place needs files, not standard input")));
+    }
+  }
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(what, db.status());
+  terms::TermStore store(*db);
+  auto input = ReadStore(store);
+  if (!input.ok()) return Fail(what, input.status());
+  auto matcher = normalize::Matcher::Compile(*input);
+  if (!matcher.ok()) return Fail(what, matcher.status());
+  input->concepts.clear();
+
+  FILE* report = nullptr;
+  if (!args.report.empty()) {
+    report = std::fopen(args.report.c_str(), "wb");
+    if (report == nullptr) {
+      return Fail(
+          what,
+          Status::Io(Tr("cannot write the file")).At({args.report, 0, 0, 0}));
+    }
+  }
+  Normalizer normalizer(options, *matcher, report);
+  Progress progress(files.size());
+  int exit_code = kExitOk;
+  for (const std::string& file : files) {
+    progress.Show(file);
+    const bool is_stdin = file == "-";
+    const std::string name = is_stdin ? "<stdin>" : file;
+    Status s;
+    if (args.in_place) {
+      s = RewriteInPlace(file, args.backup, [&](LineReader& in, FILE* out) {
+        return normalizer.Run(name, in, out);
+      });
+    } else {
+      auto in = is_stdin ? LineReader::Stdin() : LineReader::Open(file);
+      if (!in.ok()) {
+        s = in.status();
+      } else {
+        s = normalizer.Run(name, *in, args.check ? nullptr : stdout);
+      }
+    }
+    if (!s.ok()) {
+      // One bad file does not stop the others; the exit code tells.
+      progress.Clear();
+      int code = Fail(what, s);
+      if (exit_code == kExitOk || code > exit_code) exit_code = code;
+    }
+  }
+  progress.Clear();
+  std::fflush(stdout);
+  if (report != nullptr && std::fclose(report) != 0) {
+    exit_code = Fail(
+        what,
+        Status::Io(Tr("cannot write the file")).At({args.report, 0, 0, 0}));
+  }
+  if (report != nullptr || args.check) PrintSummary(normalizer.totals());
+  if (exit_code == kExitOk && args.check && normalizer.totals().applied > 0) {
+    return kExitFound;
+  }
+  return exit_code;
+}
+
+}  // namespace onoma::cli

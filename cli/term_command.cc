@@ -1,0 +1,315 @@
+// onoma term add|edit|remove|list|import|export|lookup: the term store from
+// the command line (memory/terms/term_store.h does the work).
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/store.h"
+#include "lib/text/utf8.h"
+#include "memory/formats/term_files.h"
+#include "memory/terms/term_store.h"
+
+namespace onoma::cli {
+namespace {
+
+using terms::Concept;
+using terms::Term;
+
+std::string Json(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// The user's word for a status, term type or match kind.
+std::string Label(std::string_view name) {
+  if (name == "preferred") return Tr("preferred");
+  if (name == "admitted") return Tr("admitted");
+  if (name == "deprecated") return Tr("deprecated");
+  if (name == "exact") return Tr("exact match");
+  if (name == "folded") return Tr("match ignoring case and accents");
+  if (name == "inflected") return Tr("match of an inflected form");
+  if (name == "romanized") return Tr("match across scripts");
+  if (name == "fuzzy") return Tr("close spelling");
+  return std::string(name);
+}
+
+// One concept as text: its renderings grouped by language, preferred first
+// (the store's order), one per line.
+void PrintConcept(const Concept& c, std::string_view heading) {
+  std::cout << c.slug << " (" << terms::Name(c.type) << ")";
+  if (!heading.empty()) std::cout << ": " << heading;
+  std::cout << '\n';
+  std::string lang;
+  for (const Term& t : c.terms) {
+    std::cout << "  "
+              << (t.lang == lang ? std::string(t.lang.size(), ' ') : t.lang)
+              << "  " << t.form << "  [" << Label(terms::Name(t.status));
+    if (t.type != terms::TermType::kFullForm) {
+      std::cout << ", " << terms::Name(t.type);
+    }
+    std::cout << ']';
+    if (!t.note.empty()) std::cout << "  " << t.note;
+    std::cout << '\n';
+    lang = t.lang;
+  }
+  for (const std::string& phrase : c.negative_contexts) {
+    std::cout << "  " << Format(Tr("never: {0}"), {phrase}) << '\n';
+  }
+}
+
+std::string TermsJson(const Concept& c) {
+  std::string out = "[";
+  for (const Term& t : c.terms) {
+    if (out.size() > 1) out += ", ";
+    out += "{\"lang\": " + Json(t.lang) + ", \"form\": " + Json(t.form) +
+           ", \"status\": " + Json(terms::Name(t.status)) +
+           ", \"term_type\": " + Json(terms::Name(t.type));
+    if (!t.note.empty()) out += ", \"note\": " + Json(t.note);
+    out += "}";
+  }
+  return out + "]";
+}
+
+Status LookupOne(terms::TermStore& store, std::string_view query,
+                 const Options& options, bool batch) {
+  terms::LookupOptions lookup;
+  lookup.lang = options.term.lang;
+  auto hits = store.Lookup(query, lookup);
+  if (!hits.ok()) return hits.status();
+  if (options.term.json) {
+    std::string line = "{\"query\": " + Json(query) + ", \"concepts\": [";
+    bool first = true;
+    for (const terms::LookupHit& h : *hits) {
+      if (!first) line += ", ";
+      first = false;
+      line += "{\"id\": " + std::to_string(h.entry.id) +
+              ", \"slug\": " + Json(h.entry.slug) +
+              ", \"type\": " + Json(terms::Name(h.entry.type)) +
+              ", \"match\": " + Json(terms::Name(h.match)) +
+              ", \"score\": " + std::to_string(h.score) +
+              ", \"matched\": " + Json(h.matched_form) +
+              ", \"terms\": " + TermsJson(h.entry) + "}";
+    }
+    std::cout << line << "]}\n";
+  } else {
+    if (batch) std::cout << "# " << query << '\n';
+    if (hits->empty()) {
+      std::cout << Format(Tr("no concept found for '{0}'"), {query}) << '\n';
+    }
+    for (const terms::LookupHit& h : *hits) {
+      std::string how = Label(terms::Name(h.match));
+      if (h.matched_form != query) how += " (" + h.matched_form + ")";
+      PrintConcept(h.entry, how);
+    }
+    if (batch) std::cout << '\n';
+  }
+  if (batch) std::cout.flush();
+  return Status::Ok();
+}
+
+// Counts what an import puts and, on a terminal, shows it as it goes: a
+// termbase of 100k concepts takes a few seconds.
+class ProgressSink : public terms::TermSink {
+ public:
+  explicit ProgressSink(terms::TermSink& inner)
+      : inner_(inner), tty_(isatty(STDERR_FILENO) != 0) {}
+  ~ProgressSink() override {
+    if (shown_) std::cerr << '\n';
+  }
+  Status PutConcept(const Concept& c) override { return inner_.PutConcept(c); }
+  Status PutTerm(std::string_view slug, const Term& t) override {
+    if (tty_ && ++terms_ % 10000 == 0) {
+      std::cerr << '\r'
+                << Format(Tr("{0} terms read"), {std::to_string(terms_)})
+                << std::flush;
+      shown_ = true;
+    }
+    return inner_.PutTerm(slug, t);
+  }
+  Status PutNegative(std::string_view slug, std::string_view p) override {
+    return inner_.PutNegative(slug, p);
+  }
+
+ private:
+  terms::TermSink& inner_;
+  bool tty_;
+  bool shown_ = false;
+  std::int64_t terms_ = 0;
+};
+
+Result<terms::TermStatus> StatusArg(const std::string& name) {
+  auto s = terms::ParseTermStatus(name);
+  if (!s)
+    return Status::BadArgument(Format(Tr("unknown status '{0}'"), {name}));
+  return *s;
+}
+
+Result<terms::TermType> TermTypeArg(const std::string& name) {
+  auto t = terms::ParseTermType(name);
+  if (!t)
+    return Status::BadArgument(Format(Tr("unknown term type '{0}'"), {name}));
+  return *t;
+}
+
+// Runs `body` on an open store; maps its failure to an exit code.
+template <typename Body>
+int WithStore(const Options& options, Body body) {
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  terms::TermStore store(*db);
+  Status s = body(store);
+  if (!s.ok()) return Fail(options.command_name, s);
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunTermAdd(const Options& options) {
+  const TermArgs& a = options.term;
+  return WithStore(options, [&](terms::TermStore& store) -> Status {
+    Concept c;
+    c.slug = a.concept_id;
+    auto type = terms::ParseConceptType(a.concept_type);
+    if (!type) {
+      return Status::BadArgument(
+          Format(Tr("unknown concept type '{0}'"), {a.concept_type}));
+    }
+    c.type = *type;
+    Term t;
+    t.lang = a.lang;
+    t.form = a.form;
+    auto status = StatusArg(a.status);
+    if (!status.ok()) return status.status();
+    t.status = *status;
+    auto term_type = TermTypeArg(a.term_type);
+    if (!term_type.ok()) return term_type.status();
+    t.type = *term_type;
+    t.note = a.note.value_or("");
+    t.source = a.source.value_or("");
+    return store.Add(c, t).status();
+  });
+}
+
+int RunTermEdit(const Options& options) {
+  const TermArgs& a = options.term;
+  return WithStore(options, [&](terms::TermStore& store) -> Status {
+    terms::TermEdit edit;
+    if (a.edit_status) {
+      auto status = StatusArg(*a.edit_status);
+      if (!status.ok()) return status.status();
+      edit.status = *status;
+    }
+    if (!a.term_type.empty()) {
+      auto term_type = TermTypeArg(a.term_type);
+      if (!term_type.ok()) return term_type.status();
+      edit.type = *term_type;
+    }
+    if (!a.new_form.empty()) edit.form = a.new_form;
+    edit.note = a.note;
+    edit.source = a.source;
+    return store.Edit(a.concept_id, a.lang, a.form, edit);
+  });
+}
+
+int RunTermRemove(const Options& options) {
+  const TermArgs& a = options.term;
+  if (a.lang.empty() != a.form.empty()) {
+    return Fail(options.command_name,
+                Status::BadArgument(Tr("give both LANG and FORM, or neither "
+                                       "to remove the whole concept")));
+  }
+  return WithStore(options, [&](terms::TermStore& store) {
+    return store.Remove(a.concept_id, a.lang, a.form);
+  });
+}
+
+int RunTermList(const Options& options) {
+  return WithStore(options, [&](terms::TermStore& store) {
+    return store.List([&](const Concept& c) {
+      if (options.term.json) {
+        std::cout << "{\"id\": " << c.id << ", \"slug\": " << Json(c.slug)
+                  << ", \"type\": " << Json(terms::Name(c.type))
+                  << ", \"terms\": " << TermsJson(c) << "}\n";
+      } else {
+        PrintConcept(c, "");
+      }
+      return std::cout ? Status::Ok() : Status::Io(Tr("cannot write output"));
+    });
+  });
+}
+
+int RunTermImport(const Options& options) {
+  const TermArgs& a = options.term;
+  return WithStore(options, [&](terms::TermStore& store) -> Status {
+    formats::ReadOptions read;
+    read.source_lang = a.source_lang;
+    read.target_lang = a.target_lang;
+    auto stats = store.Import([&](terms::TermSink& sink) {
+      ProgressSink progress(sink);
+      return formats::ReadTermFile(a.file, read, progress);
+    });
+    if (!stats.ok()) return stats.status();
+    std::cout << Format(Tr("{0}: {1} terms, {2} negative contexts imported"),
+                        {a.file, std::to_string(stats->terms),
+                         std::to_string(stats->negatives)})
+              << '\n';
+    return Status::Ok();
+  });
+}
+
+int RunTermExport(const Options& options) {
+  return WithStore(options, [&](terms::TermStore& store) {
+    return formats::WriteTermFile(options.term.file, store);
+  });
+}
+
+int RunTermLookup(const Options& options) {
+  return WithStore(options, [&](terms::TermStore& store) -> Status {
+    if (options.term.query != "-") {
+      return LookupOne(store, options.term.query, options, false);
+    }
+    text::Utf8Validator validator("<stdin>");
+    for (std::string line; std::getline(std::cin, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
+      ONOMA_RETURN_IF_ERROR(LookupOne(store, line, options, true));
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace onoma::cli

@@ -1,0 +1,234 @@
+// onoma tm import | export | add | stats: the translation memory and TMX
+// (memory/tm/translation_memory.h; docs/tm.md). Tested by
+// tests/cli/tm_cli_test.cc.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/store.h"
+#include "memory/formats/tmx_model.h"
+#include "memory/tm/translation_memory.h"
+
+namespace onoma::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Warnings past this many are counted, not printed: a file with a fault on
+// every unit would otherwise bury the summary.
+constexpr std::uint64_t kMaxWarningsShown = 100;
+
+std::string Number(std::uint64_t n) { return std::to_string(n); }
+
+std::string Rate(std::uint64_t units, double seconds) {
+  if (seconds <= 0) return "-";
+  return std::to_string(static_cast<std::uint64_t>(units / seconds));
+}
+
+std::string Size(std::uint64_t bytes) {
+  char buffer[32];
+  if (bytes >= 10ull * 1024 * 1024) {
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / 1048576.0);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f kB", bytes / 1024.0);
+  }
+  return buffer;
+}
+
+// The progress line: on a terminal only, overwritten in place, at most
+// five times a second.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(STDERR_FILENO) == 1), start_(Clock::now()) {}
+
+  void Update(const tm::ImportProgress& p) {
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    shown_ = true;
+    const double seconds =
+        std::chrono::duration<double>(now - start_).count();
+    std::string line = "\r" + Format(Tr("{0} units, {1} units/s"),
+                                     {Number(p.units_read),
+                                      Rate(p.units_read, seconds)});
+    if (p.bytes_total > 0) {
+      line += ", " + std::to_string(p.bytes_read * 100 / p.bytes_total) + "%";
+    }
+    line += "\033[K";
+    std::fputs(line.c_str(), stderr);
+    std::fflush(stderr);
+  }
+
+  // Clears the line before anything else is printed.
+  void Clear() {
+    if (!shown_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+  double Seconds() const {
+    return std::chrono::duration<double>(Clock::now() - start_).count();
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_;
+  Clock::time_point last_;
+};
+
+}  // namespace
+
+int RunTmImport(const Options& options) {
+  const TmArgs& args = options.tm;
+  tm::ImportOptions import;
+  if (!tm::ParseOnDuplicate(args.on_duplicate, import.on_duplicate)) {
+    return Fail(options.command_name,
+                Status::BadArgument(Format(
+                    Tr("--on-duplicate must be keep, replace or newest, not "
+                       "'{0}'"),
+                    {args.on_duplicate})));
+  }
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+
+  Progress progress;
+  std::uint64_t warnings = 0;
+  import.lenient = args.lenient;
+  import.on_warning = [&](const Status& warning) {
+    if (++warnings > kMaxWarningsShown) return;
+    progress.Clear();
+    std::fprintf(stderr, "onoma: %s: %s: %s\n", options.command_name.c_str(),
+                 Tr("warning").c_str(), warning.ToString().c_str());
+  };
+  import.on_progress = [&](const tm::ImportProgress& p) { progress.Update(p); };
+
+  tm::TranslationMemory memory(*db);
+  auto summary = memory.Import(args.file, import);
+  progress.Clear();
+  if (!summary.ok()) return Fail(options.command_name, summary.status());
+  if (warnings > kMaxWarningsShown) {
+    std::fprintf(stderr, "onoma: %s: %s\n", options.command_name.c_str(),
+                 Format(Tr("{0} more warnings not shown"),
+                        {Number(warnings - kMaxWarningsShown)})
+                     .c_str());
+  }
+  const double seconds = progress.Seconds();
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+  std::printf("%s\n",
+              Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
+                        "duplicates skipped, {5} bad units skipped, {6} "
+                        "warnings; {7} s, {8} units/s"),
+                     {args.file, Number(summary->units_read),
+                      Number(summary->added), Number(summary->replaced),
+                      Number(summary->skipped_duplicates),
+                      Number(summary->skipped_invalid),
+                      Number(summary->warnings), elapsed,
+                      Rate(summary->units_read, seconds)})
+                  .c_str());
+  return kExitOk;
+}
+
+int RunTmExport(const Options& options) {
+  const TmArgs& args = options.tm;
+  tm::ExportOptions out;
+  out.defaults.creationtoolversion = ONOMA_VERSION;
+  std::string::size_type start = 0;
+  while (start <= args.langs.size() && !args.langs.empty()) {
+    std::string::size_type comma = args.langs.find(',', start);
+    if (comma == std::string::npos) comma = args.langs.size();
+    std::string lang = args.langs.substr(start, comma - start);
+    while (!lang.empty() && lang.back() == ' ') lang.pop_back();
+    while (!lang.empty() && lang.front() == ' ') lang.erase(0, 1);
+    if (lang != "*" && !formats::LooksLikeLanguageTag(lang)) {
+      return Fail(options.command_name,
+                  Status::BadArgument(Format(
+                      Tr("--langs: '{0}' is not a language tag (e.g. en, uk, "
+                         "en-US)"),
+                      {lang})));
+    }
+    out.langs.push_back(lang);
+    start = comma + 1;
+  }
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::TranslationMemory memory(*db);
+  auto summary = memory.Export(args.file, out);
+  if (!summary.ok()) return Fail(options.command_name, summary.status());
+  std::FILE* report = args.file == "-" ? stderr : stdout;
+  std::fprintf(report, "%s\n",
+               Format(Tr("{0}: {1} units, {2} variants written"),
+                      {args.file, Number(summary->units),
+                       Number(summary->variants)})
+                   .c_str());
+  return kExitOk;
+}
+
+int RunTmAdd(const Options& options) {
+  const TmArgs& args = options.tm;
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::TranslationMemory memory(*db);
+  auto outcome = memory.Add(args.from, args.to, args.source, args.target);
+  if (!outcome.ok()) return Fail(options.command_name, outcome.status());
+  switch (*outcome) {
+    case tm::AddOutcome::kAdded:
+      std::printf("%s\n", Tr("added").c_str());
+      break;
+    case tm::AddOutcome::kReplaced:
+      std::printf("%s\n", Tr("replaced").c_str());
+      break;
+    case tm::AddOutcome::kDuplicate:
+      std::printf("%s\n", Tr("already in the memory").c_str());
+      break;
+  }
+  return kExitOk;
+}
+
+int RunTmStats(const Options& options) {
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::TranslationMemory memory(*db);
+  auto stats = memory.Stats();
+  if (!stats.ok()) return Fail(options.command_name, stats.status());
+  auto list = [](const std::vector<tm::TmStats::Count>& counts) {
+    std::string out;
+    for (const auto& c : counts) {
+      if (!out.empty()) out += ", ";
+      out += c.what + " " + Number(c.count);
+    }
+    return out.empty() ? std::string("-") : out;
+  };
+  std::printf("%s: %s\n", Tr("units").c_str(), Number(stats->units).c_str());
+  std::printf("%s: %s\n", Tr("variants").c_str(),
+              Number(stats->variants).c_str());
+  std::printf("%s: %s\n", Tr("languages").c_str(),
+              list(stats->languages).c_str());
+  std::printf("%s: %s\n", Tr("pairs").c_str(), list(stats->pairs).c_str());
+  std::printf("%s: %s\n", Tr("sources").c_str(),
+              Number(stats->sources.size()).c_str());
+  for (const auto& source : stats->sources) {
+    std::printf("  %s (%s, %s): %s\n", source.name.c_str(),
+                source.kind.c_str(), source.imported_at.c_str(),
+                Format(Tr("{0} units"), {Number(source.units)}).c_str());
+  }
+  std::string size = Size(stats->file_bytes);
+  if (stats->tm_bytes > 0) {
+    size += " (" + Format(Tr("translation memory: {0}"),
+                          {Size(stats->tm_bytes)}) + ")";
+  }
+  std::printf("%s: %s\n", Tr("size on disk").c_str(), size.c_str());
+  return kExitOk;
+}
+
+}  // namespace onoma::cli

@@ -1,0 +1,78 @@
+// What Matcher::Compile produces and DocumentNormalizer reads: the
+// automaton, each folded pattern's entries, and each concept's preferred
+// forms per language. For lib/normalize/*.cc only.
+
+#ifndef ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_
+#define ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lib/normalize/automaton_internal.h"
+#include "lib/normalize/declension.h"
+#include "lib/normalize/input.h"
+
+namespace onoma::normalize::internal {
+
+// One reading of a folded pattern: a form of a concept in a language,
+// possibly declined, or a negative context of the concept.
+struct Entry {
+  std::uint32_t concept_index = 0;
+  std::uint16_t lang = 0;  // index into CompiledTerms::langs
+  FormStatus status = FormStatus::kPreferred;
+  FormKind kind = FormKind::kFullForm;
+  Case grammatical_case = Case::kNom;
+  bool negative = false;
+};
+
+struct Pattern {
+  std::uint32_t length = 0;  // folded bytes
+  std::uint32_t first_entry = 0;
+  std::uint32_t entry_count = 0;
+};
+
+// A concept's preferred forms in one language.
+struct Preferred {
+  std::uint16_t lang = 0;
+  std::string full;  // empty when the language has none
+  std::string full_inflection;
+  std::string short_form;
+  std::string short_inflection;
+};
+
+struct ConceptData {
+  std::string slug;
+  bool is_place = false;
+  std::vector<Preferred> preferred;
+};
+
+struct CompiledTerms {
+  Automaton automaton;
+  std::vector<Pattern> patterns;
+  std::vector<Entry> entries;
+  std::vector<ConceptData> concepts;
+  std::vector<std::string> langs;
+  const Declension* declension = nullptr;  // static storage
+
+  // The preferred forms of `concept_index` in `lang`; nullptr when none.
+  const Preferred* PreferredIn(std::uint32_t concept_index,
+                               std::uint16_t lang) const {
+    for (const Preferred& p : concepts[concept_index].preferred) {
+      if (p.lang == lang) return &p;
+    }
+    return nullptr;
+  }
+  // The index of `lang`, or kNoLang.
+  static constexpr std::uint16_t kNoLang = 0xFFFF;
+  std::uint16_t LangIndex(std::string_view lang) const {
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+      if (langs[i] == lang) return static_cast<std::uint16_t>(i);
+    }
+    return kNoLang;
+  }
+};
+
+}  // namespace onoma::normalize::internal
+
+#endif  // ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_

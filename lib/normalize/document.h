@@ -1,0 +1,110 @@
+// DocumentNormalizer: rewrites the variant names of one document, line by
+// line, and says what it changed.
+//
+//   auto matcher = normalize::Matcher::Compile(input);   // once
+//   normalize::DocumentOptions options;
+//   options.lang = "uk";                                 // the copy's language
+//   auto doc = normalize::DocumentNormalizer::Create(*matcher, options);
+//   if (!doc.ok()) return doc.status();
+//   std::string out;
+//   std::vector<normalize::Change> changes;
+//   for (std::string line; std::getline(in, line);) {
+//     out.clear();
+//     doc->NormalizeLine(line, out, changes);   // "у Киеве" -> "у Києві"
+//     std::cout << out << '\n';
+//   }
+//
+// What is rewritten (DESIGN.md, issue 6): a deprecated form, or an admitted
+// form of type variant (any admitted form with `admitted`), becomes the
+// preferred form of its concept in the same language, in the same
+// grammatical case (Ukrainian), with the Korean particle adjusted to the new
+// final consonant and the English possessive kept, in the same case pattern
+// (KIEV -> KYIV). A short form is rewritten only once the document has
+// named its concept in full, and is reported as ambiguous when two named
+// concepts share it. Entries of the document's language judge a form; a
+// form that language lacks is judged by the languages that have it.
+//
+// Nothing is rewritten inside a longer word, a longer term (which shields
+// what it contains), a negative context, a URL, e-mail address or path, or
+// where the text cites the name as a former one. Where nothing matches, the
+// line comes out byte for byte as it went in.
+//
+// Thread safety: a DocumentNormalizer keeps the document's state (names
+// mentioned, line count) and is used by one thread. It holds a copy of
+// the Matcher (which shares its compiled data), so nothing must outlive it.
+
+#ifndef ONOMA_LIB_NORMALIZE_DOCUMENT_H_
+#define ONOMA_LIB_NORMALIZE_DOCUMENT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/normalize/matcher.h"
+#include "lib/util/status.h"
+
+namespace onoma::normalize {
+
+// One variant found. Kept (not applied) findings are reported too, with
+// the reason they were kept.
+struct Change {
+  std::uint64_t line = 0;         // 1-based
+  std::uint64_t column = 0;       // 1-based, in code points
+  std::uint64_t byte_offset = 0;  // 0-based, from the document's start
+  std::string found;              // as written, with particle or 's
+  std::string replacement;        // empty when ambiguous
+  std::string concept_slug;       // "a,b" when ambiguous
+  // Applied: "deprecated", "variant", "admitted", "shortForm".
+  // Kept: "ambiguous", "former-name", "no-inflection".
+  std::string reason;
+  bool applied = false;
+};
+
+struct DocumentOptions {
+  // The document's language ("en", "uk", "ko"). Default: none, so that
+  // every form is judged by the languages that have it.
+  std::string lang;
+  // Rewrite every admitted form, not only variants. Default: false.
+  bool admitted = false;
+};
+
+class DocumentNormalizer {
+ public:
+  // Fails with kInternal when a compiled-in table or ICU's word rules are
+  // missing.
+  [[nodiscard]] static Result<DocumentNormalizer> Create(
+      const Matcher& matcher, const DocumentOptions& options);
+
+  DocumentNormalizer(DocumentNormalizer&&) noexcept;
+  DocumentNormalizer& operator=(DocumentNormalizer&&) noexcept;
+  ~DocumentNormalizer();
+
+  // Appends the normalized `line` (one line of the document without its
+  // '\n'; valid UTF-8) to `out`, and what was found to `changes`. Lines and
+  // byte offsets count from the first call, each line taken to have had a
+  // '\n' after it.
+  void NormalizeLine(std::string_view line, std::string& out,
+                     std::vector<Change>& changes);
+
+ private:
+  struct Impl;
+  explicit DocumentNormalizer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+struct NormalizedText {
+  std::string text;
+  std::vector<Change> changes;
+};
+
+// A whole document at once, lines split at '\n' (kept as they were).
+// kBadInput, located, for invalid UTF-8.
+[[nodiscard]] Result<NormalizedText> NormalizeText(
+    const Matcher& matcher, std::string_view text,
+    const DocumentOptions& options);
+
+}  // namespace onoma::normalize
+
+#endif  // ONOMA_LIB_NORMALIZE_DOCUMENT_H_

@@ -1,0 +1,84 @@
+#include <unicode/normalizer2.h>
+
+#include "lib/normalize/folder_internal.h"
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+
+namespace onoma::normalize::internal {
+namespace {
+
+bool HasNfcBoundaryBefore(char32_t c) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  if (U_FAILURE(error)) return true;
+  return nfc->hasBoundaryBefore(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+Folder::Folder() : bmp_(0x10000) {}
+
+const Folder::Cached& Folder::Lookup(char32_t c) {
+  Cached& e = bmp_[c];
+  if (e.state == 0) {
+    std::string one;
+    text::AppendUtf8(one, c);
+    std::string folded = text::FoldCase(one);
+    if (folded.size() > sizeof(e.bytes)) folded = one;
+    e.length = static_cast<std::uint8_t>(folded.size());
+    folded.copy(e.bytes, folded.size());
+    e.boundary = HasNfcBoundaryBefore(c) ? 1 : 0;
+    e.state = 1;
+  }
+  return e;
+}
+
+void Folder::Fold(std::string_view line, std::string& folded,
+                  std::vector<std::uint32_t>& map) {
+  folded.clear();
+  map.clear();
+  folded.reserve(line.size());
+  map.reserve(line.size() + 1);
+  std::size_t i = 0;
+  while (i < line.size()) {
+    auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      // ASCII: a boundary before every byte; only a combining mark after it
+      // (not ASCII) makes a longer segment, handled below.
+      if (i + 1 >= line.size() ||
+          static_cast<unsigned char>(line[i + 1]) < 0x80) {
+        map.push_back(static_cast<std::uint32_t>(i));
+        folded.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32)
+                                              : static_cast<char>(b));
+        ++i;
+        continue;
+      }
+    }
+    std::size_t start = i;
+    char32_t c;
+    text::DecodeNext(line, i, c);
+    // Extend the segment over code points with no NFC boundary before them.
+    std::size_t end = i;
+    while (end < line.size()) {
+      std::size_t next = end;
+      char32_t d;
+      text::DecodeNext(line, next, d);
+      bool boundary =
+          d < 0x10000 ? Lookup(d).boundary != 0 : HasNfcBoundaryBefore(d);
+      if (boundary) break;
+      end = next;
+    }
+    map.push_back(static_cast<std::uint32_t>(start));
+    if (end == i && c < 0x10000) {
+      const Cached& e = Lookup(c);
+      folded.append(e.bytes, e.length);
+    } else {
+      folded += text::FoldCase(line.substr(start, end - start));
+    }
+    map.resize(folded.size(), kMid);
+    i = end;
+  }
+  map.push_back(static_cast<std::uint32_t>(line.size()));
+}
+
+}  // namespace onoma::normalize::internal

@@ -1,0 +1,66 @@
+// What the normalizer is compiled from: a plain model of the term store's
+// concepts, independent of memory/ (lib/ never includes from it; cli/
+// copies memory/terms/term.h values into these).
+//
+//   normalize::Input input;
+//   normalize::ConceptInput& kyiv = input.concepts.emplace_back();
+//   kyiv.slug = "kyiv";
+//   kyiv.is_place = true;
+//   kyiv.terms.push_back({"en", "Kyiv", Status::kPreferred, Kind::kFullForm});
+//   kyiv.terms.push_back({"en", "Kiev", Status::kDeprecated, Kind::kVariant});
+//   kyiv.negative_contexts.push_back("Chicken Kiev");
+//
+// Values only; thread safety as std::string.
+
+#ifndef ONOMA_LIB_NORMALIZE_INPUT_H_
+#define ONOMA_LIB_NORMALIZE_INPUT_H_
+
+#include <string>
+#include <vector>
+
+namespace onoma::normalize {
+
+// A term's standing, as in the term store (TBX administrativeStatus).
+enum class FormStatus { kPreferred, kAdmitted, kDeprecated };
+
+// A term's TBX termType, as far as normalizing cares.
+enum class FormKind {
+  kFullForm,
+  kShortForm,  // a bare surname or short name: matched only after a mention
+  kAcronym,
+  kAbbreviation,
+  kVariant,  // a spelling variant: rewritten even when admitted
+  kPhrase,
+};
+
+struct FormInput {
+  std::string lang;  // BCP 47 primary tag: "en", "uk", "ru", "ko"
+  std::string form;  // as written in copy; need not be NFC
+  FormStatus status = FormStatus::kPreferred;
+  FormKind kind = FormKind::kFullForm;
+  // A Ukrainian declension class from tables/normalize/uk-declension.txt
+  // ("masc-iv"), "none" for a form that does not decline, or empty to take
+  // the class from the form's ending.
+  std::string inflection;
+
+  bool preferred() const { return status == FormStatus::kPreferred; }
+};
+
+struct ConceptInput {
+  std::string slug;  // "kyiv"; named in reports
+  // Places decline by default in Ukrainian; other concepts only where a
+  // term names its class (names of people decline too irregularly to guess).
+  bool is_place = false;
+  std::vector<FormInput> terms;
+  // Phrases in which the concept's variants are never rewritten ("Chicken
+  // Kiev", "Kievan Rus'"), in any language.
+  std::vector<std::string> negative_contexts;
+};
+
+struct Input {
+  std::vector<ConceptInput> concepts;
+};
+
+}  // namespace onoma::normalize
+
+#endif  // ONOMA_LIB_NORMALIZE_INPUT_H_

@@ -1,0 +1,154 @@
+#include "lib/normalize/matcher.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lib/normalize/compiled_terms_internal.h"
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+
+namespace onoma::normalize {
+namespace {
+
+using internal::CompiledTerms;
+using internal::Entry;
+
+// Collects entries per folded form before they are laid out flat.
+class PatternSet {
+ public:
+  void Add(const std::string& folded, const Entry& entry) {
+    auto [it, fresh] =
+        index_.try_emplace(folded, static_cast<std::uint32_t>(forms_.size()));
+    if (fresh) {
+      forms_.push_back(folded);
+      entries_.emplace_back();
+    }
+    entries_[it->second].push_back(entry);
+  }
+
+  void MoveInto(CompiledTerms& out) {
+    index_.clear();
+    out.patterns.resize(forms_.size());
+    for (std::size_t i = 0; i < forms_.size(); ++i) {
+      out.patterns[i].length = static_cast<std::uint32_t>(forms_[i].size());
+      out.patterns[i].first_entry =
+          static_cast<std::uint32_t>(out.entries.size());
+      out.patterns[i].entry_count =
+          static_cast<std::uint32_t>(entries_[i].size());
+      out.entries.insert(out.entries.end(), entries_[i].begin(),
+                         entries_[i].end());
+    }
+    entries_.clear();
+    out.automaton = internal::Automaton::Build(forms_);
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::vector<std::string> forms_;
+  std::vector<std::vector<Entry>> entries_;
+};
+
+std::uint16_t InternLang(CompiledTerms& out, std::string_view lang) {
+  std::uint16_t i = out.LangIndex(lang);
+  if (i != CompiledTerms::kNoLang) return i;
+  out.langs.emplace_back(lang);
+  return static_cast<std::uint16_t>(out.langs.size() - 1);
+}
+
+}  // namespace
+
+Result<Matcher> Matcher::Compile(const Input& input) {
+  auto declension = Declension::Builtin();
+  if (!declension.ok()) return declension.status();
+  auto compiled = std::make_shared<CompiledTerms>();
+  compiled->declension = *declension;
+  PatternSet set;
+  for (const ConceptInput& c : input.concepts) {
+    auto concept_index = static_cast<std::uint32_t>(compiled->concepts.size());
+    internal::ConceptData& data = compiled->concepts.emplace_back();
+    data.slug = c.slug;
+    data.is_place = c.is_place;
+    for (const FormInput& t : c.terms) {
+      if (t.form.empty()) continue;
+      ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(t.form).WithContext(
+          "concept '" + c.slug + "' form"));
+      if (!t.inflection.empty() && !(*declension)->HasClass(t.inflection)) {
+        return Status::BadInput("concept '" + c.slug + "': form '" + t.form +
+                                "' names unknown declension class '" +
+                                t.inflection + "'");
+      }
+      std::string nfc = text::ToNfc(t.form);
+      Entry e;
+      e.concept_index = concept_index;
+      e.lang = InternLang(*compiled, t.lang);
+      e.status = t.status;
+      e.kind = t.kind;
+      if (t.preferred()) {
+        internal::Preferred* p = nullptr;
+        for (internal::Preferred& q : data.preferred) {
+          if (q.lang == e.lang) p = &q;
+        }
+        if (p == nullptr) {
+          p = &data.preferred.emplace_back();
+          p->lang = e.lang;
+        }
+        if (t.kind == FormKind::kShortForm) {
+          if (p->short_form.empty()) {
+            p->short_form = nfc;
+            p->short_inflection = t.inflection;
+          }
+        } else if (p->full.empty()) {
+          p->full = nfc;
+          p->full_inflection = t.inflection;
+        }
+      }
+      set.Add(text::FoldCase(nfc), e);
+      // Ukrainian forms decline; places by default, others where the term
+      // names a class.
+      if (t.lang == "uk" && (c.is_place || !t.inflection.empty())) {
+        for (const InflectedForm& f : (*declension)->Forms(nfc, t.inflection)) {
+          Entry inflected = e;
+          inflected.grammatical_case = f.grammatical_case;
+          set.Add(text::FoldCase(f.form), inflected);
+        }
+      }
+    }
+    for (const std::string& phrase : c.negative_contexts) {
+      if (phrase.empty()) continue;
+      ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(phrase).WithContext(
+          "concept '" + c.slug + "' negative context"));
+      Entry e;
+      e.concept_index = concept_index;
+      e.kind = FormKind::kPhrase;
+      e.negative = true;
+      set.Add(text::FoldCase(phrase), e);
+    }
+  }
+  set.MoveInto(*compiled);
+  return Matcher(std::move(compiled));
+}
+
+std::size_t Matcher::pattern_count() const {
+  return compiled_->patterns.size();
+}
+
+std::size_t Matcher::state_count() const {
+  return compiled_->automaton.states();
+}
+
+std::size_t Matcher::MemoryBytes() const {
+  std::size_t bytes =
+      compiled_->automaton.MemoryBytes() +
+      compiled_->patterns.capacity() * sizeof(internal::Pattern) +
+      compiled_->entries.capacity() * sizeof(Entry);
+  for (const internal::ConceptData& c : compiled_->concepts) {
+    bytes += sizeof(c) + c.slug.capacity();
+    for (const internal::Preferred& p : c.preferred) {
+      bytes += sizeof(p) + p.full.capacity() + p.short_form.capacity();
+    }
+  }
+  return bytes;
+}
+
+}  // namespace onoma::normalize

@@ -1,0 +1,59 @@
+#include "lib/normalize/surface.h"
+
+#include <cctype>
+
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+
+namespace onoma::normalize {
+
+CasePattern CasePatternOf(std::string_view found) {
+  std::string upper = text::ToUpper(found);
+  std::string lower = text::ToLower(found);
+  if (upper == lower) return CasePattern::kAsStored;  // no letters with case
+  if (found == lower) return CasePattern::kLower;
+  if (found == upper) {
+    // One upper-case letter ("K", "Ю") is Title case, not upper case.
+    int cased = 0;
+    std::string one;
+    for (std::size_t i = 0; i < found.size();) {
+      std::size_t begin = i;
+      char32_t c;
+      text::DecodeNext(found, i, c);
+      std::string_view cp = found.substr(begin, i - begin);
+      if (text::ToLower(cp) != cp) ++cased;
+    }
+    return cased >= 2 ? CasePattern::kUpper : CasePattern::kAsStored;
+  }
+  return CasePattern::kAsStored;
+}
+
+std::string ApplyCasePattern(std::string_view replacement, CasePattern pattern,
+                             std::string_view lang) {
+  switch (pattern) {
+    case CasePattern::kUpper:
+      return text::ToUpper(replacement, lang);
+    case CasePattern::kLower:
+      return text::ToLower(replacement, lang);
+    case CasePattern::kAsStored:
+      break;
+  }
+  return std::string(replacement);
+}
+
+bool IsNonProseToken(std::string_view token) {
+  if (token.find("://") != std::string_view::npos) return true;
+  if (token.find('/') != std::string_view::npos) return true;
+  if (token.find('\\') != std::string_view::npos) return true;
+  std::string lower = text::ToLower(token);
+  std::size_t www = lower.find("www.");
+  if (www == 0 || (www != std::string::npos &&
+                   !std::isalnum(static_cast<unsigned char>(lower[www - 1])))) {
+    return true;
+  }
+  std::size_t at = token.find('@');
+  return at != std::string_view::npos &&
+         token.find('.', at) != std::string_view::npos;
+}
+
+}  // namespace onoma::normalize

@@ -1,0 +1,71 @@
+// The scores of the aligner (aligner.h): what one bead costs, in nats
+// (-log probability), given the sentence lengths and anchors of both
+// documents. Internal to lib/segment; docs/segment.md explains the numbers.
+
+#ifndef ONOMA_LIB_SEGMENT_ALIGNMENT_MODEL_INTERNAL_H_
+#define ONOMA_LIB_SEGMENT_ALIGNMENT_MODEL_INTERNAL_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "lib/segment/aligner.h"
+
+namespace onoma::segment::internal {
+
+// Priors after Gale and Church (1993, table 5): 1-1 0.89, 2-1 or 1-2
+// 0.089, 2-2 0.011, each pair split evenly between its two directions.
+// Their 1-0 or 0-1 prior, 0.0099, came from parliamentary proceedings,
+// where nothing is left out; news translations drop and add sentences
+// more often, and with 0.0099 the aligner folds every omitted sentence
+// into a neighbour's 2-1 bead. 0.02 per direction measured best on
+// tests/data/segment (docs/segment.md has the figures for both).
+inline constexpr double kPrior11 = 0.89;
+inline constexpr double kPriorNull = 0.02;
+inline constexpr double kPriorMerge = 0.089 / 2;
+inline constexpr double kPrior22 = 0.011;
+// Variance of target length per source character (Gale and Church's s²),
+// once target lengths are scaled to source units by the documents' ratio.
+inline constexpr double kVariance = 6.8;
+// Each anchor key both sides of a bead share lowers its cost; each key
+// only one side has raises it (a number in one sentence and not in its
+// supposed translation is strong evidence against the pair).
+inline constexpr double kSharedAnchor = 1.5;
+inline constexpr double kMissingAnchor = 0.5;
+// Soft paragraph barrier: a bead joining sentences of two paragraphs.
+inline constexpr double kCrossParagraph = 4.0;
+
+class AlignmentModel {
+ public:
+  // REQUIRES: both documents outlive the model.
+  AlignmentModel(const Document& source, const Document& target,
+                 const AlignOptions& options);
+
+  // The cost of the bead of source sentences [i, i + di) and target
+  // sentences [j, j + dj). REQUIRES: di, dj in 0..2, not both 0; the
+  // ranges inside the documents.
+  double Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
+              std::uint32_t dj) const;
+
+  // Target characters per source character: at first over both documents,
+  // then as the aligner re-estimates it from its 1-1 beads.
+  double ratio() const { return ratio_; }
+  void set_ratio(double ratio) { ratio_ = ratio; }
+  // Characters (code points) of sentence i of either side.
+  double SourceLength(std::uint32_t i) const { return source_length_[i]; }
+  double TargetLength(std::uint32_t j) const { return target_length_[j]; }
+
+ private:
+  // Sorted ids of the anchor keys of each sentence.
+  std::vector<std::vector<std::uint32_t>> source_keys_;
+  std::vector<std::vector<std::uint32_t>> target_keys_;
+  std::vector<double> source_length_;
+  std::vector<double> target_length_;
+  const std::vector<std::uint32_t>& source_paragraph_;
+  const std::vector<std::uint32_t>& target_paragraph_;
+  bool soft_paragraphs_;
+  double ratio_ = 1;
+};
+
+}  // namespace onoma::segment::internal
+
+#endif  // ONOMA_LIB_SEGMENT_ALIGNMENT_MODEL_INTERNAL_H_

@@ -1,0 +1,272 @@
+#include "lib/segment/anchors.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "lib/segment/rules.h"
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+
+// Tested by tests/segment/anchors_test.cc.
+
+namespace onoma::segment {
+namespace {
+
+std::string LangOnly(std::string_view lang) {
+  return std::string(lang.substr(0, lang.find_first_of("-_")));
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The number of ASCII digits at `s[i]`.
+std::size_t DigitsAt(std::string_view s, std::size_t i) {
+  std::size_t n = 0;
+  while (i + n < s.size() && IsDigit(s[i + n])) ++n;
+  return n;
+}
+
+// Whether `s[i..]` starts a group separator of the language's thousands:
+// "," (en, ko) or a space, no-break space or narrow no-break space
+// (uk, ru); sets `width` to its bytes.
+bool ThousandsSeparatorAt(std::string_view s, std::size_t i, bool comma,
+                          std::size_t& width) {
+  if (comma && s[i] == ',') return width = 1, true;
+  if (comma) return false;
+  if (s[i] == ' ') return width = 1, true;
+  if (s.substr(i, 2) == "\xC2\xA0") return width = 2, true;      // U+00A0
+  if (s.substr(i, 3) == "\xE2\x80\xAF") return width = 3, true;  // U+202F
+  return false;
+}
+
+// Multipliers written after a number: "1.2 million", "1,2 млн", "120만",
+// "3천여". The keys hold the value, so that every language's way of
+// writing 1.2 million gives "num:1200000".
+struct Multiplier {
+  std::string_view word;
+  double factor;
+};
+constexpr Multiplier kMultipliers[] = {
+    {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"тис", 1e3},
+    {"тыс", 1e3},     {"млн", 1e6},     {"млрд", 1e9},      {"трлн", 1e12},
+    {"천", 1e3},      {"만", 1e4},      {"억", 1e8},        {"조", 1e12},
+    {"백", 1e2},
+};
+
+// The multiplier word at s[i..] (Latin and Cyrillic ones after at most
+// one space; Korean ones right after the digits, and compounding: "천억"
+// is 1e11), moving `i` past it; 1 when there is none.
+double MultiplierAt(std::string_view s, std::size_t& i) {
+  double factor = 1;
+  for (bool again = true; again;) {
+    again = false;
+    for (const Multiplier& m : kMultipliers) {
+      const bool hangul = static_cast<unsigned char>(m.word[0]) >= 0xEA;
+      if (factor > 1 && !hangul) continue;
+      std::size_t from = i;
+      if (!hangul && from < s.size() && s[from] == ' ') ++from;
+      if (s.substr(from, m.word.size()) != m.word) continue;
+      const std::size_t end = from + m.word.size();
+      // A Latin or Cyrillic word must end there ("millions" is not one).
+      if (!hangul && end < s.size() &&
+          (std::isalpha(static_cast<unsigned char>(s[end])) ||
+           static_cast<unsigned char>(s[end]) >= 0xD0)) {
+        continue;
+      }
+      if (factor > 1 && m.factor <= factor) continue;
+      factor *= m.factor;
+      i = end;
+      again = hangul;
+      break;
+    }
+  }
+  return factor;
+}
+
+// The value in digits: whole numbers without exponent or fraction (the
+// products of "12.2" and 1e12 may miss the integer by a rounding error),
+// others to ten significant digits.
+std::string Canonical(double value) {
+  char buffer[64];
+  const double whole = std::round(value);
+  if (std::fabs(value - whole) <= 1e-9 * std::max(1.0, std::fabs(value)) &&
+      whole < 1e18) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", whole);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  }
+  return buffer;
+}
+
+// Reads the digits, group separators and decimal part at s[i..] as `lang`
+// writes them; moves `i` past them.
+double ReadNumber(std::string_view s, std::size_t& i, bool comma_groups) {
+  const char decimal = comma_groups ? '.' : ',';
+  std::string digits(s.substr(i, DigitsAt(s, i)));
+  i += digits.size();
+  // Groups of exactly three digits after a separator continue the number.
+  for (std::size_t width = 0;
+       i < s.size() && ThousandsSeparatorAt(s, i, comma_groups, width) &&
+       DigitsAt(s, i + width) == 3 &&
+       (i + width + 3 == s.size() || !IsDigit(s[i + width + 3]));) {
+    digits += s.substr(i + width, 3);
+    i += width + 3;
+  }
+  if (i + 1 < s.size() && (s[i] == decimal || s[i] == '.') &&
+      IsDigit(s[i + 1])) {
+    std::size_t n = DigitsAt(s, i + 1);
+    digits += '.';
+    digits += s.substr(i + 1, n);
+    i += 1 + n;
+  }
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+// Appends "num:N" for each number in `s`, read as `lang` writes numbers.
+void AddNumbers(std::string_view s, std::string_view lang,
+                std::vector<std::string>& out) {
+  const bool comma_groups = !(lang == "uk" || lang == "ru");
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!IsDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    double value = ReadNumber(s, i, comma_groups);
+    double factor = MultiplierAt(s, i);
+    value *= factor;
+    // Korean stacks units: "1천200" is 1200, "3억5천만" is 350 million.
+    while (factor > 1 && i < s.size() && IsDigit(s[i])) {
+      std::size_t at = i;
+      double part = ReadNumber(s, i, comma_groups);
+      double next = MultiplierAt(s, i);
+      if (next >= factor) {
+        i = at;
+        break;
+      }
+      value += part * next;
+      factor = next;
+    }
+    out.push_back("num:" + Canonical(value));
+  }
+}
+
+// Calls `f(begin, end)` for each run of letters (and inner apostrophes)
+// in `s`.
+template <typename F>
+void ForEachWord(std::string_view s, F f) {
+  std::size_t i = 0;
+  std::size_t begin = std::string_view::npos;
+  while (i < s.size()) {
+    std::size_t at = i;
+    char32_t c = 0;
+    text::DecodeNext(s, i, c);
+    bool letter =
+        u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) ||
+        (begin != std::string_view::npos && (c == U'\'' || c == U'’'));
+    if (letter && begin == std::string_view::npos) begin = at;
+    if (!letter && begin != std::string_view::npos) {
+      f(begin, at);
+      begin = std::string_view::npos;
+    }
+  }
+  if (begin != std::string_view::npos) f(begin, s.size());
+}
+
+}  // namespace
+
+NumberAnchors::NumberAnchors() {
+  for (const std::string& lang : BuiltinSegmentLanguages()) {
+    auto rules = BuiltinSegmentRules(lang);
+    if (!rules.ok()) continue;  // a test loads every table; see rules_test
+    auto& words = words_[lang];
+    for (const SegmentRules::Anchor& anchor : rules->anchors) {
+      for (const std::string& word : anchor.words) words[word] = anchor.key;
+    }
+  }
+}
+
+std::vector<std::string> NumberAnchors::ConceptKeys(
+    std::string_view sentence, std::string_view lang) const {
+  std::vector<std::string> keys;
+  const std::string base = LangOnly(lang);
+  AddNumbers(sentence, base, keys);
+  auto words = words_.find(base);
+  if (words == words_.end()) return keys;
+  const bool prefix = base == "ko";  // particles attach: "월요일에"
+  ForEachWord(sentence, [&](std::size_t begin, std::size_t end) {
+    std::string_view word = sentence.substr(begin, end - begin);
+    auto it = words->second.find(word);
+    if (it != words->second.end()) {
+      keys.push_back(it->second);
+      return;
+    }
+    if (!prefix) return;
+    for (const auto& [form, key] : words->second) {
+      if (word.substr(0, form.size()) == form) {
+        keys.push_back(key);
+        return;
+      }
+    }
+  });
+  return keys;
+}
+
+void ListAnchors::Add(std::string key, std::string lang, std::string form) {
+  forms_[LangOnly(lang)].emplace_back(text::FoldCase(form), std::move(key));
+}
+
+Result<ListAnchors> ListAnchors::Parse(std::string_view text,
+                                       std::string_view path) {
+  ListAnchors list;
+  std::size_t number = 0;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(begin, end - begin);
+    begin = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t tab1 = line.find('\t');
+    std::size_t tab2 =
+        tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos || tab1 == 0 || tab2 == tab1 + 1 ||
+        tab2 + 1 >= line.size() ||
+        line.find('\t', tab2 + 1) != std::string_view::npos) {
+      std::size_t column =
+          tab1 == std::string_view::npos
+              ? text::CountCodePoints(line) + 1
+              : text::CountCodePoints(line.substr(0, tab1)) + 1;
+      return Status::BadInput("expected key<TAB>lang<TAB>form")
+          .At({std::string(path), number, column, 0});
+    }
+    list.Add(std::string(line.substr(0, tab1)),
+             std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)),
+             std::string(line.substr(tab2 + 1)));
+  }
+  return list;
+}
+
+std::vector<std::string> ListAnchors::ConceptKeys(std::string_view sentence,
+                                                  std::string_view lang) const {
+  std::vector<std::string> keys = numbers_.ConceptKeys(sentence, lang);
+  auto forms = forms_.find(LangOnly(lang));
+  if (forms == forms_.end()) return keys;
+  const std::string folded = text::FoldCase(sentence);
+  ForEachWord(folded, [&](std::size_t begin, std::size_t /*end*/) {
+    std::string_view rest = std::string_view(folded).substr(begin);
+    for (const auto& [form, key] : forms->second) {
+      // A form may span words ("kim jong un") but must start this one.
+      if (rest.substr(0, form.size()) == form) keys.push_back(key);
+    }
+  });
+  return keys;
+}
+
+}  // namespace onoma::segment

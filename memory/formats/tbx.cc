@@ -1,0 +1,327 @@
+// TBX-Basic (ISO 30042): read the 2019 and 2008 serializations, write 2019.
+//
+// Read with libxml2's xmlTextReader, one node at a time, so that memory
+// stays flat whatever the size of the file; a concept is handed to the
+// sink when its entry closes. Data categories onoma keeps that TBX-Basic
+// has no name for are written as extra types, which other tools ignore:
+// descrip conceptType (person, place, ...), descrip negativeContext, and
+// termNote inflectionClass. Tested by tests/terms/formats_test.cc.
+
+#include <libxml/xmlreader.h>
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "memory/formats/term_files_internal.h"
+#include "memory/terms/term.h"
+
+namespace onoma::formats::internal {
+namespace {
+
+using terms::Concept;
+using terms::Term;
+
+struct ReaderFree {
+  void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
+};
+struct XmlFree {
+  void operator()(xmlChar* s) const { xmlFree(s); }
+};
+
+// The first error libxml2 reports, with its position.
+struct ErrorSink {
+  std::string path;
+  Status status;
+};
+
+void OnError(void* arg, xmlErrorPtr error) {
+  auto* sink = static_cast<ErrorSink*>(arg);
+  if (!sink->status.ok() || error == nullptr) return;
+  std::string message = error->message ? error->message : "malformed XML";
+  while (!message.empty() &&
+         (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  sink->status = Status::BadInput(message).At(Location{
+      sink->path, static_cast<std::uint64_t>(error->line),
+      static_cast<std::uint64_t>(error->int2 > 0 ? error->int2 : 0), 0});
+}
+
+std::string_view View(const xmlChar* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s))
+           : std::string_view();
+}
+
+class TbxReader {
+ public:
+  TbxReader(const std::string& path, terms::TermSink& sink)
+      : path_(path), sink_(sink) {
+    errors_.path = path;
+  }
+
+  Status Run() {
+    std::unique_ptr<xmlTextReader, ReaderFree> reader(
+        xmlReaderForFile(path_.c_str(), nullptr, XML_PARSE_NONET));
+    if (!reader) return Status::Io("cannot open " + path_);
+    reader_ = reader.get();
+    xmlTextReaderSetStructuredErrorHandler(reader_, OnError, &errors_);
+    bool saw_root = false;
+    for (;;) {
+      int rc = xmlTextReaderRead(reader_);
+      if (!errors_.status.ok()) return errors_.status;
+      if (rc < 0) return Fault("malformed XML");
+      if (rc == 0) break;
+      int type = xmlTextReaderNodeType(reader_);
+      std::string_view name = View(xmlTextReaderConstLocalName(reader_));
+      if (type == XML_READER_TYPE_ELEMENT) {
+        if (!saw_root) {
+          saw_root = true;
+          if (name != "tbx" && name != "martif") {
+            return Fault("not a TBX file: the root element is <" +
+                         std::string(name) + ">, not <tbx> or <martif>");
+          }
+        }
+        bool empty = xmlTextReaderIsEmptyElement(reader_);
+        ONOMA_RETURN_IF_ERROR(Open(name));
+        if (empty) ONOMA_RETURN_IF_ERROR(Close(name));
+      } else if (type == XML_READER_TYPE_END_ELEMENT) {
+        ONOMA_RETURN_IF_ERROR(Close(name));
+      }
+    }
+    if (!saw_root) return Fault("empty file");
+    return Status::Ok();
+  }
+
+ private:
+  Status Fault(std::string why) const {
+    std::uint64_t line =
+        reader_ ? xmlTextReaderGetParserLineNumber(reader_) : 0;
+    std::uint64_t column =
+        reader_ ? xmlTextReaderGetParserColumnNumber(reader_) : 0;
+    return Status::BadInput(std::move(why))
+        .At(Location{path_, line, column, 0});
+  }
+
+  std::string Attribute(const char* name) {
+    std::unique_ptr<xmlChar, XmlFree> value(
+        xmlTextReaderGetAttribute(reader_, BAD_CAST name));
+    return std::string(View(value.get()));
+  }
+
+  std::string Text() {
+    std::unique_ptr<xmlChar, XmlFree> value(xmlTextReaderReadString(reader_));
+    return std::string(View(value.get()));
+  }
+
+  Status Open(std::string_view name) {
+    if (name == "conceptEntry" || name == "termEntry") {
+      if (in_concept_) return Fault("a concept entry inside another");
+      in_concept_ = true;
+      concept_ = Concept();
+      terms_.clear();
+      concept_.slug = Attribute("id");
+      if (concept_.slug.empty()) {
+        concept_.slug = "tbx-" + std::to_string(++unnamed_);
+      }
+      line_ = xmlTextReaderGetParserLineNumber(reader_);
+      return Status::Ok();
+    }
+    if (!in_concept_) return Status::Ok();
+    if (name == "langSec" || name == "langSet") {
+      lang_ = std::string(View(xmlTextReaderConstXmlLang(reader_)));
+      if (lang_.empty())
+        return Fault("<" + std::string(name) + "> without xml:lang");
+      return Status::Ok();
+    }
+    if (name == "termSec" || name == "tig" || name == "ntig") {
+      if (lang_.empty())
+        return Fault("<" + std::string(name) + "> outside a language section");
+      in_term_ = true;
+      term_ = Term();
+      term_.lang = lang_;
+      return Status::Ok();
+    }
+    if (name == "term") {
+      if (!in_term_) return Fault("<term> outside <termSec> or <tig>");
+      term_.form = Text();
+      return Status::Ok();
+    }
+    std::string type = Attribute("type");
+    if (name == "termNote" && in_term_) {
+      std::string value = Text();
+      if (type == "termType") {
+        auto t = terms::ParseTermType(value);
+        if (!t) return Fault("unknown termType '" + value + "'");
+        term_.type = *t;
+      } else if (type == "administrativeStatus") {
+        if (value.starts_with("preferredTerm")) {
+          term_.status = terms::TermStatus::kPreferred;
+        } else if (value.starts_with("admittedTerm")) {
+          term_.status = terms::TermStatus::kAdmitted;
+        } else if (value.starts_with("deprecatedTerm") ||
+                   value.starts_with("supersededTerm")) {
+          term_.status = terms::TermStatus::kDeprecated;
+        } else {
+          return Fault("unknown administrativeStatus '" + value + "'");
+        }
+      } else if (type == "inflectionClass") {
+        term_.inflection = value;
+      }
+      return Status::Ok();
+    }
+    if (name == "descrip") {
+      std::string value = Text();
+      if (type == "definition" && !in_term_) concept_.definition = value;
+      if (type == "subjectField") concept_.subject = value;
+      if (type == "negativeContext")
+        concept_.negative_contexts.push_back(value);
+      if (type == "conceptType") {
+        auto t = terms::ParseConceptType(value);
+        if (!t) return Fault("unknown conceptType '" + value + "'");
+        concept_.type = *t;
+      }
+      return Status::Ok();
+    }
+    if (name == "note") {
+      (in_term_ ? term_.note : concept_.note) = Text();
+      return Status::Ok();
+    }
+    if (name == "admin" && type == "source") {
+      (in_term_ ? term_.source : concept_.source) = Text();
+    }
+    return Status::Ok();
+  }
+
+  Status Close(std::string_view name) {
+    if (!in_concept_) return Status::Ok();
+    if (name == "termSec" || name == "tig" || name == "ntig") {
+      in_term_ = false;
+      if (term_.form.empty()) return Fault("a term section without <term>");
+      terms_.push_back(std::move(term_));
+    } else if (name == "langSec" || name == "langSet") {
+      lang_.clear();
+    } else if (name == "conceptEntry" || name == "termEntry") {
+      in_concept_ = false;
+      return Flush();
+    }
+    return Status::Ok();
+  }
+
+  // Puts the finished concept; a refusal is the file's fault, at the line
+  // where the entry began.
+  Status Flush() {
+    auto at = [this](Status s) {
+      if (s.ok() || s.code() == StatusCode::kDatabase) return s;
+      return Status(StatusCode::kBadInput, s.message())
+          .At(Location{path_, line_, 0, 0});
+    };
+    ONOMA_RETURN_IF_ERROR(at(sink_.PutConcept(concept_)));
+    for (const Term& t : terms_) {
+      ONOMA_RETURN_IF_ERROR(at(sink_.PutTerm(concept_.slug, t)));
+    }
+    for (const std::string& phrase : concept_.negative_contexts) {
+      ONOMA_RETURN_IF_ERROR(at(sink_.PutNegative(concept_.slug, phrase)));
+    }
+    return Status::Ok();
+  }
+
+  std::string path_;
+  terms::TermSink& sink_;
+  ErrorSink errors_;
+  xmlTextReader* reader_ = nullptr;
+  bool in_concept_ = false;
+  bool in_term_ = false;
+  Concept concept_;
+  std::vector<Term> terms_;
+  std::string lang_;
+  Term term_;
+  std::uint64_t line_ = 0;
+  int unnamed_ = 0;
+};
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+void Element(std::ostream& out, int indent, std::string_view name,
+             std::string_view type, std::string_view value) {
+  if (value.empty()) return;
+  out << std::string(indent, ' ') << '<' << name;
+  if (!type.empty()) out << " type=\"" << type << '"';
+  out << '>' << Escape(value) << "</" << name << ">\n";
+}
+
+}  // namespace
+
+Status ReadTbx(const std::string& path, terms::TermSink& sink) {
+  return TbxReader(path, sink).Run();
+}
+
+Status WriteTbx(std::ostream& out, terms::TermStore& store) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" "
+         "xmlns=\"urn:iso:std:iso:30042:ed-2\">\n"
+         "  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n"
+         "        <p>onoma term store export</p>\n"
+         "      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n"
+         "  <text>\n    <body>\n";
+  Status s = store.List([&](const Concept& c) {
+    out << "      <conceptEntry id=\"" << Escape(c.slug) << "\">\n";
+    Element(out, 8, "descrip", "conceptType", terms::Name(c.type));
+    Element(out, 8, "descrip", "subjectField", c.subject);
+    Element(out, 8, "descrip", "definition", c.definition);
+    for (const std::string& phrase : c.negative_contexts) {
+      Element(out, 8, "descrip", "negativeContext", phrase);
+    }
+    Element(out, 8, "note", "", c.note);
+    Element(out, 8, "admin", "source", c.source);
+    std::string lang;
+    for (const Term& t : c.terms) {
+      if (t.lang != lang) {
+        if (!lang.empty()) out << "        </langSec>\n";
+        lang = t.lang;
+        out << "        <langSec xml:lang=\"" << Escape(lang) << "\">\n";
+      }
+      out << "          <termSec>\n";
+      Element(out, 12, "term", "", t.form);
+      Element(out, 12, "termNote", "termType", terms::Name(t.type));
+      Element(out, 12, "termNote", "administrativeStatus",
+              std::string(terms::Name(t.status)) + "Term-admn-sts");
+      Element(out, 12, "termNote", "inflectionClass", t.inflection);
+      Element(out, 12, "note", "", t.note);
+      Element(out, 12, "admin", "source", t.source);
+      out << "          </termSec>\n";
+    }
+    if (!lang.empty()) out << "        </langSec>\n";
+    out << "      </conceptEntry>\n";
+    return out ? Status::Ok() : Status::Io("write failed");
+  });
+  ONOMA_RETURN_IF_ERROR(s);
+  out << "    </body>\n  </text>\n</tbx>\n";
+  return out ? Status::Ok() : Status::Io("write failed");
+}
+
+}  // namespace onoma::formats::internal

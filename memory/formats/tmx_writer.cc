@@ -1,0 +1,269 @@
+#include "memory/formats/tmx_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace onoma::formats {
+namespace {
+
+constexpr std::size_t kFlushAt = 256 * 1024;
+
+// The order of tmx14.dtd's ATTLISTs, so that exports read like the spec.
+constexpr TmxAttr kHeaderOrder[] = {
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
+    TmxAttr::kSegtype,      TmxAttr::kOTmf,
+    TmxAttr::kAdminlang,    TmxAttr::kSrclang,
+    TmxAttr::kDatatype,     TmxAttr::kOEncoding,
+    TmxAttr::kCreationdate, TmxAttr::kCreationid,
+    TmxAttr::kChangedate,   TmxAttr::kChangeid};
+constexpr TmxAttr kUnitOrder[] = {
+    TmxAttr::kTuid,         TmxAttr::kOEncoding,
+    TmxAttr::kDatatype,     TmxAttr::kUsagecount,
+    TmxAttr::kLastusagedate, TmxAttr::kCreationtool,
+    TmxAttr::kCreationtoolversion, TmxAttr::kCreationdate,
+    TmxAttr::kCreationid,   TmxAttr::kChangedate,
+    TmxAttr::kSegtype,      TmxAttr::kChangeid,
+    TmxAttr::kOTmf,         TmxAttr::kSrclang};
+constexpr TmxAttr kVariantOrder[] = {
+    TmxAttr::kOEncoding,    TmxAttr::kDatatype,
+    TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
+    TmxAttr::kCreationdate, TmxAttr::kCreationid,
+    TmxAttr::kChangedate,   TmxAttr::kOTmf,
+    TmxAttr::kChangeid};
+
+bool ValidSegtype(std::string_view value) {
+  return value == "block" || value == "paragraph" || value == "sentence" ||
+         value == "phrase";
+}
+
+}  // namespace
+
+std::string FillRequiredHeader(TmxHeader& header,
+                               const TmxHeaderDefaults& defaults) {
+  std::string filled;
+  auto fill = [&](TmxAttr attr, const std::string& value) {
+    if (header.attrs.has(attr)) {
+      if (attr != TmxAttr::kSegtype ||
+          ValidSegtype(header.attrs.get(attr))) {
+        return;
+      }
+    }
+    header.attrs.set(attr, value);
+    if (!filled.empty()) filled += ' ';
+    filled += AttributeName(attr);
+  };
+  fill(TmxAttr::kCreationtool, defaults.creationtool);
+  fill(TmxAttr::kCreationtoolversion, defaults.creationtoolversion);
+  fill(TmxAttr::kSegtype, defaults.segtype);
+  fill(TmxAttr::kOTmf, defaults.o_tmf);
+  fill(TmxAttr::kAdminlang, defaults.adminlang);
+  fill(TmxAttr::kSrclang, defaults.srclang);
+  fill(TmxAttr::kDatatype, defaults.datatype);
+  return filled;
+}
+
+Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(
+    const std::filesystem::path& path) {
+  std::unique_ptr<TmxWriter> writer(new TmxWriter());
+  writer->path_ = path;
+  writer->buffer_.reserve(kFlushAt + 64 * 1024);
+  if (path == "-") {
+    writer->file_ = stdout;
+    writer->to_stdout_ = true;
+    return writer;
+  }
+  std::filesystem::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  std::random_device random;
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    std::filesystem::path temp =
+        dir / ("." + path.filename().string() + ".onoma-" +
+               std::to_string(getpid()) + "-" + std::to_string(random()) +
+               ".tmp");
+    // 0666 and the umask, as the file would have had if written directly.
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      return Status::Io("cannot write " + path.string() + ": " +
+                        std::strerror(errno));
+    }
+    writer->file_ = ::fdopen(fd, "wb");
+    if (writer->file_ == nullptr) {
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return Status::Io("cannot write " + path.string() + ": " +
+                        std::strerror(errno));
+    }
+    writer->temp_path_ = temp;
+    return writer;
+  }
+  return Status::Io("cannot write " + path.string() +
+                    ": no free temporary name in " + dir.string());
+}
+
+std::unique_ptr<TmxWriter> TmxWriter::ToString(std::string* out) {
+  std::unique_ptr<TmxWriter> writer(new TmxWriter());
+  writer->string_out_ = out;
+  return writer;
+}
+
+TmxWriter::~TmxWriter() {
+  if (file_ != nullptr && !to_stdout_) std::fclose(file_);
+  if (!finished_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+Status TmxWriter::Flush() {
+  if (string_out_ != nullptr) {
+    string_out_->append(buffer_);
+  } else if (!buffer_.empty() &&
+             std::fwrite(buffer_.data(), 1, buffer_.size(), file_) !=
+                 buffer_.size()) {
+    return Status::Io("cannot write " + path_.string() + ": " +
+                      std::strerror(errno));
+  }
+  buffer_.clear();
+  return Status::Ok();
+}
+
+void TmxWriter::WriteAttributes(TmxOwner owner, const TmxAttributes& attrs) {
+  auto one = [&](TmxAttr attr) {
+    if (!attrs.has(attr)) return;
+    buffer_ += ' ';
+    buffer_ += AttributeName(attr);
+    buffer_ += "=\"";
+    AppendEscapedAttribute(attrs.get(attr), buffer_);
+    buffer_ += '"';
+  };
+  switch (owner) {
+    case TmxOwner::kHeader:
+      for (TmxAttr attr : kHeaderOrder) one(attr);
+      break;
+    case TmxOwner::kUnit:
+      for (TmxAttr attr : kUnitOrder) one(attr);
+      break;
+    case TmxOwner::kVariant:
+      for (TmxAttr attr : kVariantOrder) one(attr);
+      break;
+  }
+}
+
+void TmxWriter::WriteExtra(const std::string& extra) {
+  if (extra.empty()) return;
+  buffer_ += "<?onoma-attrs ";
+  buffer_ += extra;
+  buffer_ += "?>";
+}
+
+void TmxWriter::WriteMeta(const TmxMeta& meta, const char* indent) {
+  const bool prop = meta.kind == TmxMeta::Kind::kProp;
+  buffer_ += indent;
+  buffer_ += prop ? "<prop type=\"" : "<note";
+  if (prop) {
+    AppendEscapedAttribute(meta.type, buffer_);
+    buffer_ += '"';
+  }
+  if (meta.has_lang) {
+    buffer_ += " xml:lang=\"";
+    AppendEscapedAttribute(meta.lang, buffer_);
+    buffer_ += '"';
+  }
+  if (meta.has_o_encoding) {
+    buffer_ += " o-encoding=\"";
+    AppendEscapedAttribute(meta.o_encoding, buffer_);
+    buffer_ += '"';
+  }
+  buffer_ += '>';
+  WriteExtra(meta.extra);
+  AppendEscapedText(meta.value, buffer_);
+  buffer_ += prop ? "</prop>\n" : "</note>\n";
+}
+
+Status TmxWriter::WriteHeader(const TmxHeader& header) {
+  buffer_ +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<tmx version=\"1.4\">";
+  WriteExtra(header.root_extra);
+  buffer_ += "\n<header";
+  WriteAttributes(TmxOwner::kHeader, header.attrs);
+  if (header.extra.empty() && header.body.empty()) {
+    buffer_ += "/>\n";
+  } else {
+    buffer_ += '>';
+    WriteExtra(header.extra);
+    buffer_ += header.body;
+    buffer_ += "</header>\n";
+  }
+  buffer_ += "<body>\n";
+  return Flush();
+}
+
+Status TmxWriter::WriteUnit(const TmxUnit& unit) {
+  buffer_ += "<tu";
+  WriteAttributes(TmxOwner::kUnit, unit.attrs);
+  buffer_ += '>';
+  WriteExtra(unit.extra);
+  buffer_ += '\n';
+  for (const TmxMeta& meta : unit.meta) WriteMeta(meta, "  ");
+  for (const TmxVariant& variant : unit.variants) {
+    buffer_ += "  <tuv xml:lang=\"";
+    AppendEscapedAttribute(variant.lang, buffer_);
+    buffer_ += '"';
+    WriteAttributes(TmxOwner::kVariant, variant.attrs);
+    buffer_ += '>';
+    WriteExtra(variant.extra);
+    buffer_ += '\n';
+    for (const TmxMeta& meta : variant.meta) WriteMeta(meta, "    ");
+    buffer_ += "    <seg>";
+    if (variant.has_markup) {
+      buffer_ += variant.markup;
+    } else {
+      AppendEscapedText(variant.text, buffer_);
+    }
+    buffer_ += "</seg>\n  </tuv>\n";
+  }
+  buffer_ += "</tu>\n";
+  ++units_;
+  if (buffer_.size() >= kFlushAt) return Flush();
+  return Status::Ok();
+}
+
+Status TmxWriter::Finish() {
+  buffer_ += "</body>\n</tmx>\n";
+  ONOMA_RETURN_IF_ERROR(Flush());
+  if (string_out_ != nullptr) {
+    finished_ = true;
+    return Status::Ok();
+  }
+  if (std::fflush(file_) != 0) {
+    return Status::Io("cannot write " + path_.string() + ": " +
+                      std::strerror(errno));
+  }
+  if (to_stdout_) {
+    finished_ = true;
+    return Status::Ok();
+  }
+  if (::fsync(fileno(file_)) != 0 && errno != EINVAL) {
+    return Status::Io("cannot write " + path_.string() + ": " +
+                      std::strerror(errno));
+  }
+  std::FILE* file = file_;
+  file_ = nullptr;
+  if (std::fclose(file) != 0) {
+    return Status::Io("cannot write " + path_.string() + ": " +
+                      std::strerror(errno));
+  }
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    return Status::Io("cannot write " + path_.string() + ": " +
+                      std::strerror(errno));
+  }
+  finished_ = true;
+  return Status::Ok();
+}
+
+}  // namespace onoma::formats

@@ -1,0 +1,88 @@
+// The search keys the term store keeps for every term, and the query
+// variants a lookup tries. Pure functions of their arguments: the store
+// (memory/terms/term_store.cc) writes what they return into the `term`
+// table, and the lookup (term_lookup.cc) computes the same keys from the
+// query, so that one function decides both sides of every match.
+//
+//   FoldKey("Kyiv’s")             "kyiv's"   (case, Latin diacritics, ’)
+//   StemKey("києві")              "киів"     (= StemKey("київ"))
+//   StemKey("курської області")   "курськ област"
+//   ParticleCandidates("키예프에서")  {"키예프"}
+//   LatinKey("Київ", "uk")         "kap"      (= LatinKey("Kiev", "en"),
+//                                             LatinKey("키예프", "ko"), ...)
+//
+// docs/terms.md explains the phonetic skeleton behind LatinKey and why it
+// is shaped so.
+//
+// REQUIRES: valid UTF-8 (the store validates on entry). Thread-safe: the
+// romanization schemes come from romanize::Registry::Default(), which is
+// immutable once built.
+
+#ifndef ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_
+#define ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onoma::terms {
+
+// Case-folded NFC with diacritics on Latin letters removed (Cyrillic й and
+// ї keep theirs: they are letters of their own), typographic apostrophes
+// made ASCII, white space collapsed to one space and trimmed. The "folded"
+// match compares these.
+std::string FoldKey(std::string_view text);
+
+// `fold_key` (FoldKey's output) with inflection taken off each word:
+// Cyrillic words lose one case ending (longest first, keeping a stem of at
+// least three letters) and have the last vowel of the stem brought to і,
+// so that the Ukrainian alternation Київ/Києва, Харків/Харкова, and the
+// Russian Киев, give one key; Latin words lose a possessive 's. Hangul is
+// left alone (see ParticleCandidates). The "inflected" match compares these.
+std::string StemKey(std::string_view fold_key);
+
+// For Korean: `fold_key` with one particle (or particle pair, 에서는)
+// stripped from the end of its last word, for every particle that fits and
+// leaves at least one syllable. Empty when the last word is not Hangul.
+std::vector<std::string> ParticleCandidates(std::string_view fold_key);
+
+// The phonetic skeleton of `text` romanized under the default scheme for its
+// script and `lang` (Cyrillic: uk-kmu2010, or ru-bgn when lang is ru;
+// Hangul: ko-rr when the registry has it). ASCII only; empty when the text
+// has no letter that can be romanized (Han, Arabic, or Hangul without
+// ko-rr). The "romanized" match compares these; "fuzzy" measures the edit
+// distance between them.
+std::string LatinKey(std::string_view text, std::string_view lang);
+
+// `text` romanized as LatinKey does it, then lower-cased, with diacritics
+// and everything but letters and digits dropped, and no skeleton: "Kyiv"
+// stays "kyiv", "Київ" is "kyiv", "Kiev" "kiev". Ranks matches that share a
+// skeleton by how close their spelling is to the query's.
+std::string PlainLatin(std::string_view text, std::string_view lang);
+
+// The keys a query may have: for Cyrillic, under both the Ukrainian and the
+// Russian scheme (the query's language is not known); otherwise LatinKey's
+// one. No empty strings, no duplicates.
+std::vector<std::string> QueryLatinKeys(std::string_view text);
+
+// The skeleton of text already in Latin letters. `from_hangul` applies the
+// rules that undo Korean loanword spelling (epenthetic "eu", final "u" for
+// a /w/). Exposed for tests and docs/terms.md.
+std::string Skeleton(std::string_view latin, bool from_hangul);
+
+// The most edits a fuzzy match may make to a key of `length` bytes: 0 below
+// 4 (too short for a typo to be told from another name), 1 up to 7, 2 from 8.
+int FuzzyThreshold(std::size_t length);
+
+// `key` and every string made by deleting one of its characters, without
+// duplicates: two keys within one edit share at least one of these.
+// Empty for keys shorter than 3, which fuzzy lookup never reaches.
+std::vector<std::string> DeletionNeighbourhood(std::string_view key);
+
+// Levenshtein distance between two ASCII keys, or limit + 1 as soon as it is
+// known to exceed `limit`.
+int EditDistance(std::string_view a, std::string_view b, int limit);
+
+}  // namespace onoma::terms
+
+#endif  // ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_

@@ -1,0 +1,82 @@
+// The term store's values: concepts, their terms, and what a lookup finds.
+//
+// Plain structs with no behaviour beyond naming their enums; see
+// memory/terms/term_store.h for the store itself. Every string is UTF-8;
+// forms are NFC once the store has seen them.
+//
+// Thread safety: values, as std::string.
+
+#ifndef ONOMA_MEMORY_TERMS_TERM_H_
+#define ONOMA_MEMORY_TERMS_TERM_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace onoma::terms {
+
+enum class ConceptType { kPerson, kPlace, kOrganization, kOther };
+enum class TermStatus { kPreferred, kAdmitted, kDeprecated };
+// TBX-Basic termType.
+enum class TermType {
+  kFullForm,
+  kShortForm,  // a bare surname: "Zelensky"
+  kAcronym,
+  kAbbreviation,
+  kVariant,  // a spelling variant
+  kPhrase,
+};
+// How a lookup found a concept, best first.
+enum class MatchKind { kExact, kFolded, kInflected, kRomanized, kFuzzy };
+
+// The names used in the database, files and JSON ("place", "preferred",
+// "shortForm", "inflected").
+std::string_view Name(ConceptType type);
+std::string_view Name(TermStatus status);
+std::string_view Name(TermType type);
+std::string_view Name(MatchKind kind);
+// The inverse; nullopt for an unknown name. ParseTermType("") is kFullForm,
+// as the TSV format says.
+std::optional<ConceptType> ParseConceptType(std::string_view name);
+std::optional<TermStatus> ParseTermStatus(std::string_view name);
+std::optional<TermType> ParseTermType(std::string_view name);
+
+struct Term {
+  std::int64_t id = 0;  // 0 until stored
+  std::string lang;     // BCP 47
+  std::string form;
+  TermStatus status = TermStatus::kPreferred;
+  TermType type = TermType::kFullForm;
+  std::string inflection;
+  std::string note;
+  std::string source;
+};
+
+struct Concept {
+  std::int64_t id = 0;  // 0 until stored
+  std::string slug;     // stable external id: "kyiv"
+  ConceptType type = ConceptType::kOther;
+  std::string note;
+  std::string source;
+  std::string definition;
+  std::string subject;
+  // Ordered by language, then preferred before admitted before deprecated,
+  // then by form.
+  std::vector<Term> terms;
+  std::vector<std::string> negative_contexts;
+};
+
+// One concept found by Lookup, with the best way it matched.
+struct LookupHit {
+  Concept entry;
+  MatchKind match = MatchKind::kExact;
+  int score = 0;             // 100 exact ... lower for weaker matches
+  std::string matched_form;  // the stored form that matched
+  int distance = 0;          // edit distance, for kFuzzy
+};
+
+}  // namespace onoma::terms
+
+#endif  // ONOMA_MEMORY_TERMS_TERM_H_

@@ -1,0 +1,213 @@
+// TermStore::Lookup: from whatever the user typed to the concepts it names.
+//
+// Five stages, strongest first, each an indexed look-up on one key of the
+// `term` table (search_keys.h makes the keys, from the stored forms when
+// writing and from the query here):
+//   exact      fold_key, and form = the query (NFC)
+//   folded     fold_key: case and Latin diacritics ignored
+//   inflected  stem_key (Ukrainian/Russian case endings, English 's), or
+//              fold_key of the query with a Korean particle stripped
+//   romanized  latin_key: the phonetic skeleton, where scripts meet
+//   fuzzy      latin_key within FuzzyThreshold edits, through term_fuzzy;
+//              tried only when nothing stronger matched, since a typo is
+//              the last explanation and the costliest to look for
+// A concept keeps the best way it matched. Tested by
+// tests/terms/lookup_test.cc.
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/text/text.h"
+#include "memory/sqlite/statement.h"
+#include "memory/terms/search_keys.h"
+#include "memory/terms/term_store.h"
+#include "memory/terms/term_store_internal.h"
+
+namespace onoma::terms {
+namespace {
+
+// Rows read per key and stage: a short skeleton shared by thousands of
+// generated names must not turn one lookup into a scan.
+constexpr int kRowsPerKey = 500;
+
+struct Candidate {
+  MatchKind kind;
+  int score;
+  std::string form;
+  int distance = 0;
+  // For matches through the skeleton, which many names can share: the edit
+  // distance between the query's and the form's plain romanizations, so
+  // that Kyyiv ranks Kyiv above Kobe. Lower is better.
+  int closeness = 0;
+};
+
+int ScoreOf(MatchKind kind, int distance) {
+  switch (kind) {
+    case MatchKind::kExact:
+      return 100;
+    case MatchKind::kFolded:
+      return 95;
+    case MatchKind::kInflected:
+      return 90;
+    case MatchKind::kRomanized:
+      return 80;
+    case MatchKind::kFuzzy:
+      return 80 - 10 * distance;
+  }
+  return 0;
+}
+
+class Collector {
+ public:
+  Collector(sqlite::Database& db, std::string query_plain)
+      : db_(db), query_plain_(std::move(query_plain)) {}
+
+  // Adds every concept whose term has `column` = `key`.
+  // With `exact_form`, a row whose form is exactly that counts as kExact.
+  Status Find(std::string_view sql, std::string_view key, MatchKind kind,
+              std::string_view exact_form = {}) {
+    auto find = db_.Cached(sql, "look up term");
+    if (!find.ok()) return find.status();
+    sqlite::Statement& s = **find;
+    ONOMA_RETURN_IF_ERROR(s.Bind(1, key));
+    ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
+    for (;;) {
+      auto row = s.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      std::string form = s.ColumnText(1);
+      bool exact = !exact_form.empty() && form == exact_form;
+      int closeness = 0;
+      if (kind == MatchKind::kRomanized) {
+        closeness = Closeness(form, s.ColumnTextView(2));
+      }
+      Offer(s.ColumnInt64(0), exact ? MatchKind::kExact : kind, std::move(form),
+            0, closeness);
+    }
+  }
+
+  Status Fuzzy(const std::string& key) {
+    int limit = FuzzyThreshold(key.size());
+    if (limit == 0) return Status::Ok();
+    auto find = db_.Cached(
+        "SELECT t.concept_id, t.form, t.latin_key, t.lang FROM term_fuzzy f "
+        "JOIN term t ON t.id = f.term_id WHERE f.key = ?1 LIMIT ?2",
+        "look up term by fuzzy key");
+    if (!find.ok()) return find.status();
+    for (const std::string& variant : DeletionNeighbourhood(key)) {
+      sqlite::Statement& s = **find;
+      s.Reset();
+      ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(variant)));
+      ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
+      for (;;) {
+        auto row = s.Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        int d = EditDistance(key, s.ColumnTextView(2), limit);
+        if (d <= limit) {
+          std::string form = s.ColumnText(1);
+          int closeness = Closeness(form, s.ColumnTextView(3));
+          Offer(s.ColumnInt64(0), MatchKind::kFuzzy, std::move(form), d,
+                closeness);
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  bool empty() const { return best_.empty(); }
+  const std::map<std::int64_t, Candidate>& best() const { return best_; }
+
+ private:
+  int Closeness(std::string_view form, std::string_view lang) const {
+    constexpr int kFar = 16;
+    return EditDistance(query_plain_, PlainLatin(form, lang), kFar);
+  }
+
+  void Offer(std::int64_t concept_id, MatchKind kind, std::string form,
+             int distance, int closeness = 0) {
+    int score = ScoreOf(kind, distance);
+    auto it = best_.find(concept_id);
+    if (it != best_.end() &&
+        (it->second.score > score ||
+         (it->second.score == score && it->second.closeness <= closeness))) {
+      return;
+    }
+    best_[concept_id] =
+        Candidate{kind, score, std::move(form), distance, closeness};
+  }
+
+  sqlite::Database& db_;
+  std::string query_plain_;
+  std::map<std::int64_t, Candidate> best_;
+};
+
+}  // namespace
+
+Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
+                                                 const LookupOptions& options) {
+  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(query, "query"));
+  std::vector<LookupHit> hits;
+  std::string nfc = text::ToNfc(query);
+  std::string fold = FoldKey(nfc);
+  if (fold.empty()) return hits;
+
+  Collector found(db_, PlainLatin(nfc, "uk"));
+  // Exact and folded in one look-up: an exact match folds alike too.
+  ONOMA_RETURN_IF_ERROR(found.Find(
+      "SELECT concept_id, form FROM term WHERE fold_key = ?1 LIMIT ?2", fold,
+      MatchKind::kFolded, nfc));
+  ONOMA_RETURN_IF_ERROR(found.Find(
+      "SELECT concept_id, form FROM term WHERE stem_key = ?1 LIMIT ?2",
+      StemKey(fold), MatchKind::kInflected));
+  for (const std::string& lemma : ParticleCandidates(fold)) {
+    ONOMA_RETURN_IF_ERROR(found.Find(
+        "SELECT concept_id, form FROM term WHERE fold_key = ?1 LIMIT ?2", lemma,
+        MatchKind::kInflected));
+  }
+  std::vector<std::string> latin_keys = QueryLatinKeys(nfc);
+  for (const std::string& key : latin_keys) {
+    ONOMA_RETURN_IF_ERROR(found.Find(
+        "SELECT concept_id, form, lang FROM term WHERE latin_key = ?1 "
+        "LIMIT ?2",
+        key, MatchKind::kRomanized));
+  }
+  if (found.empty()) {
+    for (const std::string& key : latin_keys) {
+      ONOMA_RETURN_IF_ERROR(found.Fuzzy(key));
+    }
+  }
+
+  std::vector<std::pair<std::int64_t, const Candidate*>> ranked;
+  for (const auto& [id, candidate] : found.best()) {
+    ranked.emplace_back(id, &candidate);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.second->score != b.second->score) {
+                       return a.second->score > b.second->score;
+                     }
+                     return a.second->closeness < b.second->closeness;
+                   });
+  if (options.max_results >= 0 &&
+      ranked.size() > static_cast<std::size_t>(options.max_results)) {
+    ranked.resize(options.max_results);
+  }
+  for (const auto& [id, candidate] : ranked) {
+    auto entry = internal::LoadConcept(db_, id);
+    if (!entry.ok()) return entry.status();
+    if (!options.lang.empty()) {
+      std::erase_if(entry->terms,
+                    [&](const Term& t) { return t.lang != options.lang; });
+    }
+    hits.push_back(LookupHit{std::move(*entry), candidate->kind,
+                             candidate->score, candidate->form,
+                             candidate->distance});
+  }
+  return hits;
+}
+
+}  // namespace onoma::terms

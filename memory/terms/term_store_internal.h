@@ -1,0 +1,83 @@
+// Shared by term_store.cc, term_writer.cc and term_lookup.cc; not part of
+// the store's interface.
+
+#ifndef ONOMA_MEMORY_TERMS_TERM_STORE_INTERNAL_H_
+#define ONOMA_MEMORY_TERMS_TERM_STORE_INTERNAL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lib/util/status.h"
+#include "memory/sqlite/database.h"
+#include "memory/terms/term.h"
+#include "memory/terms/term_store.h"
+
+namespace onoma::terms::internal {
+
+// The concept with id `id`, its terms and negative contexts.
+Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id);
+
+// The id of the concept `slug`, or 0 when there is none.
+Result<std::int64_t> FindConceptId(sqlite::Database& db, std::string_view slug);
+
+// Writes terms and concepts; the caller holds the transaction. Used by
+// TermStore's single writes and by Import.
+class Writer : public TermSink {
+ public:
+  explicit Writer(sqlite::Database& db) : db_(db) {}
+
+  Status PutConcept(const Concept& c) override;
+  Status PutTerm(std::string_view slug, const Term& term) override;
+  Status PutNegative(std::string_view slug, std::string_view phrase) override;
+
+  // The concept's id; when it does not exist, creates it from `c` if
+  // `create`, else fails with kNotFound.
+  Result<std::int64_t> ConceptId(const Concept& c, bool create);
+  // Inserts `term` (upsert: or updates the one with its lang and form).
+  Result<std::int64_t> WriteTerm(std::int64_t concept_id, std::string_view slug,
+                                 const Term& term, bool upsert);
+  // Deletes a term and its fuzzy keys.
+  Status DeleteTerm(std::int64_t term_id);
+
+  const ImportStats& stats() const { return stats_; }
+
+  // For Import: once this many terms have been put, the writer drops the
+  // search-key indexes and stages fuzzy keys in a temporary table, and
+  // Finish() rebuilds both in sorted order. Inserting 400k random keys
+  // into five B-trees one by one is what made a large import slow; a
+  // sorted rebuild is several times faster (bench/terms_bench.cc). Small
+  // imports never pay for a rebuild.
+  void AllowBulk(std::int64_t after_terms) { bulk_after_ = after_terms; }
+  // Completes a bulk import; a no-op otherwise. REQUIRES: the transaction
+  // is still open.
+  Status Finish();
+
+ private:
+  // A clear message for a second preferred form, or `failure` unchanged.
+  Status ExplainConflict(std::int64_t concept_id, std::string_view slug,
+                         const Term& term, Status failure);
+
+  Status EnterBulk();
+
+  sqlite::Database& db_;
+  std::unordered_map<std::string, std::int64_t> ids_;
+  ImportStats stats_;
+  std::int64_t bulk_after_ = -1;  // -1: never
+  // The Latin keys already indexed for the concept written last: the en,
+  // uk and ru forms of a name usually share one skeleton, and indexing it
+  // once per concept rather than per term keeps term_fuzzy (and import
+  // time) about three times smaller.
+  std::int64_t indexed_concept_ = 0;
+  std::vector<std::string> indexed_keys_;
+  bool bulk_ = false;
+};
+
+// Checks a slug: ASCII letters, digits, '-', '_' and '.', not empty.
+Status CheckSlug(std::string_view slug);
+
+}  // namespace onoma::terms::internal
+
+#endif  // ONOMA_MEMORY_TERMS_TERM_STORE_INTERNAL_H_

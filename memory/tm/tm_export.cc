@@ -1,0 +1,291 @@
+// Export: the memory as TMX 1.4b, streaming. Three ordered cursors (units,
+// variants, notes and props) are merged by unit id, so that each unit is
+// assembled without a query of its own and memory stays flat. Tested by
+// tests/tm/tm_export_test.cc and the corpus round trip in
+// tests/formats/tmx_corpus_test.cc.
+
+#include <sqlite3.h>
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/statement.h"
+#include "memory/tm/translation_memory.h"
+
+namespace onoma::tm {
+namespace {
+
+using formats::TmxAttr;
+using formats::TmxAttributes;
+using formats::TmxHeader;
+using formats::TmxMeta;
+using formats::TmxUnit;
+using formats::TmxVariant;
+using formats::TmxWriter;
+
+constexpr TmxAttr kSourceColumns[] = {
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion, TmxAttr::kSegtype,
+    TmxAttr::kOTmf,         TmxAttr::kAdminlang,           TmxAttr::kSrclang,
+    TmxAttr::kDatatype,     TmxAttr::kOEncoding,           TmxAttr::kCreationdate,
+    TmxAttr::kCreationid,   TmxAttr::kChangedate,          TmxAttr::kChangeid};
+constexpr TmxAttr kUnitColumns[] = {
+    TmxAttr::kTuid,         TmxAttr::kSrclang,
+    TmxAttr::kSegtype,      TmxAttr::kOTmf,
+    TmxAttr::kOEncoding,    TmxAttr::kDatatype,
+    TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
+    TmxAttr::kCreationdate, TmxAttr::kCreationid,
+    TmxAttr::kChangedate,   TmxAttr::kChangeid};
+constexpr TmxAttr kVariantColumns[] = {
+    TmxAttr::kOEncoding,    TmxAttr::kDatatype,
+    TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
+    TmxAttr::kCreationdate, TmxAttr::kCreationid,
+    TmxAttr::kChangedate,   TmxAttr::kOTmf,
+    TmxAttr::kChangeid};
+
+// The header attributes a unit inherits when it has none of its own
+// (TMX 1.4b, section 3): pushed down onto the unit when units of several
+// files share one exported header.
+constexpr TmxAttr kInherited[] = {
+    TmxAttr::kSrclang,      TmxAttr::kSegtype,
+    TmxAttr::kOTmf,         TmxAttr::kOEncoding,
+    TmxAttr::kDatatype,     TmxAttr::kCreationtool,
+    TmxAttr::kCreationtoolversion, TmxAttr::kCreationdate,
+    TmxAttr::kCreationid,   TmxAttr::kChangedate,
+    TmxAttr::kChangeid};
+
+void ReadAttr(const sqlite::Statement& s, int column, TmxAttr attr,
+              TmxAttributes& attrs) {
+  if (s.ColumnIsNull(column)) return;
+  if (attr == TmxAttr::kUsagecount) {
+    attrs.set(attr, std::to_string(s.ColumnInt64(column)));
+  } else {
+    attrs.set(attr, s.ColumnTextView(column));
+  }
+}
+
+struct Source {
+  TmxHeader header;
+};
+
+// One of the three cursors, one row ahead.
+struct Cursor {
+  sqlite::Statement statement;
+  bool has_row = false;
+  Status Advance() {
+    auto row = statement.Step();
+    if (!row.ok()) return row.status();
+    has_row = *row;
+    return Status::Ok();
+  }
+  std::int64_t unit_id() const { return statement.ColumnInt64(0); }
+};
+
+// A read transaction, so that the cursors see one snapshot even while
+// another connection writes.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite::Database& db) : db_(db) {
+    ok_ = db_.Exec("BEGIN DEFERRED", "begin reading").ok();
+  }
+  ~ReadTransaction() {
+    if (ok_) (void)db_.Exec("COMMIT", "finish reading");
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  sqlite::Database& db_;
+  bool ok_ = false;
+};
+
+bool Wanted(const std::vector<std::string>& langs, std::string_view lang) {
+  if (langs.empty()) return true;
+  for (const std::string& range : langs) {
+    if (formats::LanguageMatches(range, lang)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<ExportSummary> TranslationMemory::Export(
+    const std::filesystem::path& path, const ExportOptions& options) {
+  auto writer = TmxWriter::Create(path);
+  if (!writer.ok()) return writer.status();
+  auto summary = Export(**writer, options);
+  if (!summary.ok()) return summary.status();
+  ONOMA_RETURN_IF_ERROR((*writer)->Finish());
+  return summary;
+}
+
+Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
+                                                const ExportOptions& options) {
+  ReadTransaction snapshot(db_);
+  if (!snapshot.ok()) return Status::Database("cannot begin reading the memory");
+
+  // The sources that contributed units, with their headers.
+  std::map<std::int64_t, Source> sources;
+  {
+    auto query = db_.Prepare(
+        "SELECT id, tmx_version, root_extra, creationtool, "
+        "creationtoolversion, segtype, o_tmf, adminlang, srclang, datatype, "
+        "o_encoding, creationdate, creationid, changedate, changeid, "
+        "header_extra, header_body, kind FROM tm_source WHERE id IN (SELECT "
+        "DISTINCT source_id FROM tm_unit) ORDER BY id",
+        "read the memory's sources");
+    if (!query.ok()) return query.status();
+    for (;;) {
+      auto row = query->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Source& source = sources[query->ColumnInt64(0)];
+      TmxHeader& h = source.header;
+      h.present = query->ColumnTextView(17) == "tmx";
+      h.version = query->ColumnText(1);
+      h.root_extra = query->ColumnText(2);
+      int column = 3;
+      for (TmxAttr attr : kSourceColumns) ReadAttr(*query, column++, attr, h.attrs);
+      h.extra = query->ColumnText(15);
+      h.body = query->ColumnText(16);
+    }
+  }
+
+  // The exported header: the one source's own, or one made for several,
+  // carrying every source's notes, props and udes once each.
+  TmxHeader header;
+  const bool single = sources.size() == 1;
+  if (single) {
+    header = sources.begin()->second.header;
+  } else {
+    std::set<std::string> bodies;
+    std::string srclang;
+    bool same_srclang = true;
+    for (const auto& [id, source] : sources) {
+      const TmxHeader& h = source.header;
+      if (bodies.insert(h.body).second) header.body += h.body;
+      const std::string& s = h.attrs.get(TmxAttr::kSrclang);
+      if (srclang.empty()) {
+        srclang = s;
+      } else if (!formats::SameLanguage(srclang, s)) {
+        same_srclang = false;
+      }
+    }
+    if (same_srclang && !srclang.empty()) {
+      header.attrs.set(TmxAttr::kSrclang, srclang);
+    }
+  }
+  ExportSummary summary;
+  summary.filled = formats::FillRequiredHeader(header, options.defaults);
+  ONOMA_RETURN_IF_ERROR(writer.WriteHeader(header));
+
+  auto units = db_.Prepare(
+      "SELECT id, source_id, tuid, srclang, segtype, o_tmf, o_encoding, "
+      "datatype, usagecount, lastusagedate, creationtool, "
+      "creationtoolversion, creationdate, creationid, changedate, changeid, "
+      "extra FROM tm_unit ORDER BY id",
+      "read translation units");
+  if (!units.ok()) return units.status();
+  auto variants = db_.Prepare(
+      "SELECT unit_id, seq, lang, o_encoding, datatype, usagecount, "
+      "lastusagedate, creationtool, creationtoolversion, creationdate, "
+      "creationid, changedate, o_tmf, changeid, extra, text, markup "
+      "FROM tm_variant ORDER BY unit_id, seq",
+      "read variants");
+  if (!variants.ok()) return variants.status();
+  auto meta = db_.Prepare(
+      "SELECT unit_id, variant_seq, seq, kind, type, lang, o_encoding, "
+      "extra, value FROM tm_meta ORDER BY unit_id, variant_seq, seq",
+      "read notes and props");
+  if (!meta.ok()) return meta.status();
+  Cursor v{std::move(*variants)};
+  Cursor m{std::move(*meta)};
+  ONOMA_RETURN_IF_ERROR(v.Advance());
+  ONOMA_RETURN_IF_ERROR(m.Advance());
+
+  const std::size_t needed = std::min<std::size_t>(2, options.langs.size());
+  TmxUnit unit;
+  std::vector<int> kept_seq;  // variant seq of each kept variant
+  for (;;) {
+    auto row = units->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::int64_t id = units->ColumnInt64(0);
+    unit.Clear();
+    unit.variants.clear();
+    kept_seq.clear();
+    int column = 2;
+    for (TmxAttr attr : kUnitColumns) ReadAttr(*units, column++, attr, unit.attrs);
+    unit.extra = units->ColumnText(16);
+
+    while (v.has_row && v.unit_id() < id) ONOMA_RETURN_IF_ERROR(v.Advance());
+    while (v.has_row && v.unit_id() == id) {
+      const sqlite::Statement& s = v.statement;
+      if (Wanted(options.langs, s.ColumnTextView(2))) {
+        TmxVariant& variant = unit.variants.emplace_back();
+        kept_seq.push_back(static_cast<int>(s.ColumnInt64(1)));
+        variant.lang = s.ColumnText(2);
+        column = 3;
+        for (TmxAttr attr : kVariantColumns) {
+          ReadAttr(s, column++, attr, variant.attrs);
+        }
+        variant.extra = s.ColumnText(14);
+        variant.text = s.ColumnText(15);
+        variant.has_markup = !s.ColumnIsNull(16);
+        if (variant.has_markup) variant.markup = s.ColumnText(16);
+      }
+      ONOMA_RETURN_IF_ERROR(v.Advance());
+    }
+
+    while (m.has_row && m.unit_id() < id) ONOMA_RETURN_IF_ERROR(m.Advance());
+    while (m.has_row && m.unit_id() == id) {
+      const sqlite::Statement& s = m.statement;
+      const int variant_seq = static_cast<int>(s.ColumnInt64(1));
+      std::vector<TmxMeta>* into = nullptr;
+      if (variant_seq == 0) {
+        into = &unit.meta;
+      } else {
+        for (std::size_t i = 0; i < kept_seq.size(); ++i) {
+          if (kept_seq[i] == variant_seq) into = &unit.variants[i].meta;
+        }
+      }
+      if (into != nullptr) {
+        TmxMeta& meta_row = into->emplace_back();
+        meta_row.kind = s.ColumnTextView(3) == "prop" ? TmxMeta::Kind::kProp
+                                                      : TmxMeta::Kind::kNote;
+        meta_row.type = s.ColumnText(4);
+        meta_row.has_lang = !s.ColumnIsNull(5);
+        meta_row.lang = s.ColumnText(5);
+        meta_row.has_o_encoding = !s.ColumnIsNull(6);
+        meta_row.o_encoding = s.ColumnText(6);
+        meta_row.extra = s.ColumnText(7);
+        meta_row.value = s.ColumnText(8);
+      }
+      ONOMA_RETURN_IF_ERROR(m.Advance());
+    }
+
+    if (unit.variants.empty() || unit.variants.size() < needed) continue;
+    if (!single) {
+      // Make explicit what the unit inherited from its own file's header
+      // and the shared header says otherwise.
+      auto found = sources.find(units->ColumnInt64(1));
+      if (found != sources.end()) {
+        const TmxAttributes& own = found->second.header.attrs;
+        for (TmxAttr attr : kInherited) {
+          if (!unit.attrs.has(attr) && own.has(attr) &&
+              own.get(attr) != header.attrs.get(attr)) {
+            unit.attrs.set(attr, own.get(attr));
+          }
+        }
+      }
+    }
+    ONOMA_RETURN_IF_ERROR(writer.WriteUnit(unit));
+    ++summary.units;
+    summary.variants += unit.variants.size();
+  }
+  return summary;
+}
+
+}  // namespace onoma::tm

@@ -1,0 +1,207 @@
+// `onoma segment` and `onoma tm align` as scripts call them (DESIGN.md's
+// contract): one sentence per line; TSV beads; TMX output; exit codes.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "tests/support/run_onoma.h"
+
+namespace onoma::testing {
+namespace {
+
+Output Onoma(const std::string& args, const std::string& input = "") {
+  return RunOnoma("LANG=C", args, input);
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+}
+
+TEST(SegmentCliTest, StdinOneSentencePerLine) {
+  Output o = Onoma("segment --lang en -",
+                   "SEOUL, Nov. 27 (Yonhap) -- Mr. Kim left. He said no.\n\n"
+                   "Kyiv • UNN\n");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out,
+            "SEOUL, Nov. 27 (Yonhap) --\nMr. Kim left.\nHe said no.\n"
+            "Kyiv • UNN\n");
+  EXPECT_EQ(o.err, "");
+}
+
+TEST(SegmentCliTest, GuessesTheLanguage) {
+  // Without --lang, "ген." is a Ukrainian title only if the text is seen
+  // as Ukrainian.
+  Output o =
+      Onoma("segment -", "Про це повідомив ген. Сирський. Бої тривають.");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "Про це повідомив ген. Сирський.\nБої тривають.\n");
+}
+
+TEST(SegmentCliTest, FileAndSrx) {
+  TempFile text("Він живе на вул. Хрещатик. Ми теж!\n");
+  TempFile srx(
+      "<srx version=\"2.0\"><header cascade=\"no\"/><body><languagerules>"
+      "<languagerule languagerulename=\"D\"><rule break=\"yes\">"
+      "<beforebreak>[.!]</beforebreak><afterbreak>\\s</afterbreak></rule>"
+      "</languagerule></languagerules><maprules><languagemap "
+      "languagepattern=\".*\" languagerulename=\"D\"/></maprules></body>"
+      "</srx>");
+  Output builtin = Onoma("segment --lang uk " + text.path());
+  EXPECT_EQ(builtin.exit_code, 0) << builtin.err;
+  EXPECT_EQ(builtin.out, "Він живе на вул. Хрещатик.\nМи теж!\n");
+  Output with_srx =
+      Onoma("segment --lang uk --srx " + srx.path() + " " + text.path());
+  EXPECT_EQ(with_srx.exit_code, 0) << with_srx.err;
+  EXPECT_EQ(with_srx.out, "Він живе на вул.\nХрещатик.\nМи теж!\n");
+}
+
+TEST(SegmentCliTest, Failures) {
+  Output invalid = Onoma("segment --lang en -", "Fine.\nBad \xC3 byte.\n");
+  EXPECT_EQ(invalid.exit_code, 3);
+  EXPECT_EQ(invalid.out, "Fine.\n");  // the lines before the fault
+  EXPECT_EQ(invalid.err,
+            "onoma: segment: <stdin>:2:5: invalid UTF-8: truncated sequence "
+            "(near: \\xc3)\n");
+  Output missing = Onoma("segment /nonexistent/file.txt");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_EQ(missing.err,
+            "onoma: segment: /nonexistent/file.txt: cannot read the file\n");
+  Output bad_lang = Onoma("segment --lang 'e n' -", "Text.");
+  EXPECT_EQ(bad_lang.exit_code, 2);
+  TempFile bad_srx("<srx><body>");
+  Output srx = Onoma("segment --srx " + bad_srx.path() + " -", "Text.");
+  EXPECT_EQ(srx.exit_code, 3);
+  EXPECT_NE(srx.err.find("--srx: " + bad_srx.path() + ":1:"), std::string::npos)
+      << srx.err;
+}
+
+constexpr char kEnglish[] =
+    "Heavy snow hits Kyiv\n\n"
+    "Heavy snow fell on Thursday, leaving 1,200 homes without power. "
+    "Crews worked overnight.\n"
+    "Schools closed until Monday. The ministry will review it daily.\n";
+constexpr char kUkrainian[] =
+    "Сильний снігопад у Києві\n\n"
+    "У четвер випав сильний сніг, без світла залишилися 1 200 осель. "
+    "Бригади працювали всю ніч.\n"
+    "Школи закрили до понеділка, а міністерство щодня переглядатиме це "
+    "рішення.\n";
+
+TEST(AlignCliTest, PrintsTsvBeads) {
+  TempFile en(kEnglish);
+  TempFile uk(kUkrainian);
+  Output o = Onoma("tm align --from en --to uk " + en.path() + " " + uk.path());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  // Four beads: headline, two 1-1, one 2-1 joined by a space.
+  std::string expected_prefix =
+      "Heavy snow hits Kyiv\tСильний снігопад у Києві\t";
+  EXPECT_EQ(o.out.rfind(expected_prefix, 0), 0u) << o.out;
+  EXPECT_NE(o.out.find("Schools closed until Monday. The ministry will "
+                       "review it daily.\tШколи закрили"),
+            std::string::npos)
+      << o.out;
+  std::size_t lines = 0;
+  for (char c : o.out) lines += c == '\n';
+  EXPECT_EQ(lines, 4u);
+}
+
+TEST(AlignCliTest, WritesTmx) {
+  TempFile en(kEnglish);
+  TempFile uk(kUkrainian);
+  TempFile out("");
+  Output o = Onoma("tm align --from en --to uk --output " + out.path() + " " +
+                   en.path() + " " + uk.path());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "");
+  std::string tmx = Slurp(out.path());
+  EXPECT_EQ(tmx.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx "
+                      "version=\"1.4\">",
+                      0),
+            0u);
+  EXPECT_NE(tmx.find("srclang=\"en\""), std::string::npos);
+  EXPECT_NE(tmx.find("<tuv xml:lang=\"uk\">\n    <seg>Сильний снігопад у "
+                     "Києві</seg>"),
+            std::string::npos)
+      << tmx;
+  EXPECT_NE(tmx.find("<prop type=\"x-onoma-origin\">onoma tm align "),
+            std::string::npos);
+  EXPECT_NE(tmx.find("<prop type=\"x-onoma-confidence\">"), std::string::npos);
+  EXPECT_NE(tmx.find("</body>\n</tmx>\n"), std::string::npos);
+}
+
+TEST(AlignCliTest, ImportsIntoTheMemoryOnce) {
+  TempFile en(kEnglish);
+  TempFile uk(kUkrainian);
+  TempFile db("");
+  std::remove(db.path().c_str());
+  const std::string align = "--db " + db.path() +
+                            " tm align --from en --to uk --import " +
+                            en.path() + " " + uk.path();
+  Output first = Onoma(align);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out,
+            "4 pairs stored in the translation memory, 0 already there\n");
+  Output again = Onoma(align);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out,
+            "0 pairs stored in the translation memory, 4 already there\n");
+  Output stats = Onoma("--db " + db.path() + " tm stats");
+  EXPECT_NE(stats.out.find("units: 4"), std::string::npos) << stats.out;
+}
+
+TEST(AlignCliTest, BatchOverDirectories) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "onoma_align_batch";
+  fs::remove_all(root);
+  fs::create_directories(root / "en");
+  fs::create_directories(root / "uk");
+  std::ofstream(root / "en" / "a.en.txt") << kEnglish;
+  std::ofstream(root / "uk" / "a.uk.txt") << kUkrainian;
+  std::ofstream(root / "en" / "b.txt") << "Kyiv is calm.\n";
+  std::ofstream(root / "uk" / "b.txt") << "У Києві спокійно.\n";
+  std::ofstream(root / "en" / "orphan.txt") << "Alone.\n";
+  Output o = Onoma("tm align --from en --to uk " + (root / "en").string() +
+                   " " + (root / "uk").string());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  std::size_t lines = 0;
+  for (char c : o.out) lines += c == '\n';
+  EXPECT_EQ(lines, 5u) << o.out;  // four beads of a, one of b
+  EXPECT_NE(o.out.find("Kyiv is calm.\tУ Києві спокійно.\t"),
+            std::string::npos);
+  EXPECT_NE(o.err.find("orphan.txt: no file of the same name"),
+            std::string::npos)
+      << o.err;
+  fs::remove_all(root);
+}
+
+TEST(AlignCliTest, Failures) {
+  TempFile en(kEnglish);
+  Output missing =
+      Onoma("tm align --from en --to uk " + en.path() + " /nonexistent/x");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_EQ(missing.err,
+            "onoma: tm align: /nonexistent/x: cannot read the file\n");
+  TempFile bad("ok\n\xFF\n");
+  Output invalid =
+      Onoma("tm align --from en --to uk " + en.path() + " " + bad.path());
+  EXPECT_EQ(invalid.exit_code, 3);
+  EXPECT_NE(invalid.err.find(bad.path() + ":2:1: invalid UTF-8"),
+            std::string::npos)
+      << invalid.err;
+  TempFile names("kyiv en Kyiv\n");
+  Output anchors = Onoma("tm align --from en --to uk --anchors " +
+                         names.path() + " " + en.path() + " " + en.path());
+  EXPECT_EQ(anchors.exit_code, 3);
+  EXPECT_NE(anchors.err.find("--anchors: " + names.path() + ":1:"),
+            std::string::npos)
+      << anchors.err;
+}
+
+}  // namespace
+}  // namespace onoma::testing

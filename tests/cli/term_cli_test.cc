@@ -1,0 +1,118 @@
+// `onoma term ...` as scripts and users call it (DESIGN.md's contract):
+// import, lookup in text and JSON Lines, batch from stdin, add, edit,
+// remove, list, export, and the exit codes of failures (issue 5).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tests/support/run_onoma.h"
+
+namespace onoma::testing {
+namespace {
+
+const std::string kSample =
+    std::string(ONOMA_SOURCE_DIR) + "/tests/data/terms/news-sample.tsv";
+
+class TermCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = ::testing::TempDir() + "onoma_term_cli_" +
+          ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+          ".db";
+    Cleanup();
+    Output o = Onoma("term import '" + kSample + "'");
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* ext : {"", "-wal", "-shm"}) {
+      std::remove((db_ + ext).c_str());
+    }
+  }
+  Output Onoma(const std::string& args, const std::string& input = "") {
+    return RunOnoma("LANG=C", "--db '" + db_ + "' " + args, input);
+  }
+  std::string db_;
+};
+
+TEST_F(TermCliTest, IssueFiveQueriesFindKyiv) {
+  for (const char* q : {"Kiev", "키예프", "Києві", "Kyyiv"}) {
+    Output o = Onoma(std::string("term lookup ") + q);
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    EXPECT_EQ(o.out.rfind("kyiv (place): ", 0), 0u) << q << "\n" << o.out;
+    EXPECT_NE(o.out.find("  en  Kyiv  [preferred]\n      Kiev  [deprecated"),
+              std::string::npos)
+        << o.out;
+  }
+}
+
+TEST_F(TermCliTest, JsonLinesAsDesignShows) {
+  Output o = Onoma("term lookup --json Kiev");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out.rfind("{\"query\": \"Kiev\", \"concepts\": [{\"id\": ", 0),
+            0u)
+      << o.out;
+  EXPECT_NE(o.out.find("\"type\": \"place\", \"match\": \"exact\", "
+                       "\"score\": 100"),
+            std::string::npos);
+  EXPECT_NE(o.out.find("\"terms\": [{\"lang\": \"en\", \"form\": \"Kyiv\", "
+                       "\"status\": \"preferred\""),
+            std::string::npos);
+}
+
+TEST_F(TermCliTest, BatchGivesOneLinePerQuery) {
+  Output o = Onoma("term lookup --json -", "Kiev\nnothing-like-it\nОдесою\n");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(std::count(o.out.begin(), o.out.end(), '\n'), 3);
+  EXPECT_NE(o.out.find("{\"query\": \"nothing-like-it\", \"concepts\": []}\n"),
+            std::string::npos);
+  EXPECT_NE(o.out.find("\"match\": \"inflected\""), std::string::npos);
+}
+
+TEST_F(TermCliTest, AddEditRemove) {
+  Output second = Onoma("term add kyiv en Kyjiw");
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_NE(second.err.find("already has a preferred en form 'Kyiv'"),
+            std::string::npos)
+      << second.err;
+  EXPECT_EQ(Onoma("term add kyiv de Kiew").exit_code, 0);
+  EXPECT_EQ(
+      Onoma("term edit kyiv de Kiew --form Kyjiw --note German").exit_code, 0);
+  Output o = Onoma("term lookup --lang de kyjiw");
+  EXPECT_NE(o.out.find("  de  Kyjiw  [preferred]  German"), std::string::npos)
+      << o.out;
+  EXPECT_EQ(Onoma("term remove kyiv de Kyjiw").exit_code, 0);
+  EXPECT_EQ(Onoma("term remove kyiv de Kyjiw").exit_code, 2);  // not found
+  EXPECT_EQ(Onoma("term remove kyiv").exit_code, 0);
+  EXPECT_EQ(Onoma("term lookup --json Київ").out,
+            "{\"query\": \"Київ\", \"concepts\": []}\n");
+}
+
+TEST_F(TermCliTest, ListAndExportAndReimport) {
+  Output list = Onoma("term list --json");
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 10);
+  std::string tbx = db_ + ".tbx";
+  EXPECT_EQ(Onoma("term export '" + tbx + "'").exit_code, 0);
+  EXPECT_EQ(Onoma("term import '" + tbx + "'").exit_code, 0);  // idempotent
+  EXPECT_EQ(Onoma("term list --json").out, list.out);
+  std::remove(tbx.c_str());
+}
+
+TEST_F(TermCliTest, MalformedFileExitsThreeAndChangesNothing) {
+  Output before = Onoma("term list --json");
+  Output o = Onoma("term import '" + std::string(ONOMA_SOURCE_DIR) +
+                   "/tests/data/terms/malformed.tbx'");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_NE(o.err.find("malformed.tbx:9:"), std::string::npos) << o.err;
+  EXPECT_EQ(Onoma("term list --json").out, before.out);
+  EXPECT_EQ(Onoma("term import nowhere.docx").exit_code, 2);
+  EXPECT_EQ(Onoma("term import nowhere.tsv").exit_code, 3);
+}
+
+}  // namespace
+}  // namespace onoma::testing

@@ -1,0 +1,160 @@
+// Behaviours the bundled termbase has no example of, on small invented
+// concepts: particle alternation towards a final consonant, short-form
+// ambiguity, per-term declension overrides, the automaton itself.
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <string>
+
+#include "lib/normalize/automaton_internal.h"
+#include "lib/normalize/document.h"
+#include "lib/normalize/korean_particles.h"
+#include "lib/normalize/matcher.h"
+
+namespace onoma::normalize {
+namespace {
+
+FormInput F(const char* lang, const char* form, FormStatus status,
+            FormKind kind = FormKind::kFullForm, const char* inflection = "") {
+  return FormInput{lang, form, status, kind, inflection};
+}
+
+std::string Norm(const Input& input, const std::string& text,
+                 const std::string& lang,
+                 std::vector<Change>* changes = nullptr) {
+  auto m = Matcher::Compile(input);
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  DocumentOptions o;
+  o.lang = lang;
+  auto r = NormalizeText(*m, text, o);
+  EXPECT_TRUE(r.ok());
+  if (changes != nullptr) *changes = r->changes;
+  return r->text;
+}
+
+TEST(KoreanParticleTest, FollowsTheFinalConsonantOfTheReplacement) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "kium";
+  c.terms = {F("ko", "키이움", FormStatus::kPreferred),
+             F("ko", "키예프", FormStatus::kDeprecated, FormKind::kVariant)};
+  const std::pair<const char*, const char*> rows[] = {
+      {"키예프는", "키이움은"},       {"키예프가", "키이움이"},
+      {"키예프를", "키이움을"},       {"키예프와", "키이움과"},
+      {"키예프로", "키이움으로"},     {"키예프로부터", "키이움으로부터"},
+      {"키예프에서", "키이움에서"},   {"키예프의", "키이움의"},
+      {"키예프라고", "키이움이라고"},
+  };
+  for (const auto& [in, out] : rows)
+    EXPECT_EQ(Norm(input, in, "ko"), out) << in;
+  // After ㄹ, 으로 becomes 로 but 은/는 takes the consonant form.
+  input.concepts[0].terms[0].form = "키이울";
+  EXPECT_EQ(Norm(input, "키예프로 갔다", "ko"), "키이울로 갔다");
+  EXPECT_EQ(Norm(input, "키예프는", "ko"), "키이울은");
+  // And back from a final consonant to a vowel.
+  input.concepts[0].terms = {
+      F("ko", "키이우", FormStatus::kPreferred),
+      F("ko", "키엡", FormStatus::kDeprecated, FormKind::kVariant)};
+  EXPECT_EQ(Norm(input, "키엡은 키엡으로 키엡이", "ko"),
+            "키이우는 키이우로 키이우가");
+}
+
+TEST(KoreanParticleTest, TableLoads) {
+  auto p = Particles::Builtin();
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto hit = (*p)->MatchPrefix("으로부터");
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->length, std::string("으로부터").size());
+  EXPECT_FALSE((*p)->MatchPrefix("시청").has_value());
+}
+
+Input TwoYuns() {
+  Input input;
+  ConceptInput& a = input.concepts.emplace_back();
+  a.slug = "yoon-suk-yeol";
+  a.terms = {F("en", "Yoon Suk Yeol", FormStatus::kPreferred),
+             F("en", "Yoon", FormStatus::kPreferred, FormKind::kShortForm),
+             F("en", "Yun", FormStatus::kDeprecated, FormKind::kShortForm)};
+  ConceptInput& b = input.concepts.emplace_back();
+  b.slug = "yun-byung-se";
+  b.terms = {F("en", "Yun Byung-se", FormStatus::kPreferred),
+             F("en", "Yun", FormStatus::kPreferred, FormKind::kShortForm)};
+  return input;
+}
+
+TEST(ShortFormTest, RewrittenAfterMentionAmbiguousWhenShared) {
+  Input input = TwoYuns();
+  EXPECT_EQ(Norm(input, "Yun said.", "en"), "Yun said.");
+  EXPECT_EQ(Norm(input, "Yoon Suk Yeol arrived. Yun said.", "en"),
+            "Yoon Suk Yeol arrived. Yoon said.");
+  EXPECT_EQ(Norm(input, "YUN said after Yoon Suk Yeol", "en"),
+            "YUN said after Yoon Suk Yeol");
+  std::vector<Change> changes;
+  EXPECT_EQ(
+      Norm(input, "Yoon Suk Yeol met Yun Byung-se. Yun said.", "en", &changes),
+      "Yoon Suk Yeol met Yun Byung-se. Yun said.");
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].reason, "ambiguous");
+  EXPECT_EQ(changes[0].concept_slug, "yoon-suk-yeol,yun-byung-se");
+  EXPECT_FALSE(changes[0].applied);
+  // Without a preferred short form, the full form replaces it.
+  input.concepts[0].terms.erase(input.concepts[0].terms.begin() + 1);
+  EXPECT_EQ(Norm(input, "Yoon Suk Yeol arrived. Yun said.", "en"),
+            "Yoon Suk Yeol arrived. Yoon Suk Yeol said.");
+}
+
+TEST(DeclensionOverrideTest, TermNamesItsClass) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "zelensky";
+  c.terms = {F("uk", "Зеленський", FormStatus::kPreferred, FormKind::kFullForm,
+               "adj-masc-yi"),
+             F("uk", "Зеленский", FormStatus::kDeprecated, FormKind::kVariant,
+               "adj-masc-yi")};
+  EXPECT_EQ(Norm(input, "зустріч із Зеленским", "uk"), "зустріч із Зеленським");
+  c.terms[1].inflection = "no-such-class";
+  EXPECT_FALSE(Matcher::Compile(input).ok());
+}
+
+TEST(DeclensionOverrideTest, PeopleDoNotDeclineByDefault) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "x";
+  c.terms = {
+      F("uk", "Бахмут", FormStatus::kPreferred),
+      F("uk", "Артемівськ", FormStatus::kDeprecated, FormKind::kVariant)};
+  EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Артемівська");
+  input.concepts[0].is_place = true;
+  EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Бахмута");
+}
+
+TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
+  std::mt19937 rng(6);
+  std::vector<std::string> patterns;
+  std::set<std::string> seen;
+  while (patterns.size() < 300) {
+    std::string p;
+    int n = 1 + static_cast<int>(rng() % 5);
+    for (int i = 0; i < n; ++i) p += static_cast<char>('a' + rng() % 3);
+    if (seen.insert(p).second) patterns.push_back(p);
+  }
+  auto a = internal::Automaton::Build(patterns);
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += static_cast<char>('a' + rng() % 4);
+  std::multiset<std::pair<std::size_t, std::uint32_t>> got, want;
+  a.Scan(text, [&](std::size_t end, std::uint32_t id) {
+    got.insert({end, id});
+  });
+  for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+    for (std::size_t at = text.find(patterns[id]); at != std::string::npos;
+         at = text.find(patterns[id], at + 1)) {
+      want.insert({at + patterns[id].size(), id});
+    }
+  }
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace onoma::normalize

@@ -1,0 +1,185 @@
+// The aligner (lib/segment/aligner.h) on small documents built by hand:
+// every bead type, anchors, paragraphs, the band, and its contract (beads
+// cover both sides in order; confidence in [0, 1]).
+
+#include "lib/segment/aligner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace onoma::segment {
+namespace {
+
+Document Doc(const std::vector<std::string>& sentences,
+             std::vector<std::uint32_t> paragraphs = {}) {
+  Document doc;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    doc.Add(sentences[i], paragraphs.empty() ? 0 : paragraphs[i]);
+  }
+  return doc;
+}
+
+std::string Word(std::size_t n) { return std::string(n, 'x'); }
+
+// Beads as "s-t" counts, e.g. {"1-1", "2-1"}.
+std::vector<std::string> Shape(const std::vector<Bead>& beads) {
+  std::vector<std::string> out;
+  for (const Bead& b : beads) {
+    out.push_back(std::to_string(b.source_count) + "-" +
+                  std::to_string(b.target_count));
+  }
+  return out;
+}
+
+void ExpectCovers(const std::vector<Bead>& beads, std::size_t n,
+                  std::size_t m) {
+  std::uint32_t i = 0, j = 0;
+  for (const Bead& b : beads) {
+    EXPECT_EQ(b.source_begin, i);
+    EXPECT_EQ(b.target_begin, j);
+    EXPECT_GE(b.confidence, 0.0);
+    EXPECT_LE(b.confidence, 1.0);
+    i += b.source_count;
+    j += b.target_count;
+  }
+  EXPECT_EQ(i, n);
+  EXPECT_EQ(j, m);
+}
+
+AlignOptions Options(const char* from = "en", const char* to = "uk") {
+  AlignOptions options;
+  options.source_lang = from;
+  options.target_lang = to;
+  return options;
+}
+
+TEST(AlignerTest, OneToOneWithHighConfidence) {
+  Document s = Doc({Word(80), Word(40), Word(120), Word(60)});
+  Document t = Doc({Word(85), Word(38), Word(118), Word(64)});
+  auto beads = Align(s, t, Options());
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads),
+            (std::vector<std::string>{"1-1", "1-1", "1-1", "1-1"}));
+  ExpectCovers(*beads, 4, 4);
+  for (const Bead& b : *beads) EXPECT_GT(b.confidence, 0.5);
+}
+
+TEST(AlignerTest, MergesAndSplits) {
+  Document s = Doc({Word(80), Word(60), Word(70), Word(100), Word(50)});
+  Document t = Doc({Word(82), Word(130), Word(48), Word(52), Word(49)});
+  auto beads = Align(s, t, Options());
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads),
+            (std::vector<std::string>{"1-1", "2-1", "1-2", "1-1"}));
+  ExpectCovers(*beads, 5, 5);
+}
+
+TEST(AlignerTest, OmissionFoundByAnchors) {
+  Document s = Doc(
+      {"The talks began on Monday in Geneva with both sides.",
+       "Officials said 1,200 prisoners from both sides would be exchanged in "
+       "several stages by the end of March 2027.",
+       "A spokesman declined to comment on the details further.",
+       "The next round is due on Dec. 11 in Istanbul, he said."});
+  Document t =
+      Doc({"Переговори почалися в понеділок у Женеві за участі сторін.",
+           "Речник відмовився коментувати подробиці переговорів.",
+           "Наступний раунд відбудеться 11 грудня в Стамбулі."});
+  auto beads = Align(s, t, Options());
+  ASSERT_TRUE(beads.ok());
+  ASSERT_EQ(Shape(*beads),
+            (std::vector<std::string>{"1-1", "1-0", "1-1", "1-1"}));
+  ExpectCovers(*beads, 4, 3);
+}
+
+TEST(AlignerTest, ParagraphsAreHardBarriersWhenTheyAgree) {
+  // Lengths alone would pair the short sentence of paragraph 0 with the
+  // target of paragraph 1; the barrier keeps it in its paragraph.
+  Document s = Doc({Word(100), Word(20), Word(100)}, {0, 0, 1});
+  Document t = Doc({Word(118), Word(102)}, {0, 1});
+  auto beads = Align(s, t, Options());
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"2-1", "1-1"}));
+}
+
+TEST(AlignerTest, EmptySides) {
+  auto none = Align(Doc({}), Doc({}), Options());
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  auto left = Align(Doc({"a.", "b."}), Doc({}), Options());
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(Shape(*left), (std::vector<std::string>{"1-0", "1-0"}));
+  auto right = Align(Doc({}), Doc({"a."}), Options());
+  ASSERT_TRUE(right.ok());
+  EXPECT_EQ(Shape(*right), (std::vector<std::string>{"0-1"}));
+}
+
+TEST(AlignerTest, LongDocumentWithDriftWidensTheBand) {
+  // 600 sentences; the target drops 60 of them in one run in the middle,
+  // so the path leaves a narrow band around the diagonal.
+  std::vector<std::string> source, target;
+  for (int i = 0; i < 600; ++i) {
+    std::string sentence = Word(30 + (i * 37) % 90) + " " + std::to_string(i);
+    source.push_back(sentence);
+    if (i < 250 || i >= 310) target.push_back(sentence);
+  }
+  AlignOptions options = Options();
+  options.band = 5;
+  auto beads = Align(Doc(source), Doc(target), options);
+  ASSERT_TRUE(beads.ok());
+  ExpectCovers(*beads, 600, 540);
+  std::size_t omitted = 0, exact = 0;
+  for (const Bead& b : *beads) {
+    if (b.target_count == 0) ++omitted;
+    if (b.source_count == 1 && b.target_count == 1 &&
+        source[b.source_begin] == target[b.target_begin]) {
+      ++exact;
+    }
+  }
+  EXPECT_EQ(omitted, 60u);
+  EXPECT_EQ(exact, 540u);
+}
+
+// Regression (found by segment_fuzz_test): a band narrower than the
+// documents' slope never reached the last cell, and the traceback read
+// past its arrays.
+TEST(AlignerTest, SteepDocumentsWithANarrowBand) {
+  std::vector<std::string> many;
+  for (int j = 0; j < 60; ++j) many.push_back(Word(10 + j % 7));
+  AlignOptions options = Options();
+  options.band = 1;
+  auto beads = Align(Doc({Word(300), Word(320)}), Doc(many), options);
+  ASSERT_TRUE(beads.ok());
+  ExpectCovers(*beads, 2, 60);
+}
+
+TEST(AlignerTest, ListAnchorsLinkNames) {
+  ListAnchors names;
+  names.Add("kursk", "en", "Kursk");
+  names.Add("kursk", "ko", "쿠르스크");
+  names.Add("sumy", "en", "Sumy");
+  names.Add("sumy", "ko", "수미");
+  Document s = Doc({"Fighting continued near Kursk overnight.",
+                    "Drones struck Sumy at dawn."});
+  Document t = Doc({"밤사이 쿠르스크 인근에서 교전이 이어졌다.",
+                    "새벽에 드론이 수미를 공격했다."});
+  AlignOptions options = Options("en", "ko");
+  options.anchors = &names;
+  auto beads = Align(s, t, options);
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1"}));
+}
+
+TEST(AlignerTest, RejectsDecreasingParagraphs) {
+  Document bad;
+  bad.sentences = {"a.", "b."};
+  bad.paragraph = {1, 0};
+  auto beads = Align(bad, Doc({"a."}), Options());
+  ASSERT_FALSE(beads.ok());
+  EXPECT_EQ(beads.status().code(), StatusCode::kBadArgument);
+}
+
+}  // namespace
+}  // namespace onoma::segment

@@ -1,0 +1,89 @@
+// Anchors (lib/segment/anchors.h): numbers as each language writes them,
+// month and weekday names, and a list of names.
+
+#include "lib/segment/anchors.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace onoma::segment {
+namespace {
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+struct Case {
+  const char* lang;
+  const char* sentence;
+  std::vector<std::string> keys;
+};
+
+TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
+  const NumberAnchors anchors;
+  const Case cases[] = {
+      {"en", "About 1,200 homes; growth 3.5%.", {"num:1200", "num:3.5"}},
+      {"uk", "Близько 1 200 осель; зростання 3,5%.", {"num:1200", "num:3.5"}},
+      {"uk", "Близько 1\u00A0200 осель.", {"num:1200"}},
+      {"ko", "약 1천200개 마을, 3.5% 성장.", {"num:1200", "num:3.5"}},
+      {"en", "It cost $1.2 million.", {"num:1200000"}},
+      {"uk", "Це коштувало 1,2 млн доларів.", {"num:1200000"}},
+      {"ko", "120만 달러가 들었다.", {"num:1200000"}},
+      {"en", "Profit was 12.2 trillion won.", {"num:12200000000000"}},
+      {"ko", "영업이익은 12조2천억원이었다.", {"num:12200000000000"}},
+      {"ko", "3천여 명", {"num:3000"}},
+      {"en", "Scores 2-1 and 09.", {"num:1", "num:2", "num:9"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Sorted(anchors.ConceptKeys(c.sentence, c.lang)), Sorted(c.keys))
+        << c.lang << ": " << c.sentence;
+  }
+}
+
+TEST(NumberAnchorsTest, MonthsAndWeekdays) {
+  const NumberAnchors anchors;
+  EXPECT_EQ(Sorted(anchors.ConceptKeys("On Monday, Nov. 27, it snowed.", "en")),
+            Sorted({"day:1", "num:11", "num:27"}));
+  EXPECT_EQ(Sorted(anchors.ConceptKeys("У понеділок, 27 листопада, випав сніг.",
+                                       "uk")),
+            Sorted({"day:1", "num:11", "num:27"}));
+  EXPECT_EQ(Sorted(anchors.ConceptKeys("11월 27일 월요일에 눈이 왔다.", "ko")),
+            Sorted({"day:1", "num:11", "num:27"}));
+  EXPECT_EQ(Sorted(anchors.ConceptKeys("27 ноября в понедельник", "ru-RU")),
+            Sorted({"day:1", "num:11", "num:27"}));
+  // "may" is a verb: only the capitalized month counts.
+  EXPECT_TRUE(anchors.ConceptKeys("Prices may rise.", "en").empty());
+}
+
+TEST(ListAnchorsTest, NamesMatchAtWordStartsIgnoringCase) {
+  ListAnchors names;
+  names.Add("kursk", "en", "Kursk");
+  names.Add("kursk", "uk", "Курськ");
+  names.Add("kursk", "ko", "쿠르스크");
+  EXPECT_EQ(names.ConceptKeys("Fighting in the KURSK region.", "en"),
+            std::vector<std::string>{"kursk"});
+  EXPECT_EQ(names.ConceptKeys("Бої в Курській області.", "uk"),
+            std::vector<std::string>{"kursk"});
+  EXPECT_EQ(Sorted(names.ConceptKeys("쿠르스크에서 2일 교전", "ko")),
+            Sorted({"kursk", "num:2"}));
+  EXPECT_TRUE(names.ConceptKeys("Некурськ", "uk").empty());
+}
+
+TEST(ListAnchorsTest, ParsesTsvAndLocatesFaults) {
+  auto list = ListAnchors::Parse(
+      "# names\nkyiv\ten\tKyiv\nkyiv\tuk\tКиїв\nkyiv\tuk\tКиєв\n", "names.tsv");
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  EXPECT_EQ(list->ConceptKeys("У Києві тихо.", "uk"),
+            std::vector<std::string>{"kyiv"});
+  auto bad = ListAnchors::Parse("kyiv\ten\tKyiv\nkyiv uk Київ\n", "names.tsv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().ToString(),
+            "names.tsv:2:13: expected key<TAB>lang<TAB>form");
+}
+
+}  // namespace
+}  // namespace onoma::segment
