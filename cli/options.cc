@@ -343,21 +343,38 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                      "  onoma tm import memory.tmx\n"
                      "  onoma tm lookup --from en --to uk \"Kyiv said\"\n");
   tm->require_subcommand(1);
-  CLI::App* tm_import = Sub(*tm, "import", Tr("Import a TMX file"),
-                            "  onoma tm import memory.tmx\n");
+  CLI::App* tm_import = Sub(
+      *tm, "import",
+      Tr("Import a TMX file (1.1 to 1.4b) in one transaction: a malformed "
+         "file is refused with its line and column, and the memory is left "
+         "as it was"),
+      "  onoma tm import memory.tmx\n"
+      "  onoma tm import --on-duplicate newest --lenient old.tmx\n");
   tm_import->add_option("file", m.file, Tr("The TMX file"))->required();
   tm_import
       ->add_option("--on-duplicate", m.on_duplicate,
-                   Tr("keep, replace or newest"))
+                   Tr("For a unit whose source and languages the memory "
+                      "already has: keep (the memory's), replace (with the "
+                      "file's) or newest (the later changed); default: keep "
+                      "both when they differ"))
       ->type_name(Tr("POLICY"))
       ->check(CLI::IsMember({"keep", "replace", "newest"}));
   tm_import->add_flag("--lenient", m.lenient,
                       Tr("Skip bad units with a warning instead of failing"));
+  tm_import->add_flag("--dry-run", m.dry_run,
+                      Tr("Read and check the file; store nothing"));
   tm_import->callback([&] { opts.command = Command::kTmImport; });
-  CLI::App* tm_export = Sub(*tm, "export", Tr("Export to a TMX file"),
-                            "  onoma tm export out.tmx --langs en,uk\n");
+  CLI::App* tm_export = Sub(
+      *tm, "export",
+      Tr("Export the memory as TMX 1.4b, valid against the TMX DTD, with "
+         "every attribute, note, prop and inline code it was given; - for "
+         "standard output"),
+      "  onoma tm export out.tmx --langs en,uk\n");
   tm_export->add_option("file", m.file, Tr("The TMX file"))->required();
-  tm_export->add_option("--langs", m.langs, Tr("Only these languages"));
+  tm_export->add_option("--langs", m.langs,
+                        Tr("Only these languages, comma-separated (en takes "
+                           "en-US too); units left with fewer than two are "
+                           "not written"));
   tm_export->callback([&] { opts.command = Command::kTmExport; });
   CLI::App* tm_add = Sub(*tm, "add", Tr("Add one segment pair"),
                          "  onoma tm add --from en --to uk Kyiv Київ\n");
@@ -369,6 +386,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->required();
   tm_add->add_option("source", m.source, Tr("Source text"))->required();
   tm_add->add_option("target", m.target, Tr("Target text"))->required();
+  tm_add
+      ->add_option("--on-duplicate", m.on_duplicate,
+                   Tr("keep, replace or newest, as for import"))
+      ->type_name(Tr("POLICY"))
+      ->check(CLI::IsMember({"keep", "replace", "newest"}));
   tm_add->callback([&] { opts.command = Command::kTmAdd; });
   CLI::App* tm_lookup =
       Sub(*tm, "lookup",

@@ -99,6 +99,7 @@ struct TmArgs {
   bool json = false;
   bool import = false;
   bool lenient = false;
+  bool dry_run = false;  // tm import: read and check, store nothing
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
 };

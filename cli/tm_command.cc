@@ -98,9 +98,6 @@ int RunTmImport(const Options& options) {
                        "'{0}'"),
                     {args.on_duplicate})));
   }
-  auto db = OpenStore(options);
-  if (!db.ok()) return Fail(options.command_name, db.status());
-
   Progress progress;
   std::uint64_t warnings = 0;
   import.lenient = args.lenient;
@@ -112,8 +109,15 @@ int RunTmImport(const Options& options) {
   };
   import.on_progress = [&](const tm::ImportProgress& p) { progress.Update(p); };
 
-  tm::TranslationMemory memory(*db);
-  auto summary = memory.Import(args.file, import);
+  Result<tm::ImportSummary> summary = tm::ImportSummary{};
+  if (args.dry_run) {
+    summary = tm::CheckTmx(args.file, import);
+  } else {
+    auto db = OpenStore(options);
+    if (!db.ok()) return Fail(options.command_name, db.status());
+    tm::TranslationMemory memory(*db);
+    summary = memory.Import(args.file, import);
+  }
   progress.Clear();
   if (!summary.ok()) return Fail(options.command_name, summary.status());
   if (warnings > kMaxWarningsShown) {
@@ -125,6 +129,18 @@ int RunTmImport(const Options& options) {
   const double seconds = progress.Seconds();
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+  if (args.dry_run) {
+    std::printf("%s\n",
+                Format(Tr("{0}: {1} units read, {2} bad units skipped, {3} "
+                          "warnings; nothing stored (--dry-run); {4} s, {5} "
+                          "units/s"),
+                       {args.file, Number(summary->units_read),
+                        Number(summary->skipped_invalid),
+                        Number(summary->warnings), elapsed,
+                        Rate(summary->units_read, seconds)})
+                    .c_str());
+    return kExitOk;
+  }
   std::printf("%s\n",
               Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
                         "duplicates skipped, {5} bad units skipped, {6} "
@@ -178,8 +194,15 @@ int RunTmAdd(const Options& options) {
   const TmArgs& args = options.tm;
   auto db = OpenStore(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::OnDuplicate policy;
+  if (!tm::ParseOnDuplicate(args.on_duplicate, policy)) {
+    return Fail(options.command_name,
+                Status::BadArgument(Tr("--on-duplicate must be keep, "
+                                       "replace or newest")));
+  }
   tm::TranslationMemory memory(*db);
-  auto outcome = memory.Add(args.from, args.to, args.source, args.target);
+  auto outcome =
+      memory.Add(args.from, args.to, args.source, args.target, policy);
   if (!outcome.ok()) return Fail(options.command_name, outcome.status());
   switch (*outcome) {
     case tm::AddOutcome::kAdded:

@@ -32,21 +32,6 @@ struct Candidate {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-bool IsPossessive(std::string_view rest, std::string_view found) {
-  if (rest == "'s" || rest == "'S" || rest == "\u2019s" || rest == "\u2019S") {
-    return true;
-  }
-  bool ends_in_s =
-      !found.empty() && (found.back() == 's' || found.back() == 'S');
-  return ends_in_s && (rest == "'" || rest == "\u2019");
-}
-
-char32_t LastCodePoint(std::string_view s) {
-  char32_t c = 0;
-  for (std::size_t i = 0; i < s.size();) text::DecodeNext(s, i, c);
-  return c;
-}
-
 }  // namespace
 
 struct DocumentNormalizer::Impl {
@@ -160,17 +145,27 @@ std::optional<Candidate> DocumentNormalizer::Impl::Check(
       // follow it there.
       std::string_view rest = line.substr(c.end, w.end - c.end);
       std::string_view name = line.substr(c.begin, c.end - c.begin);
-      if (text::ScriptOf(LastCodePoint(name)) == text::Script::kHangul) {
-        c.particle = particles->MatchPrefix(rest);
-        if (!c.particle) return std::nullopt;
-      } else if (!IsPossessive(rest, name)) {
-        return std::nullopt;
-      }
+      // A Korean particle may follow a name in any script ("Kiev의" in
+      // Korean copy); a possessive only a name that is not Hangul.
+      bool hangul =
+          text::ScriptOf(LastCodePointOf(name)) == text::Script::kHangul;
       c.word_end = static_cast<std::uint32_t>(w.end);
       c.folded_word_end = static_cast<std::uint32_t>(fend);
       while (c.folded_word_end < map.size() &&
              map[c.folded_word_end] != w.end) {
         ++c.folded_word_end;
+      }
+      if (hangul || !IsPossessiveSuffix(rest, name)) {
+        // Particles are matched on the folded (NFC) text, so that one
+        // typed in conjoining jamo is found; its length is taken back to
+        // the original bytes.
+        std::string_view folded_rest =
+            std::string_view(folded).substr(fend, c.folded_word_end - fend);
+        c.particle = particles->MatchPrefix(folded_rest);
+        if (!c.particle) return std::nullopt;
+        std::uint32_t particle_end = map[fend + c.particle->length];
+        if (particle_end == internal::Folder::kMid) return std::nullopt;
+        c.particle->length = particle_end - c.end;
       }
       return c;
     }
@@ -391,27 +386,6 @@ DocumentNormalizer::~DocumentNormalizer() = default;
 void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
                                        std::vector<Change>& changes) {
   impl_->Process(line, out, changes);
-}
-
-Result<NormalizedText> NormalizeText(const Matcher& matcher,
-                                     std::string_view text,
-                                     const DocumentOptions& options) {
-  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(text));
-  auto doc = DocumentNormalizer::Create(matcher, options);
-  if (!doc.ok()) return doc.status();
-  NormalizedText result;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    bool last = end == std::string_view::npos;
-    if (last) end = text.size();
-    doc->NormalizeLine(text.substr(start, end - start), result.text,
-                       result.changes);
-    if (last) break;
-    result.text += '\n';
-    start = end + 1;
-  }
-  return result;
 }
 
 }  // namespace onoma::normalize

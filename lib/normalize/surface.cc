@@ -56,4 +56,18 @@ bool IsNonProseToken(std::string_view token) {
          token.find('.', at) != std::string_view::npos;
 }
 
+bool IsPossessiveSuffix(std::string_view rest, std::string_view name) {
+  if (rest == "'s" || rest == "'S" || rest == "\u2019s" || rest == "\u2019S") {
+    return true;
+  }
+  bool ends_in_s = !name.empty() && (name.back() == 's' || name.back() == 'S');
+  return ends_in_s && (rest == "'" || rest == "\u2019");
+}
+
+char32_t LastCodePointOf(std::string_view s) {
+  char32_t c = 0;
+  for (std::size_t i = 0; i < s.size();) text::DecodeNext(s, i, c);
+  return c;
+}
+
 }  // namespace onoma::normalize

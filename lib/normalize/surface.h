@@ -31,6 +31,13 @@ std::string ApplyCasePattern(std::string_view replacement, CasePattern pattern,
 // rewrite costs an editor more than a miss.
 bool IsNonProseToken(std::string_view token);
 
+// Whether `rest`, what follows a name inside its word, is an English
+// possessive: 's or ’s, or a bare ' or ’ after a name ending in s.
+bool IsPossessiveSuffix(std::string_view rest, std::string_view name);
+
+// The last code point of `s` (valid UTF-8); 0 when empty.
+char32_t LastCodePointOf(std::string_view s);
+
 }  // namespace onoma::normalize
 
 #endif  // ONOMA_LIB_NORMALIZE_SURFACE_H_

@@ -4,6 +4,7 @@
 // kept").
 
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 
 #include <cstring>
 
@@ -819,8 +820,14 @@ void Impl::StartInline(TmxName name, const xmlChar* localname,
   } else {
     // An element that is not TMX's stays where it is, with its namespace
     // declared on itself so that the markup stands alone. A prefix that
-    // was never declared (a lenient read goes on past that) is dropped,
-    // or the markup would not be well-formed.
+    // was never declared, or bound to a URI that libxml2 cannot parse (a
+    // lenient read goes on past both), is dropped with its namespace, or
+    // the markup would be refused when read again.
+    if (uri != nullptr) {
+      xmlURIPtr parsed = xmlParseURI(reinterpret_cast<const char*>(uri));
+      if (parsed == nullptr) uri = nullptr;
+      xmlFreeURI(parsed);
+    }
     if (uri == nullptr) prefix = nullptr;
     std::string qname;
     AppendQName(prefix, localname, qname);
@@ -872,6 +879,8 @@ void Impl::StartInline(TmxName name, const xmlChar* localname,
     markup += "<?onoma-attrs " + extra + "?>";
   }
   frame.markup_mark = markup.size();
+  // With an instruction after it, the start tag no longer ends the markup.
+  frame.empty_tag_ok = extra.empty();
   frame.localname = localname;
   frame.prefix = prefix;
   if (IsCode(name)) {
@@ -938,8 +947,7 @@ void Impl::EndInline(const Frame& frame) {
   std::string& markup = variant_->markup;
   if (frame.code) --code_depth_;
   if (frame.skeleton_hi) AppendSkeleton(kSkeletonHiEnd);
-  if (markup.size() == frame.markup_mark && !markup.empty() &&
-      markup.back() == '>') {
+  if (markup.size() == frame.markup_mark && frame.empty_tag_ok) {
     // Nothing inside: <ph x="1"/>.
     markup.back() = '/';
     markup += '>';

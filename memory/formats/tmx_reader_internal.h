@@ -96,6 +96,7 @@ class TmxReader::Impl {
     // the parser's dictionary, alive as long as the parser).
     const xmlChar* localname = nullptr;
     const xmlChar* prefix = nullptr;
+    bool empty_tag_ok = true;  // may close as <x/> if nothing follows
     bool code = false;  // bpt, ept, it, ph, ut: native code
     bool skeleton_hi = false;
   };

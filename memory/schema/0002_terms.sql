@@ -7,8 +7,8 @@
 --   fold_key   case-folded NFC form, Latin diacritics stripped: "folded"
 --   stem_key   fold_key with inflectional endings taken off: "inflected"
 --   latin_key  phonetic skeleton of the romanized form: "romanized"
--- and term_fuzzy holds the one-deletion neighbourhood of every latin_key,
--- so that a typo is found by indexed look-ups rather than a scan.
+-- and term_fuzzy holds the one-deletion neighbourhood of every distinct
+-- latin_key, so that a typo is found by indexed look-ups rather than a scan.
 --
 -- Run by memory/sqlite/migrations.cc inside its transaction: no BEGIN,
 -- COMMIT or PRAGMA user_version here.
@@ -64,14 +64,17 @@ CREATE INDEX term_by_fold ON term (fold_key);
 CREATE INDEX term_by_stem ON term (stem_key);
 CREATE INDEX term_by_latin ON term (latin_key);
 
--- Deletion neighbourhood of latin_key (the key itself and every string one
--- character shorter). Two keys within one edit share an entry. No foreign
--- key: the store deletes a term's rows itself, by primary key, which keeps
--- imports free of a second index on term_id.
+-- Deletion neighbourhood of every distinct latin_key (the key itself and
+-- every string one character shorter), keyed by skeleton, not by term:
+-- two skeletons within one edit share an entry, and a fuzzy lookup goes
+-- from its matches to the terms through term_by_latin. Far fewer rows than
+-- one set per term (400k generated terms have 34k skeletons), which is
+-- most of what a large import writes. The store deletes a skeleton's rows
+-- when its last term goes.
 CREATE TABLE term_fuzzy (
-  key     TEXT NOT NULL,
-  term_id INTEGER NOT NULL,
-  PRIMARY KEY (key, term_id)
+  key       TEXT NOT NULL,
+  latin_key TEXT NOT NULL,
+  PRIMARY KEY (key, latin_key)
 ) WITHOUT ROWID;
 
 -- Phrases that contain a form of the concept but must never be matched

@@ -8,7 +8,8 @@
 //   inflected  stem_key (Ukrainian/Russian case endings, English 's), or
 //              fold_key of the query with a Korean particle stripped
 //   romanized  latin_key: the phonetic skeleton, where scripts meet
-//   fuzzy      latin_key within FuzzyThreshold edits, through term_fuzzy;
+//   fuzzy      latin_key within FuzzyThreshold edits: skeletons through
+//              term_fuzzy, then their terms through latin_key;
 //              tried only when nothing stronger matched, since a typo is
 //              the last explanation and the costliest to look for
 // A concept keeps the best way it matched. Tested by
@@ -89,30 +90,52 @@ class Collector {
     }
   }
 
+  // Adds every concept with a skeleton within FuzzyThreshold edits of
+  // `key`: the skeletons that share a deletion-neighbourhood entry with it
+  // (term_fuzzy), then their terms (term_by_latin).
   Status Fuzzy(const std::string& key) {
     int limit = FuzzyThreshold(key.size());
     if (limit == 0) return Status::Ok();
-    auto find = db_.Cached(
-        "SELECT t.concept_id, t.form, t.latin_key, t.lang FROM term_fuzzy f "
-        "JOIN term t ON t.id = f.term_id WHERE f.key = ?1 LIMIT ?2",
-        "look up term by fuzzy key");
-    if (!find.ok()) return find.status();
-    for (const std::string& variant : DeletionNeighbourhood(key)) {
+    std::map<std::string, int> near;  // skeleton -> distance
+    {
+      auto find =
+          db_.Cached("SELECT latin_key FROM term_fuzzy WHERE key = ?1 LIMIT ?2",
+                     "look up skeleton by fuzzy key");
+      if (!find.ok()) return find.status();
       sqlite::Statement& s = **find;
+      for (const std::string& variant : DeletionNeighbourhood(key)) {
+        s.Reset();
+        ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(variant)));
+        ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
+        for (;;) {
+          auto row = s.Step();
+          if (!row.ok()) return row.status();
+          if (!*row) break;
+          std::string_view latin = s.ColumnTextView(0);
+          if (near.count(std::string(latin))) continue;
+          int d = EditDistance(key, latin, limit);
+          if (d <= limit) near.emplace(latin, d);
+        }
+      }
+    }
+    auto terms = db_.Cached(
+        "SELECT concept_id, form, lang FROM term WHERE latin_key = ?1 "
+        "LIMIT ?2",
+        "look up term by skeleton");
+    if (!terms.ok()) return terms.status();
+    sqlite::Statement& s = **terms;
+    for (const auto& [latin, d] : near) {
       s.Reset();
-      ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(variant)));
+      ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(latin)));
       ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
       for (;;) {
         auto row = s.Step();
         if (!row.ok()) return row.status();
         if (!*row) break;
-        int d = EditDistance(key, s.ColumnTextView(2), limit);
-        if (d <= limit) {
-          std::string form = s.ColumnText(1);
-          int closeness = Closeness(form, s.ColumnTextView(3));
-          Offer(s.ColumnInt64(0), MatchKind::kFuzzy, std::move(form), d,
-                closeness);
-        }
+        std::string form = s.ColumnText(1);
+        int closeness = Closeness(form, s.ColumnTextView(2));
+        Offer(s.ColumnInt64(0), MatchKind::kFuzzy, std::move(form), d,
+              closeness);
       }
     }
     return Status::Ok();

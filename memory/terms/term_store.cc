@@ -266,13 +266,12 @@ Result<ImportStats> TermStore::Import(
     const std::function<Status(TermSink&)>& produce,
     std::int64_t bulk_after_terms) {
   // A whole termbase is one transaction; with SQLite's default 2 MB page
-  // cache its index pages (and the staged fuzzy keys, in the temp schema)
-  // would spill to disk again and again. 64 MB each holds most of a
-  // 100k-concept import (bench/terms_bench.cc) and bounds memory whatever
-  // the file's size.
+  // cache its index pages would spill to disk again and again, and the
+  // sorts that rebuild the indexes would go through temporary files. 64 MB
+  // holds most of a 100k-concept import (bench/terms_bench.cc) and bounds
+  // memory whatever the file's size.
   ONOMA_RETURN_IF_ERROR(
-      db_.Exec("PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -65536",
-               "enlarge the page cache"));
+      db_.Exec("PRAGMA cache_size = -65536", "enlarge the page cache"));
   auto txn = sqlite::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   internal::Writer writer(db_);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "lib/util/status.h"
@@ -36,20 +38,22 @@ class Writer : public TermSink {
   // The concept's id; when it does not exist, creates it from `c` if
   // `create`, else fails with kNotFound.
   Result<std::int64_t> ConceptId(const Concept& c, bool create);
-  // Inserts `term` (upsert: or updates the one with its lang and form).
+  // Inserts `term` and returns its id (upsert: or updates the one with its
+  // lang and form, and returns 0).
   Result<std::int64_t> WriteTerm(std::int64_t concept_id, std::string_view slug,
                                  const Term& term, bool upsert);
-  // Deletes a term and its fuzzy keys.
+  // Deletes a term, and the fuzzy keys of its skeleton when no other term
+  // has that skeleton.
   Status DeleteTerm(std::int64_t term_id);
 
   const ImportStats& stats() const { return stats_; }
 
   // For Import: once this many terms have been put, the writer drops the
-  // search-key indexes and stages fuzzy keys in a temporary table, and
-  // Finish() rebuilds both in sorted order. Inserting 400k random keys
-  // into five B-trees one by one is what made a large import slow; a
-  // sorted rebuild is several times faster (bench/terms_bench.cc). Small
-  // imports never pay for a rebuild.
+  // search-key indexes and keeps new fuzzy keys in memory, and Finish()
+  // rebuilds the indexes and writes the keys, both in sorted order.
+  // Inserting 400k random keys into B-trees one by one is what made a
+  // large import slow; a sorted rebuild is several times faster
+  // (bench/terms_bench.cc). Small imports never pay for a rebuild.
   void AllowBulk(std::int64_t after_terms) { bulk_after_ = after_terms; }
   // Completes a bulk import; a no-op otherwise. REQUIRES: the transaction
   // is still open.
@@ -61,17 +65,20 @@ class Writer : public TermSink {
                          const Term& term, Status failure);
 
   Status EnterBulk();
+  // Puts the deletion neighbourhood of `latin` into term_fuzzy, or stages
+  // it in bulk mode; once per skeleton and writer.
+  Status IndexSkeleton(const std::string& latin);
 
   sqlite::Database& db_;
   std::unordered_map<std::string, std::int64_t> ids_;
   ImportStats stats_;
   std::int64_t bulk_after_ = -1;  // -1: never
-  // The Latin keys already indexed for the concept written last: the en,
-  // uk and ru forms of a name usually share one skeleton, and indexing it
-  // once per concept rather than per term keeps term_fuzzy (and import
-  // time) about three times smaller.
-  std::int64_t indexed_concept_ = 0;
-  std::vector<std::string> indexed_keys_;
+  // The skeletons this writer has indexed (or found indexed): names share
+  // them (the en, uk and ru forms of one name; 400k generated terms have
+  // 34k), so each is written once.
+  std::unordered_set<std::string> indexed_keys_;
+  // Bulk mode: (key, skeleton) rows for term_fuzzy, written by Finish().
+  std::vector<std::pair<std::string, std::string>> staged_fuzzy_;
   bool bulk_ = false;
 };
 

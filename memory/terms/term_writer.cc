@@ -94,29 +94,42 @@ Status Writer::PutConcept(const Concept& c) {
         std::string_view(c.definition), std::string_view(c.subject)}) {
     ONOMA_RETURN_IF_ERROR(CheckText(v, "concept " + c.slug));
   }
-  auto known = ids_.count(c.slug) != 0 ? Result<std::int64_t>(ids_[c.slug])
-                                       : FindConceptId(db_, c.slug);
-  if (!known.ok()) return known.status();
-  auto id = ConceptId(c, /*create=*/true);
-  if (!id.ok()) return id.status();
-  if (*known == 0) return Status::Ok();  // just made from `c`
-  auto update = db_.Cached(
-      "UPDATE concept SET type = ?2,"
+  ONOMA_RETURN_IF_ERROR(CheckSlug(c.slug));
+  // One statement whether the concept is new or known: an import puts
+  // every concept once, and a look-up before each insert cost as much as
+  // the insert. No RETURNING (a temporary table per row): a new row's id
+  // is the last insert's, and only a known concept is looked up.
+  auto upsert = db_.Cached(
+      "INSERT INTO concept (slug, type, note, source, definition, subject) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO UPDATE SET "
+      "type = excluded.type,"
       " note = CASE WHEN ?3 <> '' THEN ?3 ELSE note END,"
       " source = CASE WHEN ?4 <> '' THEN ?4 ELSE source END,"
       " definition = CASE WHEN ?5 <> '' THEN ?5 ELSE definition END,"
       " subject = CASE WHEN ?6 <> '' THEN ?6 ELSE subject END,"
-      " modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-      "update concept");
-  if (!update.ok()) return update.status();
-  sqlite::Statement& s = **update;
-  ONOMA_RETURN_IF_ERROR(s.Bind(1, *id));
+      " modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+      "add or update concept");
+  if (!upsert.ok()) return upsert.status();
+  sqlite::Statement& s = **upsert;
+  ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(c.slug)));
   ONOMA_RETURN_IF_ERROR(s.Bind(2, Name(c.type)));
   ONOMA_RETURN_IF_ERROR(s.Bind(3, std::string_view(c.note)));
   ONOMA_RETURN_IF_ERROR(s.Bind(4, std::string_view(c.source)));
   ONOMA_RETURN_IF_ERROR(s.Bind(5, std::string_view(c.definition)));
   ONOMA_RETURN_IF_ERROR(s.Bind(6, std::string_view(c.subject)));
-  return s.Run();
+  std::int64_t last = db_.LastInsertRowId();
+  ONOMA_RETURN_IF_ERROR(s.Run());
+  if (ids_.count(c.slug) != 0) return Status::Ok();
+  // An update leaves the last insert's id as it was; a new concept's id
+  // may happen to equal it (another table's row), and is then looked up.
+  std::int64_t id = db_.LastInsertRowId();
+  if (id == last) {
+    auto found = FindConceptId(db_, c.slug);
+    if (!found.ok()) return found.status();
+    id = *found;
+  }
+  ids_.emplace(c.slug, id);
+  return Status::Ok();
 }
 
 // The search-key indexes of memory/schema/0002_terms.sql, which a bulk
@@ -133,10 +146,6 @@ Status Writer::EnterBulk() {
         db_.Exec("DROP INDEX IF EXISTS " + std::string(index[0]),
                  "prepare bulk import"));
   }
-  ONOMA_RETURN_IF_ERROR(db_.Exec(
-      "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage (term_id INTEGER, keys "
-      "TEXT)",
-      "prepare bulk import"));
   bulk_ = true;
   return Status::Ok();
 }
@@ -147,13 +156,43 @@ Status Writer::Finish() {
     ONOMA_RETURN_IF_ERROR(
         db_.Exec(std::string(index[1]), "rebuild term index"));
   }
-  ONOMA_RETURN_IF_ERROR(db_.Exec(
-      "INSERT OR IGNORE INTO term_fuzzy (key, term_id) SELECT j.value, "
-      "s.term_id FROM temp.fuzzy_stage s, json_each(s.keys) j "
-      "ORDER BY 1, 2; "
-      "DROP TABLE temp.fuzzy_stage",
-      "rebuild the fuzzy index"));
+  // In key order, so that every insert appends to the B-tree.
+  std::sort(staged_fuzzy_.begin(), staged_fuzzy_.end());
+  staged_fuzzy_.erase(std::unique(staged_fuzzy_.begin(), staged_fuzzy_.end()),
+                      staged_fuzzy_.end());
+  auto insert = db_.Cached(
+      "INSERT OR IGNORE INTO term_fuzzy (key, latin_key) VALUES (?1, ?2)",
+      "index skeleton for fuzzy lookup");
+  if (!insert.ok()) return insert.status();
+  for (const auto& [key, latin] : staged_fuzzy_) {
+    (*insert)->Reset();
+    ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, std::string_view(key)));
+    ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, std::string_view(latin)));
+    ONOMA_RETURN_IF_ERROR((*insert)->Run());
+  }
+  staged_fuzzy_.clear();
   bulk_ = false;
+  return Status::Ok();
+}
+
+Status Writer::IndexSkeleton(const std::string& latin) {
+  if (!indexed_keys_.insert(latin).second) return Status::Ok();
+  std::vector<std::string> keys = DeletionNeighbourhood(latin);
+  if (bulk_) {
+    for (std::string& key : keys)
+      staged_fuzzy_.emplace_back(std::move(key), latin);
+    return Status::Ok();
+  }
+  auto insert = db_.Cached(
+      "INSERT OR IGNORE INTO term_fuzzy (key, latin_key) VALUES (?1, ?2)",
+      "index skeleton for fuzzy lookup");
+  if (!insert.ok()) return insert.status();
+  for (const std::string& key : keys) {
+    (*insert)->Reset();
+    ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, std::string_view(key)));
+    ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, std::string_view(latin)));
+    ONOMA_RETURN_IF_ERROR((*insert)->Run());
+  }
   return Status::Ok();
 }
 
@@ -226,13 +265,12 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
                    "?10, ?11) ON CONFLICT (concept_id, lang, form) DO UPDATE "
                    "SET status = excluded.status, term_type = "
                    "excluded.term_type, inflection = excluded.inflection, "
-                   "note = excluded.note, source = excluded.source "
-                   "RETURNING id")
+                   "note = excluded.note, source = excluded.source")
              : std::string_view(
                    "INSERT INTO term (concept_id, lang, form, status, "
                    "term_type, inflection, note, source, fold_key, stem_key, "
                    "latin_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                   "?10, ?11) RETURNING id"),
+                   "?10, ?11)"),
       "add term");
   if (!insert.ok()) return insert.status();
   sqlite::Statement& s = **insert;
@@ -252,53 +290,10 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
     s.Reset();
     return ExplainConflict(concept_id, slug, t, row.status());
   }
-  std::int64_t id = *row ? s.ColumnInt64(0) : 0;
-  // Step to the end: a RETURNING statement left running would keep the
-  // transaction from committing.
-  while (true) {
-    auto more = s.Step();
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-  }
-  if (concept_id != indexed_concept_) {
-    indexed_concept_ = concept_id;
-    indexed_keys_.clear();
-  }
-  if (std::find(indexed_keys_.begin(), indexed_keys_.end(), latin) !=
-      indexed_keys_.end()) {
-    return id;  // a sibling with this key is indexed already
-  }
-  indexed_keys_.push_back(latin);
-  std::vector<std::string> keys = DeletionNeighbourhood(latin);
-  if (keys.empty()) return id;
-  if (bulk_) {
-    // One staged row per term, its keys as a JSON array (they are plain
-    // ASCII letters and digits): Finish() spreads them out sorted.
-    std::string json = "[";
-    for (const std::string& key : keys) {
-      if (json.size() > 1) json += ',';
-      json += '"' + key + '"';
-    }
-    json += ']';
-    auto stage = db_.Cached(
-        "INSERT INTO temp.fuzzy_stage (term_id, keys) VALUES (?1, ?2)",
-        "stage term for the fuzzy index");
-    if (!stage.ok()) return stage.status();
-    ONOMA_RETURN_IF_ERROR((*stage)->Bind(1, id));
-    ONOMA_RETURN_IF_ERROR((*stage)->Bind(2, std::string_view(json)));
-    ONOMA_RETURN_IF_ERROR((*stage)->Run());
-    return id;
-  }
-  auto fuzzy = db_.Cached(
-      "INSERT OR IGNORE INTO term_fuzzy (key, term_id) VALUES (?1, ?2)",
-      "index term for fuzzy lookup");
-  if (!fuzzy.ok()) return fuzzy.status();
-  for (const std::string& key : keys) {
-    (*fuzzy)->Reset();
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(1, std::string_view(key)));
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(2, id));
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Run());
-  }
+  // No RETURNING: it costs a temporary table per row, a tenth of an
+  // import, and the upserts of an import have no use for the id.
+  std::int64_t id = upsert ? 0 : db_.LastInsertRowId();
+  ONOMA_RETURN_IF_ERROR(IndexSkeleton(latin));
   return id;
 }
 
@@ -336,60 +331,37 @@ Status Writer::ExplainConflict(std::int64_t concept_id, std::string_view slug,
 }
 
 Status Writer::DeleteTerm(std::int64_t term_id) {
-  auto find =
-      db_.Cached("SELECT latin_key FROM term WHERE id = ?1", "find term");
-  if (!find.ok()) return find.status();
-  ONOMA_RETURN_IF_ERROR((*find)->Bind(1, term_id));
-  auto row = (*find)->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound("no such term");
-  std::string latin = (*find)->ColumnText(0);
-  (*find)->Reset();
-  auto fuzzy =
-      db_.Cached("DELETE FROM term_fuzzy WHERE key = ?1 AND term_id = ?2",
-                 "remove term from the fuzzy index");
-  if (!fuzzy.ok()) return fuzzy.status();
-  for (const std::string& key : DeletionNeighbourhood(latin)) {
-    (*fuzzy)->Reset();
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(1, std::string_view(key)));
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(2, term_id));
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Run());
-  }
-  auto remove = db_.Cached(
-      "DELETE FROM term WHERE id = ?1 RETURNING concept_id", "remove term");
+  auto remove = db_.Cached("DELETE FROM term WHERE id = ?1 RETURNING latin_key",
+                           "remove term");
   if (!remove.ok()) return remove.status();
   ONOMA_RETURN_IF_ERROR((*remove)->Bind(1, term_id));
   auto removed = (*remove)->Step();
   if (!removed.ok()) return removed.status();
-  std::int64_t concept_id = *removed ? (*remove)->ColumnInt64(0) : 0;
-  ONOMA_RETURN_IF_ERROR((*remove)->Run());  // to the end
-  // A sibling with the same key may have relied on this term's entries
-  // (see indexed_keys_): index it now.
-  indexed_concept_ = 0;
-  auto siblings =
-      db_.Cached("SELECT id FROM term WHERE concept_id = ?1 AND latin_key = ?2",
-                 "find terms sharing a key");
-  if (!siblings.ok()) return siblings.status();
-  ONOMA_RETURN_IF_ERROR((*siblings)->Bind(1, concept_id));
-  ONOMA_RETURN_IF_ERROR((*siblings)->Bind(2, std::string_view(latin)));
-  std::vector<std::int64_t> ids;
-  for (;;) {
-    auto next = (*siblings)->Step();
-    if (!next.ok()) return next.status();
-    if (!*next) break;
-    ids.push_back((*siblings)->ColumnInt64(0));
+  if (!*removed) {
+    (*remove)->Reset();
+    return Status::NotFound("no such term");
   }
-  auto add = db_.Cached(
-      "INSERT OR IGNORE INTO term_fuzzy (key, term_id) VALUES (?1, ?2)",
-      "index term for fuzzy lookup");
-  if (!add.ok()) return add.status();
-  for (std::int64_t sibling : ids) {
-    for (const std::string& key : DeletionNeighbourhood(latin)) {
-      (*add)->Reset();
-      ONOMA_RETURN_IF_ERROR((*add)->Bind(1, std::string_view(key)));
-      ONOMA_RETURN_IF_ERROR((*add)->Bind(2, sibling));
-      ONOMA_RETURN_IF_ERROR((*add)->Run());
-    }
+  std::string latin = (*remove)->ColumnText(0);
+  ONOMA_RETURN_IF_ERROR((*remove)->Run());  // to the end
+  // The skeleton's fuzzy keys stay while another term has it.
+  auto shared = db_.Cached("SELECT 1 FROM term WHERE latin_key = ?1 LIMIT 1",
+                           "find terms sharing a skeleton");
+  if (!shared.ok()) return shared.status();
+  ONOMA_RETURN_IF_ERROR((*shared)->Bind(1, std::string_view(latin)));
+  auto other = (*shared)->Step();
+  if (!other.ok()) return other.status();
+  (*shared)->Reset();
+  if (*other) return Status::Ok();
+  indexed_keys_.erase(latin);
+  auto fuzzy =
+      db_.Cached("DELETE FROM term_fuzzy WHERE key = ?1 AND latin_key = ?2",
+                 "remove skeleton from the fuzzy index");
+  if (!fuzzy.ok()) return fuzzy.status();
+  for (const std::string& key : DeletionNeighbourhood(latin)) {
+    (*fuzzy)->Reset();
+    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(1, std::string_view(key)));
+    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(2, std::string_view(latin)));
+    ONOMA_RETURN_IF_ERROR((*fuzzy)->Run());
   }
   return Status::Ok();
 }

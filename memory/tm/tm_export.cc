@@ -192,7 +192,7 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
       "SELECT unit_id, seq, lang, o_encoding, datatype, usagecount, "
       "lastusagedate, creationtool, creationtoolversion, creationdate, "
       "creationid, changedate, o_tmf, changeid, extra, text, markup "
-      "FROM tm_variant ORDER BY unit_id, seq",
+      "FROM tm_variant ORDER BY id",  // = unit_id, seq (0003_tm.sql)
       "read variants");
   if (!variants.ok()) return variants.status();
   auto meta = db_.Prepare(

@@ -88,6 +88,35 @@ bool ParseOnDuplicate(std::string_view text, OnDuplicate& out) {
   return true;
 }
 
+Result<ImportSummary> CheckTmx(const std::filesystem::path& path,
+                               const ImportOptions& options) {
+  formats::TmxReaderOptions reader_options;
+  reader_options.lenient = options.lenient;
+  reader_options.on_warning = options.on_warning;
+  auto reader = TmxReader::Open(path, reader_options);
+  if (!reader.ok()) return reader.status();
+  ImportProgress progress;
+  progress.bytes_total = (*reader)->bytes_total();
+  std::uint64_t next_progress = options.progress_every;
+  TmxUnit unit;
+  for (;;) {
+    Result<bool> more = (*reader)->Next(unit);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    if (options.on_progress && (*reader)->units_read() >= next_progress) {
+      next_progress = (*reader)->units_read() + options.progress_every;
+      progress.units_read = (*reader)->units_read();
+      progress.bytes_read = (*reader)->bytes_read();
+      options.on_progress(progress);
+    }
+  }
+  ImportSummary summary;
+  summary.units_read = (*reader)->units_read();
+  summary.skipped_invalid = (*reader)->units_skipped();
+  summary.warnings = (*reader)->warnings();
+  return summary;
+}
+
 Result<ImportSummary> TranslationMemory::Import(
     const std::filesystem::path& path, const ImportOptions& options) {
   formats::TmxReaderOptions reader_options;

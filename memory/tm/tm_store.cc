@@ -161,16 +161,17 @@ void ComputeKeys(const TmxUnit& unit, std::string_view header_srclang,
   std::uint64_t content =
       Mix(Hash64(unit.attrs.get(TmxAttr::kTuid), 0x74756964) ^
           MetaHash(unit.meta));
-  for (const TmxVariant& v : unit.variants) {
+  std::uint64_t dup = 0;
+  for (std::size_t i = 0; i < unit.variants.size(); ++i) {
+    const TmxVariant& v = unit.variants[i];
     lower.clear();
     AppendLower(v.lang, lower);
     const std::uint64_t lang_hash = Hash64(lower, 0x6c616e67);
+    const std::uint64_t segment = SegmentHash(v, 0x736567);
     langs += Mix(lang_hash);
-    content += Mix(SegmentHash(v, lang_hash) ^ MetaHash(v.meta));
+    content += Mix(segment ^ Mix(lang_hash ^ MetaHash(v.meta)));
+    if (i == source) dup = Mix(segment ^ Mix(lang_hash + 0x737263));
   }
-  lower.clear();
-  AppendLower(src.lang, lower);
-  std::uint64_t dup = SegmentHash(src, Hash64(lower, 0x737263));
   dup = Mix(dup ^ Mix(langs + 0x9e3779b97f4a7c15ULL));
   keys.dup_key = static_cast<std::int64_t>(dup);
   keys.content_hash = static_cast<std::int64_t>(Mix(content));
@@ -193,16 +194,12 @@ UnitStore::UnitStore(sqlite::Statement insert_source,
                      sqlite::Statement insert_variant,
                      sqlite::Statement insert_meta,
                      sqlite::Statement find_dups,
-                     sqlite::Statement delete_meta,
-                     sqlite::Statement delete_variants,
                      sqlite::Statement delete_unit, sqlite::Database& db)
     : insert_source_(std::move(insert_source)),
       insert_unit_(std::move(insert_unit)),
       insert_variant_(std::move(insert_variant)),
       insert_meta_(std::move(insert_meta)),
       find_dups_(std::move(find_dups)),
-      delete_meta_(std::move(delete_meta)),
-      delete_variants_(std::move(delete_variants)),
       delete_unit_(std::move(delete_unit)),
       db_(&db) {}
 
@@ -226,11 +223,12 @@ Result<UnitStore> UnitStore::Prepare(sqlite::Database& db) {
       "store a translation unit");
   if (!unit.ok()) return unit.status();
   auto variant = db.Prepare(
-      "INSERT INTO tm_variant (unit_id, seq, lang, o_encoding, datatype, "
-      "usagecount, lastusagedate, creationtool, creationtoolversion, "
-      "creationdate, creationid, changedate, o_tmf, changeid, extra, text, "
-      "markup, skeleton) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+      "INSERT INTO tm_variant (id, unit_id, seq, lang, o_encoding, "
+      "datatype, usagecount, lastusagedate, creationtool, "
+      "creationtoolversion, creationdate, creationid, changedate, o_tmf, "
+      "changeid, extra, text, markup, skeleton) VALUES (?1 * 65536 + ?2, "
+      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+      "?16, ?17, ?18)",
       "store a variant");
   if (!variant.ok()) return variant.status();
   auto meta = db.Prepare(
@@ -242,20 +240,13 @@ Result<UnitStore> UnitStore::Prepare(sqlite::Database& db) {
       "SELECT id, content_hash, changed FROM tm_unit WHERE dup_key = ?1",
       "look for duplicates");
   if (!find.ok()) return find.status();
-  // Import runs with foreign keys off (see tm_import.cc), so a unit's rows
-  // are deleted here rather than by ON DELETE CASCADE.
-  auto erase_meta = db.Prepare("DELETE FROM tm_meta WHERE unit_id = ?1",
-                               "replace a duplicate unit");
-  if (!erase_meta.ok()) return erase_meta.status();
-  auto erase_variants = db.Prepare(
-      "DELETE FROM tm_variant WHERE unit_id = ?1", "replace a duplicate unit");
-  if (!erase_variants.ok()) return erase_variants.status();
-  auto erase_unit = db.Prepare("DELETE FROM tm_unit WHERE id = ?1",
-                               "replace a duplicate unit");
-  if (!erase_unit.ok()) return erase_unit.status();
+  // The trigger tm_unit_deleted takes the unit's variants, notes and props
+  // with it (foreign keys are off during an import; see tm_import.cc).
+  auto erase = db.Prepare("DELETE FROM tm_unit WHERE id = ?1",
+                          "replace a duplicate unit");
+  if (!erase.ok()) return erase.status();
   return UnitStore(std::move(*source), std::move(*unit), std::move(*variant),
-                   std::move(*meta), std::move(*find), std::move(*erase_meta),
-                   std::move(*erase_variants), std::move(*erase_unit), db);
+                   std::move(*meta), std::move(*find), std::move(*erase), db);
 }
 
 Result<std::int64_t> UnitStore::InsertSource(std::string_view kind,
@@ -382,6 +373,12 @@ Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
 Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
                                 std::string_view header_srclang,
                                 OnDuplicate policy) {
+  if (unit.variants.size() > kMaxVariants) {
+    return Status::BadInput("<tu> has " +
+                            std::to_string(unit.variants.size()) +
+                            " variants; onoma keeps at most " +
+                            std::to_string(kMaxVariants) + " per unit");
+  }
   ComputeKeys(unit, header_srclang, keys_);
 
   dups_.clear();
@@ -424,11 +421,8 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
   }
   if (replace) {
     for (const Duplicate& d : dups_) {
-      for (sqlite::Statement* erase :
-           {&delete_meta_, &delete_variants_, &delete_unit_}) {
-        ONOMA_RETURN_IF_ERROR(erase->Bind(1, d.id));
-        ONOMA_RETURN_IF_ERROR(RunAndReset(*erase));
-      }
+      ONOMA_RETURN_IF_ERROR(delete_unit_.Bind(1, d.id));
+      ONOMA_RETURN_IF_ERROR(RunAndReset(delete_unit_));
     }
   }
   ONOMA_RETURN_IF_ERROR(InsertUnit(source_id, unit));

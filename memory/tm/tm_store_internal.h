@@ -22,6 +22,9 @@
 
 namespace onoma::tm::internal {
 
+// A variant's id is unit_id * 65536 + seq (memory/schema/0003_tm.sql).
+inline constexpr std::size_t kMaxVariants = 65535;
+
 // What Store() did with a unit.
 enum class Stored : std::uint8_t { kAdded, kReplaced, kSkippedDuplicate };
 
@@ -66,8 +69,7 @@ class UnitStore {
  private:
   UnitStore(sqlite::Statement insert_source, sqlite::Statement insert_unit,
             sqlite::Statement insert_variant, sqlite::Statement insert_meta,
-            sqlite::Statement find_dups, sqlite::Statement delete_meta,
-            sqlite::Statement delete_variants, sqlite::Statement delete_unit,
+            sqlite::Statement find_dups, sqlite::Statement delete_unit,
             sqlite::Database& db);
 
   Status InsertUnit(std::int64_t source_id, const formats::TmxUnit& unit);
@@ -79,8 +81,6 @@ class UnitStore {
   sqlite::Statement insert_variant_;
   sqlite::Statement insert_meta_;
   sqlite::Statement find_dups_;
-  sqlite::Statement delete_meta_;
-  sqlite::Statement delete_variants_;
   sqlite::Statement delete_unit_;
   sqlite::Database* db_;
 

@@ -142,6 +142,13 @@ struct TmStats {
   std::uint64_t tm_bytes = 0;     // pages of the tm_ tables; 0 if unknown
 };
 
+// Reads and checks a TMX file as Import would, storing nothing: the same
+// faults, warnings and counts (added, replaced and skipped_duplicates stay
+// 0, since no memory is consulted). For `onoma tm import --dry-run`, and
+// for measuring the reader alone.
+[[nodiscard]] Result<ImportSummary> CheckTmx(const std::filesystem::path& path,
+                                             const ImportOptions& options);
+
 class TranslationMemory {
  public:
   explicit TranslationMemory(sqlite::Database& db) : db_(db) {}

@@ -282,6 +282,30 @@ TEST(TmxReaderTest, KeepsUnknownAttributesAndElementsWithWarnings) {
   EXPECT_EQ(r.warnings.size(), 7u);
 }
 
+// Found by tests/fuzz/tmx_fuzzer.cc: an empty element whose attributes
+// went into an instruction was closed by turning the instruction's '>'
+// into "/>".
+TEST(TmxReaderTest, AnEmptyElementWithAnInstructionKeepsItsEndTag) {
+  Read r = ReadAll(Doc(Unit("<bpt i=\"5\" odd=\"n\"/>x<ept i=\"5\"/>", "y")));
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.units[0].variants[0].markup,
+            "<bpt i=\"5\"><?onoma-attrs odd=\"n\"?></bpt>x<ept i=\"5\"/>");
+}
+
+// Found by the fuzzer: a lenient read accepts a namespace URI libxml2
+// cannot parse; kept on an element in the markup, it made the export
+// unreadable.
+TEST(TmxReaderTest, DropsNamespacesThatWouldNotReadBack) {
+  const std::string doc =
+      "<tmx version=\"1.4\" xmlns:ex=\"http://www.urn:example\"><header/>"
+      "<body><tu><tuv xml:lang=\"en\"><seg>a<ex:g/><q:h/></seg></tuv></tu>"
+      "</body></tmx>";
+  EXPECT_FALSE(ReadAll(doc).status.ok());
+  Read r = ReadAll(doc, true);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.units[0].variants[0].markup, "a<g/><h/>");
+}
+
 TEST(TmxReaderTest, FoldsItsOwnAttributeInstructionsBack) {
   Read r = ReadAll(
       "<tmx version=\"1.4\"><header/><body><tu><?onoma-attrs ex:b=\"2\" "

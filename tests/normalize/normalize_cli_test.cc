@@ -35,14 +35,21 @@ void Write(const std::string& path, const std::string& contents) {
 class NormalizeCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new std::string(::testing::TempDir() + "onoma_normalize_cli.db");
-    for (const char* ext : {"", "-wal", "-shm"}) {
-      std::remove((*db_ + ext).c_str());
-    }
+    // One database per process: ctest runs each test in its own process,
+    // several at a time.
+    db_ = new std::string(::testing::TempDir() + "onoma_normalize_cli_" +
+                          std::to_string(getpid()) + ".db");
+    RemoveDb();
     Output o =
         RunOnoma("LANG=C", "--db '" + *db_ + "' term import '" +
                                ONOMA_SOURCE_DIR + "/tables/termbase/news.tsv'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
+  }
+  static void TearDownTestSuite() { RemoveDb(); }
+  static void RemoveDb() {
+    for (const char* ext : {"", "-wal", "-shm"}) {
+      std::remove((*db_ + ext).c_str());
+    }
   }
   void SetUp() override {
     dir_ = ::testing::TempDir() + "onoma_normalize_" +
@@ -73,6 +80,25 @@ TEST_F(NormalizeCliTest, CheckExitsZeroOnCleanAndOneOnVariant) {
   EXPECT_EQ(dirty.exit_code, 1) << dirty.err;
   EXPECT_NE(dirty.err.find("dirty.txt:1:17: Kiev -> Kyiv"), std::string::npos)
       << dirty.err;
+}
+
+TEST_F(NormalizeCliTest, CleanArticleComesOutByteForByte) {
+  const std::string article =
+      "KYIV, Nov 27 - Officials in Kyiv's\r\ncity hall  said\t(Kharkiv).\n"
+      "\xea\xb8\xb0 Caf\x65\xcc\x81 Chicken Kiev, Kievan Rus'\n\n"
+      "no final newline";
+  Write(Path("clean.txt"), article);
+  Output o = Onoma("'" + Path("clean.txt") + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, article);
+}
+
+TEST_F(NormalizeCliTest, LangOverridesDetection) {
+  // Курск is deprecated in Ukrainian copy, preferred in Russian copy.
+  EXPECT_EQ(Onoma("--lang uk", "Курск\n").out, "Курськ\n");
+  EXPECT_EQ(Onoma("--lang ru", "Курск\n").out, "Курск\n");
+  // Detection: ы and э make this Russian.
+  EXPECT_EQ(Onoma("", "Курск был и это\n").out, "Курск был и это\n");
 }
 
 TEST_F(NormalizeCliTest, StdinToStdoutWithReport) {

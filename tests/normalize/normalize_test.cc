@@ -2,11 +2,12 @@
 // language, every trap the issue names, and byte-identical output where
 // nothing matched.
 
+#include "lib/normalize/normalize.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "lib/normalize/normalize.h"
 #include "tests/normalize/termbase_input.h"
 
 namespace onoma::normalize {
@@ -91,10 +92,10 @@ TEST(NormalizeEnglishTest, LeavesTraps) {
           {"Dnipropetrovsk Oblast kept its name",
            "Dnipropetrovsk Oblast kept its name"},
           {"Kievx Kiev2", "Kievx Kiev2"},
-      {"Dnipropetrovsk (now Dnipro) lies on the river",
-       "Dnipropetrovsk (now Dnipro) lies on the river"},
-      {"Kirovohrad, renamed Kropyvnytskyi in 2016",
-       "Kirovohrad, renamed Kropyvnytskyi in 2016"},
+          {"Dnipropetrovsk (now Dnipro) lies on the river",
+           "Dnipropetrovsk (now Dnipro) lies on the river"},
+          {"Kirovohrad, renamed Kropyvnytskyi in 2016",
+           "Kirovohrad, renamed Kropyvnytskyi in 2016"},
       });
   EXPECT_EQ(Norm("Artemivsk was captured", "en"), "Bakhmut was captured");
 }
@@ -147,7 +148,7 @@ TEST(NormalizeUkrainianTest, KeepsGrammaticalCase) {
                       {"Киев заявив", "Київ заявив"},
                       {"КИЕВ", "КИЇВ"},
                       {"у Дніпропетровську", "у Дніпрі"},
-      {"удар по Дніпропетровську", "удар по Дніпру"},
+                      {"удар по Дніпропетровську", "удар по Дніпру"},
                       {"з Дніпропетровська", "з Дніпра"},
                       {"місто Кіровоград", "місто Кропивницький"},
                       {"біля Кіровограда", "біля Кропивницького"},
@@ -188,7 +189,17 @@ TEST(NormalizeKoreanTest, KeepsAndAdjustsParticles) {
                       {"드네프르강은 넓다", "드니프로강은 넓다"},
                       {"드니프로페트로우스크 주민", "드니프로 주민"},
                       {"키예프(Kiev)", "키이우(Kyiv)"},
+                      {"Kiev의 시장", "Kyiv의 시장"},
                   });
+}
+
+TEST(NormalizeKoreanTest, MatchesDecomposedHangul) {
+  // Conjoining jamo, as some editors and PDFs produce: matched like the
+  // syllables; the replacement is written composed, the rest left as is.
+  EXPECT_EQ(Norm("\u110f\u1175\u110b\u1168\u1111\u1173\u1102\u1173\u11ab "
+                 "\u1107\u1161\u11b0\u1112\u1167\u11bb\u1103\u1161",
+                 "ko"),
+            "키이우는 \u1107\u1161\u11b0\u1112\u1167\u11bb\u1103\u1161");
 }
 
 TEST(NormalizeKoreanTest, LeavesTraps) {

@@ -143,8 +143,8 @@ TEST_F(TermStoreTest, RemoveTermAndConcept) {
   EXPECT_EQ(store_->Get("kyiv").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->Remove("kyiv").code(), StatusCode::kNotFound);
   auto count = db_->Prepare(
-      "SELECT count(*) FROM term_fuzzy WHERE term_id NOT IN (SELECT id FROM "
-      "term)",
+      "SELECT count(*) FROM term_fuzzy WHERE latin_key NOT IN (SELECT "
+      "latin_key FROM term)",
       "test");
   ASSERT_TRUE(count.ok());
   ASSERT_TRUE(*count->Step());
