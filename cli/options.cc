@@ -345,9 +345,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm->require_subcommand(1);
   CLI::App* tm_import = Sub(
       *tm, "import",
-      Tr("Import a TMX file (1.1 to 1.4b) in one transaction: a malformed "
-         "file is refused with its line and column, and the memory is left "
-         "as it was"),
+      Tr("Import a TMX file (1.1 to 1.4b), all or nothing"),
       "  onoma tm import memory.tmx\n"
       "  onoma tm import --on-duplicate newest --lenient old.tmx\n");
   tm_import->add_option("file", m.file, Tr("The TMX file"))->required();
@@ -366,9 +364,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_import->callback([&] { opts.command = Command::kTmImport; });
   CLI::App* tm_export = Sub(
       *tm, "export",
-      Tr("Export the memory as TMX 1.4b, valid against the TMX DTD, with "
-         "every attribute, note, prop and inline code it was given; - for "
-         "standard output"),
+      Tr("Export the memory as valid TMX 1.4b (- for standard output)"),
       "  onoma tm export out.tmx --langs en,uk\n");
   tm_export->add_option("file", m.file, Tr("The TMX file"))->required();
   tm_export->add_option("--langs", m.langs,

@@ -23,24 +23,19 @@ printf '\n$ printf ... | %s romanize   (auto: each word by its script)\n' "$onom
 printf 'Зеленський прибув до Києва.\n윤석열 대통령이 서울에서 말했다.\n' | $onoma romanize
 demo $onoma romanize --list
 
-# The term store (issue 5): the bundled news termbase in a scratch database.
-termdb=$(mktemp -d)/terms.db
-termbase=tables/termbase/news.tsv
-[ -f "$termbase" ] || termbase=tests/data/terms/news-sample.tsv
-demo $onoma --db "$termdb" term import "$termbase"
+# The bundled news termbase in a scratch database, then lookups from any
+# spelling in any script, and the sample articles normalized against it.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+db="$scratch/onoma.db"
+demo $onoma --db "$db" term import tables/termbase/news.tsv
 for q in Kiev 키예프 Києві Kyyiv; do
-  demo $onoma --db "$termdb" term lookup "$q"
+  demo $onoma --db "$db" term lookup "$q"
 done
-demo $onoma --db "$termdb" term lookup --json --lang ko Харкова
-rm -rf "$(dirname "$termdb")"
-
-# Normalizing names (issue 6): sample articles against the bundled termbase.
-normdb=$(mktemp -d)/normalize.db
-demo $onoma --db "$normdb" term import tables/termbase/news.tsv
+demo $onoma --db "$db" term lookup --json --lang ko Харкова
 for lang in en uk ko; do
-  demo $onoma --db "$normdb" normalize --report "$normdb.$lang.jsonl" \
+  demo $onoma --db "$db" normalize --report "$scratch/report.$lang.jsonl" \
     tables/samples/article-$lang.txt
   printf '\n$ cat report.jsonl   (one change per line)\n'
-  cat "$normdb.$lang.jsonl"
+  cat "$scratch/report.$lang.jsonl"
 done
-rm -rf "$(dirname "$normdb")"

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -60,6 +61,7 @@ char32_t FastLower(char32_t c) {
 class TableMatcher::Impl {
  public:
   struct Rule : MatcherRule {
+    explicit Rule(MatcherRule rule) : MatcherRule(std::move(rule)) {}
     // Where forms[f] (and ascii[f] at 3 + f) lie in pool_.
     std::array<std::pair<std::uint32_t, std::uint32_t>, 6> packed{};
     // The one condition is "initial" (Є Ї Й Ю Я in uk-kmu2010): checked
@@ -69,7 +71,8 @@ class TableMatcher::Impl {
 
   Impl(std::vector<MatcherRule> rules, std::u32string word_chars,
        bool trailing_word_chars)
-      : rules_(rules.begin(), rules.end()),
+      : rules_(std::make_move_iterator(rules.begin()),
+               std::make_move_iterator(rules.end())),
         word_chars_(std::move(word_chars)),
         trailing_word_chars_(trailing_word_chars) {
     // Longest source first within each first letter, file order otherwise.

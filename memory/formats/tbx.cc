@@ -7,8 +7,11 @@
 // descrip conceptType (person, place, ...), descrip negativeContext, and
 // termNote inflectionClass. Tested by tests/terms/formats_test.cc.
 
+#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include <cstdarg>
+#include <cstdio>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -50,6 +53,47 @@ void OnError(void* arg, xmlErrorPtr error) {
       static_cast<std::uint64_t>(error->int2 > 0 ? error->int2 : 0), 0});
 }
 
+// libxml2 reports some faults without a parser context (an encoding it
+// cannot convert, the I/O layer's "encoder error") through the thread's
+// generic error handler, which prints them to stderr beside onoma's own
+// message. While a TBX file is read, the first of them is kept for the
+// Status instead; the previous handler comes back on the way out. Found
+// by tests/fuzz/term_files_fuzzer.cc; tested by
+// tests/terms/term_files_fuzz_test.cc.
+class GenericErrors {
+ public:
+  GenericErrors()
+      : saved_(xmlGenericError), saved_context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(this, &GenericErrors::On);
+  }
+  ~GenericErrors() { xmlSetGenericErrorFunc(saved_context_, saved_); }
+  GenericErrors(const GenericErrors&) = delete;
+  GenericErrors& operator=(const GenericErrors&) = delete;
+
+  // The first message, without its line break; empty when none came.
+  const std::string& first() const { return first_; }
+
+ private:
+  static void On(void* context, const char* format, ...) {
+    auto* self = static_cast<GenericErrors*>(context);
+    if (!self->first_.empty() || format == nullptr) return;
+    char buf[512];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(buf, sizeof buf, format, args);
+    va_end(args);
+    self->first_ = buf;
+    while (!self->first_.empty() &&
+           (self->first_.back() == '\n' || self->first_.back() == ' ')) {
+      self->first_.pop_back();
+    }
+  }
+
+  xmlGenericErrorFunc saved_;
+  void* saved_context_;
+  std::string first_;
+};
+
 std::string_view View(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s))
            : std::string_view();
@@ -63,6 +107,7 @@ class TbxReader {
   }
 
   Status Run() {
+    GenericErrors generic;
     std::unique_ptr<xmlTextReader, ReaderFree> reader(
         xmlReaderForFile(path_.c_str(), nullptr, XML_PARSE_NONET));
     if (!reader) return Status::Io("cannot open " + path_);
@@ -72,7 +117,10 @@ class TbxReader {
     for (;;) {
       int rc = xmlTextReaderRead(reader_);
       if (!errors_.status.ok()) return errors_.status;
-      if (rc < 0) return Fault("malformed XML");
+      if (rc < 0) {
+        return Fault(generic.first().empty() ? "malformed XML"
+                                             : generic.first());
+      }
       if (rc == 0) break;
       int type = xmlTextReaderNodeType(reader_);
       std::string_view name = View(xmlTextReaderConstLocalName(reader_));

@@ -165,6 +165,19 @@ void Impl::UseBuffer(std::string_view data) {
 }
 
 Status Impl::Feed() {
+  // Some libxml2 faults (an encoder's, at the context's creation or while
+  // parsing) also go to the generic error handler, which prints to stderr;
+  // they reach us as parser errors too, so that channel is silenced while
+  // libxml2 works for us, and restored after.
+  const xmlGenericErrorFunc handler = xmlGenericError;
+  void* const context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(nullptr, SilentError);
+  Status status = FeedChunk();
+  xmlSetGenericErrorFunc(context, handler);
+  return status;
+}
+
+Status Impl::FeedChunk() {
   const char* data;
   std::size_t size;
   bool last;
@@ -241,16 +254,7 @@ Status Impl::Feed() {
     data += head;
     size -= static_cast<std::size_t>(head);
   }
-  {
-    // Some libxml2 faults (an encoder's) also go to the generic error
-    // handler, which prints to stderr; they reach us as parser errors
-    // too, so that channel is silenced while parsing.
-    const xmlGenericErrorFunc handler = xmlGenericError;
-    void* const context = xmlGenericErrorContext;
-    xmlSetGenericErrorFunc(nullptr, SilentError);
-    xmlParseChunk(ctxt_, data, static_cast<int>(size), last ? 1 : 0);
-    xmlSetGenericErrorFunc(context, handler);
-  }
+  xmlParseChunk(ctxt_, data, static_cast<int>(size), last ? 1 : 0);
   if (last) {
     finished_ = true;
     if (fault_.ok() && !root_closed_) {
@@ -354,9 +358,15 @@ void Impl::OnError(const xmlError& error) {
     return;
   }
   if (error.level == XML_ERR_ERROR && options_.lenient) {
-    // Recoverable (a namespace prefix never declared, say): libxml2 goes
-    // on, and so does a lenient read.
-    Warn(Status::BadInput(message).At(std::move(where)));
+    // Recoverable (a namespace prefix never declared, a name that is not a
+    // QName): libxml2 goes on, and so does a lenient read. Inside a unit
+    // the unit is bad, and skipped: what libxml2 made of the name would
+    // not be well-formed when written out again.
+    if (in_unit_) {
+      UnitFault(Status::BadInput(message).At(std::move(where)));
+    } else {
+      Warn(Status::BadInput(message).At(std::move(where)));
+    }
     return;
   }
   Fault(Status::BadInput("not well-formed XML: " + message)

@@ -679,6 +679,7 @@ bool Impl::ReadOwnerAttributes(TmxOwner owner, TmxAttributes& attrs,
 
 void Impl::StartUnit() {
   ++units_read_;
+  in_unit_ = true;
   unit_ = &current_;
   unit_->Clear();
   unit_->position = TagPosition();
@@ -691,6 +692,7 @@ void Impl::StartUnit() {
 }
 
 void Impl::EndUnit() {
+  in_unit_ = false;
   if (variant_count_ == 0) {
     UnitFault(Status::BadInput("<tu> has no <tuv>").At(Where(unit_->position)));
   }

@@ -111,6 +111,7 @@ class TmxReader::Impl {
 
   // --- tmx_reader.cc
   Status Feed();
+  Status FeedChunk();
   void Fault(Status status);
   void Warn(Status status);
   // Warns once per `key` (an unknown attribute on an element, a bad tag).
@@ -206,6 +207,7 @@ class TmxReader::Impl {
   // The unit being read, swapped into the queue when complete.
   TmxUnit current_;
   TmxUnit* unit_ = nullptr;
+  bool in_unit_ = false;  // between <tu> and </tu>
   std::size_t variant_count_ = 0;
   TmxVariant* variant_ = nullptr;
   TmxMeta* meta_ = nullptr;

@@ -189,6 +189,53 @@ void ComputeKeys(const TmxUnit& unit, std::string_view header_srclang,
   for (const TmxVariant& v : unit.variants) consider(v.attrs);
 }
 
+DupKeyFilter::DupKeyFilter(std::uint64_t keys) {
+  std::uint64_t bits = std::uint64_t{1} << 20;
+  while (bits < keys * 10 && bits < (std::uint64_t{1} << 32)) bits <<= 1;
+  bits_.assign(bits / 64, 0);
+  mask_ = bits / 64 - 1;
+}
+
+// Blocked: the three bits of a key lie in one 64-bit word, so that a test
+// costs one cache miss, not three; the key is itself a hash, whose low
+// bits pick the word and high bits the bits.
+void DupKeyFilter::Add(std::int64_t key) {
+  const std::uint64_t h = static_cast<std::uint64_t>(key);
+  bits_[h & mask_] |= (std::uint64_t{1} << (h >> 58)) |
+                      (std::uint64_t{1} << ((h >> 52) & 63)) |
+                      (std::uint64_t{1} << ((h >> 46) & 63));
+}
+
+bool DupKeyFilter::MayContain(std::int64_t key) const {
+  const std::uint64_t h = static_cast<std::uint64_t>(key);
+  const std::uint64_t want = (std::uint64_t{1} << (h >> 58)) |
+                             (std::uint64_t{1} << ((h >> 52) & 63)) |
+                             (std::uint64_t{1} << ((h >> 46) & 63));
+  return (bits_[h & mask_] & want) == want;
+}
+
+Status UnitStore::UseFilter(std::uint64_t incoming) {
+  auto count = db_->Prepare("SELECT count(*) FROM tm_unit",
+                            "count translation units");
+  if (!count.ok()) return count.status();
+  auto row = count->Step();
+  if (!row.ok()) return row.status();
+  const auto existing = static_cast<std::uint64_t>(count->ColumnInt64(0));
+  filter_ = std::make_unique<DupKeyFilter>(existing + incoming);
+  // A scan of the index alone (it covers dup_key).
+  auto keys = db_->Prepare("SELECT dup_key FROM tm_unit INDEXED BY "
+                           "tm_unit_dup_key",
+                           "read duplicate keys");
+  if (!keys.ok()) return keys.status();
+  for (;;) {
+    auto next = keys->Step();
+    if (!next.ok()) return next.status();
+    if (!*next) break;
+    filter_->Add(keys->ColumnInt64(0));
+  }
+  return Status::Ok();
+}
+
 UnitStore::UnitStore(sqlite::Statement insert_source,
                      sqlite::Statement insert_unit,
                      sqlite::Statement insert_variant,
@@ -382,19 +429,21 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
   ComputeKeys(unit, header_srclang, keys_);
 
   dups_.clear();
-  ONOMA_RETURN_IF_ERROR(find_dups_.Bind(1, keys_.dup_key));
-  for (;;) {
-    Result<bool> row = find_dups_.Step();
-    if (!row.ok()) {
-      find_dups_.Reset();
-      return row.status();
+  if (filter_ == nullptr || filter_->MayContain(keys_.dup_key)) {
+    ONOMA_RETURN_IF_ERROR(find_dups_.Bind(1, keys_.dup_key));
+    for (;;) {
+      Result<bool> row = find_dups_.Step();
+      if (!row.ok()) {
+        find_dups_.Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      dups_.push_back(Duplicate{find_dups_.ColumnInt64(0),
+                                find_dups_.ColumnInt64(1),
+                                find_dups_.ColumnText(2)});
     }
-    if (!*row) break;
-    dups_.push_back(Duplicate{find_dups_.ColumnInt64(0),
-                              find_dups_.ColumnInt64(1),
-                              find_dups_.ColumnText(2)});
+    find_dups_.Reset();
   }
-  find_dups_.Reset();
 
   bool replace = false;
   if (!dups_.empty()) {
@@ -426,6 +475,7 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
     }
   }
   ONOMA_RETURN_IF_ERROR(InsertUnit(source_id, unit));
+  if (filter_ != nullptr) filter_->Add(keys_.dup_key);
   return replace ? Stored::kReplaced : Stored::kAdded;
 }
 

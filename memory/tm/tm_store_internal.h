@@ -10,6 +10,7 @@
 #define ONOMA_MEMORY_TM_TM_STORE_INTERNAL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,9 +52,31 @@ std::uint64_t MetaHash(const std::vector<formats::TmxMeta>& meta);
 // duplicate keys of one memory are about 1 in 2^64 per pair.
 std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed);
 
+// A Bloom filter over the duplicate keys in the memory, so that the
+// common case of an import — a unit with no duplicate — needs no lookup in
+// the database: a "no" is certain, a "maybe" (about 1% of the time when it
+// is really no) is checked with the index. 10 bits per key, blocked.
+class DupKeyFilter {
+ public:
+  // Sized for `keys` keys (at least a million bits).
+  explicit DupKeyFilter(std::uint64_t keys);
+  void Add(std::int64_t key);
+  bool MayContain(std::int64_t key) const;
+  std::size_t bytes() const { return bits_.size() * sizeof(std::uint64_t); }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+  std::uint64_t mask_ = 0;  // word count - 1 (a power of two)
+};
+
 class UnitStore {
  public:
   [[nodiscard]] static Result<UnitStore> Prepare(sqlite::Database& db);
+
+  // Loads the memory's duplicate keys into a filter sized for them and
+  // `incoming` more, which Store() then consults before its lookup. For
+  // imports; without it every unit is looked up.
+  [[nodiscard]] Status UseFilter(std::uint64_t incoming);
 
   // Adds a tm_source row for a file (kind "tmx") or for Add (kind "add").
   [[nodiscard]] Result<std::int64_t> InsertSource(
@@ -84,6 +107,7 @@ class UnitStore {
   sqlite::Statement delete_unit_;
   sqlite::Database* db_;
 
+  std::unique_ptr<DupKeyFilter> filter_;
   UnitKeys keys_;
   struct Duplicate {
     std::int64_t id;

@@ -68,7 +68,7 @@ TEST(TmxMutationTest, MutantsNeverCrashAndRoundTripWhenAccepted) {
   std::mt19937 rng(20261127);
   int accepted = 0;
   int refused = 0;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 10000; ++i) {
     std::string text = seeds[rng() % seeds.size()];
     const int edits = 1 + static_cast<int>(rng() % 5);
     for (int e = 0; e < edits && !text.empty(); ++e) {

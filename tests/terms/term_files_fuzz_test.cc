@@ -142,5 +142,35 @@ TEST(TermFilesFuzzTest, MutatedFilesNeverCrashAndErrorsHaveALocation) {
   EXPECT_GT(rejected, 100);
 }
 
+// Found by tests/fuzz/term_files_fuzzer.cc: a TBX file whose bytes do not
+// convert from the encoding it declares made libxml2 print four lines of
+// its own to stderr ("encoding error : input conversion failed ...",
+// "I/O error : encoder error") before onoma's "malformed XML". The reason
+// now is the message, and stderr stays onoma's.
+TEST(TermFilesFuzzTest, TbxEncodingFaultIsTheMessageNotStderr) {
+  std::string path =
+      (std::filesystem::temp_directory_path() /
+       ("onoma_tbx_encoding_" + std::to_string(getpid()) + ".tbx"))
+          .string();
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << "<?xml version=\"1.0\" encoding=\"EUC-JP\"?>\n"
+           "<tbx><text><body>\x8f\x41\x50 x</body></text></tbx>\n";
+  }
+  CountingSink sink;
+  ::testing::internal::CaptureStderr();
+  Status s = formats::ReadTermFile(path, {}, sink);
+  std::string printed = ::testing::internal::GetCapturedStderr();
+  std::filesystem::remove(path);
+  EXPECT_EQ(printed, "");
+  ASSERT_EQ(s.code(), StatusCode::kBadInput) << s.ToString();
+  EXPECT_NE(s.message().find("input conversion failed"), std::string::npos)
+      << s.ToString();
+  ASSERT_TRUE(s.location().has_value());
+  EXPECT_EQ(s.location()->line, 2u);
+  // Nothing was put before the fault.
+  EXPECT_EQ(sink.puts, 0);
+}
+
 }  // namespace
 }  // namespace onoma::terms

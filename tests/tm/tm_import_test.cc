@@ -317,5 +317,33 @@ TEST_F(TmTest, StatsCountUnitsLanguagesPairsAndSources) {
   EXPECT_EQ(stats->sources[1].kind, "add");
 }
 
+TEST_F(TmTest, ImportsKoreanAndUkrainianWireCopy) {
+  const fs::path path = testing::TestDataDir() / "tm" / "wire-en-uk-ko.tmx";
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto summary = ImportText(text);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->added, 4u);
+  auto query = db_->Prepare(
+      "SELECT u.tuid, u.source_lang, v.text, v.skeleton IS NOT NULL FROM "
+      "tm_unit u JOIN tm_variant v ON v.id = u.id * 65536 + u.source_seq "
+      "ORDER BY u.id",
+      "read");
+  std::vector<std::string> got;
+  while (*query->Step()) {
+    got.push_back(query->ColumnText(0) + " " + query->ColumnText(1) + " " +
+                  query->ColumnText(3) + " " + query->ColumnText(2));
+  }
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[1],
+            "ap-002 ko 1 윤석열 대통령은 서울에서 기자회견을 열었다.");
+  EXPECT_EQ(got[2], "ap-003 en 1 Kharkiv at night  𝐀");
+  auto stats = memory_->Stats();
+  ASSERT_TRUE(stats.ok());
+  bool ko_uk = false;
+  for (const auto& pair : stats->pairs) ko_uk |= pair.what == "ko → uk";
+  EXPECT_TRUE(ko_uk);
+}
+
 }  // namespace
 }  // namespace onoma::tm
