@@ -7,10 +7,12 @@
 //   CXX=clang++ cmake -S . -B build/fuzz -DONOMA_BUILD_FUZZ=ON \
 //       -DONOMA_BUILD_TESTS=OFF -DONOMA_BUILD_BENCH=OFF
 //   cmake --build build/fuzz --target tmx_fuzzer
+//   mkdir -p /tmp/tmx-corpus && cp tests/fuzz/corpus/tmx/* /tmp/tmx-corpus/
 //   build/fuzz/tests/fuzz/tmx_fuzzer -max_total_time=600 -max_len=65536 \
-//       -timeout=10 -rss_limit_mb=2048 tests/fuzz/corpus/tmx ../shared/corpora/tmx
+//       -timeout=10 -rss_limit_mb=2048 /tmp/tmx-corpus ../shared/corpora/tmx
 //
-// docs/tm.md, "Fuzzing", has the last run's figures.
+// (The first directory receives new inputs.) docs/tm.md, "Fuzzing", has
+// the last run's figures.
 
 #include <cstddef>
 #include <cstdint>
