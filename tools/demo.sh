@@ -39,3 +39,12 @@ for lang in en uk ko; do
   printf '\n$ cat report.jsonl   (one change per line)\n'
   cat "$scratch/report.$lang.jsonl"
 done
+
+# The translation memory: a segment pair, what the memory holds, and a
+# TMX 1.4b export of it.
+demo $onoma --db "$db" tm add --from en --to uk \
+  "Kyiv said on Monday it had shot down 40 drones." \
+  "Київ заявив у понеділок, що збив 40 дронів."
+demo $onoma --db "$db" tm stats
+demo $onoma --db "$db" tm export "$scratch/memory.tmx"
+cat "$scratch/memory.tmx"
