@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/i18n.h"
+#include "cli/json.h"
 #include "lib/text/script.h"
 #include "lib/text/utf8.h"
 
@@ -18,39 +19,6 @@ namespace {
 
 Status ErrnoStatus(const std::string& message, const std::string& path) {
   return Status::Io(message + ": " + std::strerror(errno)).At({path, 0, 0, 0});
-}
-
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
 }
 
 }  // namespace

@@ -137,4 +137,17 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
+bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
+  out->clear();
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t length = 0;
+    char32_t c = DecodeUtf8(text, pos, &length);
+    if (!IsSyllable(c)) return false;
+    out->push_back(Decompose(c));
+    pos += length;
+  }
+  return !out->empty();
+}
+
 }  // namespace onoma::romanize::hangul

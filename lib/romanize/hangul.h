@@ -171,6 +171,10 @@ char32_t DecodeUtf8(std::string_view text, std::size_t pos,
 // Appends the UTF-8 form of c.
 void AppendUtf8(char32_t c, std::string* out);
 
+// The syllables of `text` (precomposed only), for the tables' Hangul
+// fields; false if it is empty or holds anything else.
+bool ToSyllables(std::string_view text, std::vector<Syllable>* out);
+
 namespace scan_internal {
 inline bool IsModernLeadJamo(char32_t c) { return c >= 0x1100 && c <= 0x1112; }
 inline bool IsModernVowelJamo(char32_t c) { return c >= 0x1161 && c <= 0x1175; }

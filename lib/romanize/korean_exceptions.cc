@@ -13,20 +13,6 @@ namespace {
 
 using hangul::Syllable;
 
-// The syllables of `text`, or false if it holds anything else.
-bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
-  out->clear();
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t length = 0;
-    char32_t c = hangul::DecodeUtf8(text, pos, &length);
-    if (!hangul::IsSyllable(c)) return false;
-    out->push_back(hangul::Decompose(c));
-    pos += length;
-  }
-  return !out->empty();
-}
-
 }  // namespace
 
 Status ExceptionList::Add(std::string_view contents, std::string_view path) {
@@ -41,11 +27,11 @@ Status ExceptionList::Add(std::string_view contents, std::string_view path) {
                         "pronunciation (a comment starts with #)");
     }
     Entry entry;
-    if (!ToSyllables(first.text, &entry.spelling)) {
+    if (!hangul::ToSyllables(first.text, &entry.spelling)) {
       return TableError(path, line, first,
                         "the spelling must be Hangul syllables only");
     }
-    if (!ToSyllables(line.fields[1].text, &entry.pronunciation)) {
+    if (!hangul::ToSyllables(line.fields[1].text, &entry.pronunciation)) {
       return TableError(path, line, line.fields[1],
                         "the pronunciation must be Hangul syllables only");
     }

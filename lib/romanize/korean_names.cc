@@ -23,19 +23,6 @@ namespace {
 
 using hangul::Syllable;
 
-bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
-  out->clear();
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t length = 0;
-    char32_t c = hangul::DecodeUtf8(text, pos, &length);
-    if (!hangul::IsSyllable(c)) return false;
-    out->push_back(hangul::Decompose(c));
-    pos += length;
-  }
-  return !out->empty();
-}
-
 bool IsAsciiWord(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -128,7 +115,8 @@ Status ParseSurnames(std::string_view contents, std::string_view path,
                         "common spellings");
     }
     Surname s;
-    if (!ToSyllables(line.fields[0].text, &s.hangul) || s.hangul.size() > 2) {
+    if (!hangul::ToSyllables(line.fields[0].text, &s.hangul) ||
+        s.hangul.size() > 2) {
       return TableError(path, line, line.fields[0],
                         "a family name is one or two Hangul syllables");
     }

@@ -25,19 +25,6 @@ namespace {
 
 using hangul::Syllable;
 
-bool ToSyllables(std::string_view text, std::vector<Syllable>* out) {
-  out->clear();
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t length = 0;
-    char32_t c = hangul::DecodeUtf8(text, pos, &length);
-    if (!hangul::IsSyllable(c)) return false;
-    out->push_back(hangul::Decompose(c));
-    pos += length;
-  }
-  return !out->empty();
-}
-
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(),
                                    [](char c) { return c >= '0' && c <= '9'; });
@@ -196,7 +183,7 @@ Status ParseUnits(std::string_view contents, std::string_view path,
                         "expected [units] or [provinces] first");
     }
     std::vector<Syllable> syllables;
-    if (!ToSyllables(first.text, &syllables)) {
+    if (!hangul::ToSyllables(first.text, &syllables)) {
       return TableError(path, line, first, "expected Hangul syllables");
     }
     if (section == Section::kProvinces) {
