@@ -54,7 +54,9 @@ void BM_Tmx_Read_onoma(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * text.size());
   state.SetItemsProcessed(state.iterations() * kUnits);
 }
-BENCHMARK(BM_Tmx_Read_onoma)->Name("BM_Tmx_Read/onoma")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Tmx_Read_onoma)
+    ->Name("BM_Tmx_Read/onoma")
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Tmx_Read_xmlTextReader(benchmark::State& state) {
   const std::string& text = Corpus();

@@ -16,32 +16,30 @@
 namespace onoma::bench {
 
 inline constexpr std::array<const char*, 48> kEnglishWords = {
-    "the",       "said",     "on",        "Monday",     "government",
-    "officials", "minister", "of",        "in",         "talks",
-    "with",      "reported", "forces",    "border",     "region",
-    "city",      "after",    "a",         "statement",  "president",
-    "would",     "not",      "comment",   "further",    "week",
-    "percent",   "economy",  "growth",    "exports",    "agreement",
-    "security",  "council",  "meeting",   "spokesman",  "told",
-    "reporters", "earlier",  "this",      "year",       "people",
-    "killed",    "attack",   "villages",  "and",        "to",
-    "from",      "national", "election"};
+    "the",       "said",      "on",      "Monday",    "government", "officials",
+    "minister",  "of",        "in",      "talks",     "with",       "reported",
+    "forces",    "border",    "region",  "city",      "after",      "a",
+    "statement", "president", "would",   "not",       "comment",    "further",
+    "week",      "percent",   "economy", "growth",    "exports",    "agreement",
+    "security",  "council",   "meeting", "spokesman", "told",       "reporters",
+    "earlier",   "this",      "year",    "people",    "killed",     "attack",
+    "villages",  "and",       "to",      "from",      "national",   "election"};
 
 inline constexpr std::array<const char*, 48> kUkrainianWords = {
-    "уряд",        "заявив",      "у",          "понеділок",  "посадовці",
-    "міністр",     "переговори",  "з",          "повідомили", "сили",
-    "кордон",      "область",     "місто",      "після",      "заява",
-    "президент",   "не",          "коментував", "тиждень",    "відсотків",
-    "економіка",   "зростання",   "експорт",    "угода",      "безпеки",
-    "рада",        "засідання",   "речник",     "журналістам", "раніше",
-    "цього",       "року",        "людей",      "загинули",   "атака",
-    "села",        "і",           "до",         "від",        "національний",
-    "вибори",      "Київ",        "Харків",     "Одеса",      "Львів",
-    "Сеул",        "Пхеньян",     "Вашингтон"};
+    "уряд",      "заявив",     "у",          "понеділок",   "посадовці",
+    "міністр",   "переговори", "з",          "повідомили",  "сили",
+    "кордон",    "область",    "місто",      "після",       "заява",
+    "президент", "не",         "коментував", "тиждень",     "відсотків",
+    "економіка", "зростання",  "експорт",    "угода",       "безпеки",
+    "рада",      "засідання",  "речник",     "журналістам", "раніше",
+    "цього",     "року",       "людей",      "загинули",    "атака",
+    "села",      "і",          "до",         "від",         "національний",
+    "вибори",    "Київ",       "Харків",     "Одеса",       "Львів",
+    "Сеул",      "Пхеньян",    "Вашингтон"};
 
 inline constexpr std::array<const char*, 8> kEnglishNames = {
-    "Kyiv", "Kharkiv", "Odesa", "Lviv", "Seoul", "Pyongyang", "Washington",
-    "Brussels"};
+    "Kyiv",  "Kharkiv",   "Odesa",      "Lviv",
+    "Seoul", "Pyongyang", "Washington", "Brussels"};
 
 // Appends one sentence of `words` (18-34 of them) to `out`, escaped for
 // XML; with `tags`, one word is bold (<bpt>/<ept>) and a <ph> follows.
@@ -109,8 +107,9 @@ inline void WriteTmx(std::FILE* out, std::uint64_t units,
       buffer += kEnglishNames[rng() % kEnglishNames.size()];
       buffer += '.';
     }
-    buffer += "</seg></tuv>\n      <tuv xml:lang=\"uk\" creationid=\"desk\">"
-              "<seg>";
+    buffer +=
+        "</seg></tuv>\n      <tuv xml:lang=\"uk\" creationid=\"desk\">"
+        "<seg>";
     AppendSentence(twin_uk, kUkrainianWords, tags, u, buffer);
     buffer += "</seg></tuv>\n    </tu>\n";
     if (buffer.size() > (1u << 20)) {

@@ -22,9 +22,9 @@ int RunTermList(const Options& options);
 int RunTermImport(const Options& options);
 int RunTermExport(const Options& options);
 int RunTermLookup(const Options& options);
-int RunSegment(const Options& options);  // cli/segment_command.cc
+int RunSegment(const Options& options);    // cli/segment_command.cc
 int RunNormalize(const Options& options);  // cli/normalize_command.cc
-int RunTmAlign(const Options& options);  // cli/align_command.cc
+int RunTmAlign(const Options& options);    // cli/align_command.cc
 // cli/tm_command.cc:
 int RunTmImport(const Options& options);
 int RunTmExport(const Options& options);

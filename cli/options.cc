@@ -343,11 +343,10 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                      "  onoma tm import memory.tmx\n"
                      "  onoma tm lookup --from en --to uk \"Kyiv said\"\n");
   tm->require_subcommand(1);
-  CLI::App* tm_import = Sub(
-      *tm, "import",
-      Tr("Import a TMX file (1.1 to 1.4b), all or nothing"),
-      "  onoma tm import memory.tmx\n"
-      "  onoma tm import --on-duplicate newest --lenient old.tmx\n");
+  CLI::App* tm_import =
+      Sub(*tm, "import", Tr("Import a TMX file (1.1 to 1.4b), all or nothing"),
+          "  onoma tm import memory.tmx\n"
+          "  onoma tm import --on-duplicate newest --lenient old.tmx\n");
   tm_import->add_option("file", m.file, Tr("The TMX file"))->required();
   tm_import
       ->add_option("--on-duplicate", m.on_duplicate,
@@ -362,10 +361,10 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   tm_import->add_flag("--dry-run", m.dry_run,
                       Tr("Read and check the file; store nothing"));
   tm_import->callback([&] { opts.command = Command::kTmImport; });
-  CLI::App* tm_export = Sub(
-      *tm, "export",
-      Tr("Export the memory as valid TMX 1.4b (- for standard output)"),
-      "  onoma tm export out.tmx --langs en,uk\n");
+  CLI::App* tm_export =
+      Sub(*tm, "export",
+          Tr("Export the memory as valid TMX 1.4b (- for standard output)"),
+          "  onoma tm export out.tmx --langs en,uk\n");
   tm_export->add_option("file", m.file, Tr("The TMX file"))->required();
   tm_export->add_option("--langs", m.langs,
                         Tr("Only these languages, comma-separated (en takes "
@@ -455,9 +454,10 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   CLI::App* segment =
       Sub(app, "segment", Tr("Split text into sentences, one per line"),
           "  onoma segment --lang uk article.txt\n");
-  segment->add_option("--lang", opts.segment_lang,
-                      Tr("The language: en, uk, ru, ko or another BCP 47 "
-                         "code (default: guessed from the letters)"))
+  segment
+      ->add_option("--lang", opts.segment_lang,
+                   Tr("The language: en, uk, ru, ko or another BCP 47 "
+                      "code (default: guessed from the letters)"))
       ->type_name(Tr("LANG"));
   segment
       ->add_option("--srx", opts.segment_srx,

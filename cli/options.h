@@ -64,7 +64,7 @@ struct TermArgs {
   bool json = false;
   // term add / edit (cli/term_command.cc):
   std::string concept_type = "other";  // add: the type of a new concept
-  std::string term_type;               // empty: fullForm (add), unchanged (edit)
+  std::string term_type;  // empty: fullForm (add), unchanged (edit)
   std::optional<std::string> edit_status;
   std::string new_form;
   std::optional<std::string> note;

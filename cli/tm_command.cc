@@ -54,11 +54,10 @@ class Progress {
     if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     shown_ = true;
-    const double seconds =
-        std::chrono::duration<double>(now - start_).count();
-    std::string line = "\r" + Format(Tr("{0} units, {1} units/s"),
-                                     {Number(p.units_read),
-                                      Rate(p.units_read, seconds)});
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::string line =
+        "\r" + Format(Tr("{0} units, {1} units/s"),
+                      {Number(p.units_read), Rate(p.units_read, seconds)});
     if (p.bytes_total > 0) {
       line += ", " + std::to_string(p.bytes_read * 100 / p.bytes_total) + "%";
     }
@@ -103,56 +102,56 @@ int RunTmImport(const Options& options) {
   import.lenient = args.lenient;
   import.on_warning = [&](const Status& warning) {
     if (++warnings > kMaxWarningsShown) return;
-    progress.Clear();
-    std::fprintf(stderr, "onoma: %s: %s: %s\n", options.command_name.c_str(),
-                 Tr("warning").c_str(), warning.ToString().c_str());
-  };
-  import.on_progress = [&](const tm::ImportProgress& p) { progress.Update(p); };
-
-  Result<tm::ImportSummary> summary = tm::ImportSummary{};
-  if (args.dry_run) {
-    summary = tm::CheckTmx(args.file, import);
-  } else {
-    auto db = OpenStore(options);
-    if (!db.ok()) return Fail(options.command_name, db.status());
-    tm::TranslationMemory memory(*db);
-    summary = memory.Import(args.file, import);
-  }
   progress.Clear();
-  if (!summary.ok()) return Fail(options.command_name, summary.status());
-  if (warnings > kMaxWarningsShown) {
-    std::fprintf(stderr, "onoma: %s: %s\n", options.command_name.c_str(),
-                 Format(Tr("{0} more warnings not shown"),
-                        {Number(warnings - kMaxWarningsShown)})
-                     .c_str());
-  }
-  const double seconds = progress.Seconds();
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
-  if (args.dry_run) {
-    std::printf("%s\n",
-                Format(Tr("{0}: {1} units read, {2} bad units skipped, {3} "
-                          "warnings; nothing stored (--dry-run); {4} s, {5} "
-                          "units/s"),
-                       {args.file, Number(summary->units_read),
-                        Number(summary->skipped_invalid),
-                        Number(summary->warnings), elapsed,
-                        Rate(summary->units_read, seconds)})
-                    .c_str());
-    return kExitOk;
-  }
-  std::printf("%s\n",
-              Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
-                        "duplicates skipped, {5} bad units skipped, {6} "
-                        "warnings; {7} s, {8} units/s"),
-                     {args.file, Number(summary->units_read),
-                      Number(summary->added), Number(summary->replaced),
-                      Number(summary->skipped_duplicates),
-                      Number(summary->skipped_invalid),
-                      Number(summary->warnings), elapsed,
-                      Rate(summary->units_read, seconds)})
-                  .c_str());
+  std::fprintf(stderr, "onoma: %s: %s: %s\n", options.command_name.c_str(),
+               Tr("warning").c_str(), warning.ToString().c_str());
+};
+import.on_progress = [&](const tm::ImportProgress& p) { progress.Update(p);
+};  // namespace onoma::cli
+
+Result<tm::ImportSummary> summary = tm::ImportSummary{};
+if (args.dry_run) {
+  summary = tm::CheckTmx(args.file, import);
+} else {
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  tm::TranslationMemory memory(*db);
+  summary = memory.Import(args.file, import);
+}
+progress.Clear();
+if (!summary.ok()) return Fail(options.command_name, summary.status());
+if (warnings > kMaxWarningsShown) {
+  std::fprintf(stderr, "onoma: %s: %s\n", options.command_name.c_str(),
+               Format(Tr("{0} more warnings not shown"),
+                      {Number(warnings - kMaxWarningsShown)})
+                   .c_str());
+}
+const double seconds = progress.Seconds();
+char elapsed[32];
+std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+if (args.dry_run) {
+  std::printf(
+      "%s\n",
+      Format(Tr("{0}: {1} units read, {2} bad units skipped, {3} "
+                "warnings; nothing stored (--dry-run); {4} s, {5} "
+                "units/s"),
+             {args.file, Number(summary->units_read),
+              Number(summary->skipped_invalid), Number(summary->warnings),
+              elapsed, Rate(summary->units_read, seconds)})
+          .c_str());
   return kExitOk;
+}
+std::printf("%s\n",
+            Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
+                      "duplicates skipped, {5} bad units skipped, {6} "
+                      "warnings; {7} s, {8} units/s"),
+                   {args.file, Number(summary->units_read),
+                    Number(summary->added), Number(summary->replaced),
+                    Number(summary->skipped_duplicates),
+                    Number(summary->skipped_invalid), Number(summary->warnings),
+                    elapsed, Rate(summary->units_read, seconds)})
+                .c_str());
+return kExitOk;
 }
 
 int RunTmExport(const Options& options) {
@@ -182,11 +181,11 @@ int RunTmExport(const Options& options) {
   auto summary = memory.Export(args.file, out);
   if (!summary.ok()) return Fail(options.command_name, summary.status());
   std::FILE* report = args.file == "-" ? stderr : stdout;
-  std::fprintf(report, "%s\n",
-               Format(Tr("{0}: {1} units, {2} variants written"),
-                      {args.file, Number(summary->units),
-                       Number(summary->variants)})
-                   .c_str());
+  std::fprintf(
+      report, "%s\n",
+      Format(Tr("{0}: {1} units, {2} variants written"),
+             {args.file, Number(summary->units), Number(summary->variants)})
+          .c_str());
   return kExitOk;
 }
 
@@ -241,14 +240,15 @@ int RunTmStats(const Options& options) {
   std::printf("%s: %s\n", Tr("sources").c_str(),
               Number(stats->sources.size()).c_str());
   for (const auto& source : stats->sources) {
-    std::printf("  %s (%s, %s): %s\n", source.name.c_str(),
-                source.kind.c_str(), source.imported_at.c_str(),
+    std::printf("  %s (%s, %s): %s\n", source.name.c_str(), source.kind.c_str(),
+                source.imported_at.c_str(),
                 Format(Tr("{0} units"), {Number(source.units)}).c_str());
   }
   std::string size = Size(stats->file_bytes);
   if (stats->tm_bytes > 0) {
-    size += " (" + Format(Tr("translation memory: {0}"),
-                          {Size(stats->tm_bytes)}) + ")";
+    size += " (" +
+            Format(Tr("translation memory: {0}"), {Size(stats->tm_bytes)}) +
+            ")";
   }
   std::printf("%s: %s\n", Tr("size on disk").c_str(), size.c_str());
   return kExitOk;

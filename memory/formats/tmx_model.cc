@@ -33,7 +33,9 @@ constexpr std::array<AttributeInfo, kTmxAttrCount> kAttributes = {{
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; }
 
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads `n` digits at text[at...]; false if any is not a digit.
@@ -201,10 +203,18 @@ void AppendEscapedText(std::string_view text, std::string& out) {
     if (c != '&' && c != '<' && c != '>' && c != '\r') continue;
     out.append(text, start, i - start);
     switch (c) {
-      case '&': out.append("&amp;"); break;
-      case '<': out.append("&lt;"); break;
-      case '>': out.append("&gt;"); break;
-      default: out.append("&#13;"); break;
+      case '&':
+        out.append("&amp;");
+        break;
+      case '<':
+        out.append("&lt;");
+        break;
+      case '>':
+        out.append("&gt;");
+        break;
+      default:
+        out.append("&#13;");
+        break;
     }
     start = i + 1;
   }
@@ -216,14 +226,29 @@ void AppendEscapedAttribute(std::string_view value, std::string& out) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char* entity;
     switch (value[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\t': entity = "&#9;"; break;
-      case '\n': entity = "&#10;"; break;
-      case '\r': entity = "&#13;"; break;
-      default: continue;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\t':
+        entity = "&#9;";
+        break;
+      case '\n':
+        entity = "&#10;";
+        break;
+      case '\r':
+        entity = "&#13;";
+        break;
+      default:
+        continue;
     }
     out.append(value, start, i - start);
     out.append(entity);
@@ -232,8 +257,7 @@ void AppendEscapedAttribute(std::string_view value, std::string& out) {
   out.append(value, start, value.size() - start);
 }
 
-bool ParseTmxDate(std::string_view text, std::string& out,
-                  bool& was_tmx_form) {
+bool ParseTmxDate(std::string_view text, std::string& out, bool& was_tmx_form) {
   int year, month, day, hour, minute, second;
   std::int64_t offset_seconds = 0;
   if (text.size() == 16 && text[8] == 'T' && text[15] == 'Z') {
@@ -291,8 +315,8 @@ bool ParseTmxDate(std::string_view text, std::string& out,
     out.assign(text);
     return true;
   }
-  std::int64_t seconds = DaysFromCivil(year, month, day) * 86400 +
-                         hour * 3600 + minute * 60 + second - offset_seconds;
+  std::int64_t seconds = DaysFromCivil(year, month, day) * 86400 + hour * 3600 +
+                         minute * 60 + second - offset_seconds;
   WriteTmxDate(seconds, out);
   return true;
 }

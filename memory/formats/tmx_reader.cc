@@ -27,9 +27,9 @@ namespace {
 using Impl = TmxReader::Impl;
 
 constexpr std::array<const char*, static_cast<std::size_t>(TmxName::kCount)>
-    kNames = {"tmx", "header", "body", "tu",  "tuv", "seg", "note", "prop",
-              "ude", "map",    "bpt",  "ept", "it",  "ph",  "hi",   "ut",
-              "sub"};
+    kNames = {"tmx",  "header", "body", "tu",  "tuv", "seg",
+              "note", "prop",   "ude",  "map", "bpt", "ept",
+              "it",   "ph",     "hi",   "ut",  "sub"};
 
 // Libxml2 passes the parser context as `ctx` (we give it no user data),
 // and each context carries the reader in _private; libxml2 copies
@@ -234,8 +234,8 @@ Status Impl::FeedChunk() {
     // No XML_PARSE_NOENT (entities are ours to substitute, see
     // OnGetEntity), no DTDLOAD or DTDVALID (no external subset), NONET;
     // no XML_PARSE_HUGE, so libxml2's size and amplification limits hold.
-    xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET | XML_PARSE_NOCDATA |
-                                 XML_PARSE_BIG_LINES);
+    xmlCtxtUseOptions(
+        ctxt_, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
     ctxt_->replaceEntities = 0;
     ctxt_->loadsubset = 0;
     ctxt_->validate = 0;
@@ -243,7 +243,8 @@ Status Impl::FeedChunk() {
     auto lookup = [dict](const char* name) {
       return xmlDictLookup(dict, reinterpret_cast<const xmlChar*>(name), -1);
     };
-    for (std::size_t i = 0; i < kNames.size(); ++i) names_[i] = lookup(kNames[i]);
+    for (std::size_t i = 0; i < kNames.size(); ++i)
+      names_[i] = lookup(kNames[i]);
     for (std::size_t i = 0; i < kTmxAttrCount; ++i) {
       attr_names_[i] =
           lookup(std::string(AttributeName(static_cast<TmxAttr>(i))).c_str());
@@ -369,8 +370,8 @@ void Impl::OnError(const xmlError& error) {
     }
     return;
   }
-  Fault(Status::BadInput("not well-formed XML: " + message)
-            .At(std::move(where)));
+  Fault(
+      Status::BadInput("not well-formed XML: " + message).At(std::move(where)));
 }
 
 const xmlChar* Impl::PlainEntityText(const xmlChar* name,
@@ -496,8 +497,9 @@ bool Impl::DecodeReferences(std::string_view raw, std::string& out) {
       if (text == nullptr) {
         Fault(Status::BadInput("entity &" + name +
                                "; in an attribute value is " +
-                               (external ? "external" : "not plain text or "
-                                                        "not declared") +
+                               (external ? "external"
+                                         : "not plain text or "
+                                           "not declared") +
                                "; onoma refuses it")
                   .At(Where(TagPosition())));
         return false;
@@ -532,8 +534,7 @@ bool Impl::DecodeAttributes(int nb_attributes, const xmlChar** attributes) {
 }
 
 TmxName Impl::Classify(const xmlChar* localname, const xmlChar* uri) const {
-  if (uri != nullptr &&
-      (!has_tmx_namespace_ || tmx_namespace_ != View(uri))) {
+  if (uri != nullptr && (!has_tmx_namespace_ || tmx_namespace_ != View(uri))) {
     return TmxName::kOther;
   }
   for (std::size_t i = 0; i < names_.size(); ++i) {

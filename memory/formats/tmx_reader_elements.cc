@@ -168,12 +168,13 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* prefix,
     case TmxContext::kMeta:
     case TmxContext::kHeaderMeta:
     case TmxContext::kMetaChild:
-      WarnOnce(std::string("child of note/prop:") + std::string(View(localname)),
-               Status::BadInput("<" + std::string(View(localname)) +
-                                "> inside a <note> or <prop>: TMX allows "
-                                "only text there; its text is kept, the "
-                                "element is not")
-                   .At(Where(TagPosition())));
+      WarnOnce(
+          std::string("child of note/prop:") + std::string(View(localname)),
+          Status::BadInput("<" + std::string(View(localname)) +
+                           "> inside a <note> or <prop>: TMX allows "
+                           "only text there; its text is kept, the "
+                           "element is not")
+              .At(Where(TagPosition())));
       frame.context = TmxContext::kMetaChild;
       break;
     case TmxContext::kMap:
@@ -261,11 +262,12 @@ void Impl::OnText(std::string_view text) {
       return;  // the element was reported
     default:
       if (!IsBlank(text)) {
-        WarnOnce("text-outside-seg",
-                 Status::BadInput("text outside <seg>, <note> and <prop> is "
-                                  "not TMX content and is not kept")
-                     .At(Where({static_cast<std::uint64_t>(ctxt_->input->line),
-                                static_cast<std::uint64_t>(ctxt_->input->col)})));
+        WarnOnce(
+            "text-outside-seg",
+            Status::BadInput("text outside <seg>, <note> and <prop> is "
+                             "not TMX content and is not kept")
+                .At(Where({static_cast<std::uint64_t>(ctxt_->input->line),
+                           static_cast<std::uint64_t>(ctxt_->input->col)})));
       }
       return;
   }
@@ -303,19 +305,32 @@ void Impl::OnProcessingInstruction(std::string_view target,
   // the attributes TMX does not define on its parent element.
   std::string* extra = nullptr;
   switch (context) {
-    case TmxContext::kTmx: extra = &header_.root_extra; break;
-    case TmxContext::kHeader: extra = &header_.extra; break;
-    case TmxContext::kHeaderMeta: extra = &header_meta_.extra; break;
-    case TmxContext::kUnit: extra = &unit_->extra; break;
-    case TmxContext::kVariant: extra = &variant_->extra; break;
-    case TmxContext::kMeta: extra = &meta_->extra; break;
+    case TmxContext::kTmx:
+      extra = &header_.root_extra;
+      break;
+    case TmxContext::kHeader:
+      extra = &header_.extra;
+      break;
+    case TmxContext::kHeaderMeta:
+      extra = &header_meta_.extra;
+      break;
+    case TmxContext::kUnit:
+      extra = &unit_->extra;
+      break;
+    case TmxContext::kVariant:
+      extra = &variant_->extra;
+      break;
+    case TmxContext::kMeta:
+      extra = &meta_->extra;
+      break;
     case TmxContext::kUde:
     case TmxContext::kMap:
       header_.body += "<?onoma-attrs ";
       header_.body += data;
       header_.body += "?>";
       return;
-    default: return;
+    default:
+      return;
   }
   if (!extra->empty()) *extra += ' ';
   *extra += data;
@@ -350,8 +365,8 @@ void Impl::StartRoot(const xmlChar* localname, const xmlChar* uri) {
 void Impl::StartHeader() {
   header_.present = true;
   header_.position = TagPosition();
-  ReadOwnerAttributes(TmxOwner::kHeader, header_.attrs, header_.extra,
-                      nullptr, "header");
+  ReadOwnerAttributes(TmxOwner::kHeader, header_.attrs, header_.extra, nullptr,
+                      "header");
 }
 
 void Impl::StartUde() {
@@ -403,8 +418,8 @@ void Impl::StartMap() {
 }
 
 void Impl::StartMeta(TmxMeta& meta, TmxName name, const char* owner) {
-  meta.kind = name == TmxName::kProp ? TmxMeta::Kind::kProp
-                                     : TmxMeta::Kind::kNote;
+  meta.kind =
+      name == TmxName::kProp ? TmxMeta::Kind::kProp : TmxMeta::Kind::kNote;
   const char* element = name == TmxName::kProp ? "prop" : "note";
   namespaced_.clear();
   bool has_xml_lang = false;
@@ -427,13 +442,13 @@ void Impl::StartMeta(TmxMeta& meta, TmxName name, const char* owner) {
       meta.type.assign(a.value);
       has_type = true;
     } else {
-      WarnOnce(std::string(element) + "@" + std::string(local),
-               Status::BadInput(std::string("attribute ") +
-                                (a.prefix ? std::string(View(a.prefix)) + ":"
-                                          : std::string()) +
-                                std::string(local) + " on <" + element +
-                                "> is not TMX's; kept")
-                   .At(Where(TagPosition())));
+      WarnOnce(
+          std::string(element) + "@" + std::string(local),
+          Status::BadInput(
+              std::string("attribute ") +
+              (a.prefix ? std::string(View(a.prefix)) + ":" : std::string()) +
+              std::string(local) + " on <" + element + "> is not TMX's; kept")
+              .At(Where(TagPosition())));
       AppendExtra(a, meta.extra, namespaced_);
     }
   }
@@ -540,8 +555,8 @@ bool Impl::CheckValue(TmxAttr attr, std::string_view value, std::string& out,
                                 std::string(AttributeName(attr)) + " \"" +
                                 std::string(value) +
                                 "\" is ISO 8601 but not TMX's form "
-                                "(YYYYMMDDThhmmssZ); stored as " + out +
-                                " (further such dates are not reported)")
+                                "(YYYYMMDDThhmmssZ); stored as " +
+                                out + " (further such dates are not reported)")
                    .At(Where(TagPosition())));
     }
     return true;
@@ -609,14 +624,13 @@ bool Impl::ReadOwnerAttributes(TmxOwner owner, TmxAttributes& attrs,
       if (found < 0 && LookUpAttribute(owner, View(a.localname), attr)) {
         found = static_cast<int>(attr);
       }
-      if (found >= 0 &&
-          AttributeAllowed(owner, static_cast<TmxAttr>(found))) {
+      if (found >= 0 && AttributeAllowed(owner, static_cast<TmxAttr>(found))) {
         attr = static_cast<TmxAttr>(found);
         if (!CheckValue(attr, a.value, value, element)) {
           Status bad = Status::BadInput(
               std::string("<") + element + "> " +
-              std::string(AttributeName(attr)) + " \"" +
-              std::string(a.value) + "\" is not " +
+              std::string(AttributeName(attr)) + " \"" + std::string(a.value) +
+              "\" is not " +
               (IsDateAttribute(attr) ? "a date (TMX form: YYYYMMDDThhmmssZ)"
                : attr == TmxAttr::kUsagecount
                    ? "a whole number"
@@ -723,9 +737,9 @@ void Impl::StartVariant() {
   ++variant_count_;
   variant_->position = TagPosition();
   segs_ = 0;
-  const bool has_lang = ReadOwnerAttributes(
-      TmxOwner::kVariant, variant_->attrs, variant_->extra, &variant_->lang,
-      "tuv");
+  const bool has_lang =
+      ReadOwnerAttributes(TmxOwner::kVariant, variant_->attrs, variant_->extra,
+                          &variant_->lang, "tuv");
   if (!fault_.ok()) return;
   if (!has_lang) {
     UnitFault(Status::BadInput("<tuv> has no xml:lang (nor TMX 1.1's lang)")
@@ -751,8 +765,8 @@ void Impl::EndVariant() {
 void Impl::StartSeg() {
   ++segs_;
   if (segs_ > 1) {
-    UnitFault(Status::BadInput("<tuv> has a second <seg>")
-                  .At(Where(TagPosition())));
+    UnitFault(
+        Status::BadInput("<tuv> has a second <seg>").At(Where(TagPosition())));
   }
   variant_->markup.clear();
   variant_->text.clear();
@@ -893,12 +907,12 @@ void Impl::StartInline(TmxName name, const xmlChar* localname,
           if (!i_value.empty()) {
             for (const std::string& open : open_bpts_) {
               if (open == i_value) {
-                WarnOnce("duplicate-bpt",
-                         Status::BadInput(
-                             "<bpt i=\"" + std::string(i_value) +
-                             "\"> while another with that i is open "
-                             "(such faults are reported once)")
-                             .At(Where(TagPosition())));
+                WarnOnce(
+                    "duplicate-bpt",
+                    Status::BadInput("<bpt i=\"" + std::string(i_value) +
+                                     "\"> while another with that i is open "
+                                     "(such faults are reported once)")
+                        .At(Where(TagPosition())));
               }
             }
             open_bpts_.emplace_back(i_value);

@@ -42,8 +42,23 @@ enum class TmxContext : std::uint8_t {
 // The TMX element names, looked up once in the parser's dictionary so that
 // a name is recognised by comparing pointers.
 enum class TmxName : std::uint8_t {
-  kTmx, kHeader, kBody, kTu, kTuv, kSeg, kNote, kProp, kUde, kMap,
-  kBpt, kEpt, kIt, kPh, kHi, kUt, kSub,
+  kTmx,
+  kHeader,
+  kBody,
+  kTu,
+  kTuv,
+  kSeg,
+  kNote,
+  kProp,
+  kUde,
+  kMap,
+  kBpt,
+  kEpt,
+  kIt,
+  kPh,
+  kHi,
+  kUt,
+  kSub,
   kCount,
   kOther = kCount,
 };
@@ -97,7 +112,7 @@ class TmxReader::Impl {
     const xmlChar* localname = nullptr;
     const xmlChar* prefix = nullptr;
     bool empty_tag_ok = true;  // may close as <x/> if nothing follows
-    bool code = false;  // bpt, ept, it, ph, ut: native code
+    bool code = false;         // bpt, ept, it, ph, ut: native code
     bool skeleton_hi = false;
   };
 
@@ -152,8 +167,7 @@ class TmxReader::Impl {
   // Checks a date, usagecount or segtype; normalises dates.
   bool CheckValue(TmxAttr attr, std::string_view value, std::string& out,
                   const char* element);
-  void CheckLanguage(std::string_view tag, const char* element,
-                     bool allow_all);
+  void CheckLanguage(std::string_view tag, const char* element, bool allow_all);
   // Appends an attribute that TMX does not define to `extra`.
   void AppendExtra(const Attribute& a, std::string& extra,
                    std::vector<const Attribute*>& namespaced);
@@ -189,7 +203,7 @@ class TmxReader::Impl {
 
   // State of the read.
   Status fault_;
-  bool finished_ = false;   // the parser has seen the end of the input
+  bool finished_ = false;  // the parser has seen the end of the input
   bool root_closed_ = false;
   bool header_done_ = false;
   std::vector<Frame> stack_;

@@ -20,14 +20,20 @@ constexpr TmxAttr kHeaderOrder[] = {
     TmxAttr::kDatatype,     TmxAttr::kOEncoding,
     TmxAttr::kCreationdate, TmxAttr::kCreationid,
     TmxAttr::kChangedate,   TmxAttr::kChangeid};
-constexpr TmxAttr kUnitOrder[] = {
-    TmxAttr::kTuid,         TmxAttr::kOEncoding,
-    TmxAttr::kDatatype,     TmxAttr::kUsagecount,
-    TmxAttr::kLastusagedate, TmxAttr::kCreationtool,
-    TmxAttr::kCreationtoolversion, TmxAttr::kCreationdate,
-    TmxAttr::kCreationid,   TmxAttr::kChangedate,
-    TmxAttr::kSegtype,      TmxAttr::kChangeid,
-    TmxAttr::kOTmf,         TmxAttr::kSrclang};
+constexpr TmxAttr kUnitOrder[] = {TmxAttr::kTuid,
+                                  TmxAttr::kOEncoding,
+                                  TmxAttr::kDatatype,
+                                  TmxAttr::kUsagecount,
+                                  TmxAttr::kLastusagedate,
+                                  TmxAttr::kCreationtool,
+                                  TmxAttr::kCreationtoolversion,
+                                  TmxAttr::kCreationdate,
+                                  TmxAttr::kCreationid,
+                                  TmxAttr::kChangedate,
+                                  TmxAttr::kSegtype,
+                                  TmxAttr::kChangeid,
+                                  TmxAttr::kOTmf,
+                                  TmxAttr::kSrclang};
 constexpr TmxAttr kVariantOrder[] = {
     TmxAttr::kOEncoding,    TmxAttr::kDatatype,
     TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
@@ -48,8 +54,7 @@ std::string FillRequiredHeader(TmxHeader& header,
   std::string filled;
   auto fill = [&](TmxAttr attr, const std::string& value) {
     if (header.attrs.has(attr)) {
-      if (attr != TmxAttr::kSegtype ||
-          ValidSegtype(header.attrs.get(attr))) {
+      if (attr != TmxAttr::kSegtype || ValidSegtype(header.attrs.get(attr))) {
         return;
       }
     }
@@ -82,12 +87,12 @@ Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(
   std::random_device random;
   for (int attempt = 0; attempt < 16; ++attempt) {
     std::filesystem::path temp =
-        dir / ("." + path.filename().string() + ".onoma-" +
-               std::to_string(getpid()) + "-" + std::to_string(random()) +
-               ".tmp");
+        dir /
+        ("." + path.filename().string() + ".onoma-" + std::to_string(getpid()) +
+         "-" + std::to_string(random()) + ".tmp");
     // 0666 and the umask, as the file would have had if written directly.
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-                    0666);
+    int fd =
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
       if (errno == EEXIST) continue;
       return Status::Io("cannot write " + path.string() + ": " +
@@ -121,9 +126,8 @@ TmxWriter::~TmxWriter() {
 Status TmxWriter::Flush() {
   if (string_out_ != nullptr) {
     string_out_->append(buffer_);
-  } else if (!buffer_.empty() &&
-             std::fwrite(buffer_.data(), 1, buffer_.size(), file_) !=
-                 buffer_.size()) {
+  } else if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(),
+                                             file_) != buffer_.size()) {
     return Status::Io("cannot write " + path_.string() + ": " +
                       std::strerror(errno));
   }

@@ -26,10 +26,12 @@ using formats::TmxVariant;
 using formats::TmxWriter;
 
 constexpr TmxAttr kSourceColumns[] = {
-    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion, TmxAttr::kSegtype,
-    TmxAttr::kOTmf,         TmxAttr::kAdminlang,           TmxAttr::kSrclang,
-    TmxAttr::kDatatype,     TmxAttr::kOEncoding,           TmxAttr::kCreationdate,
-    TmxAttr::kCreationid,   TmxAttr::kChangedate,          TmxAttr::kChangeid};
+    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
+    TmxAttr::kSegtype,      TmxAttr::kOTmf,
+    TmxAttr::kAdminlang,    TmxAttr::kSrclang,
+    TmxAttr::kDatatype,     TmxAttr::kOEncoding,
+    TmxAttr::kCreationdate, TmxAttr::kCreationid,
+    TmxAttr::kChangedate,   TmxAttr::kChangeid};
 constexpr TmxAttr kUnitColumns[] = {
     TmxAttr::kTuid,         TmxAttr::kSrclang,
     TmxAttr::kSegtype,      TmxAttr::kOTmf,
@@ -49,13 +51,17 @@ constexpr TmxAttr kVariantColumns[] = {
 // The header attributes a unit inherits when it has none of its own
 // (TMX 1.4b, section 3): pushed down onto the unit when units of several
 // files share one exported header.
-constexpr TmxAttr kInherited[] = {
-    TmxAttr::kSrclang,      TmxAttr::kSegtype,
-    TmxAttr::kOTmf,         TmxAttr::kOEncoding,
-    TmxAttr::kDatatype,     TmxAttr::kCreationtool,
-    TmxAttr::kCreationtoolversion, TmxAttr::kCreationdate,
-    TmxAttr::kCreationid,   TmxAttr::kChangedate,
-    TmxAttr::kChangeid};
+constexpr TmxAttr kInherited[] = {TmxAttr::kSrclang,
+                                  TmxAttr::kSegtype,
+                                  TmxAttr::kOTmf,
+                                  TmxAttr::kOEncoding,
+                                  TmxAttr::kDatatype,
+                                  TmxAttr::kCreationtool,
+                                  TmxAttr::kCreationtoolversion,
+                                  TmxAttr::kCreationdate,
+                                  TmxAttr::kCreationid,
+                                  TmxAttr::kChangedate,
+                                  TmxAttr::kChangeid};
 
 void ReadAttr(const sqlite::Statement& s, int column, TmxAttr attr,
               TmxAttributes& attrs) {
@@ -124,7 +130,8 @@ Result<ExportSummary> TranslationMemory::Export(
 Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
                                                 const ExportOptions& options) {
   ReadTransaction snapshot(db_);
-  if (!snapshot.ok()) return Status::Database("cannot begin reading the memory");
+  if (!snapshot.ok())
+    return Status::Database("cannot begin reading the memory");
 
   // The sources that contributed units, with their headers.
   std::map<std::int64_t, Source> sources;
@@ -147,7 +154,8 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
       h.version = query->ColumnText(1);
       h.root_extra = query->ColumnText(2);
       int column = 3;
-      for (TmxAttr attr : kSourceColumns) ReadAttr(*query, column++, attr, h.attrs);
+      for (TmxAttr attr : kSourceColumns)
+        ReadAttr(*query, column++, attr, h.attrs);
       h.extra = query->ColumnText(15);
       h.body = query->ColumnText(16);
     }
@@ -217,7 +225,8 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
     unit.variants.clear();
     kept_seq.clear();
     int column = 2;
-    for (TmxAttr attr : kUnitColumns) ReadAttr(*units, column++, attr, unit.attrs);
+    for (TmxAttr attr : kUnitColumns)
+      ReadAttr(*units, column++, attr, unit.attrs);
     unit.extra = units->ColumnText(16);
 
     while (v.has_row && v.unit_id() < id) ONOMA_RETURN_IF_ERROR(v.Advance());

@@ -156,8 +156,8 @@ Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
     Result<bool> more = reader.Next(unit);
     if (!more.ok()) return more.status();
     if (!*more) break;
-    auto stored = store->Store(*source, unit, header_srclang,
-                               options.on_duplicate);
+    auto stored =
+        store->Store(*source, unit, header_srclang, options.on_duplicate);
     if (!stored.ok()) {
       // Say which unit the database refused.
       Status status = stored.status();
@@ -165,8 +165,12 @@ Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
           {options.name, unit.position.line, unit.position.column, 0});
     }
     switch (*stored) {
-      case internal::Stored::kAdded: ++summary.added; break;
-      case internal::Stored::kReplaced: ++summary.replaced; break;
+      case internal::Stored::kAdded:
+        ++summary.added;
+        break;
+      case internal::Stored::kReplaced:
+        ++summary.replaced;
+        break;
       case internal::Stored::kSkippedDuplicate:
         ++summary.skipped_duplicates;
         break;
@@ -211,10 +215,10 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
     for (std::size_t i = 0; i < text.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-      const bool nonchar = c == 0xEF && i + 2 < text.size() &&
-                           static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-                           (static_cast<unsigned char>(text[i + 2]) & 0xFE) ==
-                               0xBE;
+      const bool nonchar =
+          c == 0xEF && i + 2 < text.size() &&
+          static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+          (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE;
       if (control || nonchar) {
         return Status::BadArgument(
             "the text holds a character XML cannot carry (a control "
@@ -262,9 +266,12 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
   if (!stored.ok()) return stored.status();
   ONOMA_RETURN_IF_ERROR(txn->Commit());
   switch (*stored) {
-    case internal::Stored::kAdded: return AddOutcome::kAdded;
-    case internal::Stored::kReplaced: return AddOutcome::kReplaced;
-    case internal::Stored::kSkippedDuplicate: return AddOutcome::kDuplicate;
+    case internal::Stored::kAdded:
+      return AddOutcome::kAdded;
+    case internal::Stored::kReplaced:
+      return AddOutcome::kReplaced;
+    case internal::Stored::kSkippedDuplicate:
+      return AddOutcome::kDuplicate;
   }
   return AddOutcome::kAdded;
 }

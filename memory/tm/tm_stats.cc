@@ -73,8 +73,7 @@ Result<TmStats> TranslationMemory::Stats() {
   if (auto size = std::filesystem::file_size(path, ec); !ec) {
     stats.file_bytes += size;
   }
-  if (auto size = std::filesystem::file_size(path.string() + "-wal", ec);
-      !ec) {
+  if (auto size = std::filesystem::file_size(path.string() + "-wal", ec); !ec) {
     stats.file_bytes += size;
   }
   // The dbstat table (compiled into Debian's SQLite) measures the pages of

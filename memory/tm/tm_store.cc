@@ -107,12 +107,24 @@ std::uint64_t Hash64(std::string_view bytes, std::uint64_t seed) {
   }
   const unsigned char* tail = data + 8 * blocks;
   switch (bytes.size() & 7) {
-    case 7: h ^= std::uint64_t{tail[6]} << 48; [[fallthrough]];
-    case 6: h ^= std::uint64_t{tail[5]} << 40; [[fallthrough]];
-    case 5: h ^= std::uint64_t{tail[4]} << 32; [[fallthrough]];
-    case 4: h ^= std::uint64_t{tail[3]} << 24; [[fallthrough]];
-    case 3: h ^= std::uint64_t{tail[2]} << 16; [[fallthrough]];
-    case 2: h ^= std::uint64_t{tail[1]} << 8; [[fallthrough]];
+    case 7:
+      h ^= std::uint64_t{tail[6]} << 48;
+      [[fallthrough]];
+    case 6:
+      h ^= std::uint64_t{tail[5]} << 40;
+      [[fallthrough]];
+    case 5:
+      h ^= std::uint64_t{tail[4]} << 32;
+      [[fallthrough]];
+    case 4:
+      h ^= std::uint64_t{tail[3]} << 24;
+      [[fallthrough]];
+    case 3:
+      h ^= std::uint64_t{tail[2]} << 16;
+      [[fallthrough]];
+    case 2:
+      h ^= std::uint64_t{tail[1]} << 8;
+      [[fallthrough]];
     case 1:
       h ^= std::uint64_t{tail[0]};
       h *= m;
@@ -158,9 +170,8 @@ void ComputeKeys(const TmxUnit& unit, std::string_view header_srclang,
   // What makes two duplicates "differ" for the default policy: any
   // segment, the tuid, or any note or prop; not dates, counts or who
   // changed what (docs/tm.md, "Duplicates").
-  std::uint64_t content =
-      Mix(Hash64(unit.attrs.get(TmxAttr::kTuid), 0x74756964) ^
-          MetaHash(unit.meta));
+  std::uint64_t content = Mix(
+      Hash64(unit.attrs.get(TmxAttr::kTuid), 0x74756964) ^ MetaHash(unit.meta));
   std::uint64_t dup = 0;
   for (std::size_t i = 0; i < unit.variants.size(); ++i) {
     const TmxVariant& v = unit.variants[i];
@@ -215,17 +226,18 @@ bool DupKeyFilter::MayContain(std::int64_t key) const {
 }
 
 Status UnitStore::UseFilter(std::uint64_t incoming) {
-  auto count = db_->Prepare("SELECT count(*) FROM tm_unit",
-                            "count translation units");
+  auto count =
+      db_->Prepare("SELECT count(*) FROM tm_unit", "count translation units");
   if (!count.ok()) return count.status();
   auto row = count->Step();
   if (!row.ok()) return row.status();
   const auto existing = static_cast<std::uint64_t>(count->ColumnInt64(0));
   filter_ = std::make_unique<DupKeyFilter>(existing + incoming);
   // A scan of the index alone (it covers dup_key).
-  auto keys = db_->Prepare("SELECT dup_key FROM tm_unit INDEXED BY "
-                           "tm_unit_dup_key",
-                           "read duplicate keys");
+  auto keys = db_->Prepare(
+      "SELECT dup_key FROM tm_unit INDEXED BY "
+      "tm_unit_dup_key",
+      "read duplicate keys");
   if (!keys.ok()) return keys.status();
   for (;;) {
     auto next = keys->Step();
@@ -239,8 +251,7 @@ Status UnitStore::UseFilter(std::uint64_t incoming) {
 UnitStore::UnitStore(sqlite::Statement insert_source,
                      sqlite::Statement insert_unit,
                      sqlite::Statement insert_variant,
-                     sqlite::Statement insert_meta,
-                     sqlite::Statement find_dups,
+                     sqlite::Statement insert_meta, sqlite::Statement find_dups,
                      sqlite::Statement delete_unit, sqlite::Database& db)
     : insert_source_(std::move(insert_source)),
       insert_unit_(std::move(insert_unit)),
@@ -378,7 +389,8 @@ Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
   if (rc != SQLITE_OK) return BindFailure(insert_unit_, rc);
   ONOMA_RETURN_IF_ERROR(RunAndReset(insert_unit_));
   const std::int64_t unit_id = db_->LastInsertRowId();
-  if (!unit.meta.empty()) ONOMA_RETURN_IF_ERROR(InsertMeta(unit_id, 0, unit.meta));
+  if (!unit.meta.empty())
+    ONOMA_RETURN_IF_ERROR(InsertMeta(unit_id, 0, unit.meta));
 
   sqlite3_stmt* v = insert_variant_.handle();
   static constexpr TmxAttr kVariantColumns[] = {
@@ -421,8 +433,7 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
                                 std::string_view header_srclang,
                                 OnDuplicate policy) {
   if (unit.variants.size() > kMaxVariants) {
-    return Status::BadInput("<tu> has " +
-                            std::to_string(unit.variants.size()) +
+    return Status::BadInput("<tu> has " + std::to_string(unit.variants.size()) +
                             " variants; onoma keeps at most " +
                             std::to_string(kMaxVariants) + " per unit");
   }

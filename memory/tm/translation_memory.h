@@ -95,13 +95,13 @@ struct ImportOptions {
 };
 
 struct ImportSummary {
-  std::uint64_t units_read = 0;        // <tu> elements, bad ones included
-  std::uint64_t added = 0;             // stored, replacing nothing
-  std::uint64_t replaced = 0;          // stored in place of duplicates
+  std::uint64_t units_read = 0;  // <tu> elements, bad ones included
+  std::uint64_t added = 0;       // stored, replacing nothing
+  std::uint64_t replaced = 0;    // stored in place of duplicates
   std::uint64_t skipped_duplicates = 0;
-  std::uint64_t skipped_invalid = 0;   // bad units (--lenient)
+  std::uint64_t skipped_invalid = 0;  // bad units (--lenient)
   std::uint64_t warnings = 0;
-  std::int64_t source_id = 0;          // the tm_source row of the file
+  std::int64_t source_id = 0;  // the tm_source row of the file
 };
 
 struct ExportOptions {
@@ -138,8 +138,8 @@ struct TmStats {
     std::uint64_t units = 0;
   };
   std::vector<Source> sources;
-  std::uint64_t file_bytes = 0;   // the database file and its WAL
-  std::uint64_t tm_bytes = 0;     // pages of the tm_ tables; 0 if unknown
+  std::uint64_t file_bytes = 0;  // the database file and its WAL
+  std::uint64_t tm_bytes = 0;    // pages of the tm_ tables; 0 if unknown
 };
 
 // Reads and checks a TMX file as Import would, storing nothing: the same
@@ -175,7 +175,8 @@ class TranslationMemory {
   // text that is not valid UTF-8.
   [[nodiscard]] Result<AddOutcome> Add(
       std::string_view from, std::string_view to, std::string_view source,
-      std::string_view target, OnDuplicate on_duplicate = OnDuplicate::kDefault);
+      std::string_view target,
+      OnDuplicate on_duplicate = OnDuplicate::kDefault);
 
   [[nodiscard]] Result<TmStats> Stats();
 

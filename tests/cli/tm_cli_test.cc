@@ -91,9 +91,10 @@ TEST_F(TmCliTest, ImportPrintsASummaryAndStatsShowIt) {
 }
 
 TEST_F(TmCliTest, AMalformedFileIsBadInputWithItsPosition) {
-  Write("bad.tmx", std::string(kGood).replace(
-                       std::string(kGood).find("<tu><tuv xml:lang=\"en\"><seg>Seoul"),
-                       4, "<tu changedate=\"someday\">"));
+  Write("bad.tmx",
+        std::string(kGood).replace(
+            std::string(kGood).find("<tu><tuv xml:lang=\"en\"><seg>Seoul"), 4,
+            "<tu changedate=\"someday\">"));
   Output out = Onoma("tm import '" + Path("bad.tmx") + "'");
   EXPECT_EQ(out.exit_code, 3);
   EXPECT_EQ(out.err, "onoma: tm import: " + Path("bad.tmx") +
@@ -145,8 +146,8 @@ TEST_F(TmCliTest, ExportIsValidTmxAndFiltersLanguages) {
 
   Output to_stdout = Onoma("tm export -");
   EXPECT_EQ(to_stdout.exit_code, 0);
-  EXPECT_EQ(to_stdout.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0),
-            0u);
+  EXPECT_EQ(
+      to_stdout.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u);
   EXPECT_NE(to_stdout.err.find("2 units, 5 variants written"),
             std::string::npos);
 
@@ -183,8 +184,10 @@ TEST_F(TmCliTest, EveryCorpusFileExportsValidTmx) {
   for (const auto& entry : fs::directory_iterator(corpus)) {
     if (entry.path().extension() != ".tmx") continue;
     Output out = Onoma("tm import '" + entry.path().string() + "'");
-    if (out.exit_code == 0) ++imported;
-    else EXPECT_EQ(out.exit_code, 3) << entry.path() << out.err;
+    if (out.exit_code == 0)
+      ++imported;
+    else
+      EXPECT_EQ(out.exit_code, 3) << entry.path() << out.err;
   }
   EXPECT_GE(imported, 38);
   // All of them in one memory: one header for many sources.

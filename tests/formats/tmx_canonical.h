@@ -69,19 +69,27 @@ inline std::string Str(const xmlChar* s) {
 }
 
 inline bool Is(xmlNodePtr node, const char* name) {
-  return node->type == XML_ELEMENT_NODE &&
-         Str(node->name) == name;
+  return node->type == XML_ELEMENT_NODE && Str(node->name) == name;
 }
 
 inline std::string Escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -92,9 +100,9 @@ inline std::string Escape(std::string_view text) {
 inline std::string NormalizeDate(const std::string& value) {
   if (value.size() >= 19 && value[4] == '-' && value[7] == '-' &&
       value[13] == ':') {
-    return value.substr(0, 4) + value.substr(5, 2) + value.substr(8, 2) +
-           "T" + value.substr(11, 2) + value.substr(14, 2) +
-           value.substr(17, 2) + "Z";
+    return value.substr(0, 4) + value.substr(5, 2) + value.substr(8, 2) + "T" +
+           value.substr(11, 2) + value.substr(14, 2) + value.substr(17, 2) +
+           "Z";
   }
   return value;
 }
@@ -125,15 +133,21 @@ inline std::string Unescape(std::string_view text) {
     std::size_t semi = text.find(';', i);
     std::string_view ref = text.substr(i + 1, semi - i - 1);
     i = semi;
-    if (ref == "amp") out += '&';
-    else if (ref == "lt") out += '<';
-    else if (ref == "gt") out += '>';
-    else if (ref == "quot") out += '"';
-    else if (ref == "apos") out += '\'';
+    if (ref == "amp")
+      out += '&';
+    else if (ref == "lt")
+      out += '<';
+    else if (ref == "gt")
+      out += '>';
+    else if (ref == "quot")
+      out += '"';
+    else if (ref == "apos")
+      out += '\'';
     else if (!ref.empty() && ref[0] == '#') {
-      unsigned long code = ref.size() > 1 && ref[1] == 'x'
-                               ? std::stoul(std::string(ref.substr(2)), nullptr, 16)
-                               : std::stoul(std::string(ref.substr(1)));
+      unsigned long code =
+          ref.size() > 1 && ref[1] == 'x'
+              ? std::stoul(std::string(ref.substr(2)), nullptr, 16)
+              : std::stoul(std::string(ref.substr(1)));
       xmlChar buffer[8];
       int n = xmlCopyCharMultiByte(buffer, static_cast<int>(code));
       out.append(reinterpret_cast<const char*>(buffer), n);
@@ -362,12 +376,12 @@ inline CanonicalTmx Canonicalize(const std::string& path) {
 inline std::string ValidateAgainstDtd(const std::string& path,
                                       const std::string& dtd_path) {
   std::string errors;
-  xmlDtdPtr dtd = xmlParseDTD(nullptr,
-                              reinterpret_cast<const xmlChar*>(dtd_path.c_str()));
+  xmlDtdPtr dtd =
+      xmlParseDTD(nullptr, reinterpret_cast<const xmlChar*>(dtd_path.c_str()));
   if (dtd == nullptr) return "cannot read the DTD " + dtd_path;
-  xmlDocPtr doc = xmlReadFile(path.c_str(), nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
+  xmlDocPtr doc =
+      xmlReadFile(path.c_str(), nullptr,
+                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == nullptr) {
     xmlFreeDtd(dtd);
     return "not well-formed: " + path;

@@ -137,7 +137,8 @@ std::string DumpUnits(sqlite::Database& db) {
       auto row = query->Step();
       if (!row.ok() || !*row) break;
       for (int c = 0; c < query->ColumnCount(); ++c) {
-        out += query->ColumnIsNull(c) ? "NULL" : "'" + query->ColumnText(c) + "'";
+        out +=
+            query->ColumnIsNull(c) ? "NULL" : "'" + query->ColumnText(c) + "'";
         out += '|';
       }
       out += '\n';
@@ -149,7 +150,8 @@ std::string DumpUnits(sqlite::Database& db) {
 // The stored header, by column.
 std::map<std::string, std::string> DumpSource(sqlite::Database& db) {
   std::map<std::string, std::string> columns;
-  auto query = db.Prepare("SELECT * FROM tm_source ORDER BY id LIMIT 1", "dump");
+  auto query =
+      db.Prepare("SELECT * FROM tm_source ORDER BY id LIMIT 1", "dump");
   EXPECT_TRUE(query.ok());
   auto row = query->Step();
   if (!row.ok() || !*row) return columns;
@@ -251,7 +253,9 @@ TEST(TmxCorpusTest, LenientImportSkipsTheBadUnitWithAWarning) {
   tm::ImportOptions options;
   options.lenient = true;
   options.name = "omegat.tmx";
-  options.on_warning = [&](const Status& w) { warnings.push_back(w.ToString()); };
+  options.on_warning = [&](const Status& w) {
+    warnings.push_back(w.ToString());
+  };
   tm::TranslationMemory memory(db);
   auto summary = memory.Import(path, options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();

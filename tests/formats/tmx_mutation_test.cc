@@ -60,11 +60,25 @@ TEST(TmxMutationTest, MutantsNeverCrashAndRoundTripWhenAccepted) {
   std::string specials = "<>&;\"'=/?!-[]#x \n\t\r\xC3\xA9\xFF";
   specials += '\0';
   const std::vector<std::string> fragments = {
-      "<tu>",  "</tu>", "<tuv xml:lang=\"uk\">", "<seg>", "</seg>",
-      "&amp;", "&#x0;", "<![CDATA[", "]]>",        "<!--", "-->",
-      "<bpt i=\"1\">", "</ept>", "<?onoma-attrs a=\"1\"?>", "&ap;",
-      "<!ENTITY x SYSTEM \"file:///etc/passwd\">", "xmlns:q=\"u\" q:a=\"1\"",
-      "creationdate=\"2024-02-30T00:00:00\"", "<ex:e xmlns:ex=\"urn:y\">"};
+      "<tu>",
+      "</tu>",
+      "<tuv xml:lang=\"uk\">",
+      "<seg>",
+      "</seg>",
+      "&amp;",
+      "&#x0;",
+      "<![CDATA[",
+      "]]>",
+      "<!--",
+      "-->",
+      "<bpt i=\"1\">",
+      "</ept>",
+      "<?onoma-attrs a=\"1\"?>",
+      "&ap;",
+      "<!ENTITY x SYSTEM \"file:///etc/passwd\">",
+      "xmlns:q=\"u\" q:a=\"1\"",
+      "creationdate=\"2024-02-30T00:00:00\"",
+      "<ex:e xmlns:ex=\"urn:y\">"};
   std::mt19937 rng(20261127);
   int accepted = 0;
   int refused = 0;

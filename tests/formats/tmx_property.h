@@ -22,8 +22,7 @@ struct TmxPropertyResult {
   std::string violation;  // empty when the property holds
 };
 
-inline TmxPropertyResult CheckTmxProperty(std::string_view data,
-                                          bool lenient) {
+inline TmxPropertyResult CheckTmxProperty(std::string_view data, bool lenient) {
   using namespace onoma::formats;
   TmxPropertyResult result;
   TmxReaderOptions options;
@@ -77,8 +76,9 @@ inline TmxPropertyResult CheckTmxProperty(std::string_view data,
   TmxReaderOptions strict;  // what onoma writes must read without fault
   auto again = TmxReader::FromBuffer(written, "m.tmx", strict);
   if (!again.ok()) {
-    result.violation = "the export does not read back: " +
-                       again.status().ToString() + "\n" + written;
+    result.violation =
+        "the export does not read back: " + again.status().ToString() + "\n" +
+        written;
     return result;
   }
   const TmxHeader& back = (*again)->header();
@@ -91,8 +91,9 @@ inline TmxPropertyResult CheckTmxProperty(std::string_view data,
     TmxUnit unit;
     auto more = (*again)->Next(unit);
     if (!more.ok()) {
-      result.violation = "the export does not read back: " +
-                         more.status().ToString() + "\n" + written;
+      result.violation =
+          "the export does not read back: " + more.status().ToString() + "\n" +
+          written;
       return result;
     }
     if (!*more) {
@@ -100,8 +101,7 @@ inline TmxPropertyResult CheckTmxProperty(std::string_view data,
       return result;
     }
     if (i >= units.size() || !unit.SameContent(units[i])) {
-      result.violation =
-          "unit " + std::to_string(i) + " changed:\n" + written;
+      result.violation = "unit " + std::to_string(i) + " changed:\n" + written;
       return result;
     }
   }

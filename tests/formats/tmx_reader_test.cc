@@ -51,8 +51,8 @@ Read ReadAll(std::string_view data, bool lenient = false,
 }
 
 // A document around `body` (the content of <body>).
-std::string Doc(const std::string& body, const std::string& header_attrs =
-                                              " srclang=\"en\"") {
+std::string Doc(const std::string& body,
+                const std::string& header_attrs = " srclang=\"en\"") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
          "<header creationtool=\"t\" creationtoolversion=\"1\" "
          "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" datatype=\"x\"" +
@@ -80,12 +80,12 @@ std::string Utf16(const std::string& ascii, bool big_endian, bool bom) {
 }
 
 TEST(TmxReaderTest, ReadsUnitsVariantsAndAttributes) {
-  Read r = ReadAll(Doc(
-      "<tu tuid=\"7\" usagecount=\"3\" changedate=\"20240102T030405Z\">"
-      "<prop type=\"client\">AP</prop><note>checked</note>"
-      "<tuv xml:lang=\"en-US\" creationid=\"ana\"><seg>Kyiv</seg></tuv>"
-      "<tuv xml:lang=\"uk\"><note xml:lang=\"en\">n</note><seg>Київ</seg>"
-      "</tuv></tu>"));
+  Read r = ReadAll(
+      Doc("<tu tuid=\"7\" usagecount=\"3\" changedate=\"20240102T030405Z\">"
+          "<prop type=\"client\">AP</prop><note>checked</note>"
+          "<tuv xml:lang=\"en-US\" creationid=\"ana\"><seg>Kyiv</seg></tuv>"
+          "<tuv xml:lang=\"uk\"><note xml:lang=\"en\">n</note><seg>Київ</seg>"
+          "</tuv></tu>"));
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   ASSERT_EQ(r.units.size(), 1u);
   const TmxUnit& u = r.units[0];
@@ -140,10 +140,10 @@ TEST(TmxReaderTest, ReadsUtf8WithBom) {
 }
 
 TEST(TmxReaderTest, ResolvesReferencesAndCdata) {
-  Read r = ReadAll(Doc(Unit(
-      "&lt;b&gt; &amp; &quot;&apos; &#233;&#x2122;&#x1D400; "
-      "<![CDATA[<raw> & ]]>",
-      "x")));
+  Read r =
+      ReadAll(Doc(Unit("&lt;b&gt; &amp; &quot;&apos; &#233;&#x2122;&#x1D400; "
+                       "<![CDATA[<raw> & ]]>",
+                       "x")));
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   const TmxVariant& v = r.units[0].variants[0];
   EXPECT_EQ(v.text, "<b> & \"' é™\U0001D400 <raw> & ");
@@ -169,14 +169,15 @@ TEST(TmxReaderTest, SubstitutesInternalEntitiesOfPlainText) {
 TEST(TmxReaderTest, RefusesExternalEntitiesWithoutReadingThem) {
   const std::string secret = ::testing::TempDir() + "onoma_secret.txt";
   std::ofstream(secret) << "TOP-SECRET";
-  for (const std::string& use : {std::string("<seg>&xxe;</seg>"),
-                                 std::string("<seg>x</seg>")}) {
+  for (const std::string& use :
+       {std::string("<seg>&xxe;</seg>"), std::string("<seg>x</seg>")}) {
     const bool in_attribute = use == "<seg>x</seg>";
-    std::string doc =
-        "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://" + secret + "\">]>\n"
-        "<tmx version=\"1.4\"><header/><body><tu" +
-        std::string(in_attribute ? " tuid=\"&xxe;\"" : "") +
-        "><tuv xml:lang=\"en\">" + use + "</tuv></tu></body></tmx>";
+    std::string doc = "<!DOCTYPE tmx [<!ENTITY xxe SYSTEM \"file://" + secret +
+                      "\">]>\n"
+                      "<tmx version=\"1.4\"><header/><body><tu" +
+                      std::string(in_attribute ? " tuid=\"&xxe;\"" : "") +
+                      "><tuv xml:lang=\"en\">" + use +
+                      "</tuv></tu></body></tmx>";
     Read r = ReadAll(doc);
     ASSERT_FALSE(r.status.ok());
     EXPECT_EQ(r.status.code(), StatusCode::kBadInput);
@@ -194,11 +195,10 @@ TEST(TmxReaderTest, RefusesExternalEntitiesWithoutReadingThem) {
 TEST(TmxReaderTest, NeverLoadsExternalParameterEntitiesOrDtds) {
   const std::string secret = ::testing::TempDir() + "onoma_secret.dtd";
   std::ofstream(secret) << "<!ENTITY leak \"TOP-SECRET\">";
-  Read r = ReadAll(
-      "<!DOCTYPE tmx SYSTEM \"file://" + secret +
-      "\" [<!ENTITY % p SYSTEM \"file://" + secret +
-      "\"> %p;]>\n<tmx version=\"1.4\"><header/><body><tu><tuv "
-      "xml:lang=\"en\"><seg>&leak;</seg></tuv></tu></body></tmx>");
+  Read r = ReadAll("<!DOCTYPE tmx SYSTEM \"file://" + secret +
+                   "\" [<!ENTITY % p SYSTEM \"file://" + secret +
+                   "\"> %p;]>\n<tmx version=\"1.4\"><header/><body><tu><tuv "
+                   "xml:lang=\"en\"><seg>&leak;</seg></tuv></tu></body></tmx>");
   // The parameter entity was not read, so "leak" was never declared.
   ASSERT_FALSE(r.status.ok());
   EXPECT_EQ(r.status.ToString(),
@@ -216,8 +216,9 @@ TEST(TmxReaderTest, RefusesBillionLaughsAtOnce) {
     doc += "\">";
     prev = name;
   }
-  doc += "]>\n<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\">"
-         "<seg>&lol9;</seg></tuv></tu></body></tmx>";
+  doc +=
+      "]>\n<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\">"
+      "<seg>&lol9;</seg></tuv></tu></body></tmx>";
   const auto start = std::chrono::steady_clock::now();
   Read r = ReadAll(doc);
   const auto elapsed = std::chrono::steady_clock::now() - start;
@@ -241,12 +242,12 @@ TEST(TmxReaderTest, RefusesUndeclaredEntities) {
 }
 
 TEST(TmxReaderTest, KeepsSegmentMarkupCanonically) {
-  Read r = ReadAll(Doc(Unit(
-      "A <bpt i='1' x = \"1\" type=\"bold\">&lt;b></bpt>b<ept i=\"1\">"
-      "&lt;/b&gt;</ept> <ph x=\"2\"/><ph x=\"3\"></ph><!-- c --><?pi d?>"
-      "<hi type=\"x\">h</hi><it pos=\"end\">&lt;/i&gt;</it>"
-      "<ph>&lt;img alt=\"<sub>alt text</sub>\"&gt;</ph><ut>{\\b}</ut>",
-      "x")));
+  Read r = ReadAll(Doc(
+      Unit("A <bpt i='1' x = \"1\" type=\"bold\">&lt;b></bpt>b<ept i=\"1\">"
+           "&lt;/b&gt;</ept> <ph x=\"2\"/><ph x=\"3\"></ph><!-- c --><?pi d?>"
+           "<hi type=\"x\">h</hi><it pos=\"end\">&lt;/i&gt;</it>"
+           "<ph>&lt;img alt=\"<sub>alt text</sub>\"&gt;</ph><ut>{\\b}</ut>",
+           "x")));
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   const TmxVariant& v = r.units[0].variants[0];
   EXPECT_TRUE(v.has_markup);
@@ -401,8 +402,8 @@ TEST(TmxReaderTest, RefusesBadUnitsUnlessLenient) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.unit);
-    const std::string doc = Doc(Unit("ok", "так") + "\n" + c.unit + "\n" +
-                                Unit("after", "після"));
+    const std::string doc =
+        Doc(Unit("ok", "так") + "\n" + c.unit + "\n" + Unit("after", "після"));
     Read strict = ReadAll(doc);
     ASSERT_FALSE(strict.status.ok());
     EXPECT_EQ(strict.status.ToString(), c.error);
@@ -415,10 +416,10 @@ TEST(TmxReaderTest, RefusesBadUnitsUnlessLenient) {
 }
 
 TEST(TmxReaderTest, NormalisesIsoDatesWithAWarning) {
-  Read r = ReadAll(Doc(
-      "<tu creationdate=\"2018-01-14T20:15:29.923807\" "
-      "changedate=\"2018-01-14T22:15:29+02:00\"><tuv xml:lang=\"en\"><seg>a"
-      "</seg></tuv></tu>"));
+  Read r = ReadAll(
+      Doc("<tu creationdate=\"2018-01-14T20:15:29.923807\" "
+          "changedate=\"2018-01-14T22:15:29+02:00\"><tuv xml:lang=\"en\"><seg>a"
+          "</seg></tuv></tu>"));
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.units[0].attrs.get(TmxAttr::kCreationdate), "20180114T201529Z");
   EXPECT_EQ(r.units[0].attrs.get(TmxAttr::kChangedate), "20180114T201529Z");
@@ -479,7 +480,8 @@ TEST(TmxReaderTest, ChunkSizeDoesNotChangeWhatIsRead) {
     ASSERT_TRUE(small.status.ok()) << small.status.ToString();
     ASSERT_EQ(small.units.size(), big.units.size());
     for (std::size_t i = 0; i < big.units.size(); ++i) {
-      EXPECT_TRUE(small.units[i].SameContent(big.units[i])) << chunk << " " << i;
+      EXPECT_TRUE(small.units[i].SameContent(big.units[i]))
+          << chunk << " " << i;
       EXPECT_EQ(small.units[i].position, big.units[i].position);
     }
   }

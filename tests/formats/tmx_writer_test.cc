@@ -72,8 +72,7 @@ TEST(TmxWriterTest, WhatItWritesReadsBackTheSameAndIsValid) {
   ASSERT_TRUE(writer->WriteUnit(unit).ok());
   ASSERT_TRUE(writer->Finish().ok());
   EXPECT_NE(out.find("<tmx version=\"1.4\">"), std::string::npos);
-  EXPECT_NE(out.find("tuid=\"a&quot;b&lt;c&gt;&amp;&#9;d\""),
-            std::string::npos)
+  EXPECT_NE(out.find("tuid=\"a&quot;b&lt;c&gt;&amp;&#9;d\""), std::string::npos)
       << out;
   EXPECT_NE(out.find("<seg>Kyiv ]]&gt; &amp; &lt;Kharkiv&gt;&#13;</seg>"),
             std::string::npos)
@@ -81,7 +80,9 @@ TEST(TmxWriterTest, WhatItWritesReadsBackTheSameAndIsValid) {
 
   std::vector<std::string> warnings;
   TmxReaderOptions options;
-  options.on_warning = [&](const Status& w) { warnings.push_back(w.ToString()); };
+  options.on_warning = [&](const Status& w) {
+    warnings.push_back(w.ToString());
+  };
   auto reader = TmxReader::FromBuffer(out, "out.tmx", options);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   EXPECT_EQ((*reader)->header().extra, header.extra);
@@ -100,9 +101,10 @@ TEST(TmxWriterTest, WhatItWritesReadsBackTheSameAndIsValid) {
   ONOMA_REQUIRE_SHARED_DIR();
   const std::string path = ::testing::TempDir() + "onoma_writer_test.tmx";
   std::ofstream(path, std::ios::binary) << out;
-  EXPECT_EQ(testing::ValidateAgainstDtd(
-                path, (testing::SharedDir() / "corpora/spec/tmx14.dtd").string()),
-            "");
+  EXPECT_EQ(
+      testing::ValidateAgainstDtd(
+          path, (testing::SharedDir() / "corpora/spec/tmx14.dtd").string()),
+      "");
   std::remove(path.c_str());
 }
 

@@ -61,11 +61,13 @@ void ImportAndExport(std::string_view text, bool lenient) {
     if (!exported.ok()) Fail("export failed: " + exported.status().ToString());
     (void)writer->Finish();
     auto again = onoma::formats::TmxReader::FromBuffer(out, "f.tmx", {});
-    if (!again.ok()) Fail("the export does not read: " + again.status().ToString());
+    if (!again.ok())
+      Fail("the export does not read: " + again.status().ToString());
     onoma::formats::TmxUnit unit;
     for (;;) {
       auto more = (*again)->Next(unit);
-      if (!more.ok()) Fail("the export does not read: " + more.status().ToString());
+      if (!more.ok())
+        Fail("the export does not read: " + more.status().ToString());
       if (!*more) break;
     }
   }

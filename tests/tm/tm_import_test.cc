@@ -1,8 +1,6 @@
 // The translation memory: import in one transaction, duplicates under each
 // policy, export with --langs and several sources, Add and Stats.
 
-#include "memory/tm/translation_memory.h"
-
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -15,6 +13,7 @@
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/tm/translation_memory.h"
 #include "tests/formats/tmx_canonical.h"
 #include "tests/support/shared_corpora.h"
 
@@ -32,8 +31,7 @@ std::string Doc(const std::string& body,
 std::string Unit(const std::string& en, const std::string& uk,
                  const std::string& attrs = "") {
   return "<tu" + attrs + "><tuv xml:lang=\"en\"><seg>" + en +
-         "</seg></tuv><tuv xml:lang=\"uk\"><seg>" + uk +
-         "</seg></tuv></tu>\n";
+         "</seg></tuv><tuv xml:lang=\"uk\"><seg>" + uk + "</seg></tuv></tu>\n";
 }
 
 class TmTest : public ::testing::Test {
@@ -86,8 +84,9 @@ class TmTest : public ::testing::Test {
 
   std::string Dump() {
     std::string out;
-    for (const char* sql : {"SELECT * FROM tm_source", "SELECT * FROM tm_unit",
-                            "SELECT * FROM tm_variant", "SELECT * FROM tm_meta"}) {
+    for (const char* sql :
+         {"SELECT * FROM tm_source", "SELECT * FROM tm_unit",
+          "SELECT * FROM tm_variant", "SELECT * FROM tm_meta"}) {
       auto query = db_->Prepare(sql, "dump");
       for (;;) {
         auto row = query->Step();
@@ -112,8 +111,7 @@ class TmTest : public ::testing::Test {
 };
 
 TEST_F(TmTest, ImportsUnitsAndCounts) {
-  auto summary =
-      ImportText(Doc(Unit("Kyiv", "Київ") + Unit("Lviv", "Львів")));
+  auto summary = ImportText(Doc(Unit("Kyiv", "Київ") + Unit("Lviv", "Львів")));
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->units_read, 2u);
   EXPECT_EQ(summary->added, 2u);
@@ -134,7 +132,7 @@ TEST_F(TmTest, AMalformedFileLeavesTheDatabaseAsItWas) {
   // The fault comes after thousands of good units have been stored.
   for (const std::string& bad :
        {std::string("<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv>"),  // XML
-        std::string("<tu></tu>"),                                   // TMX
+        std::string("<tu></tu>"),                                    // TMX
         std::string("<tu changedate=\"2024\"><tuv xml:lang=\"en\"><seg>x"
                     "</seg></tuv></tu>")}) {
     auto summary = ImportText(Doc(body + bad));
@@ -147,9 +145,8 @@ TEST_F(TmTest, AMalformedFileLeavesTheDatabaseAsItWas) {
 }
 
 TEST_F(TmTest, LenientImportSkipsBadUnits) {
-  auto summary = ImportText(
-      Doc(Unit("a", "а") + "<tu></tu>" + Unit("b", "б")),
-      OnDuplicate::kDefault, true);
+  auto summary = ImportText(Doc(Unit("a", "а") + "<tu></tu>" + Unit("b", "б")),
+                            OnDuplicate::kDefault, true);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->units_read, 3u);
   EXPECT_EQ(summary->added, 2u);
@@ -159,18 +156,18 @@ TEST_F(TmTest, LenientImportSkipsBadUnits) {
 
 TEST_F(TmTest, DuplicatesByDefaultKeepBothOnlyWhenTargetsDiffer) {
   ASSERT_TRUE(ImportText(Doc(Unit("Kyiv", "Київ"))).ok());
-  auto summary = ImportText(Doc(
-      Unit("Kyiv", "Київ", " changedate=\"20250101T000000Z\"") +  // same
-      Unit("Kyiv", "Кийів") +                                      // differs
-      "<tu><tuv xml:lang=\"EN\"><seg>Kyiv</seg></tuv><tuv xml:lang=\"UK\">"
-      "<seg>Київ</seg></tuv></tu>" +                         // tags ignore case
-      Unit("Kyiv", "Київ", " tuid=\"k\"")));                 // tuid differs
+  auto summary = ImportText(
+      Doc(Unit("Kyiv", "Київ", " changedate=\"20250101T000000Z\"") +  // same
+          Unit("Kyiv", "Кийів") +                                     // differs
+          "<tu><tuv xml:lang=\"EN\"><seg>Kyiv</seg></tuv><tuv xml:lang=\"UK\">"
+          "<seg>Київ</seg></tuv></tu>" +          // tags ignore case
+          Unit("Kyiv", "Київ", " tuid=\"k\"")));  // tuid differs
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->skipped_duplicates, 2u);
   EXPECT_EQ(summary->added, 2u);
-  EXPECT_EQ(Contents(), (std::vector<std::string>{"en:Kyiv | uk:Київ",
-                                                  "en:Kyiv | uk:Кийів",
-                                                  "en:Kyiv | uk:Київ"}));
+  EXPECT_EQ(Contents(),
+            (std::vector<std::string>{"en:Kyiv | uk:Київ", "en:Kyiv | uk:Кийів",
+                                      "en:Kyiv | uk:Київ"}));
 }
 
 TEST_F(TmTest, DuplicatesUnderKeepReplaceAndNewest) {
@@ -219,13 +216,15 @@ TEST_F(TmTest, DuplicatesUnderKeepReplaceAndNewest) {
 }
 
 TEST_F(TmTest, TheSourceVariantFollowsSrclang) {
-  ASSERT_TRUE(ImportText(Doc(
-      "<tu srclang=\"uk\"><tuv xml:lang=\"en\"><seg>a</seg></tuv>"
-      "<tuv xml:lang=\"uk\"><seg>б</seg></tuv></tu>"
-      "<tu><tuv xml:lang=\"fr\"><seg>c</seg></tuv>"
-      "<tuv xml:lang=\"en-GB\"><seg>d</seg></tuv></tu>"
-      "<tu srclang=\"*all*\"><tuv xml:lang=\"de\"><seg>e</seg></tuv>"
-      "<tuv xml:lang=\"en\"><seg>f</seg></tuv></tu>")).ok());
+  ASSERT_TRUE(
+      ImportText(
+          Doc("<tu srclang=\"uk\"><tuv xml:lang=\"en\"><seg>a</seg></tuv>"
+              "<tuv xml:lang=\"uk\"><seg>б</seg></tuv></tu>"
+              "<tu><tuv xml:lang=\"fr\"><seg>c</seg></tuv>"
+              "<tuv xml:lang=\"en-GB\"><seg>d</seg></tuv></tu>"
+              "<tu srclang=\"*all*\"><tuv xml:lang=\"de\"><seg>e</seg></tuv>"
+              "<tuv xml:lang=\"en\"><seg>f</seg></tuv></tu>"))
+          .ok());
   auto query = db_->Prepare(
       "SELECT source_lang, source_seq FROM tm_unit ORDER BY id", "read");
   std::vector<std::string> got;
@@ -236,13 +235,17 @@ TEST_F(TmTest, TheSourceVariantFollowsSrclang) {
 }
 
 TEST_F(TmTest, ExportsOnlyTheLanguagesAskedFor) {
-  ASSERT_TRUE(ImportText(Doc(
-      "<tu><tuv xml:lang=\"en-US\"><seg>a</seg></tuv><tuv xml:lang=\"uk\">"
-      "<note>n</note><seg>б</seg></tuv><tuv xml:lang=\"ko\"><seg>다</seg>"
-      "</tuv></tu>" +
-      Unit("only en", "тільки uk") +
-      "<tu><tuv xml:lang=\"en\"><seg>no uk</seg></tuv><tuv xml:lang=\"ko\">"
-      "<seg>없음</seg></tuv></tu>")).ok());
+  ASSERT_TRUE(
+      ImportText(Doc("<tu><tuv xml:lang=\"en-US\"><seg>a</seg></tuv><tuv "
+                     "xml:lang=\"uk\">"
+                     "<note>n</note><seg>б</seg></tuv><tuv "
+                     "xml:lang=\"ko\"><seg>다</seg>"
+                     "</tuv></tu>" +
+                     Unit("only en", "тільки uk") +
+                     "<tu><tuv xml:lang=\"en\"><seg>no uk</seg></tuv><tuv "
+                     "xml:lang=\"ko\">"
+                     "<seg>없음</seg></tuv></tu>"))
+          .ok());
   ExportOptions options;
   options.langs = {"en", "uk"};
   const std::string out = Export(options);
@@ -258,11 +261,12 @@ TEST_F(TmTest, ExportsSeveralSourcesUnderOneHeader) {
                              "srclang=\"en\" datatype=\"html\" "
                              "segtype=\"phrase\""))
                   .ok());
-  ASSERT_TRUE(ImportText(Doc(
-      "<tu><tuv xml:lang=\"uk\"><seg>б</seg></tuv><tuv xml:lang=\"en\">"
-      "<seg>b</seg></tuv></tu>",
-      "srclang=\"uk\" datatype=\"plaintext\""))
-                  .ok());
+  ASSERT_TRUE(
+      ImportText(
+          Doc("<tu><tuv xml:lang=\"uk\"><seg>б</seg></tuv><tuv xml:lang=\"en\">"
+              "<seg>b</seg></tuv></tu>",
+              "srclang=\"uk\" datatype=\"plaintext\""))
+          .ok());
   const std::string out = Export();
   // No common source language: *all*, and each unit says its own.
   EXPECT_NE(out.find("srclang=\"*all*\""), std::string::npos) << out;
@@ -297,10 +301,12 @@ TEST_F(TmTest, AddStoresOnePairAndRefusesNonsense) {
 }
 
 TEST_F(TmTest, StatsCountUnitsLanguagesPairsAndSources) {
-  ASSERT_TRUE(ImportText(Doc(
-      Unit("a", "а") + Unit("b", "б") +
-      "<tu><tuv xml:lang=\"EN\"><seg>c</seg></tuv><tuv xml:lang=\"ko\">"
-      "<seg>다</seg></tuv></tu>")).ok());
+  ASSERT_TRUE(
+      ImportText(
+          Doc(Unit("a", "а") + Unit("b", "б") +
+              "<tu><tuv xml:lang=\"EN\"><seg>c</seg></tuv><tuv xml:lang=\"ko\">"
+              "<seg>다</seg></tuv></tu>"))
+          .ok());
   ASSERT_TRUE(memory_->Add("en", "uk", "Kyiv", "Київ").ok());
   auto stats = memory_->Stats();
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -335,8 +341,7 @@ TEST_F(TmTest, ImportsKoreanAndUkrainianWireCopy) {
                   query->ColumnText(3) + " " + query->ColumnText(2));
   }
   ASSERT_EQ(got.size(), 4u);
-  EXPECT_EQ(got[1],
-            "ap-002 ko 1 윤석열 대통령은 서울에서 기자회견을 열었다.");
+  EXPECT_EQ(got[1], "ap-002 ko 1 윤석열 대통령은 서울에서 기자회견을 열었다.");
   EXPECT_EQ(got[2], "ap-003 en 1 Kharkiv at night  𝐀");
   auto stats = memory_->Stats();
   ASSERT_TRUE(stats.ok());

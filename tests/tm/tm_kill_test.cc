@@ -49,10 +49,9 @@ std::string Dump(const fs::path& db_path) {
   EXPECT_TRUE(db.ok()) << db.status().ToString();
   if (!db.ok()) return "";
   std::string out;
-  for (const char* sql :
-       {"PRAGMA integrity_check", "SELECT * FROM tm_source",
-        "SELECT * FROM tm_unit", "SELECT * FROM tm_variant",
-        "SELECT * FROM tm_meta"}) {
+  for (const char* sql : {"PRAGMA integrity_check", "SELECT * FROM tm_source",
+                          "SELECT * FROM tm_unit", "SELECT * FROM tm_variant",
+                          "SELECT * FROM tm_meta"}) {
     auto query = db->Prepare(sql, "dump");
     EXPECT_TRUE(query.ok()) << query.status().ToString();
     for (;;) {
@@ -71,7 +70,8 @@ int RunToEnd(const std::vector<std::string>& args) {
   pid_t pid = fork();
   if (pid == 0) {
     std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : args)
+      argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     std::freopen("/dev/null", "w", stdout);
     execv(argv[0], argv.data());
