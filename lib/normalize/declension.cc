@@ -98,18 +98,7 @@ Result<Declension> Declension::Parse(std::string_view text,
 }
 
 Result<const Declension*> Declension::Builtin() {
-  static const Result<Declension>* table = [] {
-    for (const EmbeddedFile& file : internal::NormalizeTables()) {
-      if (file.name == "uk-declension.txt") {
-        return new Result<Declension>(
-            Parse(file.contents, "tables/normalize/uk-declension.txt"));
-      }
-    }
-    return new Result<Declension>(
-        Status::Internal("uk-declension.txt is not compiled in"));
-  }();
-  if (!table->ok()) return table->status();
-  return &table->value();
+  return internal::ParsedBuiltin<Declension>("uk-declension.txt");
 }
 
 bool Declension::HasClass(std::string_view klass) const {

@@ -61,18 +61,7 @@ Result<FormerCues> FormerCues::Parse(std::string_view text,
 }
 
 Result<const FormerCues*> FormerCues::Builtin() {
-  static const Result<FormerCues>* table = [] {
-    for (const EmbeddedFile& file : internal::NormalizeTables()) {
-      if (file.name == "former-cues.txt") {
-        return new Result<FormerCues>(
-            Parse(file.contents, "tables/normalize/former-cues.txt"));
-      }
-    }
-    return new Result<FormerCues>(
-        Status::Internal("former-cues.txt is not compiled in"));
-  }();
-  if (!table->ok()) return table->status();
-  return &table->value();
+  return internal::ParsedBuiltin<FormerCues>("former-cues.txt");
 }
 
 bool FormerCues::CitesFormer(std::string_view folded_before) const {

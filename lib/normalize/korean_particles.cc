@@ -57,18 +57,7 @@ Result<Particles> Particles::Parse(std::string_view text,
 }
 
 Result<const Particles*> Particles::Builtin() {
-  static const Result<Particles>* table = [] {
-    for (const EmbeddedFile& file : internal::NormalizeTables()) {
-      if (file.name == "ko-particles.txt") {
-        return new Result<Particles>(
-            Parse(file.contents, "tables/normalize/ko-particles.txt"));
-      }
-    }
-    return new Result<Particles>(
-        Status::Internal("ko-particles.txt is not compiled in"));
-  }();
-  if (!table->ok()) return table->status();
-  return &table->value();
+  return internal::ParsedBuiltin<Particles>("ko-particles.txt");
 }
 
 std::optional<ParticleHit> Particles::MatchPrefix(std::string_view rest) const {
