@@ -43,6 +43,8 @@ int Run(const Options& options) {
       return RunTmExport(options);
     case Command::kTmAdd:
       return RunTmAdd(options);
+    case Command::kTmLookup:
+      return RunTmLookup(options);
     case Command::kTmStats:
       return RunTmStats(options);
     case Command::kNone:

@@ -29,6 +29,7 @@ int RunTmAlign(const Options& options);    // cli/align_command.cc
 int RunTmImport(const Options& options);
 int RunTmExport(const Options& options);
 int RunTmAdd(const Options& options);
+int RunTmLookup(const Options& options);  // cli/lookup_command.cc
 int RunTmStats(const Options& options);
 
 }  // namespace onoma::cli

@@ -54,6 +54,8 @@ struct CompiledTerms {
   std::vector<ConceptData> concepts;
   std::vector<std::string> langs;
   const Declension* declension = nullptr;  // static storage
+  // The most word segments (UAX #29, whitespace not counted) of any form.
+  std::size_t max_form_words = 0;
 
   // The preferred forms of `concept_index` in `lang`; nullptr when none.
   const Preferred* PreferredIn(std::uint32_t concept_index,

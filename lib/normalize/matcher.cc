@@ -1,5 +1,9 @@
 #include "lib/normalize/matcher.h"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -7,6 +11,7 @@
 #include "lib/normalize/compiled_terms_internal.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
+#include "lib/text/word_break.h"
 
 namespace onoma::normalize {
 namespace {
@@ -56,11 +61,40 @@ std::uint16_t InternLang(CompiledTerms& out, std::string_view lang) {
   return static_cast<std::uint16_t>(out.langs.size() - 1);
 }
 
+bool IsWhitespace(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = 0;
+    text::DecodeNext(s, i, c);
+    if (!u_isUWhiteSpace(static_cast<UChar32>(c))) return false;
+  }
+  return true;
+}
+
+// The word segments of `form`, whitespace not counted. Most forms are one
+// word of ASCII letters, which UAX #29 never breaks; the rest ask ICU.
+std::size_t CountWords(text::WordBreaker& breaker, std::string_view form,
+                       std::vector<text::WordSpan>& spans) {
+  bool plain = std::all_of(form.begin(), form.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  });
+  if (plain) return 1;
+  breaker.Words(form, spans);
+  std::size_t words = 0;
+  for (const text::WordSpan& s : spans) {
+    std::string_view segment = s.In(form);
+    if (!IsWhitespace(segment)) ++words;
+  }
+  return words;
+}
+
 }  // namespace
 
 Result<Matcher> Matcher::Compile(const Input& input) {
   auto declension = Declension::Builtin();
   if (!declension.ok()) return declension.status();
+  auto breaker = text::WordBreaker::Create();
+  if (!breaker.ok()) return breaker.status();
+  std::vector<text::WordSpan> spans;
   auto compiled = std::make_shared<CompiledTerms>();
   compiled->declension = *declension;
   PatternSet set;
@@ -79,6 +113,8 @@ Result<Matcher> Matcher::Compile(const Input& input) {
                                 t.inflection + "'");
       }
       std::string nfc = text::ToNfc(t.form);
+      compiled->max_form_words =
+          std::max(compiled->max_form_words, CountWords(*breaker, nfc, spans));
       Entry e;
       e.concept_index = concept_index;
       e.lang = InternLang(*compiled, t.lang);

@@ -15,7 +15,7 @@
 //
 // Failure: kBadInput when a form is not valid UTF-8, or a term names a
 // declension class the table lacks; kInternal when a compiled-in table is
-// broken.
+// broken or ICU's word rules are missing.
 //
 // Thread safety: a Matcher is immutable; copies share the compiled data,
 // and any number of DocumentNormalizers on any threads may use it.

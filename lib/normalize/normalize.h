@@ -29,6 +29,14 @@
 //   out->text;                      // "у Києві"
 //   out->changes[0].reason;         // "deprecated"
 //
+// 4. Or list a line's names with their concepts, and render another
+//    concept like one of them (lib/normalize/names.h), as translation
+//    memory does to substitute a name:
+//
+//   auto names = normalize::NameFinder::Create(*matcher);  // one per thread
+//   names->Find("у Харкові", "uk", hits);      // Харкові: kharkiv, locative
+//   names->Render(kyiv, "uk", "у Харкові", hits[0]);        // "Києві"
+//
 // The tables behind the language-aware forms are data in tables/normalize/
 // (uk-declension.txt, ko-particles.txt, former-cues.txt), compiled in;
 // lib/normalize/declension.h, korean_particles.h and former_cues.h read
@@ -40,5 +48,6 @@
 #include "lib/normalize/document.h"
 #include "lib/normalize/input.h"
 #include "lib/normalize/matcher.h"
+#include "lib/normalize/names.h"
 
 #endif  // ONOMA_LIB_NORMALIZE_NORMALIZE_H_

@@ -1,0 +1,100 @@
+// Scanner: finds where the compiled forms occur in a line as names — the
+// step that DocumentNormalizer (document.cc) and NameFinder (names.cc)
+// share, so that both see the same names in the same text.
+//
+// A line is case-folded (folder_internal.h) and run through the automaton;
+// each occurrence is kept when it starts a word and ends one, or ends
+// inside one where only a Korean particle or an English possessive follows
+// (UAX #29 keeps both in the word), and when its whitespace-delimited
+// stretch holds no URL, e-mail address or path. The candidates come out
+// leftmost first and, at one position, longest first, so that a caller
+// walking them and skipping what overlaps the last one taken lets a
+// longer term shield what it contains.
+//
+// Thread safety: a Scanner keeps scratch state and is used by one thread.
+// It points into the Matcher's compiled data, which must outlive it (hold
+// a copy of the Matcher beside it).
+
+#ifndef ONOMA_LIB_NORMALIZE_SCANNER_INTERNAL_H_
+#define ONOMA_LIB_NORMALIZE_SCANNER_INTERNAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "lib/normalize/compiled_terms_internal.h"
+#include "lib/normalize/folder_internal.h"
+#include "lib/normalize/korean_particles.h"
+#include "lib/text/word_break.h"
+#include "lib/util/status.h"
+
+namespace onoma::normalize::internal {
+
+// A pattern found at whole-word (or word-plus-suffix) position.
+struct Candidate {
+  std::uint32_t begin = 0;  // original bytes of the name
+  std::uint32_t end = 0;
+  std::uint32_t word_end = 0;  // end of the suffix (particle, 's) or `end`
+  std::uint32_t pattern = 0;
+  std::uint32_t folded_begin = 0;       // where the name starts in folded text
+  std::uint32_t folded_word_end = 0;    // where word_end is in folded text
+  std::optional<ParticleHit> particle;  // length in original bytes
+};
+
+class Scanner {
+ public:
+  // Fails with kInternal when the particle table or ICU's word rules are
+  // missing. REQUIRES: `terms` outlives the Scanner.
+  [[nodiscard]] static Result<Scanner> Create(const CompiledTerms& terms);
+
+  // Finds the candidates of `line` (valid UTF-8), replacing the previous
+  // line's.
+  void Scan(std::string_view line);
+
+  // Of the last Scan: the candidates, leftmost then longest first.
+  const std::vector<Candidate>& candidates() const { return found_; }
+  // The folded line.
+  const std::string& folded() const { return folded_; }
+  // Whether candidate `c` overlaps a negative context ("Chicken Kiev")
+  // found in the line.
+  bool InNegative(const Candidate& c) const;
+  // Whether the word before folded offset `folded_begin` is a Ukrainian
+  // preposition that governs the locative ("у", "в", "на", ...).
+  bool AfterLocativePreposition(std::size_t folded_begin) const;
+
+  // Whether `pattern` is (also) a negative context.
+  bool IsNegative(std::uint32_t pattern) const;
+
+  const Particles& particles() const { return *particles_; }
+
+ private:
+  Scanner(const CompiledTerms& terms, const Particles* particles,
+          text::WordBreaker breaker)
+      : terms_(&terms), particles_(particles), breaker_(std::move(breaker)) {}
+
+  const std::vector<text::WordSpan>& Window(std::string_view line,
+                                            std::size_t begin, std::size_t end);
+  std::optional<Candidate> Check(std::string_view line, std::size_t fbegin,
+                                 std::size_t fend, std::uint32_t pattern);
+
+  const CompiledTerms* terms_;
+  const Particles* particles_;
+  text::WordBreaker breaker_;
+  Folder folder_;
+
+  // Scratch, reused across lines.
+  std::string folded_;
+  std::vector<std::uint32_t> map_;
+  std::vector<Candidate> found_;
+  std::vector<std::pair<std::size_t, std::uint32_t>> hits_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> negatives_;
+  std::vector<text::WordSpan> spans_;
+  std::size_t window_begin_ = 1, window_end_ = 0;
+};
+
+}  // namespace onoma::normalize::internal
+
+#endif  // ONOMA_LIB_NORMALIZE_SCANNER_INTERNAL_H_

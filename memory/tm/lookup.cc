@@ -1,0 +1,204 @@
+// Lookup's flow: check and cut up the query, take the candidates the index
+// allows (lookup_plan.cc), score each (lookup_verify.cc), keep the best.
+
+#include "memory/tm/lookup.h"
+
+#include <algorithm>
+
+#include "lib/text/utf8.h"
+#include "memory/formats/tmx_model.h"
+#include "memory/tm/lookup_internal.h"
+
+namespace onoma::tm {
+
+bool Better(const Scored& a, const Scored& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.changed != b.changed) return a.changed > b.changed;
+  return a.unit_id > b.unit_id;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> TokenSpan(
+    const std::vector<MatchToken>& tokens, std::size_t begin,
+    std::size_t end) {
+  auto first = std::lower_bound(
+      tokens.begin(), tokens.end(), begin,
+      [](const MatchToken& t, std::size_t b) { return t.begin < b; });
+  if (first == tokens.end() || first->begin != begin) return std::nullopt;
+  for (auto t = first; t != tokens.end() && t->begin < end; ++t) {
+    if (t->end == end) {
+      return std::make_pair(static_cast<std::uint32_t>(first - tokens.begin()),
+                            static_cast<std::uint32_t>(t - tokens.begin()));
+    }
+  }
+  return std::nullopt;
+}
+
+Result<Lookup> Lookup::Open(sqlite::Database& db,
+                            const LookupOptions& options) {
+  for (const std::string* lang : {&options.from, &options.to}) {
+    if (!formats::LooksLikeLanguageTag(*lang)) {
+      return Status::BadArgument("\"" + *lang +
+                                 "\" is not a language tag (BCP 47, e.g. "
+                                 "en or uk-UA)");
+    }
+  }
+  if (LanguageKey(options.from) == LanguageKey(options.to)) {
+    return Status::BadArgument("the source and target languages are the same (" +
+                               options.from + ", " + options.to + ")");
+  }
+  if (options.min_score < 0 || options.min_score > 100) {
+    return Status::BadArgument("the least score must be 0 to 100");
+  }
+  if (options.max_matches < 1) {
+    return Status::BadArgument("at least one match must be asked for");
+  }
+  auto tokenizer = MatchTokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  ONOMA_RETURN_IF_ERROR(UpdateIndex(db, *tokenizer, options.on_progress));
+  auto reader = PostingReader::Prepare(db);
+  if (!reader.ok()) return reader.status();
+  auto impl = std::make_unique<Impl>(db, options, std::move(*tokenizer),
+                                     std::move(*reader));
+  auto last = db.Prepare("SELECT indexed_upto FROM tm_index_state",
+                         "read the index state");
+  if (!last.ok()) return last.status();
+  auto row = last->Step();
+  if (!row.ok()) return row.status();
+  impl->units = static_cast<std::size_t>(*row ? last->ColumnInt64(0) : 0);
+  return Lookup(std::move(impl));
+}
+
+Lookup::Lookup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lookup::Lookup(Lookup&&) noexcept = default;
+Lookup& Lookup::operator=(Lookup&&) noexcept = default;
+Lookup::~Lookup() = default;
+
+const LookupStats& Lookup::last_stats() const { return impl_->stats; }
+
+Status Lookup::Impl::Prepare(std::string_view text) {
+  stats = LookupStats();
+  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(text, "query"));
+  query = Query();
+  query.text = text;
+  tokenizer.Tokenize(text, query.tokens);
+  if (query.tokens.empty()) {
+    return Status::BadArgument("the query has no words to look up");
+  }
+  if (query.tokens.size() > kMaxQueryTokens) {
+    return Status::BadArgument(
+        "the query is too long to look up (" +
+        std::to_string(query.tokens.size()) + " tokens; at most " +
+        std::to_string(kMaxQueryTokens) + ")");
+  }
+  // Names first: a number inside a name ("Route 66") belongs to the name.
+  std::vector<Exchangeable> spans;
+  if (options.names != nullptr) {
+    options.names->Find(text, from, query.names);
+    for (std::size_t h = 0; h < query.names.size(); ++h) {
+      const normalize::NameHit& hit = query.names[h];
+      auto span = TokenSpan(query.tokens, hit.begin, hit.word_end);
+      if (!span) continue;
+      Exchangeable& e = spans.emplace_back();
+      e.kind = Exchangeable::Kind::kName;
+      e.begin = span->first;
+      e.end = span->second + 1;
+      e.concept_index = hit.concept_index;
+      e.suffix = hit.possessive ? -2
+                 : hit.particle ? static_cast<std::int32_t>(*hit.particle)
+                                : -1;
+      query.name_of_span.push_back(static_cast<int>(h));
+      query.rendered.push_back(
+          options.names->Render(hit.concept_index, to, text, hit));
+      e.substitutable = query.rendered.back().has_value();
+      query.name_tokens += e.end - e.begin;
+      ++query.name_count;
+    }
+  }
+  std::vector<bool> in_name(query.tokens.size(), false);
+  for (const Exchangeable& e : spans) {
+    for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
+  }
+  for (std::uint32_t t = 0; t < query.tokens.size(); ++t) {
+    if (query.tokens[t].kind != TokenKind::kNumber || in_name[t]) continue;
+    Exchangeable& e = spans.emplace_back();
+    e.kind = Exchangeable::Kind::kNumber;
+    e.begin = t;
+    e.end = t + 1;
+    e.substitutable = true;
+    query.name_of_span.push_back(-1);
+    query.rendered.emplace_back();
+  }
+  // Sorted by position, with their side tables in step.
+  std::vector<std::size_t> order(spans.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return spans[a].begin < spans[b].begin;
+  });
+  Query sorted = std::move(query);
+  query = Query();
+  query.text = sorted.text;
+  query.tokens = std::move(sorted.tokens);
+  query.names = std::move(sorted.names);
+  query.name_tokens = sorted.name_tokens;
+  query.name_count = sorted.name_count;
+  for (std::size_t k : order) {
+    query.spans.push_back(spans[k]);
+    query.name_of_span.push_back(sorted.name_of_span[k]);
+    query.rendered.push_back(std::move(sorted.rendered[k]));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Match>> Lookup::Impl::Finish(std::vector<Scored>& kept) {
+  std::sort(kept.begin(), kept.end(), Better);
+  if (kept.size() > static_cast<std::size_t>(options.max_matches)) {
+    kept.resize(static_cast<std::size_t>(options.max_matches));
+  }
+  std::vector<Match> out;
+  out.reserve(kept.size());
+  for (const Scored& s : kept) out.push_back(Propose(s));
+  return out;
+}
+
+Result<std::vector<Match>> Lookup::Find(std::string_view query) {
+  Impl& impl = *impl_;
+  ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
+  std::vector<std::uint32_t> candidates;
+  ONOMA_RETURN_IF_ERROR(impl.Candidates(candidates));
+  impl.stats.candidates = candidates.size();
+  std::vector<Scored> kept;
+  Scored scored;
+  for (std::uint32_t unit : candidates) {
+    auto reached = impl.Verify(unit, scored);
+    if (!reached.ok()) return reached.status();
+    if (*reached) kept.push_back(std::move(scored));
+  }
+  return impl.Finish(kept);
+}
+
+Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
+  Impl& impl = *impl_;
+  ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
+  impl.stats.filtered = false;
+  auto units = impl.db.Prepare("SELECT id FROM tm_unit ORDER BY id",
+                               "list the memory's units");
+  if (!units.ok()) return units.status();
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    auto row = units->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back(units->ColumnInt64(0));
+  }
+  impl.stats.candidates = ids.size();
+  std::vector<Scored> kept;
+  Scored scored;
+  for (std::int64_t unit : ids) {
+    auto reached = impl.Verify(unit, scored);
+    if (!reached.ok()) return reached.status();
+    if (*reached) kept.push_back(std::move(scored));
+  }
+  return impl.Finish(kept);
+}
+
+}  // namespace onoma::tm

@@ -1,0 +1,120 @@
+// Lookup's parts, shared by memory/tm/lookup.cc (the flow), lookup_plan.cc
+// (candidates from the index) and lookup_verify.cc (scoring a unit and
+// proposing its target). Not part of the component's interface.
+
+#ifndef ONOMA_MEMORY_TM_LOOKUP_INTERNAL_H_
+#define ONOMA_MEMORY_TM_LOOKUP_INTERNAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/normalize/names.h"
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/statement.h"
+#include "memory/tm/lookup.h"
+#include "memory/tm/match_score.h"
+#include "memory/tm/match_tokens.h"
+#include "memory/tm/tm_index.h"
+
+namespace onoma::tm {
+
+// The query, cut up once for every candidate.
+struct Query {
+  std::string_view text;
+  std::vector<MatchToken> tokens;
+  std::vector<Exchangeable> spans;
+  std::vector<normalize::NameHit> names;  // spans[k] of kind kName: names[..]
+  std::vector<int> name_of_span;          // per span: index into names, -1
+  // Per name span, the concept's preferred form in the target language
+  // as the query writes it (nullopt: none, so it cannot be substituted).
+  std::vector<std::optional<std::string>> rendered;
+  std::size_t name_tokens = 0;  // tokens inside name spans
+  std::size_t name_count = 0;
+};
+
+// A unit that reached min_score, with what Match needs.
+struct Scored {
+  int score = 0;
+  std::int64_t unit_id = 0;
+  std::string changed;
+  std::string tuid;
+  std::string source;
+  std::string target;
+  std::string skeleton;
+  std::vector<MatchToken> source_tokens;
+  std::vector<Exchangeable> source_spans;
+  ScoreResult result;
+};
+
+// Best first: score, then the newest unit, then the highest id.
+bool Better(const Scored& a, const Scored& b);
+
+// Token spans [first, last] of `hit`, when it starts and ends on token
+// boundaries.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> TokenSpan(
+    const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end);
+
+// `number` (as the query writes it) in the style `target_form` writes what
+// `source_form` writes: "1,200" with source "3,500" and target "3 500" gives
+// "1 200". The query's own form when the two styles cannot be paired.
+std::string FormatNumberLike(std::string_view number,
+                             std::string_view source_form,
+                             std::string_view target_form);
+
+// The digits of a number token, for finding it in the target.
+std::string DigitsOf(std::string_view number);
+
+// The numbers of a target: number tokens, the digits a word begins with
+// ("3명을": Korean counters stay inside their word), and groups of three
+// digits after a space, which Ukrainian and Russian write in thousands
+// ("3 500,5": UAX #29 breaks at the space). Each with its digits.
+struct TargetNumber {
+  Span span;
+  std::string digits;
+};
+void TargetNumbers(std::string_view text, const std::vector<MatchToken>& tokens,
+                   std::vector<TargetNumber>& out);
+
+struct Lookup::Impl {
+  Impl(sqlite::Database& database, const LookupOptions& o, MatchTokenizer t,
+       PostingReader r)
+      : db(database),
+        options(o),
+        from(LanguageKey(o.from)),
+        to(LanguageKey(o.to)),
+        tokenizer(std::move(t)),
+        reader(std::move(r)) {}
+
+  sqlite::Database& db;
+  LookupOptions options;
+  std::string from;  // language keys
+  std::string to;
+  MatchTokenizer tokenizer;
+  PostingReader reader;
+  LookupStats stats;
+  std::size_t units = 0;  // the highest unit id when opened
+
+  // lookup.cc
+  Status Prepare(std::string_view text);
+  Result<std::vector<Match>> Finish(std::vector<Scored>& kept);
+  // lookup_plan.cc: the units that may reach min_score, ascending.
+  Status Candidates(std::vector<std::uint32_t>& out);
+  // lookup_verify.cc: scores `unit` into `out` when it reaches min_score.
+  Result<bool> Verify(std::int64_t unit, Scored& out);
+  Match Propose(const Scored& scored);
+
+  Query query;
+  ScoreScratch scratch;
+  std::vector<std::uint16_t> counts;
+  std::vector<std::uint32_t> touched;
+  std::vector<MatchToken> target_tokens;
+  std::vector<TargetNumber> target_numbers;
+  std::vector<normalize::NameHit> source_names;
+  std::vector<normalize::NameHit> target_names;
+};
+
+}  // namespace onoma::tm
+
+#endif  // ONOMA_MEMORY_TM_LOOKUP_INTERNAL_H_

@@ -1,0 +1,420 @@
+// Scoring one candidate unit, and turning the best into Matches: the
+// differing spans and the proposed target with its substitutions.
+
+#include <algorithm>
+
+#include "memory/tm/lookup_internal.h"
+
+namespace onoma::tm {
+namespace {
+
+// A number's digit runs and the separators between them: "3,500.5" is
+// runs {1, 3, 1} and separators {",", "."}.
+struct NumberShape {
+  std::vector<std::size_t> runs;
+  std::vector<std::string> separators;
+};
+
+NumberShape ShapeOf(std::string_view number) {
+  NumberShape shape;
+  std::size_t i = 0;
+  while (i < number.size()) {
+    std::size_t start = i;
+    while (i < number.size() && number[i] >= '0' && number[i] <= '9') ++i;
+    if (i > start) {
+      shape.runs.push_back(i - start);
+      continue;
+    }
+    while (i < number.size() && !(number[i] >= '0' && number[i] <= '9')) ++i;
+    shape.separators.emplace_back(number.substr(start, i - start));
+  }
+  return shape;
+}
+
+// Merges touching or overlapping spans, in order.
+std::vector<Span> Merged(std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    return a.begin < b.begin;
+  });
+  std::vector<Span> out;
+  for (const Span& s : spans) {
+    if (!out.empty() && s.begin <= out.back().end) {
+      out.back().end = std::max(out.back().end, s.end);
+    } else {
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+Span BytesOf(const std::vector<MatchToken>& tokens, std::uint32_t begin,
+             std::uint32_t end) {
+  if (begin >= end) return {};
+  return {tokens[begin].begin, tokens[end - 1].end};
+}
+
+// The ordinal of spans[k] among the spans before it that `same` holds
+// equal to it.
+template <typename Same>
+std::size_t Ordinal(const std::vector<Exchangeable>& spans, std::size_t k,
+                    Same same) {
+  std::size_t ordinal = 0;
+  for (std::size_t i = 0; i < k; ++i) ordinal += same(spans[i]) ? 1 : 0;
+  return ordinal;
+}
+
+bool IsGroupSpace(std::string_view gap) {
+  return gap == " " || gap == "\u00A0" || gap == "\u202F" || gap == "\u2009";
+}
+
+bool StartsWithThreeDigits(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i == 3;
+}
+
+}  // namespace
+
+void TargetNumbers(std::string_view text, const std::vector<MatchToken>& tokens,
+                   std::vector<TargetNumber>& out) {
+  out.clear();
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const MatchToken& t = tokens[k];
+    Span span{t.begin, t.begin};
+    if (t.kind == TokenKind::kNumber) {
+      span.end = t.end;
+      while (k + 1 < tokens.size() &&
+             tokens[k + 1].kind == TokenKind::kNumber &&
+             IsGroupSpace(text.substr(span.end, tokens[k + 1].begin - span.end)) &&
+             StartsWithThreeDigits(text.substr(
+                 tokens[k + 1].begin, tokens[k + 1].end - tokens[k + 1].begin))) {
+        span.end = tokens[++k].end;
+      }
+    } else {
+      while (span.end < t.end && text[span.end] >= '0' && text[span.end] <= '9') {
+        ++span.end;
+      }
+    }
+    if (span.end == span.begin) continue;
+    out.push_back({span, DigitsOf(text.substr(span.begin, span.end - span.begin))});
+  }
+}
+
+namespace {
+
+std::string_view Cut(std::string_view text, Span s) {
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+}  // namespace
+
+std::string DigitsOf(std::string_view number) {
+  std::string digits;
+  for (char c : number) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  return digits;
+}
+
+std::string FormatNumberLike(std::string_view number,
+                             std::string_view source_form,
+                             std::string_view target_form) {
+  if (source_form == target_form) return std::string(number);
+  NumberShape s = ShapeOf(source_form);
+  NumberShape t = ShapeOf(target_form);
+  if (s.runs != t.runs || s.separators.size() != t.separators.size()) {
+    return std::string(number);
+  }
+  NumberShape q = ShapeOf(number);
+  std::string out;
+  std::size_t run = 0, sep = 0, i = 0;
+  bool digits_first = !number.empty() && number[0] >= '0' && number[0] <= '9';
+  bool digits = digits_first;
+  while (i < number.size()) {
+    if (digits && run < q.runs.size()) {
+      out.append(number.substr(i, q.runs[run]));
+      i += q.runs[run++];
+    } else if (!digits && sep < q.separators.size()) {
+      const std::string& written = q.separators[sep++];
+      std::string mapped = written;
+      for (std::size_t k = 0; k < s.separators.size(); ++k) {
+        if (s.separators[k] == written) {
+          mapped = t.separators[k];
+          break;
+        }
+      }
+      out.append(mapped);
+      i += written.size();
+    } else {
+      break;
+    }
+    digits = !digits;
+  }
+  return out;
+}
+
+Result<bool> Lookup::Impl::Verify(std::int64_t unit, Scored& out) {
+  auto variants = db.Cached(
+      "SELECT lang, text, skeleton FROM tm_variant WHERE id BETWEEN ?1 AND ?2 "
+      "ORDER BY id",
+      "read a unit's variants");
+  if (!variants.ok()) return variants.status();
+  sqlite::Statement& v = **variants;
+  ONOMA_RETURN_IF_ERROR(v.BindInt64(1, unit * 65536));
+  ONOMA_RETURN_IF_ERROR(v.BindInt64(2, unit * 65536 + 65535));
+  std::vector<std::pair<std::string, std::string>> sources;
+  std::optional<std::string> target;
+  for (;;) {
+    auto row = v.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string lang = LanguageKey(v.ColumnTextView(0));
+    if (lang == from) {
+      sources.emplace_back(v.ColumnText(1), v.ColumnText(2));
+    } else if (lang == to && !target) {
+      target = v.ColumnText(1);
+    }
+  }
+  v.Reset();
+  if (sources.empty() || !target) return false;
+  ++stats.scored;
+
+  const bool want_numbers = std::any_of(
+      query.spans.begin(), query.spans.end(), [](const Exchangeable& e) {
+        return e.kind == Exchangeable::Kind::kNumber;
+      });
+  const bool want_names = query.name_count > 0 && options.names != nullptr;
+  bool target_read = false;
+  auto read_target = [&] {
+    if (target_read) return;
+    target_read = true;
+    tokenizer.Tokenize(*target, target_tokens);
+    TargetNumbers(*target, target_tokens, target_numbers);
+    target_names.clear();
+    if (want_names) options.names->Find(*target, to, target_names);
+  };
+
+  bool reached = false;
+  Scored candidate;
+  for (auto& [text, skeleton] : sources) {
+    candidate.source_tokens.clear();
+    tokenizer.Tokenize(text, candidate.source_tokens);
+    const std::vector<MatchToken>& s = candidate.source_tokens;
+    if (s.size() > kMaxSegmentTokens) continue;
+    candidate.source_spans.clear();
+    std::vector<bool> in_name(s.size(), false);
+    if (want_names) {
+      read_target();
+      options.names->Find(text, from, source_names);
+      for (const normalize::NameHit& hit : source_names) {
+        auto span = TokenSpan(s, hit.begin, hit.word_end);
+        if (!span) continue;
+        Exchangeable& e = candidate.source_spans.emplace_back();
+        e.kind = Exchangeable::Kind::kName;
+        e.begin = span->first;
+        e.end = span->second + 1;
+        e.concept_index = hit.concept_index;
+        e.suffix = hit.possessive ? -2
+                   : hit.particle ? static_cast<std::int32_t>(*hit.particle)
+                                  : -1;
+        for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
+      }
+      for (Exchangeable& e : candidate.source_spans) {
+        auto same = [&](std::uint32_t c) { return c == e.concept_index; };
+        std::size_t in_source = 0, in_target = 0;
+        for (const Exchangeable& o : candidate.source_spans) {
+          in_source += same(o.concept_index) ? 1 : 0;
+        }
+        for (const normalize::NameHit& h : target_names) {
+          in_target += same(h.concept_index) ? 1 : 0;
+        }
+        e.substitutable = in_source == in_target;
+      }
+    }
+    if (want_numbers) {
+      read_target();
+      for (std::uint32_t t = 0; t < s.size(); ++t) {
+        if (s[t].kind != TokenKind::kNumber || in_name[t]) continue;
+        Exchangeable& e = candidate.source_spans.emplace_back();
+        e.kind = Exchangeable::Kind::kNumber;
+        e.begin = t;
+        e.end = t + 1;
+        std::string digits = DigitsOf(s[t].key);
+        std::size_t in_source = 0, in_target = 0;
+        for (const MatchToken& o : s) {
+          in_source += o.kind == TokenKind::kNumber && DigitsOf(o.key) == digits;
+        }
+        for (const TargetNumber& o : target_numbers) {
+          in_target += o.digits == digits;
+        }
+        e.substitutable = !digits.empty() && in_source == in_target;
+      }
+      std::sort(candidate.source_spans.begin(), candidate.source_spans.end(),
+                [](const Exchangeable& a, const Exchangeable& b) {
+                  return a.begin < b.begin;
+                });
+    }
+    ScoreInput input;
+    input.query_text = query.text;
+    input.query = &query.tokens;
+    input.query_spans = query.spans;
+    input.source_text = text;
+    input.source = &s;
+    input.source_spans = candidate.source_spans;
+    input.inline_codes = CountInlineCodes(skeleton);
+    ScoreResult result = Score(input, scratch);
+    if (result.score < options.min_score) continue;
+    if (reached && result.score <= out.score) continue;
+    reached = true;
+    out.score = result.score;
+    out.unit_id = unit;
+    out.source = text;
+    out.skeleton = skeleton;
+    out.target = *target;
+    out.source_tokens = s;
+    out.source_spans = candidate.source_spans;
+    out.result = std::move(result);
+  }
+  if (!reached) return false;
+  auto meta = db.Cached("SELECT tuid, changed FROM tm_unit WHERE id = ?1",
+                        "read a unit");
+  if (!meta.ok()) return meta.status();
+  ONOMA_RETURN_IF_ERROR((*meta)->BindInt64(1, unit));
+  auto row = (*meta)->Step();
+  if (!row.ok()) return row.status();
+  out.tuid = *row ? (*meta)->ColumnText(0) : "";
+  out.changed = *row ? (*meta)->ColumnText(1) : "";
+  (*meta)->Reset();
+  return true;
+}
+
+Match Lookup::Impl::Propose(const Scored& scored) {
+  Match m;
+  m.score = scored.score;
+  m.unit_id = scored.unit_id;
+  m.tuid = scored.tuid;
+  m.source = scored.source;
+  m.target = scored.target;
+  m.changed = scored.changed;
+  m.edits = scored.result.edits;
+  m.case_penalty = scored.result.case_penalty;
+  m.tag_penalty = scored.result.tag_penalty;
+  m.substitution_penalty = scored.result.exchange_penalty;
+  const std::vector<MatchToken>& s = scored.source_tokens;
+  std::vector<Span> in_source, in_query;
+  struct Replacement {
+    std::size_t begin, end;
+    std::string text;
+    Substitution::Kind kind;
+    Span in_source;
+  };
+  std::vector<Replacement> replacements;
+  bool target_read = false;
+  for (const AlignStep& step : scored.result.steps) {
+    Span src = BytesOf(s, step.source_begin, step.source_end);
+    Span qry = BytesOf(query.tokens, step.query_begin, step.query_end);
+    switch (step.op) {
+      case AlignOp::kMatch:
+        continue;
+      case AlignOp::kCase:
+        in_source.push_back(src);
+        in_query.push_back(qry);
+        continue;
+      case AlignOp::kReplace:
+      case AlignOp::kExtra:
+      case AlignOp::kMissing:
+        if (src.end > src.begin) in_source.push_back(src);
+        if (qry.end > qry.begin) in_query.push_back(qry);
+        continue;
+      case AlignOp::kExchange:
+        break;
+    }
+    if (!step.changes_text) continue;
+    in_source.push_back(src);
+    in_query.push_back(qry);
+    const Exchangeable& x = query.spans[step.query_span];
+    const Exchangeable& y = scored.source_spans[step.source_span];
+    if (x.kind == Exchangeable::Kind::kName &&
+        x.concept_index == y.concept_index) {
+      continue;  // another form of the same name: the target stands
+    }
+    if (!target_read) {
+      target_read = true;
+      tokenizer.Tokenize(scored.target, target_tokens);
+      target_names.clear();
+      if (options.names != nullptr) {
+        options.names->Find(scored.target, to, target_names);
+      }
+    }
+    const auto k = static_cast<std::size_t>(step.source_span);
+    if (y.kind == Exchangeable::Kind::kNumber) {
+      std::string digits = DigitsOf(s[y.begin].key);
+      std::size_t ordinal =
+          Ordinal(scored.source_spans, k, [&](const Exchangeable& e) {
+            return e.kind == Exchangeable::Kind::kNumber &&
+                   DigitsOf(s[e.begin].key) == digits;
+          });
+      std::vector<TargetNumber> numbers;
+      TargetNumbers(scored.target, target_tokens, numbers);
+      for (const TargetNumber& t : numbers) {
+        if (t.digits != digits) continue;
+        if (ordinal-- != 0) continue;
+        const Span number = t.span;
+        std::string_view tgt = Cut(scored.target, number);
+        std::string_view q = query.text.substr(
+            query.tokens[x.begin].begin,
+            query.tokens[x.begin].end - query.tokens[x.begin].begin);
+        std::string_view src_text =
+            std::string_view(scored.source).substr(src.begin, src.end - src.begin);
+        replacements.push_back({number.begin, number.end,
+                                FormatNumberLike(q, src_text, tgt),
+                                Substitution::Kind::kNumber, src});
+        break;
+      }
+      continue;
+    }
+    std::size_t ordinal =
+        Ordinal(scored.source_spans, k, [&](const Exchangeable& e) {
+          return e.kind == Exchangeable::Kind::kName &&
+                 e.concept_index == y.concept_index;
+        });
+    for (const normalize::NameHit& hit : target_names) {
+      if (hit.concept_index != y.concept_index) continue;
+      if (ordinal-- != 0) continue;
+      std::optional<std::string> text = options.names->Render(
+          x.concept_index, to, scored.target, hit);
+      const std::optional<std::string>& fallback =
+          query.rendered[static_cast<std::size_t>(step.query_span)];
+      if (!text) text = fallback;
+      if (text) {
+        replacements.push_back({hit.begin, hit.word_end, std::move(*text),
+                                Substitution::Kind::kName, src});
+      }
+      break;
+    }
+  }
+  std::sort(replacements.begin(), replacements.end(),
+            [](const Replacement& a, const Replacement& b) {
+              return a.begin < b.begin;
+            });
+  std::size_t copied = 0;
+  for (Replacement& r : replacements) {
+    if (r.begin < copied) continue;  // overlapping: the first one stands
+    m.proposed.append(scored.target, copied, r.begin - copied);
+    Substitution& sub = m.substitutions.emplace_back();
+    sub.kind = r.kind;
+    sub.from = scored.target.substr(r.begin, r.end - r.begin);
+    sub.in_source = r.in_source;
+    sub.in_proposed.begin = static_cast<std::uint32_t>(m.proposed.size());
+    m.proposed.append(r.text);
+    sub.in_proposed.end = static_cast<std::uint32_t>(m.proposed.size());
+    sub.to = std::move(r.text);
+    copied = r.end;
+  }
+  m.proposed.append(scored.target, copied);
+  m.differences = Merged(std::move(in_source));
+  m.query_differences = Merged(std::move(in_query));
+  return m;
+}
+
+}  // namespace onoma::tm

@@ -1,0 +1,323 @@
+// Building the fuzzy-match index: each new variant tokenized once, its keys
+// gathered as (key, unit) pairs in memory, and every few million pairs
+// sorted and written as one delta-coded chunk per key. Writing chunks
+// rather than a row per posting keeps the index to about two bytes a
+// posting and lets a lookup read a key's list in a few page reads.
+
+#include "memory/tm/tm_index.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "memory/sqlite/transaction.h"
+
+namespace onoma::tm {
+namespace {
+
+// Pairs held before a flush: 4M pairs of 16 bytes, 64 MB at most.
+constexpr std::size_t kFlushPairs = std::size_t{1} << 22;
+
+void AppendVarint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+Result<std::int64_t> ReadInt(sqlite::Database& db, const char* sql) {
+  auto query = db.Prepare(sql, "read the index state");
+  if (!query.ok()) return query.status();
+  auto row = query->Step();
+  if (!row.ok()) return row.status();
+  return *row ? query->ColumnInt64(0) : 0;
+}
+
+class Builder {
+ public:
+  Builder(sqlite::Database& db, MatchTokenizer& tokenizer)
+      : db_(db), tokenizer_(tokenizer) {}
+
+  Status Run(std::int64_t after_unit, std::int64_t last_unit,
+             const std::function<void(const IndexProgress&)>& progress);
+
+ private:
+  Status LoadTokens();
+  Result<std::int64_t> Id(std::string_view lang, std::string_view key);
+  Status Flush();
+
+  sqlite::Database& db_;
+  MatchTokenizer& tokenizer_;
+  std::unordered_map<std::string, std::int64_t> ids_;
+  std::int64_t next_id_ = 1;
+  std::optional<sqlite::Statement> insert_token_;
+  std::optional<sqlite::Statement> insert_posting_;
+  std::vector<std::pair<std::int64_t, std::uint32_t>> pairs_;
+  std::vector<MatchToken> tokens_;
+  std::vector<std::int64_t> keys_;
+  std::string scratch_;
+};
+
+Status Builder::LoadTokens() {
+  auto all = db_.Prepare("SELECT id, lang, key FROM tm_token",
+                         "read the index's tokens");
+  if (!all.ok()) return all.status();
+  for (;;) {
+    auto row = all->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::int64_t id = all->ColumnInt64(0);
+    std::string k(all->ColumnTextView(1));
+    k.push_back('\0');
+    k.append(all->ColumnTextView(2));
+    ids_.emplace(std::move(k), id);
+    next_id_ = std::max(next_id_, id + 1);
+  }
+  auto token = db_.Prepare(
+      "INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
+      "add a token to the index");
+  if (!token.ok()) return token.status();
+  insert_token_.emplace(std::move(*token));
+  auto posting = db_.Prepare(
+      "INSERT INTO tm_posting (key, count, data) VALUES (?1, ?2, ?3)",
+      "write the index's postings");
+  if (!posting.ok()) return posting.status();
+  insert_posting_.emplace(std::move(*posting));
+  return Status::Ok();
+}
+
+Result<std::int64_t> Builder::Id(std::string_view lang, std::string_view key) {
+  scratch_.assign(lang);
+  scratch_.push_back('\0');
+  scratch_.append(key);
+  auto found = ids_.find(scratch_);
+  if (found != ids_.end()) return found->second;
+  std::int64_t id = next_id_++;
+  insert_token_->Reset();
+  ONOMA_RETURN_IF_ERROR(insert_token_->BindInt64(1, id));
+  ONOMA_RETURN_IF_ERROR(insert_token_->BindText(2, lang));
+  ONOMA_RETURN_IF_ERROR(insert_token_->BindText(3, key));
+  ONOMA_RETURN_IF_ERROR(insert_token_->Run());
+  ids_.emplace(scratch_, id);
+  return id;
+}
+
+Status Builder::Flush() {
+  std::sort(pairs_.begin(), pairs_.end());
+  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  std::string data;
+  for (std::size_t i = 0; i < pairs_.size();) {
+    const std::int64_t key = pairs_[i].first;
+    data.clear();
+    std::uint32_t previous = 0;
+    std::size_t count = 0;
+    for (; i < pairs_.size() && pairs_[i].first == key; ++i, ++count) {
+      AppendVarint(data, pairs_[i].second - previous);
+      previous = pairs_[i].second;
+    }
+    insert_posting_->Reset();
+    ONOMA_RETURN_IF_ERROR(insert_posting_->BindInt64(1, key));
+    ONOMA_RETURN_IF_ERROR(
+        insert_posting_->BindInt64(2, static_cast<std::int64_t>(count)));
+    ONOMA_RETURN_IF_ERROR(insert_posting_->BindBlob(3, data));
+    ONOMA_RETURN_IF_ERROR(insert_posting_->Run());
+  }
+  pairs_.clear();
+  return Status::Ok();
+}
+
+Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
+                    const std::function<void(const IndexProgress&)>& progress) {
+  ONOMA_RETURN_IF_ERROR(LoadTokens());
+  IndexProgress shown;
+  {
+    auto total = db_.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
+                             "count the units to index");
+    if (!total.ok()) return total.status();
+    ONOMA_RETURN_IF_ERROR(total->BindInt64(1, after_unit));
+    auto row = total->Step();
+    if (!row.ok()) return row.status();
+    shown.units_total = static_cast<std::uint64_t>(total->ColumnInt64(0));
+  }
+  auto variants = db_.Prepare(
+      "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
+      "ORDER BY id",
+      "read the variants to index");
+  if (!variants.ok()) return variants.status();
+  ONOMA_RETURN_IF_ERROR(variants->BindInt64(1, after_unit * 65536 + 65535));
+  ONOMA_RETURN_IF_ERROR(variants->BindInt64(2, last_unit * 65536 + 65535));
+  std::int64_t unit_seen = 0;
+  std::string lang;
+  for (;;) {
+    auto row = variants->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::int64_t unit = variants->ColumnInt64(0) >> 16;
+    if (unit != unit_seen) {
+      unit_seen = unit;
+      ++shown.units_done;
+      if (progress && shown.units_done % 8192 == 0) progress(shown);
+    }
+    lang = LanguageKey(variants->ColumnTextView(1));
+    tokenizer_.Tokenize(variants->ColumnTextView(2), tokens_);
+    keys_.clear();
+    std::int64_t previous = 0;
+    for (const MatchToken& t : tokens_) {
+      auto id = Id(lang, IndexKey(t));
+      if (!id.ok()) return id.status();
+      keys_.push_back(*id);
+      if (previous != 0) keys_.push_back(BigramKey(previous, *id));
+      previous = *id;
+    }
+    auto length = Id(lang, LengthKey(tokens_.size()));
+    if (!length.ok()) return length.status();
+    keys_.push_back(*length);
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    for (std::int64_t k : keys_) {
+      pairs_.emplace_back(k, static_cast<std::uint32_t>(unit));
+    }
+    if (pairs_.size() >= kFlushPairs) ONOMA_RETURN_IF_ERROR(Flush());
+  }
+  ONOMA_RETURN_IF_ERROR(Flush());
+  if (progress) progress(shown);
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string LanguageKey(std::string_view tag) {
+  std::string key(tag.substr(0, tag.find_first_of("-_")));
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
+}
+
+std::string LengthKey(std::size_t tokens) {
+  return "\x01" + std::to_string(tokens);
+}
+
+namespace {
+
+// Indexes the units after indexed_upto (all of them with `clear`) inside
+// one transaction.
+Status Build(sqlite::Database& db, MatchTokenizer& tokenizer,
+             const std::function<void(const IndexProgress&)>& progress,
+             bool clear) {
+  auto txn = sqlite::Transaction::Begin(db);
+  if (!txn.ok()) return txn.status();
+  if (clear) {
+    ONOMA_RETURN_IF_ERROR(
+        db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
+                "UPDATE tm_index_state SET indexed_upto = 0",
+                "clear the index"));
+  }
+  // Read inside the transaction: another process may have brought the
+  // index up to date since the caller looked.
+  auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
+  if (!upto.ok()) return upto.status();
+  auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
+  if (!last.ok()) return last.status();
+  if (*last > std::int64_t{0xFFFFFFFF}) {
+    return Status::Database("unit ids beyond 2^32 cannot be indexed");
+  }
+  if (*last > *upto) {
+    Builder builder(db, tokenizer);
+    ONOMA_RETURN_IF_ERROR(builder.Run(*upto, *last, progress));
+    auto set = db.Prepare("UPDATE tm_index_state SET indexed_upto = ?1",
+                          "record the index state");
+    if (!set.ok()) return set.status();
+    ONOMA_RETURN_IF_ERROR(set->BindInt64(1, *last));
+    ONOMA_RETURN_IF_ERROR(set->Run());
+  }
+  return txn->Commit();
+}
+
+}  // namespace
+
+Status UpdateIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+                   const std::function<void(const IndexProgress&)>& progress) {
+  // The common case, an index already up to date, takes no write lock.
+  auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
+  if (!upto.ok()) return upto.status();
+  auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
+  if (!last.ok()) return last.status();
+  if (*last <= *upto) return Status::Ok();
+  return Build(db, tokenizer, progress, false);
+}
+
+Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+                    const std::function<void(const IndexProgress&)>& progress) {
+  return Build(db, tokenizer, progress, true);
+}
+
+Result<PostingReader> PostingReader::Prepare(sqlite::Database& db) {
+  auto token = db.Prepare("SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2",
+                          "find a token in the index");
+  if (!token.ok()) return token.status();
+  auto frequency =
+      db.Prepare("SELECT coalesce(sum(count), 0) FROM tm_posting WHERE key = ?1",
+                 "count a key's postings");
+  if (!frequency.ok()) return frequency.status();
+  auto postings = db.Prepare("SELECT data FROM tm_posting WHERE key = ?1",
+                             "read a key's postings");
+  if (!postings.ok()) return postings.status();
+  return PostingReader(db, std::move(*token), std::move(*frequency),
+                       std::move(*postings));
+}
+
+Result<std::int64_t> PostingReader::TokenId(std::string_view lang,
+                                            std::string_view key) {
+  std::string k(lang);
+  k.push_back('\0');
+  k.append(key);
+  if (auto found = token_ids_.find(k); found != token_ids_.end()) {
+    return found->second;
+  }
+  token_.Reset();
+  ONOMA_RETURN_IF_ERROR(token_.BindText(1, lang));
+  ONOMA_RETURN_IF_ERROR(token_.BindText(2, key));
+  auto row = token_.Step();
+  if (!row.ok()) return row.status();
+  std::int64_t id = *row ? token_.ColumnInt64(0) : 0;
+  token_.Reset();
+  token_ids_.emplace(std::move(k), id);
+  return id;
+}
+
+Result<std::uint64_t> PostingReader::Frequency(std::int64_t key) {
+  if (auto found = frequencies_.find(key); found != frequencies_.end()) {
+    return found->second;
+  }
+  frequency_.Reset();
+  ONOMA_RETURN_IF_ERROR(frequency_.BindInt64(1, key));
+  auto row = frequency_.Step();
+  if (!row.ok()) return row.status();
+  auto count = static_cast<std::uint64_t>(*row ? frequency_.ColumnInt64(0) : 0);
+  frequency_.Reset();
+  frequencies_.emplace(key, count);
+  return count;
+}
+
+Result<std::vector<std::pair<std::size_t, std::int64_t>>>
+PostingReader::LengthKeys(std::string_view lang) {
+  auto query = db_->Prepare(
+      "SELECT key, id FROM tm_token WHERE lang = ?1 AND key >= char(1) AND "
+      "key < char(2)",
+      "list the index's segment lengths");
+  if (!query.ok()) return query.status();
+  ONOMA_RETURN_IF_ERROR(query->BindText(1, lang));
+  std::vector<std::pair<std::size_t, std::int64_t>> out;
+  for (;;) {
+    auto row = query->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string_view key = query->ColumnTextView(0).substr(1);
+    out.emplace_back(std::stoul(std::string(key)), query->ColumnInt64(1));
+  }
+  return out;
+}
+
+}  // namespace onoma::tm

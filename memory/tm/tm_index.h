@@ -1,0 +1,143 @@
+// The translation memory's fuzzy-match index (memory/schema/0004_tm_index.sql):
+// posting lists of token keys, token-pair keys and segment lengths, per
+// language, from which memory/tm/lookup.cc takes its candidates.
+//
+//   auto tokenizer = tm::MatchTokenizer::Create();
+//   ONOMA_RETURN_IF_ERROR(tm::UpdateIndex(db, *tokenizer, progress));
+//   auto reader = tm::PostingReader::Prepare(db);
+//   auto id = reader->TokenId("en", "kyiv");           // 0 when unseen
+//   reader->ForEach(*id, [](std::uint32_t unit) { ... });
+//
+// Every variant is indexed under LanguageKey(its lang). Keys: a token's id
+// (tm_token), BigramKey(first id, second id) for two tokens in a row, and
+// the id of the token LengthKey(n) for a variant of n tokens. A unit is
+// listed once per key however many of its variants hold the key.
+//
+// Thread safety: as the Database, one thread at a time.
+
+#ifndef ONOMA_MEMORY_TM_TM_INDEX_H_
+#define ONOMA_MEMORY_TM_TM_INDEX_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "lib/util/status.h"
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/statement.h"
+#include "memory/tm/lookup.h"
+#include "memory/tm/match_tokens.h"
+
+namespace onoma::tm {
+
+// The language an index entry is filed under: the primary subtag of a BCP
+// 47 tag, in lower case ("en-US" -> "en").
+std::string LanguageKey(std::string_view tag);
+
+inline std::int64_t BigramKey(std::int64_t first, std::int64_t second) {
+  return (std::int64_t{1} << 62) | (first << 31) | second;
+}
+
+// The tm_token key that stands for a segment of `tokens` tokens.
+std::string LengthKey(std::size_t tokens);
+
+// Indexes the units added since the index was last brought up to date, in
+// one transaction (none when there are none). `progress` (may be empty) is
+// called every few thousand units. Failure: kDatabase; the index is then
+// as before.
+[[nodiscard]] Status UpdateIndex(
+    sqlite::Database& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
+
+// Drops the index and builds it again from every unit, in one
+// transaction: for a damaged index, or to merge the many small chunks
+// that units added one at a time leave.
+[[nodiscard]] Status RebuildIndex(
+    sqlite::Database& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
+
+// Reads keys and posting lists. Caches token ids and frequencies, so that a
+// batch of lookups asks the database once per key.
+class PostingReader {
+ public:
+  [[nodiscard]] static Result<PostingReader> Prepare(sqlite::Database& db);
+
+  // The id of `key` in language `lang`; 0 when the index has never seen it.
+  [[nodiscard]] Result<std::int64_t> TokenId(std::string_view lang,
+                                             std::string_view key);
+  // How many postings `key` has (stale ones of deleted units included).
+  [[nodiscard]] Result<std::uint64_t> Frequency(std::int64_t key);
+  // The length keys of `lang`: (tokens, key id), every one the index has.
+  [[nodiscard]] Result<std::vector<std::pair<std::size_t, std::int64_t>>>
+  LengthKeys(std::string_view lang);
+
+  // Calls `visit(unit_id)` for each posting of `key`, in ascending order
+  // within each chunk. Returns how many were visited.
+  template <typename Visit>
+  Result<std::uint64_t> ForEach(std::int64_t key, Visit&& visit);
+
+ private:
+  PostingReader(sqlite::Database& db, sqlite::Statement token,
+                sqlite::Statement frequency, sqlite::Statement postings)
+      : db_(&db),
+        token_(std::move(token)),
+        frequency_(std::move(frequency)),
+        postings_(std::move(postings)) {}
+
+  sqlite::Database* db_;
+  sqlite::Statement token_;
+  sqlite::Statement frequency_;
+  sqlite::Statement postings_;
+  std::unordered_map<std::string, std::int64_t> token_ids_;
+  std::unordered_map<std::int64_t, std::uint64_t> frequencies_;
+};
+
+// Decodes one unsigned LEB128 varint at `p`; false past `end` or when it
+// runs over 64 bits.
+inline bool ReadVarint(const unsigned char*& p, const unsigned char* end,
+                       std::uint64_t& value) {
+  value = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    unsigned char byte = *p++;
+    value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+template <typename Visit>
+Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
+  postings_.Reset();
+  ONOMA_RETURN_IF_ERROR(postings_.BindInt64(1, key));
+  std::uint64_t visited = 0;
+  for (;;) {
+    auto row = postings_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    std::string_view data = postings_.ColumnBlob(0);
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    const unsigned char* end = p + data.size();
+    std::uint64_t unit = 0, delta = 0;
+    while (p < end) {
+      if (!ReadVarint(p, end, delta)) {
+        return Status::Database("the translation memory's index is damaged "
+                                "(a posting list ends mid-number); run "
+                                "'onoma tm index --rebuild'");
+      }
+      unit += delta;
+      visit(static_cast<std::uint32_t>(unit));
+      ++visited;
+    }
+  }
+  postings_.Reset();
+  return visited;
+}
+
+}  // namespace onoma::tm
+
+#endif  // ONOMA_MEMORY_TM_TM_INDEX_H_

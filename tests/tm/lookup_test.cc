@@ -1,0 +1,325 @@
+// Fuzzy lookup: the index finds exactly what scoring every unit finds, on
+// thousands of random queries; substitution of numbers and names into the
+// target, Ukrainian case and Korean particle included; the index kept up
+// to date and never returning deleted units; hostile queries.
+
+#include "memory/tm/lookup.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "lib/normalize/matcher.h"
+#include "lib/normalize/names.h"
+#include "memory/formats/tmx_reader.h"
+#include "memory/sqlite/database.h"
+#include "memory/tm/translation_memory.h"
+
+namespace onoma::tm {
+namespace {
+
+using normalize::FormKind;
+using normalize::FormStatus;
+
+normalize::Input Concepts() {
+  normalize::Input input;
+  auto place = [&](const char* slug, std::vector<normalize::FormInput> t) {
+    normalize::ConceptInput& c = input.concepts.emplace_back();
+    c.slug = slug;
+    c.is_place = true;
+    c.terms = std::move(t);
+  };
+  const auto P = FormStatus::kPreferred;
+  const auto D = FormStatus::kDeprecated;
+  const auto F = FormKind::kFullForm;
+  const auto V = FormKind::kVariant;
+  place("kyiv", {{"en", "Kyiv", P, F, ""}, {"en", "Kiev", D, V, ""},
+                 {"uk", "Київ", P, F, ""}, {"ko", "키이우", P, F, ""},
+                 {"ko", "키예프", D, V, ""}});
+  place("kharkiv", {{"en", "Kharkiv", P, F, ""}, {"en", "Kharkov", D, V, ""},
+                    {"uk", "Харків", P, F, ""}, {"ko", "하르키우", P, F, ""}});
+  place("odesa", {{"en", "Odesa", P, F, ""}, {"en", "Odessa", D, V, ""},
+                  {"uk", "Одеса", P, F, ""}, {"ko", "오데사", P, F, ""}});
+  place("seoul", {{"en", "Seoul", P, F, ""}, {"uk", "Сеул", P, F, ""},
+                  {"ko", "서울", P, F, ""}});
+  normalize::ConceptInput& yoon = input.concepts.emplace_back();
+  yoon.slug = "yoon-suk-yeol";
+  yoon.terms = {{"en", "Yoon Suk Yeol", P, F, ""}, {"en", "Yun Suk-yeol", D, V, ""},
+                {"uk", "Юн Сук Йоль", P, F, "none"}, {"ko", "윤석열", P, F, ""}};
+  normalize::ConceptInput& lee = input.concepts.emplace_back();
+  lee.slug = "lee-jae-myung";
+  lee.terms = {{"en", "Lee Jae-myung", P, F, ""}, {"uk", "Лі Дже Мьон", P, F, "none"},
+               {"ko", "이재명", P, F, ""}};
+  return input;
+}
+
+class LookupTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = sqlite::Database::Open(":memory:");
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::make_unique<sqlite::Database>(std::move(*db));
+    memory_ = std::make_unique<TranslationMemory>(*db_);
+    auto matcher = normalize::Matcher::Compile(Concepts());
+    ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+    matcher_ = std::make_unique<normalize::Matcher>(std::move(*matcher));
+    auto names = normalize::NameFinder::Create(*matcher_);
+    ASSERT_TRUE(names.ok()) << names.status().ToString();
+    names_ = std::make_unique<normalize::NameFinder>(std::move(*names));
+  }
+
+  void ImportTmx(const std::string& body,
+                 OnDuplicate policy = OnDuplicate::kDefault) {
+    std::string text =
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" "
+        "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" "
+        "o-tmf=\"t\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n" +
+        body + "</body></tmx>\n";
+    auto reader = formats::TmxReader::FromBuffer(text, "t.tmx", {});
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    ImportOptions options;
+    options.on_duplicate = policy;
+    auto done = memory_->Import(**reader, options);
+    ASSERT_TRUE(done.ok()) << done.status().ToString();
+  }
+
+  void Add(const std::string& from, const std::string& to,
+           const std::string& source, const std::string& target) {
+    auto added = memory_->Add(from, to, source, target);
+    ASSERT_TRUE(added.ok()) << added.status().ToString();
+  }
+
+  Lookup Open(const std::string& from, const std::string& to, int min,
+              bool names = true, int max = 5) {
+    LookupOptions options;
+    options.from = from;
+    options.to = to;
+    options.min_score = min;
+    options.max_matches = max;
+    options.names = names ? names_.get() : nullptr;
+    auto lookup = Lookup::Open(*db_, options);
+    EXPECT_TRUE(lookup.ok()) << lookup.status().ToString();
+    return std::move(*lookup);
+  }
+
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<TranslationMemory> memory_;
+  std::unique_ptr<normalize::Matcher> matcher_;
+  std::unique_ptr<normalize::NameFinder> names_;
+};
+
+TEST_F(LookupTest, NumberIsCopiedIntoTheTarget) {
+  Add("en", "uk", "Shelling killed 5 people on Monday.",
+      "Обстріл убив 5 людей у понеділок.");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("Shelling killed 12 people on Monday.");
+  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
+  ASSERT_EQ(matches->size(), 1u);
+  const Match& m = (*matches)[0];
+  EXPECT_EQ(m.score, 99);
+  EXPECT_EQ(m.target, "Обстріл убив 5 людей у понеділок.");
+  EXPECT_EQ(m.proposed, "Обстріл убив 12 людей у понеділок.");
+  ASSERT_EQ(m.substitutions.size(), 1u);
+  EXPECT_EQ(m.substitutions[0].kind, Substitution::Kind::kNumber);
+  EXPECT_EQ(m.substitutions[0].from, "5");
+  EXPECT_EQ(m.substitutions[0].to, "12");
+  EXPECT_EQ(m.proposed.substr(m.substitutions[0].in_proposed.begin,
+                              m.substitutions[0].in_proposed.end -
+                                  m.substitutions[0].in_proposed.begin),
+            "12");
+  EXPECT_EQ(m.source.substr(m.substitutions[0].in_source.begin, 1), "5");
+}
+
+TEST_F(LookupTest, NumberTakesTheTargetsSeparators) {
+  Add("en", "uk", "The bridge cost 3,500.5 million", "Міст коштував 3 500,5 млн");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("The bridge cost 1,200.25 million");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].proposed, "Міст коштував 1 200,25 млн");
+}
+
+TEST_F(LookupTest, NumberMissingFromTheTargetIsNotSubstituted) {
+  Add("en", "uk", "Shelling killed 5 people", "Обстріл убив п'ятьох людей");
+  Lookup lookup = Open("en", "uk", 50);
+  auto matches = lookup.Find("Shelling killed 6 people");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].score, 75);  // a plain replacement: d = 1 of 4
+  EXPECT_TRUE((*matches)[0].substitutions.empty());
+  EXPECT_EQ((*matches)[0].proposed, (*matches)[0].target);
+}
+
+TEST_F(LookupTest, NameIsReplacedAndDeclinedInUkrainian) {
+  Add("en", "uk", "Shelling in Kharkiv on Monday killed 5 people.",
+      "Обстріл у Харкові в понеділок убив 5 людей.");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("Shelling in Kyiv on Monday killed 5 people.");
+  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
+  ASSERT_EQ(matches->size(), 1u);
+  const Match& m = (*matches)[0];
+  EXPECT_EQ(m.score, 99);
+  EXPECT_EQ(m.proposed, "Обстріл у Києві в понеділок убив 5 людей.");
+  ASSERT_EQ(m.substitutions.size(), 1u);
+  EXPECT_EQ(m.substitutions[0].kind, Substitution::Kind::kName);
+  EXPECT_EQ(m.substitutions[0].from, "Харкові");
+  EXPECT_EQ(m.substitutions[0].to, "Києві");
+  // Without the term store the names are words: d = 1 of 9 tokens.
+  Lookup plain = Open("en", "uk", 70, /*names=*/false);
+  auto words = plain.Find("Shelling in Kyiv on Monday killed 5 people.");
+  ASSERT_TRUE(words.ok());
+  ASSERT_EQ(words->size(), 1u);
+  EXPECT_EQ((*words)[0].score, 88);
+  EXPECT_EQ((*words)[0].proposed, (*words)[0].target);
+}
+
+TEST_F(LookupTest, NameAndNumberTogetherInKoreanWithTheParticleAdjusted) {
+  Add("en", "ko", "Yoon Suk Yeol met 3 officials in Seoul.",
+      "윤석열은 서울에서 관리 3명을 만났다.");
+  Lookup lookup = Open("en", "ko", 70);
+  auto matches = lookup.Find("Lee Jae-myung met 4 officials in Kyiv.");
+  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
+  ASSERT_EQ(matches->size(), 1u);
+  const Match& m = (*matches)[0];
+  // Two names and a number exchanged, the rest exact.
+  EXPECT_EQ(m.edits, 0);
+  EXPECT_EQ(m.score, 97);
+  // 이재명 ends in a consonant: 은 stays; 키이우 ends in a vowel: 에서 stays.
+  // The number is found at the start of a Korean word (3명을).
+  EXPECT_EQ(m.proposed, "이재명은 키이우에서 관리 4명을 만났다.");
+  EXPECT_EQ(m.substitutions.size(), 3u);
+}
+
+TEST_F(LookupTest, KoreanParticleFollowsTheNewName) {
+  Add("en", "ko", "Seoul is quiet", "서울은 조용하다");
+  Lookup lookup = Open("en", "ko", 70);
+  auto matches = lookup.Find("Kyiv is quiet");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].proposed, "키이우는 조용하다");
+  EXPECT_EQ((*matches)[0].score, 99);
+}
+
+TEST_F(LookupTest, AnotherSpellingOfTheSameNameLeavesTheTarget) {
+  Add("en", "uk", "Shelling in Kyiv on Monday", "Обстріл у Києві в понеділок");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("Shelling in Kiev on Monday");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].score, 99);
+  EXPECT_EQ((*matches)[0].proposed, "Обстріл у Києві в понеділок");
+  EXPECT_TRUE((*matches)[0].substitutions.empty());
+}
+
+TEST_F(LookupTest, InlineCodesAndCaseLowerTheScore) {
+  ImportTmx(
+      "<tu><tuv xml:lang=\"en\"><seg>Talks <bpt i=\"1\">&lt;b&gt;</bpt>"
+      "resume<ept i=\"1\">&lt;/b&gt;</ept> today</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>Переговори відновляться сьогодні</seg>"
+      "</tuv></tu>\n");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("talks resume today");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].source, "Talks resume today");
+  EXPECT_EQ((*matches)[0].tag_penalty, 2);
+  EXPECT_EQ((*matches)[0].case_penalty, 1);
+  EXPECT_EQ((*matches)[0].score, 97);
+}
+
+TEST_F(LookupTest, BothDirectionsOfAMemory) {
+  Add("en", "uk", "Talks resume today", "Переговори відновляться сьогодні");
+  Lookup back = Open("uk", "en", 70);
+  auto matches = back.Find("Переговори відновляться сьогодні");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].score, 100);
+  EXPECT_EQ((*matches)[0].target, "Talks resume today");
+}
+
+TEST_F(LookupTest, BestFirstAndAtMostMax) {
+  Add("en", "uk", "Talks resume today in Geneva", "a");
+  Add("en", "uk", "Talks resume today", "b");
+  Add("en", "uk", "Talks will resume today", "c");
+  Lookup lookup = Open("en", "uk", 50, true, 2);
+  auto matches = lookup.Find("Talks resume today");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 2u);
+  EXPECT_EQ((*matches)[0].target, "b");
+  EXPECT_EQ((*matches)[0].score, 100);
+  EXPECT_EQ((*matches)[1].score, 75);
+}
+
+TEST_F(LookupTest, UnitsAddedAfterTheIndexAreFound) {
+  Add("en", "uk", "Talks resume today", "a");
+  {
+    Lookup lookup = Open("en", "uk", 70);
+    ASSERT_TRUE(lookup.Find("Talks resume today").ok());
+  }
+  Add("en", "uk", "Markets fell sharply today", "b");
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("Markets fell sharply today");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].target, "b");
+}
+
+TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
+  ImportTmx(
+      "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>old</seg></tuv></tu>\n");
+  {
+    Lookup lookup = Open("en", "uk", 70);
+    auto first = lookup.Find("Talks resume today");
+    ASSERT_TRUE(first.ok());
+    ASSERT_EQ(first->size(), 1u);
+  }
+  ImportTmx(
+      "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>new</seg></tuv></tu>\n",
+      OnDuplicate::kReplace);
+  Lookup lookup = Open("en", "uk", 70);
+  auto matches = lookup.Find("Talks resume today");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].target, "new");
+}
+
+TEST_F(LookupTest, HostileQueries) {
+  Add("en", "uk", "'; DROP TABLE tm_unit; -- said", "x");
+  Lookup lookup = Open("en", "uk", 70);
+  auto sql = lookup.Find("'; DROP TABLE tm_unit; -- said");
+  ASSERT_TRUE(sql.ok());
+  ASSERT_EQ(sql->size(), 1u);
+  EXPECT_EQ((*sql)[0].score, 100);
+  auto bad = lookup.Find("Ky\xFFiv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kBadInput);
+  auto empty = lookup.Find("   ");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().code(), StatusCode::kBadArgument);
+  std::string huge;
+  for (int i = 0; i < 3000; ++i) huge += "word ";
+  auto long_query = lookup.Find(huge);
+  ASSERT_FALSE(long_query.ok());
+  EXPECT_EQ(long_query.status().code(), StatusCode::kBadArgument);
+}
+
+TEST_F(LookupTest, BadOptionsAreRefused) {
+  LookupOptions options;
+  options.from = "en";
+  options.to = "en-GB";
+  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+  options.to = "not a tag";
+  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+  options.to = "uk";
+  options.min_score = 101;
+  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+}
+
+}  // namespace
+}  // namespace onoma::tm
