@@ -15,6 +15,9 @@
 --                  hold it, ascending, in chunks written one per index
 --                  update; unigram keys are token ids, bigram keys
 --                  2^62 + first id * 2^31 + second id
+--   tm_tokens      each indexed variant's token ids in order, so that a
+--                  candidate's edit distance can be bounded without
+--                  reading and tokenizing its text
 --   tm_index_state how far the index reaches: every unit with an id up to
 --                  indexed_upto is in it (units deleted since leave stale
 --                  postings, which lookups skip)
@@ -36,6 +39,18 @@ CREATE TABLE tm_posting (
   data  BLOB NOT NULL
 );
 CREATE INDEX tm_posting_key ON tm_posting (key);
+
+-- id is the variant's (unit_id * 65536 + seq); lang its language key;
+-- tokens the ids of its tokens' keys as unsigned LEB128 varints.
+CREATE TABLE tm_tokens (
+  id     INTEGER PRIMARY KEY,
+  lang   TEXT NOT NULL,
+  tokens BLOB NOT NULL
+);
+CREATE TRIGGER tm_unit_deleted_index AFTER DELETE ON tm_unit BEGIN
+  DELETE FROM tm_tokens
+   WHERE id BETWEEN old.id * 65536 AND old.id * 65536 + 65535;
+END;
 
 CREATE TABLE tm_index_state (
   id           INTEGER PRIMARY KEY CHECK (id = 1),

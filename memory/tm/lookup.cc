@@ -97,7 +97,12 @@ Status Lookup::Impl::Prepare(std::string_view text) {
     for (std::size_t h = 0; h < query.names.size(); ++h) {
       const normalize::NameHit& hit = query.names[h];
       auto span = TokenSpan(query.tokens, hit.begin, hit.word_end);
-      if (!span) continue;
+      // The index's bounds assume no name spans more tokens than the
+      // longest form: one written wider is left as words.
+      if (!span || span->second + 1 - span->first >
+                       options.names->max_form_words()) {
+        continue;
+      }
       Exchangeable& e = spans.emplace_back();
       e.kind = Exchangeable::Kind::kName;
       e.begin = span->first;
@@ -160,8 +165,32 @@ Result<std::vector<Match>> Lookup::Impl::Finish(std::vector<Scored>& kept) {
   return out;
 }
 
+namespace {
+
+// One read transaction for a whole lookup: each statement outside one
+// would take and drop SQLite's file lock, a pair of system calls per
+// candidate. A savepoint, so that a caller's own transaction is joined.
+class ReadScope {
+ public:
+  explicit ReadScope(sqlite::Database& db) : db_(db) {
+    open_ = db_.Exec("SAVEPOINT onoma_lookup", "begin a lookup").ok();
+  }
+  ~ReadScope() {
+    if (open_) (void)db_.Exec("RELEASE onoma_lookup", "end a lookup");
+  }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  sqlite::Database& db_;
+  bool open_ = false;
+};
+
+}  // namespace
+
 Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
+  ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   std::vector<std::uint32_t> candidates;
   ONOMA_RETURN_IF_ERROR(impl.Candidates(candidates));
@@ -169,7 +198,7 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   std::vector<Scored> kept;
   Scored scored;
   for (std::uint32_t unit : candidates) {
-    auto reached = impl.Verify(unit, scored);
+    auto reached = impl.Verify(unit, /*bound=*/true, scored);
     if (!reached.ok()) return reached.status();
     if (*reached) kept.push_back(std::move(scored));
   }
@@ -178,6 +207,7 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   Impl& impl = *impl_;
+  ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   impl.stats.filtered = false;
   auto units = impl.db.Prepare("SELECT id FROM tm_unit ORDER BY id",
@@ -194,7 +224,7 @@ Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   std::vector<Scored> kept;
   Scored scored;
   for (std::int64_t unit : ids) {
-    auto reached = impl.Verify(unit, scored);
+    auto reached = impl.Verify(unit, /*bound=*/false, scored);
     if (!reached.ok()) return reached.status();
     if (*reached) kept.push_back(std::move(scored));
   }

@@ -13,6 +13,7 @@
 #include "lib/normalize/names.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/tm/edit_distance.h"
 #include "memory/tm/lookup.h"
 #include "memory/tm/match_score.h"
 #include "memory/tm/match_tokens.h"
@@ -30,6 +31,7 @@ struct Query {
   // Per name span, the concept's preferred form in the target language
   // as the query writes it (nullopt: none, so it cannot be substituted).
   std::vector<std::optional<std::string>> rendered;
+  std::vector<std::int64_t> ids;  // index ids of the tokens; 0: unseen
   std::size_t name_tokens = 0;  // tokens inside name spans
   std::size_t name_count = 0;
 };
@@ -102,12 +104,22 @@ struct Lookup::Impl {
   // lookup_plan.cc: the units that may reach min_score, ascending.
   Status Candidates(std::vector<std::uint32_t>& out);
   // lookup_verify.cc: scores `unit` into `out` when it reaches min_score.
-  Result<bool> Verify(std::int64_t unit, Scored& out);
+  // With `bound`, a unit whose indexed tokens (tm_tokens) show that it
+  // cannot reach min_score is dismissed before its text is read.
+  Result<bool> Verify(std::int64_t unit, bool bound, Scored& out);
+  // lookup_verify.cc: whether the tokens `ids` (decoded from tm_tokens) can
+  // reach min_score: an edit distance in which numbers match numbers and a
+  // query name may stand for any run of up to W tokens is a lower bound.
+  bool CanReach(const std::vector<std::int64_t>& ids);
   Match Propose(const Scored& scored);
 
   Query query;
   ScoreScratch scratch;
   std::vector<std::uint16_t> counts;
+  std::vector<std::uint16_t> lengths_seen;
+  std::vector<std::int64_t> stored_ids;
+  std::vector<std::uint32_t> bound_cost;
+  BitParallelDistance distance;  // prepared with query.ids
   std::vector<std::uint32_t> touched;
   std::vector<MatchToken> target_tokens;
   std::vector<TargetNumber> target_numbers;

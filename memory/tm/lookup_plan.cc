@@ -57,12 +57,14 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
     if (e.kind != Exchangeable::Kind::kName) continue;
     for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
   }
-  std::vector<std::int64_t> ids(query.tokens.size(), 0);
+  std::vector<std::int64_t>& ids = query.ids;
+  ids.assign(query.tokens.size(), 0);
   for (std::size_t t = 0; t < query.tokens.size(); ++t) {
     auto id = reader.TokenId(from, IndexKey(query.tokens[t]));
     if (!id.ok()) return id.status();
     ids[t] = *id;
   }
+  distance.Prepare(ids);
   auto finish = [&](Plan& plan, std::map<std::int64_t, std::uint32_t>& w,
                     std::uint64_t scale) -> Status {
     for (const auto& [key, weight] : w) {
@@ -105,9 +107,10 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   // a length is scored, so this plan is costed at a scoring per posting.
   Plan lengths;
   {
-    std::int64_t lo = std::max<std::int64_t>(
+    const std::int64_t lo = std::max<std::int64_t>(
         0, CeilDiv(n * min - 100 * name_tokens, 100));
-    std::int64_t hi = min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
+    const std::int64_t hi =
+        min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
     auto keys = reader.LengthKeys(from);
     if (!keys.ok()) return keys.status();
     std::map<std::int64_t, std::uint32_t> weights;
@@ -132,29 +135,55 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
             });
   std::int64_t total = 0;
   for (const PlanKey& k : plan->keys) total += k.weight;
-  if (counts.size() < units + 1) counts.assign(units + 1, 0);
+  if (counts.size() < units + 1) {
+    counts.assign(units + 1, 0);
+    lengths_seen.assign(units + 1, 0);
+  }
   touched.clear();
+  // Token postings carry the unit's own count of the token and its length:
+  // the count filter takes the smaller count, skips lengths no match can
+  // have, and holds each unit to the threshold of its own length.
+  const bool by_token = plan == &unigram;
+  const std::int64_t lo = std::max<std::int64_t>(
+      0, CeilDiv(n * min - 100 * name_tokens, 100));
+  const std::int64_t hi =
+      min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
+  auto threshold = [&](std::int64_t m) -> std::int64_t {
+    if (!by_token || m == 0 || m == kMaxPostingLength) return plan->threshold;
+    if (m <= n) return CeilDiv(n * min - 100 * name_tokens, 100);
+    return CeilDiv(std::max(m * min - 100 * names * widest,
+                            100 * n - m * (100 - min)) -
+                       100 * name_tokens,
+                   100);
+  };
   std::int64_t seen_weight = 0;
   for (const PlanKey& k : plan->keys) {
     const bool admit = seen_weight < total - plan->threshold + 1;
     seen_weight += k.weight;
     if (k.key == 0 || k.frequency == 0) continue;
-    const auto weight = static_cast<std::uint16_t>(std::min<std::uint32_t>(
-        k.weight, 0xFFFF));
-    auto read = reader.ForEach(k.key, [&](std::uint32_t unit) {
+    auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
+                                          std::uint16_t times,
+                                          std::uint16_t tokens) {
       if (unit >= counts.size()) return;  // indexed after Open: not counted
+      if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
+          (tokens < lo || tokens > hi)) {
+        return;
+      }
       std::uint16_t& c = counts[unit];
       if (c == 0) {
         if (!admit) return;
         touched.push_back(unit);
+        lengths_seen[unit] = tokens;
       }
-      c = static_cast<std::uint16_t>(std::min(0xFFFF, c + weight));
+      std::uint32_t add = k.weight;
+      if (by_token && times < kManyTimes) add = std::min<std::uint32_t>(add, times);
+      c = static_cast<std::uint16_t>(std::min<std::uint32_t>(0xFFFF, c + add));
     });
     if (!read.ok()) return read.status();
     stats.postings_read += *read;
   }
   for (std::uint32_t unit : touched) {
-    if (counts[unit] >= plan->threshold) out.push_back(unit);
+    if (counts[unit] >= threshold(lengths_seen[unit])) out.push_back(unit);
     counts[unit] = 0;
   }
   std::sort(out.begin(), out.end());

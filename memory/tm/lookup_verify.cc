@@ -153,7 +153,85 @@ std::string FormatNumberLike(std::string_view number,
   return out;
 }
 
-Result<bool> Lookup::Impl::Verify(std::int64_t unit, Scored& out) {
+bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
+  const std::size_t n = query.ids.size();
+  const std::size_t m = ids.size();
+  const std::size_t length = std::max(n, m);
+  auto reaches = [&](std::size_t d) {
+    if (d >= length) return options.min_score == 0;
+    return 100 * (length - d) >=
+           static_cast<std::size_t>(options.min_score) * length;
+  };
+  if (query.name_count == 0) return reaches(distance.To(ids));
+  const std::size_t width = m + 1;
+  const std::size_t widest =
+      options.names == nullptr ? 0 : options.names->max_form_words();
+  bound_cost.assign((n + 1) * width, 0);
+  auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& {
+    return bound_cost[i * width + j];
+  };
+  for (std::size_t j = 1; j <= m; ++j) at(0, j) = static_cast<std::uint32_t>(j);
+  std::size_t span = 0;  // the next name span to close
+  for (std::size_t i = 1; i <= n; ++i) {
+    at(i, 0) = at(i - 1, 0) + 1;
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::uint32_t best = std::min(at(i - 1, j), at(i, j - 1)) + 1;
+      best = std::min(best, at(i - 1, j - 1) +
+                                (query.ids[i - 1] == ids[j - 1] ? 0u : 1u));
+      at(i, j) = best;
+    }
+    // A name of the query ending here may stand for any run of up to
+    // `widest` source tokens at no cost.
+    while (span < query.spans.size() && query.spans[span].end < i) ++span;
+    for (std::size_t k = span;
+         k < query.spans.size() && query.spans[k].end == i; ++k) {
+      const Exchangeable& e = query.spans[k];
+      if (e.kind != Exchangeable::Kind::kName) continue;
+      for (std::size_t j = 0; j <= m; ++j) {
+        for (std::size_t b = 0; b <= widest && b <= j; ++b) {
+          at(i, j) = std::min(at(i, j), at(e.begin, j - b));
+        }
+      }
+      for (std::size_t j = 1; j <= m; ++j) {
+        at(i, j) = std::min(at(i, j), at(i, j - 1) + 1);
+      }
+    }
+  }
+  return reaches(at(n, m));
+}
+
+Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
+  if (bound) {
+    auto forward = db.Cached(
+        "SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
+        "read a unit's indexed tokens");
+    if (!forward.ok()) return forward.status();
+    sqlite::Statement& f = **forward;
+    ONOMA_RETURN_IF_ERROR(f.BindInt64(1, unit * 65536));
+    ONOMA_RETURN_IF_ERROR(f.BindInt64(2, unit * 65536 + 65535));
+    bool any = false, reachable = false;
+    for (;;) {
+      auto row = f.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      if (f.ColumnTextView(0) != from) continue;
+      any = true;
+      std::string_view blob = f.ColumnBlob(1);
+      const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+      const unsigned char* end = p + blob.size();
+      stored_ids.clear();
+      std::uint64_t id = 0;
+      while (p < end && ReadVarint(p, end, id)) {
+        stored_ids.push_back(static_cast<std::int64_t>(id));
+      }
+      if (CanReach(stored_ids)) {
+        reachable = true;
+        break;
+      }
+    }
+    f.Reset();
+    if (any && !reachable) return false;
+  }
   auto variants = db.Cached(
       "SELECT lang, text, skeleton FROM tm_variant WHERE id BETWEEN ?1 AND ?2 "
       "ORDER BY id",
@@ -208,7 +286,12 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, Scored& out) {
       options.names->Find(text, from, source_names);
       for (const normalize::NameHit& hit : source_names) {
         auto span = TokenSpan(s, hit.begin, hit.word_end);
-        if (!span) continue;
+        // The index's bounds assume no name spans more tokens than the
+        // longest form: one written wider is left as words.
+        if (!span || span->second + 1 - span->first >
+                         options.names->max_form_words()) {
+          continue;
+        }
         Exchangeable& e = candidate.source_spans.emplace_back();
         e.kind = Exchangeable::Kind::kName;
         e.begin = span->first;

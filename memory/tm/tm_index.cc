@@ -53,7 +53,19 @@ class Builder {
   std::int64_t next_id_ = 1;
   std::optional<sqlite::Statement> insert_token_;
   std::optional<sqlite::Statement> insert_posting_;
-  std::vector<std::pair<std::int64_t, std::uint32_t>> pairs_;
+  std::optional<sqlite::Statement> insert_tokens_;
+  std::string forward_;
+  struct Posting {
+    std::int64_t key;
+    std::uint32_t unit;
+    std::uint16_t times;   // how often the variant holds the key
+    std::uint16_t tokens;  // the variant's length; 0 when two differ
+    bool operator<(const Posting& o) const {
+      return key != o.key ? key < o.key : unit < o.unit;
+    }
+  };
+  std::vector<Posting> pairs_;
+  std::vector<std::int64_t> ids_of_tokens_;
   std::vector<MatchToken> tokens_;
   std::vector<std::int64_t> keys_;
   std::string scratch_;
@@ -84,6 +96,11 @@ Status Builder::LoadTokens() {
       "write the index's postings");
   if (!posting.ok()) return posting.status();
   insert_posting_.emplace(std::move(*posting));
+  auto forward = db_.Prepare(
+      "INSERT OR REPLACE INTO tm_tokens (id, lang, tokens) VALUES (?1, ?2, ?3)",
+      "write a variant's tokens to the index");
+  if (!forward.ok()) return forward.status();
+  insert_tokens_.emplace(std::move(*forward));
   return Status::Ok();
 }
 
@@ -105,16 +122,33 @@ Result<std::int64_t> Builder::Id(std::string_view lang, std::string_view key) {
 
 Status Builder::Flush() {
   std::sort(pairs_.begin(), pairs_.end());
-  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  // Two variants of one unit in one language: one posting, the larger
+  // count, and no length (the lookup then assumes any).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < pairs_.size(); ++i) {
+    if (kept > 0 && pairs_[kept - 1].key == pairs_[i].key &&
+        pairs_[kept - 1].unit == pairs_[i].unit) {
+      Posting& p = pairs_[kept - 1];
+      p.times = std::max(p.times, pairs_[i].times);
+      if (p.tokens != pairs_[i].tokens) p.tokens = 0;
+      continue;
+    }
+    pairs_[kept++] = pairs_[i];
+  }
+  pairs_.resize(kept);
   std::string data;
   for (std::size_t i = 0; i < pairs_.size();) {
-    const std::int64_t key = pairs_[i].first;
+    const std::int64_t key = pairs_[i].key;
+    const bool detailed = !IsBigramKey(key);
     data.clear();
     std::uint32_t previous = 0;
     std::size_t count = 0;
-    for (; i < pairs_.size() && pairs_[i].first == key; ++i, ++count) {
-      AppendVarint(data, pairs_[i].second - previous);
-      previous = pairs_[i].second;
+    for (; i < pairs_.size() && pairs_[i].key == key; ++i, ++count) {
+      AppendVarint(data, pairs_[i].unit - previous);
+      previous = pairs_[i].unit;
+      if (detailed) {
+        AppendVarint(data, PostingDetail(pairs_[i].times, pairs_[i].tokens));
+      }
     }
     insert_posting_->Reset();
     ONOMA_RETURN_IF_ERROR(insert_posting_->BindInt64(1, key));
@@ -153,7 +187,8 @@ Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
     auto row = variants->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    const std::int64_t unit = variants->ColumnInt64(0) >> 16;
+    const std::int64_t variant = variants->ColumnInt64(0);
+    const std::int64_t unit = variant >> 16;
     if (unit != unit_seen) {
       unit_seen = unit;
       ++shown.units_done;
@@ -162,22 +197,45 @@ Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
     lang = LanguageKey(variants->ColumnTextView(1));
     tokenizer_.Tokenize(variants->ColumnTextView(2), tokens_);
     keys_.clear();
+    ids_of_tokens_.clear();
     std::int64_t previous = 0;
     for (const MatchToken& t : tokens_) {
       auto id = Id(lang, IndexKey(t));
       if (!id.ok()) return id.status();
-      keys_.push_back(*id);
+      ids_of_tokens_.push_back(*id);
       if (previous != 0) keys_.push_back(BigramKey(previous, *id));
       previous = *id;
     }
+    forward_.clear();
+    for (std::int64_t id : ids_of_tokens_) {
+      AppendVarint(forward_, static_cast<std::uint64_t>(id));
+    }
+    insert_tokens_->Reset();
+    ONOMA_RETURN_IF_ERROR(insert_tokens_->BindInt64(1, variant));
+    ONOMA_RETURN_IF_ERROR(insert_tokens_->BindText(2, lang));
+    ONOMA_RETURN_IF_ERROR(insert_tokens_->BindBlob(3, forward_));
+    ONOMA_RETURN_IF_ERROR(insert_tokens_->Run());
     auto length = Id(lang, LengthKey(tokens_.size()));
     if (!length.ok()) return length.status();
-    keys_.push_back(*length);
+    ids_of_tokens_.push_back(*length);
+    const auto tokens = static_cast<std::uint16_t>(
+        std::min<std::size_t>(tokens_.size(), kMaxPostingLength));
+    const auto u = static_cast<std::uint32_t>(unit);
+    std::sort(ids_of_tokens_.begin(), ids_of_tokens_.end());
+    for (std::size_t i = 0; i < ids_of_tokens_.size();) {
+      std::size_t j = i;
+      while (j < ids_of_tokens_.size() && ids_of_tokens_[j] == ids_of_tokens_[i]) {
+        ++j;
+      }
+      pairs_.push_back({ids_of_tokens_[i], u,
+                        static_cast<std::uint16_t>(std::min<std::size_t>(
+                            j - i, 0xFFFF)),
+                        tokens});
+      i = j;
+    }
     std::sort(keys_.begin(), keys_.end());
     keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
-    for (std::int64_t k : keys_) {
-      pairs_.emplace_back(k, static_cast<std::uint32_t>(unit));
-    }
+    for (std::int64_t k : keys_) pairs_.push_back({k, u, 1, tokens});
     if (pairs_.size() >= kFlushPairs) ONOMA_RETURN_IF_ERROR(Flush());
   }
   ONOMA_RETURN_IF_ERROR(Flush());
@@ -211,6 +269,7 @@ Status Build(sqlite::Database& db, MatchTokenizer& tokenizer,
   if (clear) {
     ONOMA_RETURN_IF_ERROR(
         db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
+                "DELETE FROM tm_tokens; "
                 "UPDATE tm_index_state SET indexed_upto = 0",
                 "clear the index"));
   }

@@ -6,7 +6,8 @@
 //   ONOMA_RETURN_IF_ERROR(tm::UpdateIndex(db, *tokenizer, progress));
 //   auto reader = tm::PostingReader::Prepare(db);
 //   auto id = reader->TokenId("en", "kyiv");           // 0 when unseen
-//   reader->ForEach(*id, [](std::uint32_t unit) { ... });
+//   reader->ForEach(*id, [](std::uint32_t unit, std::uint16_t times,
+//                           std::uint16_t tokens) { ... });
 //
 // Every variant is indexed under LanguageKey(its lang). Keys: a token's id
 // (tm_token), BigramKey(first id, second id) for two tokens in a row, and
@@ -42,6 +43,21 @@ std::string LanguageKey(std::string_view tag);
 inline std::int64_t BigramKey(std::int64_t first, std::int64_t second) {
   return (std::int64_t{1} << 62) | (first << 31) | second;
 }
+inline bool IsBigramKey(std::int64_t key) {
+  return (key >> 62) != 0;
+}
+
+// A token key's posting also says how often the variant holds the token and
+// how many tokens it has, so that the count filter can take the smaller of
+// two counts and the threshold of the variant's own length. Lengths from
+// kMaxPostingLength up are written as kMaxPostingLength ("that long or
+// longer"); counts from 8 up as 8 ("8 or more"); 0 tokens means unknown.
+inline constexpr std::uint16_t kMaxPostingLength = 8191;
+inline constexpr std::uint16_t kManyTimes = 8;
+inline std::uint64_t PostingDetail(std::uint16_t times, std::uint16_t tokens) {
+  std::uint16_t t = times < kManyTimes ? times : kManyTimes;
+  return (std::uint64_t{tokens} << 3) | (t - 1u);
+}
 
 // The tm_token key that stands for a segment of `tokens` tokens.
 std::string LengthKey(std::size_t tokens);
@@ -76,8 +92,10 @@ class PostingReader {
   [[nodiscard]] Result<std::vector<std::pair<std::size_t, std::int64_t>>>
   LengthKeys(std::string_view lang);
 
-  // Calls `visit(unit_id)` for each posting of `key`, in ascending order
-  // within each chunk. Returns how many were visited.
+  // Calls `visit(unit_id, times, tokens)` for each posting of `key`, in
+  // ascending order within each chunk: for a token key, how often the unit
+  // holds it (kManyTimes: that or more) and its length (0: unknown); for a
+  // token-pair key, 1 and 0. Returns how many were visited.
   template <typename Visit>
   Result<std::uint64_t> ForEach(std::int64_t key, Visit&& visit);
 
@@ -115,6 +133,7 @@ Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
   postings_.Reset();
   ONOMA_RETURN_IF_ERROR(postings_.BindInt64(1, key));
   std::uint64_t visited = 0;
+  const bool detailed = !IsBigramKey(key);
   for (;;) {
     auto row = postings_.Step();
     if (!row.ok()) return row.status();
@@ -130,7 +149,15 @@ Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
                                 "'onoma tm index --rebuild'");
       }
       unit += delta;
-      visit(static_cast<std::uint32_t>(unit));
+      std::uint64_t detail = 0;
+      if (detailed && !ReadVarint(p, end, detail)) {
+        return Status::Database("the translation memory's index is damaged "
+                                "(a posting list ends mid-number); run "
+                                "'onoma tm index --rebuild'");
+      }
+      visit(static_cast<std::uint32_t>(unit),
+            static_cast<std::uint16_t>(detailed ? (detail & 7) + 1 : 1),
+            static_cast<std::uint16_t>(detail >> 3));
       ++visited;
     }
   }
