@@ -115,6 +115,10 @@ class PostingReader {
   std::unordered_map<std::int64_t, std::uint64_t> frequencies_;
 };
 
+inline constexpr char kDamagedIndex[] =
+    "the translation memory's lookup index is damaged (a posting list ends "
+    "mid-number); tm::RebuildIndex builds it again";
+
 // Decodes one unsigned LEB128 varint at `p`; false past `end` or when it
 // runs over 64 bits.
 inline bool ReadVarint(const unsigned char*& p, const unsigned char* end,
@@ -144,16 +148,12 @@ Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
     std::uint64_t unit = 0, delta = 0;
     while (p < end) {
       if (!ReadVarint(p, end, delta)) {
-        return Status::Database("the translation memory's index is damaged "
-                                "(a posting list ends mid-number); run "
-                                "'onoma tm index --rebuild'");
+        return Status::Database(kDamagedIndex);
       }
       unit += delta;
       std::uint64_t detail = 0;
       if (detailed && !ReadVarint(p, end, detail)) {
-        return Status::Database("the translation memory's index is damaged "
-                                "(a posting list ends mid-number); run "
-                                "'onoma tm index --rebuild'");
+        return Status::Database(kDamagedIndex);
       }
       visit(static_cast<std::uint32_t>(unit),
             static_cast<std::uint16_t>(detailed ? (detail & 7) + 1 : 1),
