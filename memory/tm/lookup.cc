@@ -91,7 +91,12 @@ Status Lookup::Impl::Prepare(std::string_view text) {
         std::to_string(kMaxQueryTokens) + ")");
   }
   // Names first: a number inside a name ("Route 66") belongs to the name.
-  std::vector<Exchangeable> spans;
+  struct Found {
+    Exchangeable span;
+    std::optional<std::string> rendered;
+  };
+  std::vector<Found> found;
+  std::vector<bool> in_name(query.tokens.size(), false);
   if (options.names != nullptr) {
     options.names->Find(text, from, query.names);
     for (std::size_t h = 0; h < query.names.size(); ++h) {
@@ -103,53 +108,37 @@ Status Lookup::Impl::Prepare(std::string_view text) {
                        options.names->max_form_words()) {
         continue;
       }
-      Exchangeable& e = spans.emplace_back();
-      e.kind = Exchangeable::Kind::kName;
-      e.begin = span->first;
-      e.end = span->second + 1;
-      e.concept_index = hit.concept_index;
-      e.suffix = hit.possessive ? -2
-                 : hit.particle ? static_cast<std::int32_t>(*hit.particle)
-                                : -1;
-      query.name_of_span.push_back(static_cast<int>(h));
-      query.rendered.push_back(
-          options.names->Render(hit.concept_index, to, text, hit));
-      e.substitutable = query.rendered.back().has_value();
-      query.name_tokens += e.end - e.begin;
+      Found& f = found.emplace_back();
+      f.span.kind = Exchangeable::Kind::kName;
+      f.span.begin = span->first;
+      f.span.end = span->second + 1;
+      f.span.concept_index = hit.concept_index;
+      f.span.suffix = hit.possessive ? -2
+                      : hit.particle ? static_cast<std::int32_t>(*hit.particle)
+                                     : -1;
+      f.rendered = options.names->Render(hit.concept_index, to, text, hit);
+      f.span.substitutable = f.rendered.has_value();
+      for (std::uint32_t t = f.span.begin; t < f.span.end; ++t) {
+        in_name[t] = true;
+      }
+      query.name_tokens += f.span.end - f.span.begin;
       ++query.name_count;
     }
   }
-  std::vector<bool> in_name(query.tokens.size(), false);
-  for (const Exchangeable& e : spans) {
-    for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
-  }
   for (std::uint32_t t = 0; t < query.tokens.size(); ++t) {
     if (query.tokens[t].kind != TokenKind::kNumber || in_name[t]) continue;
-    Exchangeable& e = spans.emplace_back();
-    e.kind = Exchangeable::Kind::kNumber;
-    e.begin = t;
-    e.end = t + 1;
-    e.substitutable = true;
-    query.name_of_span.push_back(-1);
-    query.rendered.emplace_back();
+    Found& f = found.emplace_back();
+    f.span.kind = Exchangeable::Kind::kNumber;
+    f.span.begin = t;
+    f.span.end = t + 1;
+    f.span.substitutable = true;
   }
-  // Sorted by position, with their side tables in step.
-  std::vector<std::size_t> order(spans.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return spans[a].begin < spans[b].begin;
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.span.begin < b.span.begin;
   });
-  Query sorted = std::move(query);
-  query = Query();
-  query.text = sorted.text;
-  query.tokens = std::move(sorted.tokens);
-  query.names = std::move(sorted.names);
-  query.name_tokens = sorted.name_tokens;
-  query.name_count = sorted.name_count;
-  for (std::size_t k : order) {
-    query.spans.push_back(spans[k]);
-    query.name_of_span.push_back(sorted.name_of_span[k]);
-    query.rendered.push_back(std::move(sorted.rendered[k]));
+  for (Found& f : found) {
+    query.spans.push_back(f.span);
+    query.rendered.push_back(std::move(f.rendered));
   }
   return Status::Ok();
 }

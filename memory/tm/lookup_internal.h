@@ -26,8 +26,7 @@ struct Query {
   std::string_view text;
   std::vector<MatchToken> tokens;
   std::vector<Exchangeable> spans;
-  std::vector<normalize::NameHit> names;  // spans[k] of kind kName: names[..]
-  std::vector<int> name_of_span;          // per span: index into names, -1
+  std::vector<normalize::NameHit> names;  // as NameFinder::Find gave them
   // Per name span, the concept's preferred form in the target language
   // as the query writes it (nullopt: none, so it cannot be substituted).
   std::vector<std::optional<std::string>> rendered;

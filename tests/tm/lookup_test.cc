@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -307,6 +308,42 @@ TEST_F(LookupTest, HostileQueries) {
   auto long_query = lookup.Find(huge);
   ASSERT_FALSE(long_query.ok());
   EXPECT_EQ(long_query.status().code(), StatusCode::kBadArgument);
+}
+
+TEST_F(LookupTest, RandomTextInAnyScriptIsAnsweredOrRefusedClearly) {
+  Add("en", "uk", "Shelling in Kharkiv on Monday killed 5 people.",
+      "Обстріл у Харкові в понеділок убив 5 людей.");
+  Add("en", "uk", "KYIV, 5 May", "КИЇВ, 5 травня");
+  Add("en", "uk", "Seoul 서울에서, 3명 — Київ", "x");
+  const char* pieces[] = {"Kyiv", "Kharkiv", "5", "3,500.5", " ", "  ", ",",
+                          ".", "—", "Київ", "Харкові", "서울에서", "3명",
+                          "\u1109\u1165", "\u00A0", "\uE101", "\u0301",
+                          "'", "\"", "😀", "Seoul", "said", "\t", "-",
+                          "\xFF", "\xC3", "%", "NEAR(", "*"};
+  std::mt19937 rng(5);
+  Lookup with_names = Open("en", "uk", 50);
+  Lookup without = Open("en", "uk", 0, /*names=*/false, 100);
+  for (int round = 0; round < 400; ++round) {
+    std::string query;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) query += pieces[rng() % std::size(pieces)];
+    for (Lookup* lookup : {&with_names, &without}) {
+      auto fast = lookup->Find(query);
+      auto slow = lookup->BruteForce(query);
+      ASSERT_EQ(fast.ok(), slow.ok()) << query;
+      if (!fast.ok()) {
+        EXPECT_TRUE(fast.status().code() == StatusCode::kBadInput ||
+                    fast.status().code() == StatusCode::kBadArgument)
+            << fast.status().ToString();
+        continue;
+      }
+      ASSERT_EQ(fast->size(), slow->size()) << query;
+      for (std::size_t i = 0; i < fast->size(); ++i) {
+        EXPECT_EQ((*fast)[i].unit_id, (*slow)[i].unit_id) << query;
+        EXPECT_EQ((*fast)[i].score, (*slow)[i].score) << query;
+      }
+    }
+  }
 }
 
 TEST_F(LookupTest, BadOptionsAreRefused) {
