@@ -93,7 +93,6 @@ Status Lookup::Impl::Prepare(std::string_view text) {
   // Names first: a number inside a name ("Route 66") belongs to the name.
   struct Found {
     Exchangeable span;
-    std::optional<std::string> rendered;
   };
   std::vector<Found> found;
   std::vector<bool> in_name(query.tokens.size(), false);
@@ -116,8 +115,9 @@ Status Lookup::Impl::Prepare(std::string_view text) {
       f.span.suffix = hit.possessive ? -2
                       : hit.particle ? static_cast<std::int32_t>(*hit.particle)
                                      : -1;
-      f.rendered = options.names->Render(hit.concept_index, to, text, hit);
-      f.span.substitutable = f.rendered.has_value();
+      // Whether it can stand in the target is known only against the
+      // target's occurrence (lookup_verify.cc).
+      f.span.substitutable = true;
       for (std::uint32_t t = f.span.begin; t < f.span.end; ++t) {
         in_name[t] = true;
       }
@@ -138,7 +138,6 @@ Status Lookup::Impl::Prepare(std::string_view text) {
   });
   for (Found& f : found) {
     query.spans.push_back(f.span);
-    query.rendered.push_back(std::move(f.rendered));
   }
   return Status::Ok();
 }

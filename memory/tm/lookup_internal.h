@@ -27,9 +27,6 @@ struct Query {
   std::vector<MatchToken> tokens;
   std::vector<Exchangeable> spans;
   std::vector<normalize::NameHit> names;  // as NameFinder::Find gave them
-  // Per name span, the concept's preferred form in the target language
-  // as the query writes it (nullopt: none, so it cannot be substituted).
-  std::vector<std::optional<std::string>> rendered;
   std::vector<std::int64_t> ids;  // index ids of the tokens; 0: unseen
   std::size_t name_tokens = 0;  // tokens inside name spans
   std::size_t name_count = 0;

@@ -106,6 +106,23 @@ std::string_view Cut(std::string_view text, Span s) {
   return text.substr(s.begin, s.end - s.begin);
 }
 
+// The target's occurrence of source name span k: the one at the same
+// ordinal among the occurrences of its concept. nullptr when none.
+const normalize::NameHit* TargetHitFor(
+    const std::vector<Exchangeable>& spans, std::size_t k,
+    const std::vector<normalize::NameHit>& target_names) {
+  const std::uint32_t concept_index = spans[k].concept_index;
+  std::size_t ordinal = Ordinal(spans, k, [&](const Exchangeable& e) {
+    return e.kind == Exchangeable::Kind::kName &&
+           e.concept_index == concept_index;
+  });
+  for (const normalize::NameHit& hit : target_names) {
+    if (hit.concept_index != concept_index) continue;
+    if (ordinal-- == 0) return &hit;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string DigitsOf(std::string_view number) {
@@ -346,6 +363,31 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
     input.source_spans = candidate.source_spans;
     input.inline_codes = CountInlineCodes(skeleton);
     ScoreResult result = Score(input, scratch);
+    // A name exchange stands only if the query's name can be rendered in
+    // place of the target's occurrence (a Ukrainian person's name in an
+    // oblique case cannot): else that source name is scored as words.
+    for (bool again = true; again && result.score >= options.min_score;) {
+      again = false;
+      for (const AlignStep& step : result.steps) {
+        if (step.op != AlignOp::kExchange || !step.changes_text) continue;
+        const Exchangeable& x = query.spans[step.query_span];
+        auto k = static_cast<std::size_t>(step.source_span);
+        Exchangeable& y = input.source_spans[k];
+        if (x.kind != Exchangeable::Kind::kName ||
+            x.concept_index == y.concept_index) {
+          continue;
+        }
+        const normalize::NameHit* hit =
+            TargetHitFor(input.source_spans, k, target_names);
+        if (hit != nullptr &&
+            options.names->Render(x.concept_index, to, *target, *hit)) {
+          continue;
+        }
+        y.substitutable = false;
+        again = true;
+      }
+      if (again) result = Score(input, scratch);
+    }
     if (result.score < options.min_score) continue;
     if (reached && result.score <= out.score) continue;
     reached = true;
@@ -355,7 +397,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
     out.skeleton = skeleton;
     out.target = *target;
     out.source_tokens = s;
-    out.source_spans = candidate.source_spans;
+    out.source_spans = input.source_spans;
     out.result = std::move(result);
   }
   if (!reached) return false;
@@ -456,24 +498,15 @@ Match Lookup::Impl::Propose(const Scored& scored) {
       }
       continue;
     }
-    std::size_t ordinal =
-        Ordinal(scored.source_spans, k, [&](const Exchangeable& e) {
-          return e.kind == Exchangeable::Kind::kName &&
-                 e.concept_index == y.concept_index;
-        });
-    for (const normalize::NameHit& hit : target_names) {
-      if (hit.concept_index != y.concept_index) continue;
-      if (ordinal-- != 0) continue;
-      std::optional<std::string> text = options.names->Render(
-          x.concept_index, to, scored.target, hit);
-      const std::optional<std::string>& fallback =
-          query.rendered[static_cast<std::size_t>(step.query_span)];
-      if (!text) text = fallback;
-      if (text) {
-        replacements.push_back({hit.begin, hit.word_end, std::move(*text),
-                                Substitution::Kind::kName, src});
-      }
-      break;
+    const normalize::NameHit* hit =
+        TargetHitFor(scored.source_spans, k, target_names);
+    std::optional<std::string> text;
+    if (hit != nullptr) {
+      text = options.names->Render(x.concept_index, to, scored.target, *hit);
+    }
+    if (text) {
+      replacements.push_back({hit->begin, hit->word_end, std::move(*text),
+                              Substitution::Kind::kName, src});
     }
   }
   std::sort(replacements.begin(), replacements.end(),

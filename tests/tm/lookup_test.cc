@@ -178,6 +178,16 @@ TEST_F(LookupTest, NameIsReplacedAndDeclinedInUkrainian) {
   EXPECT_EQ((*words)[0].proposed, (*words)[0].target);
 }
 
+TEST_F(LookupTest, UkrainianQueryInTheLocativeFindsAndReplacesTheName) {
+  Add("uk", "en", "Обстріл у Харкові в понеділок", "Shelling in Kharkiv on Monday");
+  Lookup lookup = Open("uk", "en", 70);
+  auto matches = lookup.Find("Обстріл у Києві в понеділок");
+  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].score, 99);
+  EXPECT_EQ((*matches)[0].proposed, "Shelling in Kyiv on Monday");
+}
+
 TEST_F(LookupTest, NameAndNumberTogetherInKoreanWithTheParticleAdjusted) {
   Add("en", "ko", "Yoon Suk Yeol met 3 officials in Seoul.",
       "윤석열은 서울에서 관리 3명을 만났다.");
