@@ -176,21 +176,27 @@ class ReadScope {
 
 }  // namespace
 
+Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
+    const std::vector<std::int64_t>& ids, bool bound) {
+  stats.candidates = ids.size();
+  std::vector<Scored> kept;
+  Scored scored;
+  for (std::int64_t unit : ids) {
+    auto reached = Verify(unit, bound, scored);
+    if (!reached.ok()) return reached.status();
+    if (*reached) kept.push_back(std::move(scored));
+  }
+  return Finish(kept);
+}
+
 Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
   ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   std::vector<std::uint32_t> candidates;
   ONOMA_RETURN_IF_ERROR(impl.Candidates(candidates));
-  impl.stats.candidates = candidates.size();
-  std::vector<Scored> kept;
-  Scored scored;
-  for (std::uint32_t unit : candidates) {
-    auto reached = impl.Verify(unit, /*bound=*/true, scored);
-    if (!reached.ok()) return reached.status();
-    if (*reached) kept.push_back(std::move(scored));
-  }
-  return impl.Finish(kept);
+  return impl.ScoreUnits({candidates.begin(), candidates.end()},
+                         /*bound=*/true);
 }
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
@@ -208,15 +214,8 @@ Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
     if (!*row) break;
     ids.push_back(units->ColumnInt64(0));
   }
-  impl.stats.candidates = ids.size();
-  std::vector<Scored> kept;
-  Scored scored;
-  for (std::int64_t unit : ids) {
-    auto reached = impl.Verify(unit, /*bound=*/false, scored);
-    if (!reached.ok()) return reached.status();
-    if (*reached) kept.push_back(std::move(scored));
-  }
-  return impl.Finish(kept);
+  // Every unit, each scored in full: no index, no bound.
+  return impl.ScoreUnits(ids, /*bound=*/false);
 }
 
 }  // namespace onoma::tm

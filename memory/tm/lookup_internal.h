@@ -97,6 +97,9 @@ struct Lookup::Impl {
   // lookup.cc
   Status Prepare(std::string_view text);
   Result<std::vector<Match>> Finish(std::vector<Scored>& kept);
+  // Verifies `ids` in order and keeps the best (Finish).
+  Result<std::vector<Match>> ScoreUnits(const std::vector<std::int64_t>& ids,
+                                        bool bound);
   // lookup_plan.cc: the units that may reach min_score, ascending.
   Status Candidates(std::vector<std::uint32_t>& out);
   // lookup_verify.cc: scores `unit` into `out` when it reaches min_score.
