@@ -45,6 +45,23 @@ done
 demo $onoma --db "$db" tm add --from en --to uk \
   "Kyiv said on Monday it had shot down 40 drones." \
   "Київ заявив у понеділок, що збив 40 дронів."
+demo $onoma --db "$db" tm add --from en --to uk \
+  "Air defence was active over Kyiv overnight, officials in Kyiv said." \
+  "Протиповітряна оборона працювала над Києвом уночі, повідомили посадовці в Києві."
+demo $onoma --db "$db" tm add --from en --to ko \
+  "Seoul said on Monday it had shot down 40 drones." \
+  "서울은 월요일에 드론 40대를 격추했다고 밝혔다."
 demo $onoma --db "$db" tm stats
 demo $onoma --db "$db" tm export "$scratch/memory.tmx"
 cat "$scratch/memory.tmx"
+
+# Fuzzy lookup: today's sentence differs in names and numbers; the
+# proposed translation has them replaced, the names declined (над Одесою,
+# в Одесі) or with the Korean particle re-chosen (서울은 -> 키이우는).
+demo $onoma --db "$db" tm lookup --from en --to uk \
+  "Air defence was active over Odesa overnight, officials in Odesa said."
+demo $onoma --db "$db" tm lookup --from en --to ko \
+  "Kyiv said on Monday it had shot down 12 drones."
+printf '\n$ printf ... | %s tm lookup --from en --to uk --json -\n' "$onoma"
+printf 'Kyiv said on Tuesday it had shot down 7 drones.\nNothing like it.\n' |
+  $onoma --db "$db" tm lookup --from en --to uk --json -
