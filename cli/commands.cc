@@ -45,8 +45,12 @@ int Run(const Options& options) {
       return RunTmAdd(options);
     case Command::kTmLookup:
       return RunTmLookup(options);
+    case Command::kTmIndex:
+      return RunTmIndex(options);
     case Command::kTmStats:
       return RunTmStats(options);
+    case Command::kTmConcordance:
+      return RunTmConcordance(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

@@ -30,7 +30,9 @@ int RunTmImport(const Options& options);
 int RunTmExport(const Options& options);
 int RunTmAdd(const Options& options);
 int RunTmLookup(const Options& options);  // cli/lookup_command.cc
+int RunTmIndex(const Options& options);   // cli/lookup_command.cc
 int RunTmStats(const Options& options);
+int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
 
 }  // namespace onoma::cli
 

@@ -2,11 +2,8 @@
 // standard input (memory/tm/lookup.h does the work). The term store, when
 // it has concepts, lends its names for substitution.
 
-#include <unistd.h>
-
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -18,76 +15,46 @@
 #include "cli/json.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
+#include "cli/terminal.h"
 #include "lib/normalize/matcher.h"
 #include "lib/normalize/names.h"
 #include "lib/text/utf8.h"
 #include "memory/terms/term_store.h"
+#include "memory/tm/concordance.h"
 #include "memory/tm/lookup.h"
+#include "memory/tm/tm_index.h"
 
 namespace onoma::cli {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-constexpr char kDifferOn[] = "\033[1;33m";   // bold yellow: differs
-constexpr char kReplacedOn[] = "\033[1;32m"; // bold green: substituted
+constexpr char kDifferOn[] = "\033[1;33m";    // bold yellow: differs
+constexpr char kReplacedOn[] = "\033[1;32m";  // bold green: substituted
 constexpr char kOff[] = "\033[0m";
 
-bool UseColour() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) == 1 &&
-         (no_color == nullptr || no_color[0] == '\0');
-}
-
-// `text` with `spans` wrapped in `on` ... kOff (when colour is on).
-std::string Marked(const std::string& text, const std::vector<tm::Span>& spans,
-                   const char* on, bool colour) {
-  if (!colour) return text;
+std::string Shown(std::string_view text, const Display& display) {
   std::string out;
-  std::size_t at = 0;
-  for (const tm::Span& s : spans) {
-    if (s.begin < at || s.end > text.size()) continue;
-    out.append(text, at, s.begin - at);
-    out += on;
-    out.append(text, s.begin, s.end - s.begin);
-    out += kOff;
-    at = s.end;
-  }
-  out.append(text, at);
+  AppendShown(out, text, display);
   return out;
 }
 
-// The first lookup after a big import builds the index: a progress line on
-// a terminal, at most five times a second, cleared when done.
-class IndexLine {
- public:
-  IndexLine() : enabled_(isatty(STDERR_FILENO) == 1) {}
-  ~IndexLine() {
-    if (shown_) std::fputs("\r\033[K", stderr);
+// `text` as the display shows it, with `spans` wrapped in `on` ... kOff
+// when it highlights.
+std::string Marked(const std::string& text, const std::vector<tm::Span>& spans,
+                   const char* on, const Display& display) {
+  std::string out;
+  std::size_t at = 0;
+  for (const tm::Span& s : spans) {
+    if (!display.highlight || s.begin < at || s.end > text.size()) continue;
+    AppendShown(out, std::string_view(text).substr(at, s.begin - at), display);
+    out += on;
+    AppendShown(out, std::string_view(text).substr(s.begin, s.end - s.begin),
+                display);
+    out += kOff;
+    at = s.end;
   }
-  IndexLine(const IndexLine&) = delete;
-  IndexLine& operator=(const IndexLine&) = delete;
-
-  void Update(const tm::IndexProgress& p) {
-    if (!enabled_ || p.units_total == 0) return;
-    const Clock::time_point now = Clock::now();
-    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    shown_ = true;
-    const std::string line =
-        "\r" +
-        Format(Tr("indexing the memory for lookup: {0}%"),
-               {std::to_string(p.units_done * 100 / p.units_total)}) +
-        "\033[K";
-    std::fputs(line.c_str(), stderr);
-    std::fflush(stderr);
-  }
-
- private:
-  bool enabled_;
-  bool shown_ = false;
-  Clock::time_point last_;
-};
+  AppendShown(out, std::string_view(text).substr(at), display);
+  return out;
+}
 
 std::string SpansJson(const std::vector<tm::Span>& spans) {
   std::string out = "[";
@@ -132,8 +99,9 @@ void PrintJson(std::string_view query, const std::vector<tm::Match>& matches) {
 }
 
 void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
-               int min_score, bool batch, bool colour) {
-  if (batch) std::cout << "# " << query << '\n';
+               int min_score, bool batch, const Display& display) {
+  const bool colour = display.highlight;
+  if (batch) std::cout << "# " << Shown(query, display) << '\n';
   if (matches.empty()) {
     std::cout << Format(Tr("no match scoring {0} or more"),
                         {std::to_string(min_score)})
@@ -145,9 +113,21 @@ void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
     if (!m.changed.empty()) head += "  " + m.changed.substr(0, 8);
     std::cout << head << '\n';
     std::cout << "  " << Tr("source:") << ' '
-              << Marked(m.source, m.differences, kDifferOn, colour) << '\n';
+              << Marked(m.source, m.differences, kDifferOn, display) << '\n';
+    if (!colour && !m.differences.empty()) {
+      // Without highlighting, the differing words are listed.
+      std::string list;
+      for (const tm::Span& d : m.differences) {
+        if (!list.empty()) list += ", ";
+        AppendShown(list,
+                    std::string_view(m.source).substr(d.begin, d.end - d.begin),
+                    display);
+      }
+      std::cout << "  " << Format(Tr("differs: {0}"), {list}) << '\n';
+    }
     if (m.substitutions.empty()) {
-      std::cout << "  " << Tr("target:") << ' ' << m.target << '\n';
+      std::cout << "  " << Tr("target:") << ' ' << Shown(m.target, display)
+                << '\n';
       continue;
     }
     std::vector<tm::Span> replaced;
@@ -155,11 +135,13 @@ void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
       replaced.push_back(s.in_proposed);
     }
     std::cout << "  " << Tr("target:") << ' '
-              << Marked(m.proposed, replaced, kReplacedOn, colour) << '\n';
+              << Marked(m.proposed, replaced, kReplacedOn, display) << '\n';
     std::string list;
     for (const tm::Substitution& s : m.substitutions) {
       if (!list.empty()) list += ", ";
-      list += s.from + " → " + s.to;
+      AppendShown(list, s.from, display);
+      list += " → ";
+      AppendShown(list, s.to, display);
     }
     std::cout << "  " << Format(Tr("substituted: {0}"), {list}) << '\n';
   }
@@ -197,13 +179,13 @@ int RunTmLookup(const Options& options) {
   lookup_options.min_score = args.min;
   lookup_options.max_matches = args.max;
   lookup_options.names = names ? &*names : nullptr;
-  IndexLine progress;
+  ProgressLine progress(Tr("indexing the memory for lookup: {0}%"));
   lookup_options.on_progress = [&](const tm::IndexProgress& p) {
-    progress.Update(p);
+    progress.Update(p.units_done, p.units_total);
   };
   auto lookup = tm::Lookup::Open(*db, lookup_options);
   if (!lookup.ok()) return Fail(what, lookup.status());
-  const bool colour = !args.json && UseColour();
+  const Display display = ChooseDisplay(args.json);
 
   auto answer = [&](std::string_view query, bool batch) -> Status {
     auto matches = lookup->Find(query);
@@ -211,7 +193,7 @@ int RunTmLookup(const Options& options) {
     if (args.json) {
       PrintJson(query, *matches);
     } else {
-      PrintText(query, *matches, args.min, batch, colour);
+      PrintText(query, *matches, args.min, batch, display);
     }
     return Status::Ok();
   };
@@ -235,6 +217,42 @@ int RunTmLookup(const Options& options) {
     if (!s.ok()) return Fail(what, s.WithContext("<stdin>"));
     std::cout.flush();
   }
+  return kExitOk;
+}
+
+int RunTmIndex(const Options& options) {
+  const std::string what = options.command_name;
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(what, db.status());
+  auto tokenizer = tm::MatchTokenizer::Create();
+  if (!tokenizer.ok()) return Fail(what, tokenizer.status());
+  {
+    ProgressLine progress(Tr("indexing the memory for lookup: {0}%"));
+    auto show = [&](const tm::IndexProgress& p) {
+      progress.Update(p.units_done, p.units_total);
+    };
+    Status s = options.tm.rebuild ? tm::RebuildIndex(*db, *tokenizer, show)
+                                  : tm::UpdateIndex(*db, *tokenizer, show);
+    if (!s.ok()) return Fail(what, s);
+  }
+  {
+    ProgressLine progress(Tr("indexing the memory for concordance: {0}%"));
+    auto indexed = tm::UpdateConcordanceIndex(
+        *db, [&](const tm::ConcordanceIndexProgress& p) {
+          progress.Update(
+              static_cast<std::uint64_t>(std::max<std::int64_t>(p.done, 0)),
+              static_cast<std::uint64_t>(std::max<std::int64_t>(p.total, 0)));
+        });
+    if (!indexed.ok()) return Fail(what, indexed.status());
+  }
+  auto units = db->Prepare("SELECT indexed_upto FROM tm_index_state",
+                           "read the index state");
+  if (!units.ok()) return Fail(what, units.status());
+  auto row = units->Step();
+  if (!row.ok()) return Fail(what, row.status());
+  std::cerr << Format(Tr("the indexes cover every unit (up to unit {0})"),
+                      {std::to_string(*row ? units->ColumnInt64(0) : 0)})
+            << '\n';
   return kExitOk;
 }
 

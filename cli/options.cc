@@ -412,12 +412,30 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->required();
   tm_lookup->callback([&] { opts.command = Command::kTmLookup; });
   CLI::App* tm_conc =
-      Sub(*tm, "concordance", Tr("Find segments that contain TEXT"),
-          "  onoma tm concordance --lang uk Київ\n");
+      Sub(*tm, "concordance",
+          Tr("Find segments that contain TEXT, inside words too, ignoring "
+             "case"),
+          "  onoma tm concordance --lang uk Київ\n"
+          "  onoma tm concordance --json 서울\n");
   tm_conc->add_option("--lang", m.lang, Tr("Search this language only"));
   tm_conc->add_flag("--json", m.json, Tr("Print JSON Lines"));
-  tm_conc->add_option("text", m.text, Tr("The text"))->required();
+  tm_conc
+      ->add_option("--max", m.concordance_max,
+                   Tr("Show at most N units, newest first (default 20)"))
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
+  tm_conc->add_option("text", m.text, Tr("The text, or - for standard input"))
+      ->required();
   tm_conc->callback([&] { opts.command = Command::kTmConcordance; });
+  CLI::App* tm_index =
+      Sub(*tm, "index",
+          Tr("Bring the lookup and concordance indexes up to date (the "
+             "first lookup or concordance after an import does it too)"),
+          "  onoma tm index\n"
+          "  onoma tm index --rebuild\n");
+  tm_index->add_flag("--rebuild", m.rebuild,
+                     Tr("Build the lookup index anew from every unit"));
+  tm_index->callback([&] { opts.command = Command::kTmIndex; });
   CLI::App* tm_align =
       Sub(*tm, "align", Tr("Align a report with its translation"),
           "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");

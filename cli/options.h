@@ -32,6 +32,7 @@ enum class Command {
   kTmConcordance,
   kTmAlign,
   kTmStats,
+  kTmIndex,
   kSegment,
 };
 
@@ -96,9 +97,11 @@ struct TmArgs {
   std::string lang;
   int min = 70;
   int max = 5;
+  int concordance_max = 20;  // tm concordance --max
   bool json = false;
   bool import = false;
   bool lenient = false;
+  bool rebuild = false;  // tm index --rebuild
   bool dry_run = false;  // tm import: read and check, store nothing
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names

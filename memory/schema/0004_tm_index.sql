@@ -57,3 +57,16 @@ CREATE TABLE tm_index_state (
   indexed_upto INTEGER NOT NULL
 );
 INSERT INTO tm_index_state (id, indexed_upto) VALUES (1, 0);
+
+-- SQLite gives a new row the largest id plus one, so deleting the newest
+-- units (a duplicate replaced on import) hands their ids out again: the
+-- watermark comes down with them, so that the units that take those ids
+-- are indexed too. Their predecessors' postings stay behind, stale; the
+-- lookup treats a unit whose postings disagree on its length as of
+-- unknown length, so stale postings can only add candidates.
+CREATE TRIGGER tm_unit_deleted_watermark AFTER DELETE ON tm_unit
+WHEN old.id > (SELECT coalesce(max(id), 0) FROM tm_unit) BEGIN
+  UPDATE tm_index_state
+     SET indexed_upto = (SELECT coalesce(max(id), 0) FROM tm_unit)
+   WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM tm_unit);
+END;

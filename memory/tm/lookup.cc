@@ -18,8 +18,7 @@ bool Better(const Scored& a, const Scored& b) {
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> TokenSpan(
-    const std::vector<MatchToken>& tokens, std::size_t begin,
-    std::size_t end) {
+    const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end) {
   auto first = std::lower_bound(
       tokens.begin(), tokens.end(), begin,
       [](const MatchToken& t, std::size_t b) { return t.begin < b; });
@@ -43,8 +42,9 @@ Result<Lookup> Lookup::Open(sqlite::Database& db,
     }
   }
   if (LanguageKey(options.from) == LanguageKey(options.to)) {
-    return Status::BadArgument("the source and target languages are the same (" +
-                               options.from + ", " + options.to + ")");
+    return Status::BadArgument(
+        "the source and target languages are the same (" + options.from + ", " +
+        options.to + ")");
   }
   if (options.min_score < 0 || options.min_score > 100) {
     return Status::BadArgument("the least score must be 0 to 100");
@@ -85,10 +85,10 @@ Status Lookup::Impl::Prepare(std::string_view text) {
     return Status::BadArgument("the query has no words to look up");
   }
   if (query.tokens.size() > kMaxQueryTokens) {
-    return Status::BadArgument(
-        "the query is too long to look up (" +
-        std::to_string(query.tokens.size()) + " tokens; at most " +
-        std::to_string(kMaxQueryTokens) + ")");
+    return Status::BadArgument("the query is too long to look up (" +
+                               std::to_string(query.tokens.size()) +
+                               " tokens; at most " +
+                               std::to_string(kMaxQueryTokens) + ")");
   }
   // Names first: a number inside a name ("Route 66") belongs to the name.
   struct Found {
@@ -103,8 +103,8 @@ Status Lookup::Impl::Prepare(std::string_view text) {
       auto span = TokenSpan(query.tokens, hit.begin, hit.word_end);
       // The index's bounds assume no name spans more tokens than the
       // longest form: one written wider is left as words.
-      if (!span || span->second + 1 - span->first >
-                       options.names->max_form_words()) {
+      if (!span ||
+          span->second + 1 - span->first > options.names->max_form_words()) {
         continue;
       }
       Found& f = found.emplace_back();

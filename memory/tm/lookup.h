@@ -113,10 +113,10 @@ struct Substitution {
 struct Match {
   int score = 0;
   std::int64_t unit_id = 0;
-  std::string tuid;     // "" when the unit has none
-  std::string source;   // the stored source's plain text
-  std::string target;   // the stored target's plain text
-  std::string proposed; // target with the substitutions applied
+  std::string tuid;      // "" when the unit has none
+  std::string source;    // the stored source's plain text
+  std::string target;    // the stored target's plain text
+  std::string proposed;  // target with the substitutions applied
   std::vector<Substitution> substitutions;
   // Spans of `source` whose tokens differ from the query (replaced, extra,
   // or differing in case), and of the query where a query token is missing
@@ -125,7 +125,7 @@ struct Match {
   std::vector<Span> query_differences;
   std::string changed;  // the unit's latest date, YYYYMMDDThhmmssZ, or ""
   // The parts of the score.
-  int edits = 0;          // d
+  int edits = 0;  // d
   int case_penalty = 0;
   int tag_penalty = 0;
   int substitution_penalty = 0;

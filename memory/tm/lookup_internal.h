@@ -27,8 +27,8 @@ struct Query {
   std::vector<MatchToken> tokens;
   std::vector<Exchangeable> spans;
   std::vector<normalize::NameHit> names;  // as NameFinder::Find gave them
-  std::vector<std::int64_t> ids;  // index ids of the tokens; 0: unseen
-  std::size_t name_tokens = 0;  // tokens inside name spans
+  std::vector<std::int64_t> ids;          // index ids of the tokens; 0: unseen
+  std::size_t name_tokens = 0;            // tokens inside name spans
   std::size_t name_count = 0;
 };
 

@@ -82,8 +82,8 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   };
 
   Plan unigram;
-  unigram.threshold = CeilDiv(
-      n * min - 100 * name_tokens - (100 - min) * names * widest, 100);
+  unigram.threshold =
+      CeilDiv(n * min - 100 * name_tokens - (100 - min) * names * widest, 100);
   if (unigram.threshold > 0) {
     std::map<std::int64_t, std::uint32_t> weights;
     for (std::size_t t = 0; t < ids.size(); ++t) {
@@ -107,8 +107,8 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   // a length is scored, so this plan is costed at a scoring per posting.
   Plan lengths;
   {
-    const std::int64_t lo = std::max<std::int64_t>(
-        0, CeilDiv(n * min - 100 * name_tokens, 100));
+    const std::int64_t lo =
+        std::max<std::int64_t>(0, CeilDiv(n * min - 100 * name_tokens, 100));
     const std::int64_t hi =
         min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
     auto keys = reader.LengthKeys(from);
@@ -144,17 +144,17 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   // the count filter takes the smaller count, skips lengths no match can
   // have, and holds each unit to the threshold of its own length.
   const bool by_token = plan == &unigram;
-  const std::int64_t lo = std::max<std::int64_t>(
-      0, CeilDiv(n * min - 100 * name_tokens, 100));
+  const std::int64_t lo =
+      std::max<std::int64_t>(0, CeilDiv(n * min - 100 * name_tokens, 100));
   const std::int64_t hi =
       min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
   auto threshold = [&](std::int64_t m) -> std::int64_t {
     if (!by_token || m == 0 || m == kMaxPostingLength) return plan->threshold;
     if (m <= n) return CeilDiv(n * min - 100 * name_tokens, 100);
-    return CeilDiv(std::max(m * min - 100 * names * widest,
-                            100 * n - m * (100 - min)) -
-                       100 * name_tokens,
-                   100);
+    return CeilDiv(
+        std::max(m * min - 100 * names * widest, 100 * n - m * (100 - min)) -
+            100 * name_tokens,
+        100);
   };
   std::int64_t seen_weight = 0;
   for (const PlanKey& k : plan->keys) {
@@ -174,9 +174,12 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
         if (!admit) return;
         touched.push_back(unit);
         lengths_seen[unit] = tokens;
+      } else if (lengths_seen[unit] != tokens) {
+        lengths_seen[unit] = 0;  // a stale posting of a reused id: unknown
       }
       std::uint32_t add = k.weight;
-      if (by_token && times < kManyTimes) add = std::min<std::uint32_t>(add, times);
+      if (by_token && times < kManyTimes)
+        add = std::min<std::uint32_t>(add, times);
       c = static_cast<std::uint16_t>(std::min<std::uint32_t>(0xFFFF, c + add));
     });
     if (!read.ok()) return read.status();

@@ -33,9 +33,8 @@ NumberShape ShapeOf(std::string_view number) {
 
 // Merges touching or overlapping spans, in order.
 std::vector<Span> Merged(std::vector<Span> spans) {
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-    return a.begin < b.begin;
-  });
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::vector<Span> out;
   for (const Span& s : spans) {
     if (!out.empty() && s.begin <= out.back().end) {
@@ -83,20 +82,22 @@ void TargetNumbers(std::string_view text, const std::vector<MatchToken>& tokens,
     Span span{t.begin, t.begin};
     if (t.kind == TokenKind::kNumber) {
       span.end = t.end;
-      while (k + 1 < tokens.size() &&
-             tokens[k + 1].kind == TokenKind::kNumber &&
-             IsGroupSpace(text.substr(span.end, tokens[k + 1].begin - span.end)) &&
-             StartsWithThreeDigits(text.substr(
-                 tokens[k + 1].begin, tokens[k + 1].end - tokens[k + 1].begin))) {
+      while (
+          k + 1 < tokens.size() && tokens[k + 1].kind == TokenKind::kNumber &&
+          IsGroupSpace(text.substr(span.end, tokens[k + 1].begin - span.end)) &&
+          StartsWithThreeDigits(text.substr(
+              tokens[k + 1].begin, tokens[k + 1].end - tokens[k + 1].begin))) {
         span.end = tokens[++k].end;
       }
     } else {
-      while (span.end < t.end && text[span.end] >= '0' && text[span.end] <= '9') {
+      while (span.end < t.end && text[span.end] >= '0' &&
+             text[span.end] <= '9') {
         ++span.end;
       }
     }
     if (span.end == span.begin) continue;
-    out.push_back({span, DigitsOf(text.substr(span.begin, span.end - span.begin))});
+    out.push_back(
+        {span, DigitsOf(text.substr(span.begin, span.end - span.begin))});
   }
 }
 
@@ -193,8 +194,8 @@ bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
     at(i, 0) = at(i - 1, 0) + 1;
     for (std::size_t j = 1; j <= m; ++j) {
       std::uint32_t best = std::min(at(i - 1, j), at(i, j - 1)) + 1;
-      best = std::min(best, at(i - 1, j - 1) +
-                                (query.ids[i - 1] == ids[j - 1] ? 0u : 1u));
+      best = std::min(
+          best, at(i - 1, j - 1) + (query.ids[i - 1] == ids[j - 1] ? 0u : 1u));
       at(i, j) = best;
     }
     // A name of the query ending here may stand for any run of up to
@@ -305,8 +306,8 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
         auto span = TokenSpan(s, hit.begin, hit.word_end);
         // The index's bounds assume no name spans more tokens than the
         // longest form: one written wider is left as words.
-        if (!span || span->second + 1 - span->first >
-                         options.names->max_form_words()) {
+        if (!span ||
+            span->second + 1 - span->first > options.names->max_form_words()) {
           continue;
         }
         Exchangeable& e = candidate.source_spans.emplace_back();
@@ -342,7 +343,8 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
         std::string digits = DigitsOf(s[t].key);
         std::size_t in_source = 0, in_target = 0;
         for (const MatchToken& o : s) {
-          in_source += o.kind == TokenKind::kNumber && DigitsOf(o.key) == digits;
+          in_source +=
+              o.kind == TokenKind::kNumber && DigitsOf(o.key) == digits;
         }
         for (const TargetNumber& o : target_numbers) {
           in_target += o.digits == digits;
@@ -489,8 +491,8 @@ Match Lookup::Impl::Propose(const Scored& scored) {
         std::string_view q = query.text.substr(
             query.tokens[x.begin].begin,
             query.tokens[x.begin].end - query.tokens[x.begin].begin);
-        std::string_view src_text =
-            std::string_view(scored.source).substr(src.begin, src.end - src.begin);
+        std::string_view src_text = std::string_view(scored.source)
+                                        .substr(src.begin, src.end - src.begin);
         replacements.push_back({number.begin, number.end,
                                 FormatNumberLike(q, src_text, tgt),
                                 Substitution::Kind::kNumber, src});

@@ -49,9 +49,9 @@ bool CanExchange(const Exchangeable& query, std::string_view query_text,
                  bool& changes_text) {
   if (query.kind != source.kind) return false;
   if (query.suffix != source.suffix) return false;
-  changes_text = !SameText(query_text, query_tokens, query.begin, query.end,
-                           source_text, source_tokens, source.begin,
-                           source.end);
+  changes_text =
+      !SameText(query_text, query_tokens, query.begin, query.end, source_text,
+                source_tokens, source.begin, source.end);
   if (query.kind == Exchangeable::Kind::kName &&
       query.concept_index == source.concept_index) {
     return true;

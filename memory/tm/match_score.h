@@ -83,7 +83,7 @@ struct ScoreInput {
   std::string_view source_text;
   const std::vector<MatchToken>* source = nullptr;
   std::vector<Exchangeable> source_spans;  // sorted, not overlapping
-  int inline_codes = 0;  // of the stored source
+  int inline_codes = 0;                    // of the stored source
 };
 
 struct ScoreResult {
@@ -99,7 +99,7 @@ struct ScoreResult {
 // Reused between calls so that scoring many candidates allocates nothing.
 struct ScoreScratch {
   std::vector<std::uint32_t> cost;
-  std::vector<std::uint8_t> exchange_end_query;   // per token index + 1
+  std::vector<std::uint8_t> exchange_end_query;  // per token index + 1
   std::vector<std::uint8_t> exchange_end_source;
 };
 

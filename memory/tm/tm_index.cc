@@ -86,9 +86,9 @@ Status Builder::LoadTokens() {
     ids_.emplace(std::move(k), id);
     next_id_ = std::max(next_id_, id + 1);
   }
-  auto token = db_.Prepare(
-      "INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
-      "add a token to the index");
+  auto token =
+      db_.Prepare("INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
+                  "add a token to the index");
   if (!token.ok()) return token.status();
   insert_token_.emplace(std::move(*token));
   auto posting = db_.Prepare(
@@ -224,13 +224,14 @@ Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
     std::sort(ids_of_tokens_.begin(), ids_of_tokens_.end());
     for (std::size_t i = 0; i < ids_of_tokens_.size();) {
       std::size_t j = i;
-      while (j < ids_of_tokens_.size() && ids_of_tokens_[j] == ids_of_tokens_[i]) {
+      while (j < ids_of_tokens_.size() &&
+             ids_of_tokens_[j] == ids_of_tokens_[i]) {
         ++j;
       }
-      pairs_.push_back({ids_of_tokens_[i], u,
-                        static_cast<std::uint16_t>(std::min<std::size_t>(
-                            j - i, 0xFFFF)),
-                        tokens});
+      pairs_.push_back(
+          {ids_of_tokens_[i], u,
+           static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 0xFFFF)),
+           tokens});
       i = j;
     }
     std::sort(keys_.begin(), keys_.end());
@@ -313,12 +314,13 @@ Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
 }
 
 Result<PostingReader> PostingReader::Prepare(sqlite::Database& db) {
-  auto token = db.Prepare("SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2",
-                          "find a token in the index");
+  auto token =
+      db.Prepare("SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2",
+                 "find a token in the index");
   if (!token.ok()) return token.status();
-  auto frequency =
-      db.Prepare("SELECT coalesce(sum(count), 0) FROM tm_posting WHERE key = ?1",
-                 "count a key's postings");
+  auto frequency = db.Prepare(
+      "SELECT coalesce(sum(count), 0) FROM tm_posting WHERE key = ?1",
+      "count a key's postings");
   if (!frequency.ok()) return frequency.status();
   auto postings = db.Prepare("SELECT data FROM tm_posting WHERE key = ?1",
                              "read a key's postings");

@@ -22,11 +22,11 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <utility>
-#include <vector>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lib/util/status.h"
 #include "memory/sqlite/database.h"
@@ -43,9 +43,7 @@ std::string LanguageKey(std::string_view tag);
 inline std::int64_t BigramKey(std::int64_t first, std::int64_t second) {
   return (std::int64_t{1} << 62) | (first << 31) | second;
 }
-inline bool IsBigramKey(std::int64_t key) {
-  return (key >> 62) != 0;
-}
+inline bool IsBigramKey(std::int64_t key) { return (key >> 62) != 0; }
 
 // A token key's posting also says how often the variant holds the token and
 // how many tokens it has, so that the count filter can take the smaller of
@@ -117,7 +115,7 @@ class PostingReader {
 
 inline constexpr char kDamagedIndex[] =
     "the translation memory's lookup index is damaged (a posting list ends "
-    "mid-number); tm::RebuildIndex builds it again";
+    "mid-number); 'onoma tm index --rebuild' builds it again";
 
 // Decodes one unsigned LEB128 varint at `p`; false past `end` or when it
 // runs over 64 bits.

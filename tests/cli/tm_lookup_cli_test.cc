@@ -47,9 +47,8 @@ class TmLookupCliTest : public ::testing::Test {
   }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
-    return RunOnoma("NO_COLOR=1", "--db '" + (dir_ / "t.db").string() + "' " +
-                                      args,
-                    input);
+    return RunOnoma("NO_COLOR=1",
+                    "--db '" + (dir_ / "t.db").string() + "' " + args, input);
   }
 
   fs::path dir_;
@@ -93,7 +92,8 @@ TEST_F(TmLookupCliTest, NamesFromTheTermStoreAreSubstituted) {
   // Korean: the particle follows the new name's last syllable.
   o = Onoma("tm lookup --from en --to ko 'Kyiv is quiet on Sunday.'");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_NE(o.out.find("키이우는 일요일에 조용하다."), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("키이우는 일요일에 조용하다."), std::string::npos)
+      << o.out;
 }
 
 TEST_F(TmLookupCliTest, BatchOnStandardInputAnswersLineForLine) {
@@ -127,6 +127,19 @@ TEST_F(TmLookupCliTest, TheOtherDirectionOfTheMemory) {
   EXPECT_NE(o.out.find("100%"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("The minister said talks would resume."),
             std::string::npos);
+}
+
+TEST_F(TmLookupCliTest, IndexIsBroughtUpToDateOrRebuilt) {
+  Output o = Onoma("tm index");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("up to unit 3"), std::string::npos) << o.err;
+  Add("--from en --to uk 'Markets fell sharply.' 'Ринки різко впали.'");
+  o = Onoma("tm index --rebuild");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("up to unit 4"), std::string::npos) << o.err;
+  o = Onoma("tm lookup --from en --to uk 'Markets fell sharply.'");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("Ринки різко впали."), std::string::npos) << o.out;
 }
 
 TEST_F(TmLookupCliTest, BadInputGetsAClearError) {

@@ -7,7 +7,8 @@
 //   CXX=clang++ cmake -S . -B build/fuzz -DONOMA_BUILD_FUZZ=ON \
 //       -DONOMA_BUILD_TESTS=OFF -DONOMA_BUILD_BENCH=OFF
 //   cmake --build build/fuzz --target lookup_fuzzer
-//   mkdir -p /tmp/lookup-corpus && cp tests/fuzz/corpus/lookup/* /tmp/lookup-corpus/
+//   mkdir -p /tmp/lookup-corpus && cp tests/fuzz/corpus/lookup/*
+//   /tmp/lookup-corpus/
 //   build/fuzz/tests/fuzz/lookup_fuzzer -max_total_time=600 -max_len=512 \
 //       -timeout=10 /tmp/lookup-corpus
 //
@@ -82,10 +83,12 @@ World& TheWorld() {
     place("seoul", "Seoul", "Сеул");
     auto matcher = onoma::normalize::Matcher::Compile(input);
     if (!matcher.ok()) Fail(matcher.status().ToString());
-    w->matcher = std::make_unique<onoma::normalize::Matcher>(std::move(*matcher));
+    w->matcher =
+        std::make_unique<onoma::normalize::Matcher>(std::move(*matcher));
     auto names = onoma::normalize::NameFinder::Create(*w->matcher);
     if (!names.ok()) Fail(names.status().ToString());
-    w->names = std::make_unique<onoma::normalize::NameFinder>(std::move(*names));
+    w->names =
+        std::make_unique<onoma::normalize::NameFinder>(std::move(*names));
     return w;
   }();
   return *world;

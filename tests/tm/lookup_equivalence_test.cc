@@ -28,11 +28,13 @@ struct Name {
   const char* en;
   const char* uk;
 };
-constexpr Name kNames[] = {
-    {"Kyiv", "Київ"},     {"Kiev", "Київ"},
-    {"Kharkiv", "Харків"}, {"Odesa", "Одеса"},
-    {"Seoul", "Сеул"},    {"Yoon Suk Yeol", "Юн Сук Йоль"},
-    {"Lee Jae-myung", "Лі Дже Мьон"}};
+constexpr Name kNames[] = {{"Kyiv", "Київ"},
+                           {"Kiev", "Київ"},
+                           {"Kharkiv", "Харків"},
+                           {"Odesa", "Одеса"},
+                           {"Seoul", "Сеул"},
+                           {"Yoon Suk Yeol", "Юн Сук Йоль"},
+                           {"Lee Jae-myung", "Лі Дже Мьон"}};
 
 normalize::Input Concepts() {
   normalize::Input input;
@@ -47,9 +49,11 @@ normalize::Input Concepts() {
     c.terms = std::move(terms);
   };
   add("kyiv", true,
-      {{"en", "Kyiv", P, F, ""}, {"en", "Kiev", D, FormKind::kVariant, ""},
+      {{"en", "Kyiv", P, F, ""},
+       {"en", "Kiev", D, FormKind::kVariant, ""},
        {"uk", "Київ", P, F, ""}});
-  add("kharkiv", true, {{"en", "Kharkiv", P, F, ""}, {"uk", "Харків", P, F, ""}});
+  add("kharkiv", true,
+      {{"en", "Kharkiv", P, F, ""}, {"uk", "Харків", P, F, ""}});
   add("odesa", true, {{"en", "Odesa", P, F, ""}, {"uk", "Одеса", P, F, ""}});
   add("seoul", true, {{"en", "Seoul", P, F, ""}, {"uk", "Сеул", P, F, ""}});
   add("yoon", false,
@@ -62,8 +66,8 @@ normalize::Input Concepts() {
 class Generator {
  public:
   explicit Generator(unsigned seed) : rng_(seed) {
-    const char* syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "to",
-                               "vi", "do", "pe", "zu", "ba"};
+    const char* syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa",
+                               "to", "vi", "do", "pe", "zu", "ba"};
     for (const char* a : syllables) {
       for (const char* b : syllables) words_.push_back(std::string(a) + b);
     }
@@ -111,8 +115,9 @@ class Generator {
         uk.push_back("у" + w);
       }
     }
-    if (!en.empty() && Chance(0.5)) en[0][0] = static_cast<char>(
-        std::toupper(static_cast<unsigned char>(en[0][0])));
+    if (!en.empty() && Chance(0.5))
+      en[0][0] =
+          static_cast<char>(std::toupper(static_cast<unsigned char>(en[0][0])));
     if (Chance(0.6)) {
       en.push_back(".");
       uk.push_back(".");
@@ -123,14 +128,25 @@ class Generator {
   void Mutate(std::vector<std::string>& tokens, int edits) {
     for (int e = 0; e < edits; ++e) {
       int what = Uniform(0, 5);
-      int at = tokens.empty() ? 0 : Uniform(0, static_cast<int>(tokens.size()) - 1);
+      int at =
+          tokens.empty() ? 0 : Uniform(0, static_cast<int>(tokens.size()) - 1);
       if (tokens.empty()) what = 2;
       switch (what) {
-        case 0: tokens[at] = Word(); break;
-        case 1: tokens.erase(tokens.begin() + at); break;
-        case 2: tokens.insert(tokens.begin() + at, Word()); break;
-        case 3: tokens[at] = Number(); break;
-        case 4: tokens[at] = kNames[Uniform(0, 6)].en; break;
+        case 0:
+          tokens[at] = Word();
+          break;
+        case 1:
+          tokens.erase(tokens.begin() + at);
+          break;
+        case 2:
+          tokens.insert(tokens.begin() + at, Word());
+          break;
+        case 3:
+          tokens[at] = Number();
+          break;
+        case 4:
+          tokens[at] = kNames[Uniform(0, 6)].en;
+          break;
         default:
           for (char& c : tokens[at]) {
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -182,7 +198,8 @@ TEST(LookupEquivalenceTest, IndexFindsExactlyWhatScoringEveryUnitFinds) {
     sources.push_back(en);
     std::string seg = Generator::Join(en);
     if (gen.Chance(0.1) && seg.size() > 4) {
-      seg = "<bpt i=\"1\">&lt;b&gt;</bpt>" + seg + "<ept i=\"1\">&lt;/b&gt;</ept>";
+      seg = "<bpt i=\"1\">&lt;b&gt;</bpt>" + seg +
+            "<ept i=\"1\">&lt;/b&gt;</ept>";
     }
     tmx += "<tu><tuv xml:lang=\"en\"><seg>" + seg +
            "</seg></tuv><tuv xml:lang=\"uk\"><seg>" + Generator::Join(uk) +
@@ -255,11 +272,12 @@ TEST(LookupEquivalenceTest, IndexFindsExactlyWhatScoringEveryUnitFinds) {
   EXPECT_GT(found, static_cast<std::uint64_t>(kQueries));
   EXPECT_LT(scored_by_index * 10, scored_by_all);
   EXPECT_GT(filtered, kQueries * 9 / 10);
-  std::printf("%d queries: %llu matches; for sentences at --min 70 and over "
-              "the index scored %llu units, scoring all %llu\n",
-              kQueries, static_cast<unsigned long long>(found),
-              static_cast<unsigned long long>(scored_by_index),
-              static_cast<unsigned long long>(scored_by_all));
+  std::printf(
+      "%d queries: %llu matches; for sentences at --min 70 and over "
+      "the index scored %llu units, scoring all %llu\n",
+      kQueries, static_cast<unsigned long long>(found),
+      static_cast<unsigned long long>(scored_by_index),
+      static_cast<unsigned long long>(scored_by_all));
 }
 
 }  // namespace

@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <map>
 #include <memory>
-#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -38,22 +38,32 @@ normalize::Input Concepts() {
   const auto D = FormStatus::kDeprecated;
   const auto F = FormKind::kFullForm;
   const auto V = FormKind::kVariant;
-  place("kyiv", {{"en", "Kyiv", P, F, ""}, {"en", "Kiev", D, V, ""},
-                 {"uk", "Київ", P, F, ""}, {"ko", "키이우", P, F, ""},
+  place("kyiv", {{"en", "Kyiv", P, F, ""},
+                 {"en", "Kiev", D, V, ""},
+                 {"uk", "Київ", P, F, ""},
+                 {"ko", "키이우", P, F, ""},
                  {"ko", "키예프", D, V, ""}});
-  place("kharkiv", {{"en", "Kharkiv", P, F, ""}, {"en", "Kharkov", D, V, ""},
-                    {"uk", "Харків", P, F, ""}, {"ko", "하르키우", P, F, ""}});
-  place("odesa", {{"en", "Odesa", P, F, ""}, {"en", "Odessa", D, V, ""},
-                  {"uk", "Одеса", P, F, ""}, {"ko", "오데사", P, F, ""}});
-  place("seoul", {{"en", "Seoul", P, F, ""}, {"uk", "Сеул", P, F, ""},
+  place("kharkiv", {{"en", "Kharkiv", P, F, ""},
+                    {"en", "Kharkov", D, V, ""},
+                    {"uk", "Харків", P, F, ""},
+                    {"ko", "하르키우", P, F, ""}});
+  place("odesa", {{"en", "Odesa", P, F, ""},
+                  {"en", "Odessa", D, V, ""},
+                  {"uk", "Одеса", P, F, ""},
+                  {"ko", "오데사", P, F, ""}});
+  place("seoul", {{"en", "Seoul", P, F, ""},
+                  {"uk", "Сеул", P, F, ""},
                   {"ko", "서울", P, F, ""}});
   normalize::ConceptInput& yoon = input.concepts.emplace_back();
   yoon.slug = "yoon-suk-yeol";
-  yoon.terms = {{"en", "Yoon Suk Yeol", P, F, ""}, {"en", "Yun Suk-yeol", D, V, ""},
-                {"uk", "Юн Сук Йоль", P, F, "none"}, {"ko", "윤석열", P, F, ""}};
+  yoon.terms = {{"en", "Yoon Suk Yeol", P, F, ""},
+                {"en", "Yun Suk-yeol", D, V, ""},
+                {"uk", "Юн Сук Йоль", P, F, "none"},
+                {"ko", "윤석열", P, F, ""}};
   normalize::ConceptInput& lee = input.concepts.emplace_back();
   lee.slug = "lee-jae-myung";
-  lee.terms = {{"en", "Lee Jae-myung", P, F, ""}, {"uk", "Лі Дже Мьон", P, F, "none"},
+  lee.terms = {{"en", "Lee Jae-myung", P, F, ""},
+               {"uk", "Лі Дже Мьон", P, F, "none"},
                {"ko", "이재명", P, F, ""}};
   return input;
 }
@@ -136,7 +146,8 @@ TEST_F(LookupTest, NumberIsCopiedIntoTheTarget) {
 }
 
 TEST_F(LookupTest, NumberTakesTheTargetsSeparators) {
-  Add("en", "uk", "The bridge cost 3,500.5 million", "Міст коштував 3 500,5 млн");
+  Add("en", "uk", "The bridge cost 3,500.5 million",
+      "Міст коштував 3 500,5 млн");
   Lookup lookup = Open("en", "uk", 70);
   auto matches = lookup.Find("The bridge cost 1,200.25 million");
   ASSERT_TRUE(matches.ok());
@@ -179,7 +190,8 @@ TEST_F(LookupTest, NameIsReplacedAndDeclinedInUkrainian) {
 }
 
 TEST_F(LookupTest, UkrainianQueryInTheLocativeFindsAndReplacesTheName) {
-  Add("uk", "en", "Обстріл у Харкові в понеділок", "Shelling in Kharkiv on Monday");
+  Add("uk", "en", "Обстріл у Харкові в понеділок",
+      "Shelling in Kharkiv on Monday");
   Lookup lookup = Open("uk", "en", 70);
   auto matches = lookup.Find("Обстріл у Києві в понеділок");
   ASSERT_TRUE(matches.ok()) << matches.status().ToString();
@@ -300,6 +312,34 @@ TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
   EXPECT_EQ((*matches)[0].target, "new");
 }
 
+TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
+  const std::string unit =
+      "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg>"
+      "</tuv><tuv xml:lang=\"uk\"><seg>";
+  ImportTmx(unit + "Переговори відновляться сьогодні</seg></tuv></tu>\n");
+  ImportTmx(
+      "<tu><tuv xml:lang=\"en\"><seg>Markets fell sharply</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>Ринки різко впали</seg></tuv></tu>\n");
+  {
+    Lookup lookup = Open("uk", "en", 70);
+    ASSERT_TRUE(lookup.Find("Ринки різко впали").ok());
+  }
+  // The newest unit replaced: SQLite hands its id to the new one.
+  ImportTmx(
+      "<tu><tuv xml:lang=\"en\"><seg>Markets fell sharply</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>Біржові індекси обвалилися вщент</seg>"
+      "</tuv></tu>\n",
+      OnDuplicate::kReplace);
+  Lookup lookup = Open("uk", "en", 70);
+  auto matches = lookup.Find("Біржові індекси обвалилися вщент");
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->size(), 1u);
+  EXPECT_EQ((*matches)[0].target, "Markets fell sharply");
+  auto old = lookup.Find("Ринки різко впали");
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->empty());
+}
+
 TEST_F(LookupTest, HostileQueries) {
   Add("en", "uk", "'; DROP TABLE tm_unit; -- said", "x");
   Lookup lookup = Open("en", "uk", 70);
@@ -325,11 +365,21 @@ TEST_F(LookupTest, RandomTextInAnyScriptIsAnsweredOrRefusedClearly) {
       "Обстріл у Харкові в понеділок убив 5 людей.");
   Add("en", "uk", "KYIV, 5 May", "КИЇВ, 5 травня");
   Add("en", "uk", "Seoul 서울에서, 3명 — Київ", "x");
-  const char* pieces[] = {"Kyiv", "Kharkiv", "5", "3,500.5", " ", "  ", ",",
-                          ".", "—", "Київ", "Харкові", "서울에서", "3명",
-                          "\u1109\u1165", "\u00A0", "\uE101", "\u0301",
-                          "'", "\"", "😀", "Seoul", "said", "\t", "-",
-                          "\xFF", "\xC3", "%", "NEAR(", "*"};
+  const char* pieces[] = {"Kyiv",    "Kharkiv",
+                          "5",       "3,500.5",
+                          " ",       "  ",
+                          ",",       ".",
+                          "—",       "Київ",
+                          "Харкові", "서울에서",
+                          "3명",     "\u1109\u1165",
+                          "\u00A0",  "\uE101",
+                          "\u0301",  "'",
+                          "\"",      "😀",
+                          "Seoul",   "said",
+                          "\t",      "-",
+                          "\xFF",    "\xC3",
+                          "%",       "NEAR(",
+                          "*"};
   std::mt19937 rng(5);
   Lookup with_names = Open("en", "uk", 50);
   Lookup without = Open("en", "uk", 0, /*names=*/false, 100);

@@ -66,8 +66,8 @@ TEST_F(MatchScoreTest, TokensAreWordsNumbersAndPunctuationWithoutSpaces) {
   tokenizer_->Tokenize("Kyiv,  5 May\u00A0— KYIV's", tokens);
   std::vector<std::string> keys;
   for (const MatchToken& t : tokens) keys.push_back(t.key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"kyiv", ",", "5", "may", "—",
-                                            "kyiv's"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"kyiv", ",", "5", "may", "—", "kyiv's"}));
   EXPECT_EQ(tokens[2].kind, TokenKind::kNumber);
   EXPECT_EQ(tokens[1].kind, TokenKind::kPunctuation);
   EXPECT_EQ(IndexKey(tokens[2]), "#");

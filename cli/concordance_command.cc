@@ -1,0 +1,174 @@
+// onoma tm concordance: substring search in the translation memory
+// (memory/tm/concordance.h; docs/tm.md, "Concordance"). Tested by
+// tests/cli/concordance_cli_test.cc.
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/json.h"
+#include "cli/store.h"
+#include "cli/terminal.h"
+#include "lib/text/utf8.h"
+#include "memory/tm/concordance.h"
+
+namespace onoma::cli {
+namespace {
+
+// Reverse video and bold: visible on light and dark terminals alike.
+constexpr char kHighlightOn[] = "\033[1;7m";
+constexpr char kHighlightOff[] = "\033[0m";
+
+void AppendHit(std::string& out, std::string_view text,
+               const std::vector<tm::ByteRange>& ranges,
+               const Display& display) {
+  if (!display.highlight) {
+    AppendShown(out, text, display);
+    return;
+  }
+  std::size_t at = 0;
+  for (const tm::ByteRange& r : ranges) {
+    AppendShown(out, text.substr(at, r.begin - at), display);
+    out += kHighlightOn;
+    AppendShown(out, text.substr(r.begin, r.end - r.begin), display);
+    out += kHighlightOff;
+    at = r.end;
+  }
+  AppendShown(out, text.substr(at), display);
+}
+
+void AppendJsonLine(std::string& out, std::string_view query,
+                    const std::vector<tm::ConcordanceHit>& hits) {
+  out += "{\"query\": ";
+  AppendJsonString(out, query);
+  out += ", \"hits\": [";
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const tm::ConcordanceHit& h = hits[i];
+    if (i > 0) out += ", ";
+    out += "{\"source\": ";
+    AppendJsonString(out, h.hit.text);
+    out += ", \"target\": ";
+    AppendJsonString(out, h.others.empty() ? "" : h.others[0].text);
+    out += ", \"lang\": ";
+    AppendJsonString(out, h.hit.lang);
+    out += ", \"target_lang\": ";
+    AppendJsonString(out, h.others.empty() ? "" : h.others[0].lang);
+    out += ", \"tuid\": ";
+    AppendJsonString(out, h.tuid);
+    out += ", \"unit\": " + std::to_string(h.unit_id);
+    out += ", \"unit_source\": ";
+    out += h.hit.is_source ? "true" : "false";
+    // Bytes for slicing, code points for what a reader counts.
+    std::string bytes;
+    std::string chars;
+    for (const tm::ByteRange& r : h.ranges) {
+      if (!bytes.empty()) {
+        bytes += ", ";
+        chars += ", ";
+      }
+      bytes +=
+          "[" + std::to_string(r.begin) + ", " + std::to_string(r.end) + "]";
+      const std::string_view text = h.hit.text;
+      const std::size_t begin = text::CountCodePoints(text.substr(0, r.begin));
+      const std::size_t length =
+          text::CountCodePoints(text.substr(r.begin, r.end - r.begin));
+      chars += "[" + std::to_string(begin) + ", " +
+               std::to_string(begin + length) + "]";
+    }
+    out += ", \"match_bytes\": [" + bytes + "]";
+    out += ", \"match_chars\": [" + chars + "]";
+    out += ", \"targets\": [";
+    for (std::size_t j = 0; j < h.others.size(); ++j) {
+      if (j > 0) out += ", ";
+      out += "{\"lang\": ";
+      AppendJsonString(out, h.others[j].lang);
+      out += ", \"text\": ";
+      AppendJsonString(out, h.others[j].text);
+      out += "}";
+    }
+    out += "]}";
+  }
+  out += "]}\n";
+}
+
+void AppendText(std::string& out, std::string_view query,
+                const std::vector<tm::ConcordanceHit>& hits,
+                const Display& display) {
+  if (hits.empty()) {
+    out += Format(Tr("no segment contains '{0}'"), {query}) + "\n";
+    return;
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const tm::ConcordanceHit& h = hits[i];
+    if (i > 0) out += '\n';
+    AppendShown(out, h.hit.lang + ": ", display);
+    AppendHit(out, h.hit.text, h.ranges, display);
+    out += '\n';
+    for (const tm::ConcordanceSegment& other : h.others) {
+      AppendShown(out, other.lang + ": " + other.text, display);
+      out += '\n';
+    }
+  }
+}
+
+Status SearchOne(sqlite::Database& db, std::string_view query,
+                 const Options& options, bool batch, const Display& display) {
+  const TmArgs& args = options.tm;
+  tm::ConcordanceOptions search;
+  search.text = std::string(query);
+  search.lang = args.lang;
+  search.limit = static_cast<std::size_t>(args.concordance_max);
+  ProgressLine progress(Tr("indexing the memory for concordance: {0}%"));
+  search.on_index_progress = [&](const tm::ConcordanceIndexProgress& p) {
+    progress.Update(
+        static_cast<std::uint64_t>(std::max<std::int64_t>(p.done, 0)),
+        static_cast<std::uint64_t>(std::max<std::int64_t>(p.total, 0)));
+  };
+  // An empty line of a batch gets an empty answer, so that answers stay
+  // one per input line.
+  Result<std::vector<tm::ConcordanceHit>> hits =
+      std::vector<tm::ConcordanceHit>{};
+  if (!(batch && query.empty())) hits = tm::Concordance(db, search);
+  if (!hits.ok()) return hits.status();
+  std::string out;
+  if (args.json) {
+    AppendJsonLine(out, query, *hits);
+  } else {
+    if (batch) out += "# " + std::string(query) + '\n';
+    AppendText(out, query, *hits, display);
+    if (batch) out += '\n';
+  }
+  std::cout << out;
+  if (batch) std::cout.flush();
+  return std::cout ? Status::Ok() : Status::Io(Tr("cannot write output"));
+}
+
+}  // namespace
+
+int RunTmConcordance(const Options& options) {
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(options.command_name, db.status());
+  const Display display = ChooseDisplay(options.tm.json);
+  Status status;
+  if (options.tm.text != "-") {
+    status = SearchOne(*db, options.tm.text, options, false, display);
+  } else {
+    text::Utf8Validator validator("<stdin>");
+    for (std::string line; status.ok() && std::getline(std::cin, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      status = validator.ValidateLine(line);
+      if (status.ok()) status = SearchOne(*db, line, options, true, display);
+    }
+  }
+  if (!status.ok()) return Fail(options.command_name, status);
+  return kExitOk;
+}
+
+}  // namespace onoma::cli

@@ -1,0 +1,355 @@
+// Concordance over the trigram index of 0005_tm_concordance.sql, with a
+// scan for queries too short for trigrams. Tested by
+// tests/tm/concordance_test.cc and tests/cli/concordance_cli_test.cc.
+
+#include "memory/tm/concordance.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/uset.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+#include "memory/formats/tmx_model.h"
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/statement.h"
+#include "memory/sqlite/transaction.h"
+
+namespace onoma::tm {
+namespace {
+
+// Trigrams need three code points; shorter queries are scanned for.
+constexpr std::size_t kMinIndexedLength = 3;
+// Most spellings of a short query handed to SQLite's instr(). Measured at
+// a million units, a query absent from the memory: checking every variant
+// here, 1.5 s of CPU; instr() on one spelling (Hangul, digits), 0.6 s; on
+// four ("zq": z or Z, q or Q), 1.9 s. So two at most.
+constexpr std::size_t kMaxSpellings = 2;
+// Units indexed per INSERT ... SELECT during an update, between progress
+// reports: small enough for a report a few times a second at 1M units.
+constexpr std::int64_t kIndexChunk = 16384;
+
+// Simple case folding keeps one code point for one, so that a match in the
+// folded text maps back to bytes of the original for highlighting.
+inline UChar32 Fold(UChar32 c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+  return u_foldCase(c, U_FOLD_CASE_DEFAULT);
+}
+
+// Folds `text` into `folded`, with the byte offset of each code point in
+// `offsets` and the text's length after the last.
+void FoldText(std::string_view text, std::vector<UChar32>& folded,
+              std::vector<std::size_t>& offsets) {
+  folded.clear();
+  offsets.clear();
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    offsets.push_back(static_cast<std::size_t>(i));
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    folded.push_back(c < 0 ? 0xFFFD : Fold(c));
+  }
+  offsets.push_back(text.size());
+}
+
+// A query, folded once, matched against many texts. Not thread-safe (it
+// keeps its buffers between calls).
+class Matcher {
+ public:
+  explicit Matcher(std::string_view query) {
+    std::vector<std::size_t> offsets;
+    FoldText(query, needle_, offsets);
+  }
+
+  std::size_t length() const { return needle_.size(); }
+
+  // Whether `text` contains the query; its occurrences go to `ranges` when
+  // it is not null.
+  bool Find(std::string_view text, std::vector<ByteRange>* ranges) {
+    if (ranges != nullptr) ranges->clear();
+    if (needle_.empty() || text.size() < needle_.size()) return false;
+    FoldText(text, hay_, offsets_);
+    bool found = false;
+    auto from = hay_.begin();
+    for (;;) {
+      auto at = std::search(from, hay_.end(), needle_.begin(), needle_.end());
+      if (at == hay_.end()) break;
+      found = true;
+      const auto first = static_cast<std::size_t>(at - hay_.begin());
+      if (ranges == nullptr) break;
+      ranges->push_back(
+          ByteRange{offsets_[first], offsets_[first + needle_.size()]});
+      from = at + static_cast<std::ptrdiff_t>(needle_.size());
+    }
+    return found;
+  }
+
+ private:
+  std::vector<UChar32> needle_;
+  std::vector<UChar32> hay_;
+  std::vector<std::size_t> offsets_;
+};
+
+// Every spelling of `query` that folds as it does ("ів": ів, Ів, іВ, ІВ;
+// "k" has the Kelvin sign too), so that SQLite's instr() can pass over the
+// variants that cannot hold it without handing them to us; empty when
+// there would be more than kMaxSpellings. REQUIRES: valid UTF-8.
+std::vector<std::string> Spellings(std::string_view query) {
+  std::vector<std::string> spellings = {""};
+  const auto* s = reinterpret_cast<const std::uint8_t*>(query.data());
+  const auto length = static_cast<std::int32_t>(query.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    std::vector<UChar32> same = {c};
+    icu::UnicodeSet set(c, c);
+    set.closeOver(USET_CASE_INSENSITIVE);
+    for (std::int32_t r = 0; r < set.getRangeCount(); ++r) {
+      for (UChar32 x = set.getRangeStart(r); x <= set.getRangeEnd(r); ++x) {
+        if (x != c && Fold(x) == Fold(c)) same.push_back(x);
+      }
+    }
+    if (spellings.size() * same.size() > kMaxSpellings) return {};
+    std::vector<std::string> longer;
+    for (const std::string& prefix : spellings) {
+      for (UChar32 x : same) {
+        longer.push_back(prefix);
+        text::AppendUtf8(longer.back(), static_cast<char32_t>(x));
+      }
+    }
+    spellings.swap(longer);
+  }
+  return spellings;
+}
+
+bool InLanguage(std::string_view range, std::string_view lang) {
+  return range.empty() || formats::LanguageMatches(range, lang);
+}
+
+// An FTS5 phrase matching `query` literally: in double quotes, with each
+// double quote doubled, so that NEAR(, *, AND and the like are text.
+std::string Phrase(std::string_view query) {
+  std::string phrase = "\"";
+  for (char c : query) {
+    phrase += c;
+    if (c == '"') phrase += '"';
+  }
+  phrase += '"';
+  return phrase;
+}
+
+// Builds the hit for unit `unit_id` from all its variants. False when the
+// unit is gone or none of its variants (in the language asked for)
+// contains the query.
+Result<bool> BuildHit(sqlite::Database& db, std::int64_t unit_id,
+                      std::string_view lang, Matcher& matcher,
+                      ConcordanceHit& hit) {
+  auto unit = db.Cached("SELECT tuid, source_seq FROM tm_unit WHERE id = ?1",
+                        "read a unit for the concordance");
+  if (!unit.ok()) return unit.status();
+  ONOMA_RETURN_IF_ERROR((*unit)->Bind(1, unit_id));
+  auto found = (*unit)->Step();
+  if (!found.ok()) return found.status();
+  if (!*found) return false;
+  hit = ConcordanceHit{};
+  hit.unit_id = unit_id;
+  hit.tuid = (*unit)->ColumnText(0);
+  const std::int64_t source_seq = (*unit)->ColumnInt64(1);
+  (*unit)->Reset();
+
+  auto variants = db.Cached(
+      "SELECT seq, lang, text FROM tm_variant WHERE id BETWEEN ?1 * 65536 "
+      "AND ?1 * 65536 + 65535 ORDER BY id",
+      "read a unit's variants for the concordance");
+  if (!variants.ok()) return variants.status();
+  ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, unit_id));
+  std::vector<ConcordanceSegment> all;
+  for (;;) {
+    auto row = (*variants)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ConcordanceSegment segment;
+    segment.seq = static_cast<int>((*variants)->ColumnInt64(0));
+    segment.lang = (*variants)->ColumnText(1);
+    segment.text = (*variants)->ColumnText(2);
+    segment.is_source = segment.seq == source_seq;
+    all.push_back(std::move(segment));
+  }
+  (*variants)->Reset();
+
+  // The source variant when it matches, else the first that does.
+  std::size_t chosen = all.size();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!InLanguage(lang, all[i].lang)) continue;
+    if (!matcher.Find(all[i].text, nullptr)) continue;
+    if (chosen == all.size() || all[i].is_source) chosen = i;
+    if (all[i].is_source) break;
+  }
+  if (chosen == all.size()) return false;
+  (void)matcher.Find(all[chosen].text, &hit.ranges);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i != chosen && all[i].is_source) hit.others.push_back(all[i]);
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i != chosen && !all[i].is_source) hit.others.push_back(all[i]);
+  }
+  hit.hit = std::move(all[chosen]);
+  return true;
+}
+
+// Reads candidate variants (id, unit_id, lang, text) from `candidates`,
+// newest first, and collects a hit per unit until `limit`.
+Status Collect(sqlite::Database& db, sqlite::Statement& candidates,
+               const ConcordanceOptions& options, Matcher& matcher,
+               std::vector<ConcordanceHit>& hits) {
+  std::int64_t last_unit = -1;
+  while (hits.size() < options.limit) {
+    auto row = candidates.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const std::int64_t unit_id = candidates.ColumnInt64(1);
+    if (unit_id == last_unit) continue;
+    if (!InLanguage(options.lang, candidates.ColumnTextView(2))) continue;
+    if (!matcher.Find(candidates.ColumnTextView(3), nullptr)) continue;
+    last_unit = unit_id;
+    ConcordanceHit hit;
+    auto built = BuildHit(db, unit_id, options.lang, matcher, hit);
+    if (!built.ok()) return built.status();
+    if (*built) hits.push_back(std::move(hit));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::vector<ByteRange> FindOccurrences(std::string_view text,
+                                       std::string_view query) {
+  Matcher matcher(query);
+  std::vector<ByteRange> ranges;
+  (void)matcher.Find(text, &ranges);
+  return ranges;
+}
+
+Result<std::uint64_t> UpdateConcordanceIndex(
+    sqlite::Database& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+  auto state = db.Cached(
+      "SELECT (SELECT indexed_upto FROM tm_concordance_state WHERE id = 1), "
+      "(SELECT coalesce(max(id), 0) FROM tm_unit)",
+      "read the concordance index state");
+  if (!state.ok()) return state.status();
+  auto read = [&](std::int64_t& upto, std::int64_t& last) -> Status {
+    auto row = (*state)->Step();
+    if (!row.ok()) return row.status();
+    upto = (*state)->ColumnInt64(0);
+    last = (*state)->ColumnInt64(1);
+    (*state)->Reset();
+    return Status::Ok();
+  };
+  std::int64_t upto = 0;
+  std::int64_t last = 0;
+  ONOMA_RETURN_IF_ERROR(read(upto, last));
+  if (last <= upto) return std::uint64_t{0};  // the common case: no writing
+
+  auto transaction = sqlite::Transaction::Begin(db);
+  if (!transaction.ok()) return transaction.status();
+  // Another process may have brought it up to date while we waited.
+  ONOMA_RETURN_IF_ERROR(read(upto, last));
+  if (last <= upto) return std::uint64_t{0};
+
+  auto count = db.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
+                          "count the units to index");
+  if (!count.ok()) return count.status();
+  ONOMA_RETURN_IF_ERROR(count->Bind(1, upto));
+  auto counted = count->Step();
+  if (!counted.ok()) return counted.status();
+  const auto units = static_cast<std::uint64_t>(count->ColumnInt64(0));
+
+  auto insert = db.Prepare(
+      "INSERT INTO tm_concordance (rowid, text) SELECT id, text FROM "
+      "tm_variant WHERE id BETWEEN ?1 * 65536 AND ?2 * 65536 + 65535",
+      "index variants for the concordance");
+  if (!insert.ok()) return insert.status();
+  ConcordanceIndexProgress progress;
+  progress.total = last - upto;
+  for (std::int64_t from = upto + 1; from <= last; from += kIndexChunk) {
+    const std::int64_t to = std::min(last, from + kIndexChunk - 1);
+    ONOMA_RETURN_IF_ERROR(insert->Bind(1, from));
+    ONOMA_RETURN_IF_ERROR(insert->Bind(2, to));
+    ONOMA_RETURN_IF_ERROR(insert->Run());
+    insert->Reset();
+    progress.done = to - upto;
+    if (on_progress) on_progress(progress);
+  }
+  auto mark = db.Prepare(
+      "UPDATE tm_concordance_state SET indexed_upto = ?1 WHERE id = 1",
+      "record how far the concordance index reaches");
+  if (!mark.ok()) return mark.status();
+  ONOMA_RETURN_IF_ERROR(mark->Bind(1, last));
+  ONOMA_RETURN_IF_ERROR(mark->Run());
+  ONOMA_RETURN_IF_ERROR(transaction->Commit());
+  return units;
+}
+
+Result<std::vector<ConcordanceHit>> Concordance(
+    sqlite::Database& db, const ConcordanceOptions& options) {
+  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(options.text, "query"));
+  if (options.text.empty()) {
+    return Status::BadArgument("the text to find is empty");
+  }
+  if (!options.lang.empty() && options.lang != "*" &&
+      !formats::LooksLikeLanguageTag(options.lang)) {
+    return Status::BadArgument("'" + options.lang + "' is not a language tag");
+  }
+  std::vector<ConcordanceHit> hits;
+  // XML keeps NUL out of every segment, and FTS5 would end the query at it.
+  if (options.limit == 0 || options.text.find('\0') != std::string::npos) {
+    return hits;
+  }
+  const std::string query =
+      text::IsNfc(options.text) ? options.text : text::ToNfc(options.text);
+  Matcher matcher(query);
+
+  if (matcher.length() < kMinIndexedLength) {
+    // No trigram to look up: read the variants newest first. The cost is
+    // how far back the limit-th hit lies, the whole memory for a string it
+    // does not hold (docs/tm.md, "Concordance"). instr() on the query's
+    // spellings, when it has one or two, halves that.
+    const std::vector<std::string> spellings = Spellings(query);
+    std::string sql = "SELECT id, unit_id, lang, text FROM tm_variant";
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+      sql += i == 0 ? " WHERE " : " OR ";
+      sql += "instr(text, ?" + std::to_string(i + 1) + ") > 0";
+    }
+    sql += " ORDER BY id DESC";
+    auto scan = db.Prepare(sql, "scan the memory for a short string");
+    if (!scan.ok()) return scan.status();
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+      ONOMA_RETURN_IF_ERROR(
+          scan->Bind(static_cast<int>(i + 1), std::string_view(spellings[i])));
+    }
+    ONOMA_RETURN_IF_ERROR(Collect(db, *scan, options, matcher, hits));
+    return hits;
+  }
+
+  auto updated = UpdateConcordanceIndex(db, options.on_index_progress);
+  if (!updated.ok()) return updated.status();
+  // FTS5 walks the index in descending rowid order itself; the join reads
+  // each candidate's text, which the check below needs.
+  auto candidates = db.Prepare(
+      "SELECT v.id, v.unit_id, v.lang, v.text FROM tm_concordance JOIN "
+      "tm_variant AS v ON v.id = tm_concordance.rowid WHERE tm_concordance "
+      "MATCH ?1 ORDER BY tm_concordance.rowid DESC",
+      "search the concordance index");
+  if (!candidates.ok()) return candidates.status();
+  ONOMA_RETURN_IF_ERROR(candidates->Bind(1, Phrase(query)));
+  ONOMA_RETURN_IF_ERROR(Collect(db, *candidates, options, matcher, hits));
+  return hits;
+}
+
+}  // namespace onoma::tm

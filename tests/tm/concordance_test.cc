@@ -1,0 +1,322 @@
+// Concordance: substrings inside words in Korean, Ukrainian and English,
+// case, short queries, the lazily updated index across imports, deletions
+// and reused unit ids, hostile queries, and a unit of the shared corpus.
+
+#include "memory/tm/concordance.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "memory/formats/tmx_reader.h"
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/statement.h"
+#include "memory/tm/translation_memory.h"
+#include "tests/support/shared_corpora.h"
+
+namespace onoma::tm {
+namespace {
+
+std::string Doc(const std::string& body) {
+  return "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header "
+         "srclang=\"en\"/><body>\n" +
+         body + "\n</body></tmx>\n";
+}
+
+std::string Unit(const std::string& en, const std::string& uk,
+                 const std::string& attrs = "") {
+  return "<tu" + attrs + "><tuv xml:lang=\"en\"><seg>" + en +
+         "</seg></tuv><tuv xml:lang=\"uk\"><seg>" + uk + "</seg></tuv></tu>\n";
+}
+
+class ConcordanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = sqlite::Database::Open(":memory:");
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::make_unique<sqlite::Database>(std::move(*db));
+    memory_ = std::make_unique<TranslationMemory>(*db_);
+  }
+
+  void Import(const std::string& body,
+              OnDuplicate policy = OnDuplicate::kDefault) {
+    auto reader = formats::TmxReader::FromBuffer(Doc(body), "t.tmx", {});
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    ImportOptions options;
+    options.on_duplicate = policy;
+    auto summary = memory_->Import(**reader, options);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  }
+
+  void Add(const std::string& from, const std::string& to,
+           const std::string& source, const std::string& target) {
+    auto added = memory_->Add(from, to, source, target);
+    ASSERT_TRUE(added.ok()) << added.status().ToString();
+  }
+
+  std::vector<ConcordanceHit> Find(const std::string& text,
+                                   const std::string& lang = "",
+                                   std::size_t limit = 20) {
+    ConcordanceOptions options;
+    options.text = text;
+    options.lang = lang;
+    options.limit = limit;
+    auto hits = Concordance(*db_, options);
+    EXPECT_TRUE(hits.ok()) << text << ": " << hits.status().ToString();
+    return hits.ok() ? *hits : std::vector<ConcordanceHit>{};
+  }
+
+  // The hit texts, newest first.
+  std::vector<std::string> Texts(const std::string& text,
+                                 const std::string& lang = "") {
+    std::vector<std::string> out;
+    for (const ConcordanceHit& h : Find(text, lang)) out.push_back(h.hit.text);
+    return out;
+  }
+
+  // FTS5 checks an external-content index against tm_variant.
+  void ExpectIndexIntact() {
+    EXPECT_TRUE(db_->Exec("INSERT INTO tm_concordance (tm_concordance) "
+                          "VALUES ('integrity-check')")
+                    .ok());
+  }
+
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<TranslationMemory> memory_;
+};
+
+using Ranges = std::vector<ByteRange>;
+
+TEST(FindOccurrencesTest, FoldsCaseAndGivesByteRanges) {
+  EXPECT_EQ(FindOccurrences("Київ і КИЇВ", "київ"), (Ranges{{0, 8}, {12, 20}}));
+  EXPECT_EQ(FindOccurrences("KYIV, kyiv", "Kyiv"), (Ranges{{0, 4}, {6, 10}}));
+  EXPECT_EQ(FindOccurrences("키이우에서", "이우에"), (Ranges{{3, 12}}));
+  EXPECT_EQ(FindOccurrences("aaaa", "aa"), (Ranges{{0, 2}, {2, 4}}));
+  EXPECT_TRUE(FindOccurrences("Kyiv", "").empty());
+  EXPECT_TRUE(FindOccurrences("Kyiv", "Kyiv!").empty());
+}
+
+TEST_F(ConcordanceTest, FindsKoreanInsideWords) {
+  Add("ko", "en", "키이우에서 열린 회담", "Talks held in Kyiv");
+  Add("ko", "en", "서울시는 밝혔다", "Seoul city said");
+  auto hits = Find("이우에");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].hit.lang, "ko");
+  EXPECT_TRUE(hits[0].hit.is_source);
+  EXPECT_EQ(hits[0].ranges, (Ranges{{3, 12}}));
+  ASSERT_EQ(hits[0].others.size(), 1u);
+  EXPECT_EQ(hits[0].others[0].text, "Talks held in Kyiv");
+  EXPECT_EQ(Texts("열린 회담"),
+            (std::vector<std::string>{"키이우에서 열린 회담"}));
+}
+
+TEST_F(ConcordanceTest, FindsOneAndTwoCharacterQueries) {
+  Add("ko", "en", "서울시는 밝혔다", "Seoul city said");
+  Add("ko", "en", "부산에서", "In Busan");
+  Add("ko", "en", "서울", "Seoul");
+  EXPECT_EQ(Texts("서울"),
+            (std::vector<std::string>{"서울", "서울시는 밝혔다"}));
+  EXPECT_EQ(Texts("산"), (std::vector<std::string>{"부산에서"}));
+  EXPECT_EQ(Texts("Se", "en"),
+            (std::vector<std::string>{"Seoul", "Seoul city said"}));
+  EXPECT_TRUE(Texts("대구").empty());
+  // Every case of every letter: "иЇ" finds "Київ" and "КИЇВ".
+  Import(Unit("Kyiv said", "Київ заявив") + Unit("KYIV", "КИЇВ"));
+  EXPECT_EQ(Texts("иЇ"), (std::vector<std::string>{"КИЇВ", "Київ заявив"}));
+  EXPECT_EQ(Texts("Ї"), Texts("иЇ"));
+  EXPECT_EQ(Texts("yI", "en"), (std::vector<std::string>{"KYIV", "Kyiv said"}));
+  EXPECT_EQ(Texts("1"), std::vector<std::string>{});
+  EXPECT_EQ(Texts("울"), (std::vector<std::string>{"서울", "서울시는 밝혔다"}));
+}
+
+TEST_F(ConcordanceTest, FindsUkrainianInsideWordsWhateverTheCase) {
+  Import(Unit("Talks in Kyiv", "Переговори у Києві") +
+         Unit("Kyiv said", "Київ заявив") + Unit("KYIV", "КИЇВ"));
+  EXPECT_EQ(Texts("иєв"), (std::vector<std::string>{"Переговори у Києві"}));
+  EXPECT_EQ(Texts("київ"), (std::vector<std::string>{"КИЇВ", "Київ заявив"}));
+  EXPECT_EQ(Texts("КИЇВ"), Texts("київ"));
+  auto hits = Find("київ");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[1].hit.lang, "uk");
+  EXPECT_FALSE(hits[1].hit.is_source);
+  EXPECT_EQ(hits[1].ranges, (Ranges{{0, 8}}));
+  ASSERT_EQ(hits[1].others.size(), 1u);
+  EXPECT_EQ(hits[1].others[0].lang, "en");
+  EXPECT_EQ(hits[1].others[0].text, "Kyiv said");
+}
+
+TEST_F(ConcordanceTest, NormalizesTheQueryToNfc) {
+  Import(Unit("Jordan", "Йорданія"));
+  EXPECT_EQ(Texts("\u0418\u0306орд"), (std::vector<std::string>{"Йорданія"}));
+}
+
+TEST_F(ConcordanceTest, FindsEnglishAndPrefersTheSourceSide) {
+  Import(Unit("NATO summit held in Vilnius", "Саміт NATO у Вільнюсі"));
+  auto hits = Find("nato");
+  ASSERT_EQ(hits.size(), 1u);  // one hit per unit, though both sides match
+  EXPECT_EQ(hits[0].hit.lang, "en");
+  EXPECT_EQ(hits[0].ranges, (Ranges{{0, 4}}));
+  EXPECT_EQ(Find("nato", "uk")[0].hit.lang, "uk");
+  EXPECT_EQ(Texts("HELD IN"),
+            (std::vector<std::string>{"NATO summit held in Vilnius"}));
+}
+
+TEST_F(ConcordanceTest, LanguageRangeTakesRegionalTags) {
+  Import(
+      "<tu><tuv xml:lang=\"en-US\"><seg>Kyiv said</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>Kyiv заявив</seg></tuv>"
+      "<tuv xml:lang=\"ko\"><seg>키이우가 밝혔다</seg></tuv></tu>");
+  auto hits = Find("Kyiv", "uk");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].hit.lang, "uk");
+  // The source first, then the rest in order.
+  ASSERT_EQ(hits[0].others.size(), 2u);
+  EXPECT_EQ(hits[0].others[0].lang, "en-US");
+  EXPECT_EQ(hits[0].others[1].lang, "ko");
+  EXPECT_EQ(Find("Kyiv", "en")[0].hit.lang, "en-US");
+  EXPECT_TRUE(Find("Kyiv", "ko").empty());
+}
+
+TEST_F(ConcordanceTest, NewestFirstUpToTheLimit) {
+  for (int i = 1; i <= 5; ++i) {
+    Add("en", "uk", "report " + std::to_string(i), "звіт");
+  }
+  auto hits = Find("report", "", 3);
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].hit.text, "report 5");
+  EXPECT_EQ(hits[2].hit.text, "report 3");
+  EXPECT_EQ(Find("rep", "", 3).size(), 3u);
+  EXPECT_EQ(Find("re", "", 2).size(), 2u);
+}
+
+TEST_F(ConcordanceTest, AnImportAfterAConcordanceIsFoundByTheNext) {
+  Import(Unit("Kyiv said", "Київ заявив"));
+  EXPECT_EQ(Texts("Kyiv", "en").size(), 1u);
+  Import(Unit("Kyiv replied", "Київ відповів"));
+  EXPECT_EQ(Texts("Kyiv", "en"),
+            (std::vector<std::string>{"Kyiv replied", "Kyiv said"}));
+  Add("en", "uk", "Kyiv again", "Знову Київ");
+  EXPECT_EQ(Texts("Kyiv", "en").size(), 3u);
+  ExpectIndexIntact();
+}
+
+TEST_F(ConcordanceTest, UpdatesTheIndexOnceWithProgress) {
+  Import(Unit("one", "один") + Unit("two", "два"));
+  int calls = 0;
+  auto first =
+      UpdateConcordanceIndex(*db_, [&](const ConcordanceIndexProgress& p) {
+        ++calls;
+        EXPECT_EQ(p.done, p.total);
+      });
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(*first, 2u);
+  EXPECT_EQ(calls, 1);
+  auto again = UpdateConcordanceIndex(*db_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0u);
+}
+
+TEST_F(ConcordanceTest, ReplacedUnitsDoNotComeBack) {
+  Import(Unit("Kyiv said", "Київ сказав", " tuid=\"a\"") +
+         Unit("Odesa said", "Одеса сказала", " tuid=\"b\""));
+  EXPECT_EQ(Texts("сказав"), (std::vector<std::string>{"Київ сказав"}));
+  // Replacing the newest unit, already indexed: SQLite hands its id to the
+  // replacement, which the index must take, not skip.
+  Import(Unit("Odesa said", "Одеса заявила", " tuid=\"b2\""),
+         OnDuplicate::kReplace);
+  EXPECT_EQ(Texts("заяви"), (std::vector<std::string>{"Одеса заявила"}));
+  // Then one in the middle.
+  Import(Unit("Kyiv said", "Київ заявив", " tuid=\"a2\""),
+         OnDuplicate::kReplace);
+  EXPECT_TRUE(Texts("сказав").empty());
+  EXPECT_TRUE(Texts("сказала").empty());
+  EXPECT_TRUE(Texts("ск").empty());
+  auto hits = Find("заяви");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].tuid, "a2");
+  EXPECT_EQ(hits[1].tuid, "b2");
+  ExpectIndexIntact();
+
+  // The newest unit replaced before any concordance sees it, its id
+  // reused: the index must take the new one, not skip it.
+  Import(Unit("Lviv said", "Львів сказав"));
+  ExpectIndexIntact();
+  Import(Unit("Lviv said", "Львів повідомив"), OnDuplicate::kReplace);
+  EXPECT_EQ(Texts("Львів"), (std::vector<std::string>{"Львів повідомив"}));
+  ExpectIndexIntact();
+}
+
+TEST_F(ConcordanceTest, HostileQueriesAreSearchedLiterally) {
+  Import(Unit("He said \"NEAR(x\" and * OR ^a: {b} -c", "Він сказав") +
+         Unit("'; DROP TABLE tm_unit; --", "SQL"));
+  for (const char* query :
+       {"\"",        "\"\"",   "NEAR(",
+        "NEAR(a b)", "*",      "a*",
+        "OR",        "AND",    "NOT x",
+        "^",         "-c",     "{b}",
+        "text:abc",  "(",      ")",
+        "'",         "\\",     "%",
+        "_",         "%_%",    "tm_concordance",
+        "\"NEAR(",   "* OR ^", "'; DROP TABLE tm_unit; --"}) {
+    ConcordanceOptions options;
+    options.text = query;
+    auto hits = Concordance(*db_, options);
+    ASSERT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
+  }
+  EXPECT_EQ(Find("\"NEAR(").size(), 1u);
+  EXPECT_EQ(Find("* OR ^").size(), 1u);
+  EXPECT_EQ(Find("{b} -c").size(), 1u);
+  EXPECT_EQ(Find("'; DROP TABLE tm_unit; --").size(), 1u);
+  EXPECT_TRUE(Find("%_%").empty());
+  EXPECT_TRUE(Find("NEAR(a b)").empty());
+  EXPECT_EQ(Find("DROP").size(), 1u);  // the table is still there
+}
+
+TEST_F(ConcordanceTest, RejectsBadQueries) {
+  ConcordanceOptions options;
+  options.text = "Ky\xffiv";
+  auto bad = Concordance(*db_, options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kBadInput);
+  options.text = "";
+  EXPECT_EQ(Concordance(*db_, options).status().code(),
+            StatusCode::kBadArgument);
+  options.text = "Kyiv";
+  options.lang = "en US";
+  EXPECT_EQ(Concordance(*db_, options).status().code(),
+            StatusCode::kBadArgument);
+  options.lang = "";
+  options.text = std::string("Ky\0iv", 5);
+  auto nul = Concordance(*db_, options);
+  ASSERT_TRUE(nul.ok());
+  EXPECT_TRUE(nul->empty());
+}
+
+// A unit of a real multilingual memory (UN resolutions: EN source, AR, ES,
+// FR, RU, ZH).
+TEST_F(ConcordanceTest, FindsInTheSharedCorpus) {
+  ONOMA_REQUIRE_SHARED_DIR();
+  const auto path = testing::SharedDir() / "corpora" / "tmx" /
+                    "keeleinstituut__tv-translation-memory__un_short.tmx";
+  ImportOptions options;
+  auto summary = memory_->Import(path, options);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto hits = Find("ЕЗОПАСН", "ru");
+  ASSERT_FALSE(hits.empty());
+  const ConcordanceHit& hit = hits.back();
+  EXPECT_EQ(hit.hit.lang, "RU");
+  EXPECT_NE(hit.hit.text.find("Безопасности"), std::string::npos);
+  ASSERT_EQ(hit.ranges.size(), 1u);
+  EXPECT_EQ(hit.hit.text.substr(hit.ranges[0].begin,
+                                hit.ranges[0].end - hit.ranges[0].begin),
+            "езопасн");
+  ASSERT_EQ(hit.others.size(), 5u);
+  EXPECT_EQ(hit.others[0].lang, "EN");
+  EXPECT_TRUE(hit.others[0].is_source);
+  EXPECT_FALSE(Find("安全理事会", "zh").empty());
+  ExpectIndexIntact();
+}
+
+}  // namespace
+}  // namespace onoma::tm
