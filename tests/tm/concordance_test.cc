@@ -14,47 +14,15 @@
 #include "memory/sqlite/statement.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/shared_corpora.h"
+#include "tests/tm/memory_fixture.h"
 
 namespace onoma::tm {
 namespace {
 
-std::string Doc(const std::string& body) {
-  return "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header "
-         "srclang=\"en\"/><body>\n" +
-         body + "\n</body></tmx>\n";
-}
+using fixture::Unit;
 
-std::string Unit(const std::string& en, const std::string& uk,
-                 const std::string& attrs = "") {
-  return "<tu" + attrs + "><tuv xml:lang=\"en\"><seg>" + en +
-         "</seg></tuv><tuv xml:lang=\"uk\"><seg>" + uk + "</seg></tuv></tu>\n";
-}
-
-class ConcordanceTest : public ::testing::Test {
+class ConcordanceTest : public fixture::MemoryFixture {
  protected:
-  void SetUp() override {
-    auto db = sqlite::Database::Open(":memory:");
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::make_unique<sqlite::Database>(std::move(*db));
-    memory_ = std::make_unique<TranslationMemory>(*db_);
-  }
-
-  void Import(const std::string& body,
-              OnDuplicate policy = OnDuplicate::kDefault) {
-    auto reader = formats::TmxReader::FromBuffer(Doc(body), "t.tmx", {});
-    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
-    ImportOptions options;
-    options.on_duplicate = policy;
-    auto summary = memory_->Import(**reader, options);
-    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
-  }
-
-  void Add(const std::string& from, const std::string& to,
-           const std::string& source, const std::string& target) {
-    auto added = memory_->Add(from, to, source, target);
-    ASSERT_TRUE(added.ok()) << added.status().ToString();
-  }
-
   std::vector<ConcordanceHit> Find(const std::string& text,
                                    const std::string& lang = "",
                                    std::size_t limit = 20) {
@@ -81,9 +49,6 @@ class ConcordanceTest : public ::testing::Test {
                           "VALUES ('integrity-check')")
                     .ok());
   }
-
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<TranslationMemory> memory_;
 };
 
 using Ranges = std::vector<ByteRange>;

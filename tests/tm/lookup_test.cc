@@ -19,6 +19,7 @@
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/tm/translation_memory.h"
+#include "tests/tm/memory_fixture.h"
 
 namespace onoma::tm {
 namespace {
@@ -68,40 +69,16 @@ normalize::Input Concepts() {
   return input;
 }
 
-class LookupTest : public ::testing::Test {
+class LookupTest : public fixture::MemoryFixture {
  protected:
   void SetUp() override {
-    auto db = sqlite::Database::Open(":memory:");
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::make_unique<sqlite::Database>(std::move(*db));
-    memory_ = std::make_unique<TranslationMemory>(*db_);
+    MemoryFixture::SetUp();
     auto matcher = normalize::Matcher::Compile(Concepts());
     ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
     matcher_ = std::make_unique<normalize::Matcher>(std::move(*matcher));
     auto names = normalize::NameFinder::Create(*matcher_);
     ASSERT_TRUE(names.ok()) << names.status().ToString();
     names_ = std::make_unique<normalize::NameFinder>(std::move(*names));
-  }
-
-  void ImportTmx(const std::string& body,
-                 OnDuplicate policy = OnDuplicate::kDefault) {
-    std::string text =
-        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" "
-        "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" "
-        "o-tmf=\"t\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n" +
-        body + "</body></tmx>\n";
-    auto reader = formats::TmxReader::FromBuffer(text, "t.tmx", {});
-    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
-    ImportOptions options;
-    options.on_duplicate = policy;
-    auto done = memory_->Import(**reader, options);
-    ASSERT_TRUE(done.ok()) << done.status().ToString();
-  }
-
-  void Add(const std::string& from, const std::string& to,
-           const std::string& source, const std::string& target) {
-    auto added = memory_->Add(from, to, source, target);
-    ASSERT_TRUE(added.ok()) << added.status().ToString();
   }
 
   Lookup Open(const std::string& from, const std::string& to, int min,
@@ -117,8 +94,6 @@ class LookupTest : public ::testing::Test {
     return std::move(*lookup);
   }
 
-  std::unique_ptr<sqlite::Database> db_;
-  std::unique_ptr<TranslationMemory> memory_;
   std::unique_ptr<normalize::Matcher> matcher_;
   std::unique_ptr<normalize::NameFinder> names_;
 };
@@ -239,7 +214,7 @@ TEST_F(LookupTest, AnotherSpellingOfTheSameNameLeavesTheTarget) {
 }
 
 TEST_F(LookupTest, InlineCodesAndCaseLowerTheScore) {
-  ImportTmx(
+  Import(
       "<tu><tuv xml:lang=\"en\"><seg>Talks <bpt i=\"1\">&lt;b&gt;</bpt>"
       "resume<ept i=\"1\">&lt;/b&gt;</ept> today</seg></tuv>"
       "<tuv xml:lang=\"uk\"><seg>Переговори відновляться сьогодні</seg>"
@@ -292,7 +267,7 @@ TEST_F(LookupTest, UnitsAddedAfterTheIndexAreFound) {
 }
 
 TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
-  ImportTmx(
+  Import(
       "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg></tuv>"
       "<tuv xml:lang=\"uk\"><seg>old</seg></tuv></tu>\n");
   {
@@ -301,7 +276,7 @@ TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
     ASSERT_TRUE(first.ok());
     ASSERT_EQ(first->size(), 1u);
   }
-  ImportTmx(
+  Import(
       "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg></tuv>"
       "<tuv xml:lang=\"uk\"><seg>new</seg></tuv></tu>\n",
       OnDuplicate::kReplace);
@@ -316,8 +291,8 @@ TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
   const std::string unit =
       "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg>"
       "</tuv><tuv xml:lang=\"uk\"><seg>";
-  ImportTmx(unit + "Переговори відновляться сьогодні</seg></tuv></tu>\n");
-  ImportTmx(
+  Import(unit + "Переговори відновляться сьогодні</seg></tuv></tu>\n");
+  Import(
       "<tu><tuv xml:lang=\"en\"><seg>Markets fell sharply</seg></tuv>"
       "<tuv xml:lang=\"uk\"><seg>Ринки різко впали</seg></tuv></tu>\n");
   {
@@ -325,7 +300,7 @@ TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
     ASSERT_TRUE(lookup.Find("Ринки різко впали").ok());
   }
   // The newest unit replaced: SQLite hands its id to the new one.
-  ImportTmx(
+  Import(
       "<tu><tuv xml:lang=\"en\"><seg>Markets fell sharply</seg></tuv>"
       "<tuv xml:lang=\"uk\"><seg>Біржові індекси обвалилися вщент</seg>"
       "</tuv></tu>\n",
