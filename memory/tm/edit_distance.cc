@@ -23,11 +23,31 @@ std::size_t Distance(const std::vector<std::int64_t>& a,
 }
 
 void BitParallelDistance::Prepare(const std::vector<std::int64_t>& query) {
+  // Clear what the last query set, so that the table is reused as is.
+  for (std::int64_t id : query_) {
+    if (id >= 0 && static_cast<std::uint64_t>(id) < masks_.size()) {
+      masks_[static_cast<std::size_t>(id)] = 0;
+    }
+  }
+  rare_.clear();
   query_ = query;
-  masks_.clear();
   if (query.size() > 64) return;
   for (std::size_t i = 0; i < query.size(); ++i) {
-    masks_[query[i]] |= std::uint64_t{1} << i;
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (query[i] >= 0 && query[i] < kDirectIds) {
+      const auto id = static_cast<std::size_t>(query[i]);
+      if (id >= masks_.size()) masks_.resize(id + 1, 0);
+      masks_[id] |= bit;
+      continue;
+    }
+    auto found = std::find_if(rare_.begin(), rare_.end(), [&](const auto& r) {
+      return r.first == query[i];
+    });
+    if (found == rare_.end()) {
+      rare_.emplace_back(query[i], bit);
+    } else {
+      found->second |= bit;
+    }
   }
 }
 
@@ -43,8 +63,12 @@ std::size_t BitParallelDistance::To(
   std::uint64_t mv = 0;
   std::size_t score = n;
   for (std::int64_t c : text) {
-    auto found = masks_.find(c);
-    const std::uint64_t eq = found == masks_.end() ? 0 : found->second;
+    std::uint64_t eq = 0;
+    if (c >= 0 && static_cast<std::uint64_t>(c) < masks_.size()) {
+      eq = masks_[static_cast<std::size_t>(c)];
+    } else if (!rare_.empty()) {
+      for (const auto& [id, mask] : rare_) eq |= id == c ? mask : 0;
+    }
     const std::uint64_t xv = eq | mv;
     const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
     std::uint64_t ph = mv | ~(xh | pv);

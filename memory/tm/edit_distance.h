@@ -20,7 +20,7 @@
 #define ONOMA_MEMORY_TM_EDIT_DISTANCE_H_
 
 #include <cstdint>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace onoma::tm {
@@ -32,14 +32,20 @@ std::size_t Distance(const std::vector<std::int64_t>& a,
 
 class BitParallelDistance {
  public:
-  // Takes `query` (copied).
+  // Takes `query` (copied). Ids are small non-negative integers (token ids
+  // of the index's dictionary): the masks are a table indexed by id.
   void Prepare(const std::vector<std::int64_t>& query);
   // The Levenshtein distance from the prepared query to `text`.
   std::size_t To(const std::vector<std::int64_t>& text) const;
 
  private:
   std::vector<std::int64_t> query_;
-  std::unordered_map<std::int64_t, std::uint64_t> masks_;
+  // Bit i of masks_[id] is set when query_[i] == id, for ids below
+  // kDirectIds; larger ids (a dictionary of millions) are in rare_, looked
+  // through one by one.
+  static constexpr std::int64_t kDirectIds = std::int64_t{1} << 20;
+  std::vector<std::uint64_t> masks_;
+  std::vector<std::pair<std::int64_t, std::uint64_t>> rare_;
 };
 
 }  // namespace onoma::tm

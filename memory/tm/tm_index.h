@@ -121,6 +121,11 @@ inline constexpr char kDamagedIndex[] =
 // runs over 64 bits.
 inline bool ReadVarint(const unsigned char*& p, const unsigned char* end,
                        std::uint64_t& value) {
+  // Most deltas and details fit in one byte.
+  if (p < end && *p < 0x80) {
+    value = *p++;
+    return true;
+  }
   value = 0;
   for (int shift = 0; shift < 64 && p < end; shift += 7) {
     unsigned char byte = *p++;

@@ -26,14 +26,16 @@ TEST(EditDistanceTest, HandWorked) {
 
 TEST(EditDistanceTest, BitParallelAgreesWithTheProgramme) {
   std::mt19937 rng(8);
+  BitParallelDistance reused;  // prepared again for each query, as lookups do
   for (int round = 0; round < 3000; ++round) {
     const int alphabet = 1 + static_cast<int>(rng() % 12);
+    // Small ids, and now and then ids of a dictionary of millions.
+    const std::int64_t base = round % 5 == 0 ? (std::int64_t{1} << 20) - 4 : 1;
     std::vector<std::int64_t> a(rng() % 70), b(rng() % 90);
-    for (auto& x : a) x = 1 + static_cast<std::int64_t>(rng() % alphabet);
-    for (auto& x : b) x = 1 + static_cast<std::int64_t>(rng() % alphabet);
-    BitParallelDistance d;
-    d.Prepare(a);
-    ASSERT_EQ(d.To(b), Distance(a, b))
+    for (auto& x : a) x = base + static_cast<std::int64_t>(rng() % alphabet);
+    for (auto& x : b) x = base + static_cast<std::int64_t>(rng() % alphabet);
+    reused.Prepare(a);
+    ASSERT_EQ(reused.To(b), Distance(a, b))
         << "round " << round << ": " << a.size() << " against " << b.size();
   }
 }
