@@ -40,7 +40,6 @@ struct Scored {
   std::string tuid;
   std::string source;
   std::string target;
-  std::string skeleton;
   std::vector<MatchToken> source_tokens;
   std::vector<Exchangeable> source_spans;
   ScoreResult result;

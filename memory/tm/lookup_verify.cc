@@ -396,7 +396,6 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
     out.score = result.score;
     out.unit_id = unit;
     out.source = text;
-    out.skeleton = skeleton;
     out.target = *target;
     out.source_tokens = s;
     out.source_spans = input.source_spans;

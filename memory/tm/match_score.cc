@@ -135,20 +135,24 @@ ScoreResult Score(const ScoreInput& input, ScoreScratch& scratch) {
   // Back from (n, m), preferring a matching token, then an exchange, then a
   // replacement, a missing and an extra token, so that equal costs always
   // give the same alignment.
+  auto push = [&](AlignOp op, std::size_t qb, std::size_t qe, std::size_t sb,
+                  std::size_t se) -> AlignStep& {
+    AlignStep& step = result.steps.emplace_back();
+    step.op = op;
+    step.query_begin = static_cast<std::uint32_t>(qb);
+    step.query_end = static_cast<std::uint32_t>(qe);
+    step.source_begin = static_cast<std::uint32_t>(sb);
+    step.source_end = static_cast<std::uint32_t>(se);
+    return step;
+  };
   std::size_t i = n, j = m;
   while (i > 0 || j > 0) {
     const std::uint32_t here = at(i, j);
-    AlignStep step;
     if (i > 0 && j > 0) {
       std::uint32_t d = diagonal(i, j);
       if (d < kEdit && at(i - 1, j - 1) + d == here) {
-        step.op = d == 0 ? AlignOp::kMatch : AlignOp::kCase;
-        step.query_begin = static_cast<std::uint32_t>(i - 1);
-        step.source_begin = static_cast<std::uint32_t>(j - 1);
-        step.query_end = static_cast<std::uint32_t>(i);
-        step.source_end = static_cast<std::uint32_t>(j);
+        push(d == 0 ? AlignOp::kMatch : AlignOp::kCase, i - 1, i, j - 1, j);
         result.case_penalty += static_cast<int>(d);
-        result.steps.push_back(step);
         --i, --j;
         continue;
       }
@@ -157,45 +161,28 @@ ScoreResult Score(const ScoreInput& input, ScoreScratch& scratch) {
       if (exchange(i, j, qi, si, changes) == here) {
         const Exchangeable& x = input.query_spans[qi];
         const Exchangeable& y = input.source_spans[si];
-        step.op = AlignOp::kExchange;
-        step.query_begin = x.begin;
-        step.query_end = x.end;
-        step.source_begin = y.begin;
-        step.source_end = y.end;
+        AlignStep& step =
+            push(AlignOp::kExchange, x.begin, x.end, y.begin, y.end);
         step.query_span = qi;
         step.source_span = si;
         step.changes_text = changes;
         result.exchange_penalty += changes ? 1 : 0;
-        result.steps.push_back(step);
         i = x.begin;
         j = y.begin;
         continue;
       }
       if (d == kEdit && at(i - 1, j - 1) + kEdit == here) {
-        step.op = AlignOp::kReplace;
-        step.query_begin = static_cast<std::uint32_t>(i - 1);
-        step.source_begin = static_cast<std::uint32_t>(j - 1);
-        step.query_end = static_cast<std::uint32_t>(i);
-        step.source_end = static_cast<std::uint32_t>(j);
-        result.steps.push_back(step);
+        push(AlignOp::kReplace, i - 1, i, j - 1, j);
         --i, --j;
         continue;
       }
     }
     if (i > 0 && at(i - 1, j) + kEdit == here) {
-      step.op = AlignOp::kMissing;
-      step.query_begin = static_cast<std::uint32_t>(i - 1);
-      step.query_end = static_cast<std::uint32_t>(i);
-      step.source_begin = step.source_end = static_cast<std::uint32_t>(j);
-      result.steps.push_back(step);
+      push(AlignOp::kMissing, i - 1, i, j, j);
       --i;
       continue;
     }
-    step.op = AlignOp::kExtra;
-    step.source_begin = static_cast<std::uint32_t>(j - 1);
-    step.source_end = static_cast<std::uint32_t>(j);
-    step.query_begin = step.query_end = static_cast<std::uint32_t>(i);
-    result.steps.push_back(step);
+    push(AlignOp::kExtra, i, i, j - 1, j);
     --j;
   }
   std::reverse(result.steps.begin(), result.steps.end());
