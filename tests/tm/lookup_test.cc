@@ -94,6 +94,14 @@ class LookupTest : public fixture::MemoryFixture {
     return std::move(*lookup);
   }
 
+  // The one match `lookup` finds for `query`, into `out`.
+  static void FindOne(Lookup& lookup, const std::string& query, Match& out) {
+    auto matches = lookup.Find(query);
+    ASSERT_TRUE(matches.ok()) << query << ": " << matches.status().ToString();
+    ASSERT_EQ(matches->size(), 1u) << query;
+    out = (*matches)[0];
+  }
+
   std::unique_ptr<normalize::Matcher> matcher_;
   std::unique_ptr<normalize::NameFinder> names_;
 };
@@ -102,10 +110,9 @@ TEST_F(LookupTest, NumberIsCopiedIntoTheTarget) {
   Add("en", "uk", "Shelling killed 5 people on Monday.",
       "Обстріл убив 5 людей у понеділок.");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("Shelling killed 12 people on Monday.");
-  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
-  ASSERT_EQ(matches->size(), 1u);
-  const Match& m = (*matches)[0];
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(lookup, "Shelling killed 12 people on Monday.", m));
   EXPECT_EQ(m.score, 99);
   EXPECT_EQ(m.target, "Обстріл убив 5 людей у понеділок.");
   EXPECT_EQ(m.proposed, "Обстріл убив 12 людей у понеділок.");
@@ -124,31 +131,29 @@ TEST_F(LookupTest, NumberTakesTheTargetsSeparators) {
   Add("en", "uk", "The bridge cost 3,500.5 million",
       "Міст коштував 3 500,5 млн");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("The bridge cost 1,200.25 million");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].proposed, "Міст коштував 1 200,25 млн");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(lookup, "The bridge cost 1,200.25 million", m));
+  EXPECT_EQ(m.proposed, "Міст коштував 1 200,25 млн");
 }
 
 TEST_F(LookupTest, NumberMissingFromTheTargetIsNotSubstituted) {
   Add("en", "uk", "Shelling killed 5 people", "Обстріл убив п'ятьох людей");
   Lookup lookup = Open("en", "uk", 50);
-  auto matches = lookup.Find("Shelling killed 6 people");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].score, 75);  // a plain replacement: d = 1 of 4
-  EXPECT_TRUE((*matches)[0].substitutions.empty());
-  EXPECT_EQ((*matches)[0].proposed, (*matches)[0].target);
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Shelling killed 6 people", m));
+  EXPECT_EQ(m.score, 75);  // a plain replacement: d = 1 of 4
+  EXPECT_TRUE(m.substitutions.empty());
+  EXPECT_EQ(m.proposed, m.target);
 }
 
 TEST_F(LookupTest, NameIsReplacedAndDeclinedInUkrainian) {
   Add("en", "uk", "Shelling in Kharkiv on Monday killed 5 people.",
       "Обстріл у Харкові в понеділок убив 5 людей.");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("Shelling in Kyiv on Monday killed 5 people.");
-  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
-  ASSERT_EQ(matches->size(), 1u);
-  const Match& m = (*matches)[0];
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(lookup, "Shelling in Kyiv on Monday killed 5 people.", m));
   EXPECT_EQ(m.score, 99);
   EXPECT_EQ(m.proposed, "Обстріл у Києві в понеділок убив 5 людей.");
   ASSERT_EQ(m.substitutions.size(), 1u);
@@ -168,21 +173,19 @@ TEST_F(LookupTest, UkrainianQueryInTheLocativeFindsAndReplacesTheName) {
   Add("uk", "en", "Обстріл у Харкові в понеділок",
       "Shelling in Kharkiv on Monday");
   Lookup lookup = Open("uk", "en", 70);
-  auto matches = lookup.Find("Обстріл у Києві в понеділок");
-  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].score, 99);
-  EXPECT_EQ((*matches)[0].proposed, "Shelling in Kyiv on Monday");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Обстріл у Києві в понеділок", m));
+  EXPECT_EQ(m.score, 99);
+  EXPECT_EQ(m.proposed, "Shelling in Kyiv on Monday");
 }
 
 TEST_F(LookupTest, NameAndNumberTogetherInKoreanWithTheParticleAdjusted) {
   Add("en", "ko", "Yoon Suk Yeol met 3 officials in Seoul.",
       "윤석열은 서울에서 관리 3명을 만났다.");
   Lookup lookup = Open("en", "ko", 70);
-  auto matches = lookup.Find("Lee Jae-myung met 4 officials in Kyiv.");
-  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
-  ASSERT_EQ(matches->size(), 1u);
-  const Match& m = (*matches)[0];
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(lookup, "Lee Jae-myung met 4 officials in Kyiv.", m));
   // Two names and a number exchanged, the rest exact.
   EXPECT_EQ(m.edits, 0);
   EXPECT_EQ(m.score, 97);
@@ -195,22 +198,20 @@ TEST_F(LookupTest, NameAndNumberTogetherInKoreanWithTheParticleAdjusted) {
 TEST_F(LookupTest, KoreanParticleFollowsTheNewName) {
   Add("en", "ko", "Seoul is quiet", "서울은 조용하다");
   Lookup lookup = Open("en", "ko", 70);
-  auto matches = lookup.Find("Kyiv is quiet");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].proposed, "키이우는 조용하다");
-  EXPECT_EQ((*matches)[0].score, 99);
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Kyiv is quiet", m));
+  EXPECT_EQ(m.proposed, "키이우는 조용하다");
+  EXPECT_EQ(m.score, 99);
 }
 
 TEST_F(LookupTest, AnotherSpellingOfTheSameNameLeavesTheTarget) {
   Add("en", "uk", "Shelling in Kyiv on Monday", "Обстріл у Києві в понеділок");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("Shelling in Kiev on Monday");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].score, 99);
-  EXPECT_EQ((*matches)[0].proposed, "Обстріл у Києві в понеділок");
-  EXPECT_TRUE((*matches)[0].substitutions.empty());
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Shelling in Kiev on Monday", m));
+  EXPECT_EQ(m.score, 99);
+  EXPECT_EQ(m.proposed, "Обстріл у Києві в понеділок");
+  EXPECT_TRUE(m.substitutions.empty());
 }
 
 TEST_F(LookupTest, InlineCodesAndCaseLowerTheScore) {
@@ -220,23 +221,21 @@ TEST_F(LookupTest, InlineCodesAndCaseLowerTheScore) {
       "<tuv xml:lang=\"uk\"><seg>Переговори відновляться сьогодні</seg>"
       "</tuv></tu>\n");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("talks resume today");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].source, "Talks resume today");
-  EXPECT_EQ((*matches)[0].tag_penalty, 2);
-  EXPECT_EQ((*matches)[0].case_penalty, 1);
-  EXPECT_EQ((*matches)[0].score, 97);
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "talks resume today", m));
+  EXPECT_EQ(m.source, "Talks resume today");
+  EXPECT_EQ(m.tag_penalty, 2);
+  EXPECT_EQ(m.case_penalty, 1);
+  EXPECT_EQ(m.score, 97);
 }
 
 TEST_F(LookupTest, BothDirectionsOfAMemory) {
   Add("en", "uk", "Talks resume today", "Переговори відновляться сьогодні");
   Lookup back = Open("uk", "en", 70);
-  auto matches = back.Find("Переговори відновляться сьогодні");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].score, 100);
-  EXPECT_EQ((*matches)[0].target, "Talks resume today");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(back, "Переговори відновляться сьогодні", m));
+  EXPECT_EQ(m.score, 100);
+  EXPECT_EQ(m.target, "Talks resume today");
 }
 
 TEST_F(LookupTest, BestFirstAndAtMostMax) {
@@ -260,10 +259,9 @@ TEST_F(LookupTest, UnitsAddedAfterTheIndexAreFound) {
   }
   Add("en", "uk", "Markets fell sharply today", "b");
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("Markets fell sharply today");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].target, "b");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Markets fell sharply today", m));
+  EXPECT_EQ(m.target, "b");
 }
 
 TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
@@ -281,10 +279,9 @@ TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
       "<tuv xml:lang=\"uk\"><seg>new</seg></tuv></tu>\n",
       OnDuplicate::kReplace);
   Lookup lookup = Open("en", "uk", 70);
-  auto matches = lookup.Find("Talks resume today");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].target, "new");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(lookup, "Talks resume today", m));
+  EXPECT_EQ(m.target, "new");
 }
 
 TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
@@ -306,10 +303,10 @@ TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
       "</tuv></tu>\n",
       OnDuplicate::kReplace);
   Lookup lookup = Open("uk", "en", 70);
-  auto matches = lookup.Find("Біржові індекси обвалилися вщент");
-  ASSERT_TRUE(matches.ok());
-  ASSERT_EQ(matches->size(), 1u);
-  EXPECT_EQ((*matches)[0].target, "Markets fell sharply");
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(lookup, "Біржові індекси обвалилися вщент", m));
+  EXPECT_EQ(m.target, "Markets fell sharply");
   auto old = lookup.Find("Ринки різко впали");
   ASSERT_TRUE(old.ok());
   EXPECT_TRUE(old->empty());
