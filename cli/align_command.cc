@@ -34,6 +34,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/output_path.h"
 #include "cli/store.h"
 #include "lib/segment/aligner.h"
 #include "lib/segment/anchors.h"
@@ -269,6 +270,14 @@ int RunTmAlign(const Options& options) {
   align_options.source_lang = args.from;
   align_options.target_lang = args.to;
   if (names) align_options.anchors = &*names;
+
+  std::vector<std::string> inputs = {args.source, args.target, args.anchors};
+  for (const FilePair& files : *pairs) {
+    inputs.push_back(files.source);
+    inputs.push_back(files.target);
+  }
+  Status writable = CheckOutputPath(args.output, inputs, StorePath(options));
+  if (!writable.ok()) return Fail("--output", writable);
 
   const bool tmx = !args.output.empty() || args.import;
   TempTmx temp;

@@ -19,6 +19,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/normalize_io.h"
+#include "cli/output_path.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
 #include "lib/normalize/document.h"
@@ -120,6 +121,30 @@ void PrintSummary(const Totals& t) {
   std::fputs(line.c_str(), stderr);
 }
 
+// The files normalize writes are none of those it reads: the report is no
+// input and no database file, and an existing report file holds a report
+// (an article named by mistake, `--report *.txt`, is refused); --in-place
+// never rewrites the database.
+Status CheckOutputs(const Options& options,
+                    const std::vector<std::string>& files) {
+  const NormalizeArgs& args = options.normalize;
+  const auto db = StorePath(options);
+  if (args.in_place) {
+    for (const std::string& file : files) {
+      ONOMA_RETURN_IF_ERROR(CheckOutputPath(file, {}, db));
+    }
+  }
+  if (args.report.empty()) return Status::Ok();
+  ONOMA_RETURN_IF_ERROR(CheckOutputPath(args.report, files, db));
+  if (!LooksLikeReport(args.report)) {
+    return Status::BadArgument(
+        Format(Tr("--report {0}: the file exists and is not a report of "
+                  "onoma normalize; remove it or name another file"),
+               {args.report}));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int RunNormalize(const Options& options) {
@@ -140,6 +165,8 @@ int RunNormalize(const Options& options) {
                             Tr("--in-place needs files, not standard input")));
     }
   }
+  Status writable = CheckOutputs(options, files);
+  if (!writable.ok()) return Fail(what, writable);
   auto db = OpenStore(options);
   if (!db.ok()) return Fail(what, db.status());
   terms::TermStore store(*db);

@@ -138,6 +138,22 @@ std::string ChangeJson(std::string_view file, const normalize::Change& c) {
   return out;
 }
 
+bool LooksLikeReport(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_size == 0) {
+    return true;
+  }
+  static constexpr char kStart[] = "{\"file\": ";
+  constexpr std::size_t kLength = sizeof kStart - 1;
+  char start[kLength] = {};
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return true;  // opening it for writing will say why
+  const std::size_t n = std::fread(start, 1, kLength, f);
+  std::fclose(f);
+  return n == kLength && std::memcmp(start, kStart, kLength) == 0;
+}
+
 Status RewriteInPlace(const std::string& path, bool backup,
                       const std::function<Status(LineReader&, FILE*)>& write) {
   auto in = LineReader::Open(path);

@@ -60,6 +60,11 @@ std::string DetectLanguage(std::string_view sample);
 // One JSON Lines record (with its '\n') for a finding in `file`.
 std::string ChangeJson(std::string_view file, const normalize::Change& c);
 
+// Whether `path` may be overwritten by a report: it does not exist, is
+// empty, is not a regular file (/dev/stdout), or begins as ChangeJson()
+// records do.
+bool LooksLikeReport(const std::string& path);
+
 // Runs `write` from `path` into a temporary file in the same directory,
 // then (on success) syncs it, gives it the original's permissions, links
 // the original to PATH~ when `backup`, and renames it over `path`. On any

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/output_path.h"
 #include "cli/store.h"
 #include "lib/text/utf8.h"
 #include "memory/formats/term_files.h"
@@ -263,6 +264,8 @@ int RunTermImport(const Options& options) {
 }
 
 int RunTermExport(const Options& options) {
+  Status writable = CheckOutputPath(options.term.file, {}, StorePath(options));
+  if (!writable.ok()) return Fail(options.command_name, writable);
   return WithStore(options, [&](terms::TermStore& store) {
     return formats::WriteTermFile(options.term.file, store);
   });

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/output_path.h"
 #include "cli/store.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/tm/translation_memory.h"
@@ -175,6 +176,8 @@ int RunTmExport(const Options& options) {
     out.langs.push_back(lang);
     start = comma + 1;
   }
+  Status writable = CheckOutputPath(args.file, {}, StorePath(options));
+  if (!writable.ok()) return Fail(options.command_name, writable);
   auto db = OpenStore(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
   tm::TranslationMemory memory(*db);
