@@ -35,6 +35,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/output_path.h"
+#include "cli/standard_output.h"
 #include "cli/store.h"
 #include "lib/segment/aligner.h"
 #include "lib/segment/anchors.h"
@@ -312,7 +313,8 @@ int RunTmAlign(const Options& options) {
       std::snprintf(score, sizeof score, "\t%.2f\n", bead.confidence);
       out += score;
       if (out.size() >= (1u << 16)) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
+        Status written = WriteStdout(out);
+        if (!written.ok()) return Fail("tm align", written);
         out.clear();
       }
     }
@@ -322,11 +324,9 @@ int RunTmAlign(const Options& options) {
     if (!finished.ok()) return Fail("--output", finished);
     return args.import ? Import(options, tmx_path) : kExitOk;
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  if (std::fflush(stdout) != 0) {
-    return Fail("<stdout>", Status::Io(Tr("cannot write the output")));
-  }
-  return kExitOk;
+  Status written = WriteStdout(out);
+  if (written.ok()) written = FlushStdout();
+  return written.ok() ? kExitOk : Fail("tm align", written);
 }
 
 }  // namespace onoma::cli

@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
 #include "lib/text/utf8.h"
@@ -145,9 +146,9 @@ Status SearchOne(sqlite::Database& db, std::string_view query,
     AppendText(out, query, *hits, display);
     if (batch) out += '\n';
   }
-  std::cout << out;
-  if (batch) std::cout.flush();
-  return std::cout ? Status::Ok() : Status::Io(Tr("cannot write output"));
+  ONOMA_RETURN_IF_ERROR(WriteStdout(out));
+  // A batch answers each query as it comes, for a pipe that waits on it.
+  return batch ? FlushStdout() : Status::Ok();
 }
 
 }  // namespace

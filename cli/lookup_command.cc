@@ -13,6 +13,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
 #include "cli/terminal.h"
@@ -66,8 +67,9 @@ std::string SpansJson(const std::vector<tm::Span>& spans) {
   return out + "]";
 }
 
-void PrintJson(std::string_view query, const std::vector<tm::Match>& matches) {
-  std::string line = "{\"query\": " + JsonString(query) + ", \"matches\": [";
+void AppendJson(std::string& line, std::string_view query,
+                const std::vector<tm::Match>& matches) {
+  line += "{\"query\": " + JsonString(query) + ", \"matches\": [";
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const tm::Match& m = matches[i];
     if (i > 0) line += ", ";
@@ -95,25 +97,26 @@ void PrintJson(std::string_view query, const std::vector<tm::Match>& matches) {
     }
     line += "]}";
   }
-  std::cout << line << "]}\n";
+  line += "]}\n";
 }
 
-void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
-               int min_score, bool batch, const Display& display) {
+void AppendText(std::string& out, std::string_view query,
+                const std::vector<tm::Match>& matches, int min_score,
+                bool batch, const Display& display) {
   const bool colour = display.highlight;
-  if (batch) std::cout << "# " << Shown(query, display) << '\n';
+  if (batch) out += "# " + Shown(query, display) + '\n';
   if (matches.empty()) {
-    std::cout << Format(Tr("no match scoring {0} or more"),
-                        {std::to_string(min_score)})
-              << '\n';
+    out += Format(Tr("no match scoring {0} or more"),
+                  {std::to_string(min_score)}) +
+           '\n';
   }
   for (const tm::Match& m : matches) {
     std::string head = std::to_string(m.score) + "%";
     if (!m.tuid.empty()) head += "  " + Format(Tr("unit {0}"), {m.tuid});
     if (!m.changed.empty()) head += "  " + m.changed.substr(0, 8);
-    std::cout << head << '\n';
-    std::cout << "  " << Tr("source:") << ' '
-              << Marked(m.source, m.differences, kDifferOn, display) << '\n';
+    out += head + '\n';
+    out += "  " + Tr("source:") + ' ' +
+           Marked(m.source, m.differences, kDifferOn, display) + '\n';
     if (!colour && !m.differences.empty()) {
       // Without highlighting, the differing words are listed.
       std::string list;
@@ -123,19 +126,18 @@ void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
                     std::string_view(m.source).substr(d.begin, d.end - d.begin),
                     display);
       }
-      std::cout << "  " << Format(Tr("differs: {0}"), {list}) << '\n';
+      out += "  " + Format(Tr("differs: {0}"), {list}) + '\n';
     }
     if (m.substitutions.empty()) {
-      std::cout << "  " << Tr("target:") << ' ' << Shown(m.target, display)
-                << '\n';
+      out += "  " + Tr("target:") + ' ' + Shown(m.target, display) + '\n';
       continue;
     }
     std::vector<tm::Span> replaced;
     for (const tm::Substitution& s : m.substitutions) {
       replaced.push_back(s.in_proposed);
     }
-    std::cout << "  " << Tr("target:") << ' '
-              << Marked(m.proposed, replaced, kReplacedOn, display) << '\n';
+    out += "  " + Tr("target:") + ' ' +
+           Marked(m.proposed, replaced, kReplacedOn, display) + '\n';
     std::string list;
     for (const tm::Substitution& s : m.substitutions) {
       if (!list.empty()) list += ", ";
@@ -143,9 +145,9 @@ void PrintText(std::string_view query, const std::vector<tm::Match>& matches,
       list += " → ";
       AppendShown(list, s.to, display);
     }
-    std::cout << "  " << Format(Tr("substituted: {0}"), {list}) << '\n';
+    out += "  " + Format(Tr("substituted: {0}"), {list}) + '\n';
   }
-  if (batch) std::cout << '\n';
+  if (batch) out += '\n';
 }
 
 }  // namespace
@@ -190,12 +192,15 @@ int RunTmLookup(const Options& options) {
   auto answer = [&](std::string_view query, bool batch) -> Status {
     auto matches = lookup->Find(query);
     if (!matches.ok()) return matches.status();
+    std::string out;
     if (args.json) {
-      PrintJson(query, *matches);
+      AppendJson(out, query, *matches);
     } else {
-      PrintText(query, *matches, args.min, batch, display);
+      AppendText(out, query, *matches, args.min, batch, display);
     }
-    return Status::Ok();
+    ONOMA_RETURN_IF_ERROR(WriteStdout(out));
+    // A batch answers each query as it comes, for a pipe that waits on it.
+    return batch ? FlushStdout() : Status::Ok();
   };
   if (args.text != "-") {
     Status s = answer(args.text, false);
@@ -210,12 +215,17 @@ int RunTmLookup(const Options& options) {
     if (!valid.ok()) return Fail(what, valid);
     bool blank = line.find_first_not_of(" \t") == std::string::npos;
     if (blank) {
-      if (args.json) PrintJson(line, {});
+      if (!args.json) continue;
+      std::string out;
+      AppendJson(out, line, {});
+      Status written = WriteStdout(out);
+      if (!written.ok()) return Fail(what, written);
       continue;
     }
+    // The first failed write stops the batch: nothing more is read.
     Status s = answer(line, true);
+    if (StdoutFailed()) return Fail(what, s);
     if (!s.ok()) return Fail(what, s.WithContext("<stdin>"));
-    std::cout.flush();
   }
   return kExitOk;
 }

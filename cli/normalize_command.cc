@@ -10,7 +10,9 @@
 // --backup hard-links the original to FILE~ before the rename (a copy where
 // links are not possible).
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@
 #include "cli/i18n.h"
 #include "cli/normalize_io.h"
 #include "cli/output_path.h"
+#include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
 #include "lib/normalize/document.h"
@@ -70,9 +73,13 @@ class Normalizer {
       changes.clear();
       doc->NormalizeLine(line, result, changes);
       if (newline) result += '\n';
-      if (out != nullptr &&
-          std::fwrite(result.data(), 1, result.size(), out) != result.size()) {
-        return Status::Io(Tr("cannot write the output")).At({name, 0, 0, 0});
+      if (out == stdout) {
+        ONOMA_RETURN_IF_ERROR(WriteStdout(result));
+      } else if (out != nullptr && std::fwrite(result.data(), 1, result.size(),
+                                               out) != result.size()) {
+        return Status::Io(Tr("cannot write the output") + ": " +
+                          std::strerror(errno))
+            .At({name, 0, 0, 0});
       }
       for (const normalize::Change& c : changes) Record(name, c);
     }
@@ -210,10 +217,15 @@ int RunNormalize(const Options& options) {
       progress.Clear();
       int code = Fail(what, s);
       if (exit_code == kExitOk || code > exit_code) exit_code = code;
+      // But a failed write to standard output stops them all.
+      if (StdoutFailed()) break;
     }
   }
   progress.Clear();
-  std::fflush(stdout);
+  if (!StdoutFailed()) {
+    Status flushed = FlushStdout();
+    if (!flushed.ok()) exit_code = Fail(what, flushed);
+  }
   if (report != nullptr && std::fclose(report) != 0) {
     exit_code = Fail(
         what,

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/standard_output.h"
 #include "lib/romanize/korean.h"
 #include "lib/romanize/registry.h"
 #include "lib/romanize/table.h"
@@ -133,16 +134,23 @@ int StreamStdin(const LineConverter& converter, bool flush_each_line) {
     }
     out += '\n';
     if (flush_each_line || out.size() >= (1u << 16)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      // The first failed write stops the stream: nothing more is read.
+      Status written = WriteStdout(out);
+      if (written.ok() && flush_each_line) written = FlushStdout();
       out.clear();
-      if (flush_each_line) std::fflush(stdout);
+      if (!written.ok()) {
+        exit_code = Fail("romanize", written);
+        break;
+      }
     }
   }
   std::free(line);
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  out.clear();
-  if (std::fflush(stdout) != 0 && exit_code == kExitOk) {
-    exit_code = Fail("<stdout>", Status::Io(Tr("cannot write the output")));
+  if (StdoutFailed()) return exit_code;
+  Status written = WriteStdout(out);
+  if (written.ok()) written = FlushStdout();
+  if (!written.ok()) {
+    const int code = Fail("romanize", written);
+    if (exit_code == kExitOk) exit_code = code;
   }
   return exit_code;
 }
@@ -194,8 +202,8 @@ int RunRomanize(const Options& options) {
       }
       out += '\n';
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return kExitOk;
+    Status written = WriteStdout(out);
+    return written.ok() ? kExitOk : Fail("romanize", written);
   }
 
   RomanizeOptions ro;
@@ -253,8 +261,8 @@ int RunRomanize(const Options& options) {
     Status converted = converter->Convert(joined, out);
     if (!converted.ok()) return Fail("romanize", converted);
     out += '\n';
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return kExitOk;
+    Status written = WriteStdout(out);
+    return written.ok() ? kExitOk : Fail("romanize", written);
   }
   bool flush = args.line_buffered || isatty(STDIN_FILENO) != 0;
   return StreamStdin(*converter, flush);

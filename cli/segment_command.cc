@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/standard_output.h"
 #include "lib/segment/document.h"
 #include "lib/segment/sentence_splitter.h"
 #include "lib/text/utf8.h"
@@ -71,6 +72,7 @@ class Segmenter {
         continue;
       }
       Write(text);
+      if (StdoutFailed()) break;  // the first failed write stops the stream
     }
     const bool read_error = ferror(in) != 0;
     std::free(line);
@@ -81,8 +83,11 @@ class Segmenter {
                Status::Io(Tr("cannot read the file")).At({path_, 0, 0, 0}));
     }
     Flush();
-    if (std::fflush(stdout) != 0 && exit_code == kExitOk) {
-      exit_code = Fail("<stdout>", Status::Io(Tr("cannot write the output")));
+    Status written = status_;
+    if (written.ok()) written = FlushStdout();
+    if (!written.ok()) {
+      const int code = Fail("segment", written);
+      if (exit_code == kExitOk) exit_code = code;
     }
     return exit_code;
   }
@@ -118,7 +123,7 @@ class Segmenter {
   }
 
   void Flush() {
-    std::fwrite(out_.data(), 1, out_.size(), stdout);
+    if (status_.ok()) status_ = WriteStdout(out_);
     out_.clear();
   }
 
@@ -131,6 +136,7 @@ class Segmenter {
   std::size_t held_bytes_ = 0;
   std::vector<SentenceSpan> spans_;
   std::string out_;
+  Status status_;  // the first failed write
 };
 
 }  // namespace

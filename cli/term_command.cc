@@ -13,7 +13,9 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/output_path.h"
+#include "cli/standard_output.h"
 #include "cli/store.h"
+#include "cli/terminal.h"
 #include "lib/text/utf8.h"
 #include "memory/formats/term_files.h"
 #include "memory/terms/term_store.h"
@@ -40,26 +42,43 @@ std::string Label(std::string_view name) {
 }
 
 // One concept as text: its renderings grouped by language, preferred first
-// (the store's order), one per line.
-void PrintConcept(const Concept& c, std::string_view heading) {
-  std::cout << c.slug << " (" << terms::Name(c.type) << ")";
-  if (!heading.empty()) std::cout << ": " << heading;
-  std::cout << '\n';
+// (the store's order), one per line. What came from the store (a CSV may
+// have brought control characters) is shown safely on a terminal.
+void AppendConcept(std::string& out, const Concept& c, std::string_view heading,
+                   const Display& display) {
+  AppendShown(out, c.slug, display);
+  out += " (";
+  out += terms::Name(c.type);
+  out += ")";
+  if (!heading.empty()) {
+    out += ": ";
+    AppendShown(out, heading, display);
+  }
+  out += '\n';
   std::string lang;
   for (const Term& t : c.terms) {
-    std::cout << "  "
-              << (t.lang == lang ? std::string(t.lang.size(), ' ') : t.lang)
-              << "  " << t.form << "  [" << Label(terms::Name(t.status));
+    out += "  ";
+    AppendShown(out, t.lang == lang ? std::string(t.lang.size(), ' ') : t.lang,
+                display);
+    out += "  ";
+    AppendShown(out, t.form, display);
+    out += "  [" + Label(terms::Name(t.status));
     if (t.type != terms::TermType::kFullForm) {
-      std::cout << ", " << terms::Name(t.type);
+      out += ", ";
+      out += terms::Name(t.type);
     }
-    std::cout << ']';
-    if (!t.note.empty()) std::cout << "  " << t.note;
-    std::cout << '\n';
+    out += ']';
+    if (!t.note.empty()) {
+      out += "  ";
+      AppendShown(out, t.note, display);
+    }
+    out += '\n';
     lang = t.lang;
   }
   for (const std::string& phrase : c.negative_contexts) {
-    std::cout << "  " << Format(Tr("never: {0}"), {phrase}) << '\n';
+    std::string shown;
+    AppendShown(shown, phrase, display);
+    out += "  " + Format(Tr("never: {0}"), {shown}) + '\n';
   }
 }
 
@@ -77,40 +96,44 @@ std::string TermsJson(const Concept& c) {
 }
 
 Status LookupOne(terms::TermStore& store, std::string_view query,
-                 const Options& options, bool batch) {
+                 const Options& options, bool batch, const Display& display) {
   terms::LookupOptions lookup;
   lookup.lang = options.term.lang;
   auto hits = store.Lookup(query, lookup);
   if (!hits.ok()) return hits.status();
+  std::string out;
   if (options.term.json) {
-    std::string line = "{\"query\": " + Json(query) + ", \"concepts\": [";
+    out = "{\"query\": " + Json(query) + ", \"concepts\": [";
     bool first = true;
     for (const terms::LookupHit& h : *hits) {
-      if (!first) line += ", ";
+      if (!first) out += ", ";
       first = false;
-      line += "{\"id\": " + std::to_string(h.entry.id) +
-              ", \"slug\": " + Json(h.entry.slug) +
-              ", \"type\": " + Json(terms::Name(h.entry.type)) +
-              ", \"match\": " + Json(terms::Name(h.match)) +
-              ", \"score\": " + std::to_string(h.score) +
-              ", \"matched\": " + Json(h.matched_form) +
-              ", \"terms\": " + TermsJson(h.entry) + "}";
+      out += "{\"id\": " + std::to_string(h.entry.id) +
+             ", \"slug\": " + Json(h.entry.slug) +
+             ", \"type\": " + Json(terms::Name(h.entry.type)) +
+             ", \"match\": " + Json(terms::Name(h.match)) +
+             ", \"score\": " + std::to_string(h.score) +
+             ", \"matched\": " + Json(h.matched_form) +
+             ", \"terms\": " + TermsJson(h.entry) + "}";
     }
-    std::cout << line << "]}\n";
+    out += "]}\n";
   } else {
-    if (batch) std::cout << "# " << query << '\n';
+    std::string shown;
+    AppendShown(shown, query, display);
+    if (batch) out += "# " + shown + '\n';
     if (hits->empty()) {
-      std::cout << Format(Tr("no concept found for '{0}'"), {query}) << '\n';
+      out += Format(Tr("no concept found for '{0}'"), {shown}) + '\n';
     }
     for (const terms::LookupHit& h : *hits) {
       std::string how = Label(terms::Name(h.match));
       if (h.matched_form != query) how += " (" + h.matched_form + ")";
-      PrintConcept(h.entry, how);
+      AppendConcept(out, h.entry, how, display);
     }
-    if (batch) std::cout << '\n';
+    if (batch) out += '\n';
   }
-  if (batch) std::cout.flush();
-  return Status::Ok();
+  ONOMA_RETURN_IF_ERROR(WriteStdout(out));
+  // A batch answers each query as it comes, for a pipe that waits on it.
+  return batch ? FlushStdout() : Status::Ok();
 }
 
 // Counts what an import puts and, on a terminal, shows it as it goes: a
@@ -230,16 +253,21 @@ int RunTermRemove(const Options& options) {
 }
 
 int RunTermList(const Options& options) {
+  const Display display = ChooseDisplay(options.term.json);
   return WithStore(options, [&](terms::TermStore& store) {
+    std::string out;
     return store.List([&](const Concept& c) {
+      out.clear();
       if (options.term.json) {
-        std::cout << "{\"id\": " << c.id << ", \"slug\": " << Json(c.slug)
-                  << ", \"type\": " << Json(terms::Name(c.type))
-                  << ", \"terms\": " << TermsJson(c) << "}\n";
+        out = "{\"id\": " + std::to_string(c.id) +
+              ", \"slug\": " + Json(c.slug) +
+              ", \"type\": " + Json(terms::Name(c.type)) +
+              ", \"terms\": " + TermsJson(c) + "}\n";
       } else {
-        PrintConcept(c, "");
+        AppendConcept(out, c, "", display);
       }
-      return std::cout ? Status::Ok() : Status::Io(Tr("cannot write output"));
+      // A failed write ends the listing.
+      return WriteStdout(out);
     });
   });
 }
@@ -273,14 +301,16 @@ int RunTermExport(const Options& options) {
 
 int RunTermLookup(const Options& options) {
   return WithStore(options, [&](terms::TermStore& store) -> Status {
+    const Display display = ChooseDisplay(options.term.json);
     if (options.term.query != "-") {
-      return LookupOne(store, options.term.query, options, false);
+      return LookupOne(store, options.term.query, options, false, display);
     }
+    // The first failed write stops the batch: nothing more is read.
     text::Utf8Validator validator("<stdin>");
     for (std::string line; std::getline(std::cin, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
-      ONOMA_RETURN_IF_ERROR(LookupOne(store, line, options, true));
+      ONOMA_RETURN_IF_ERROR(LookupOne(store, line, options, true, display));
     }
     return Status::Ok();
   });
