@@ -6,9 +6,13 @@
 // --in-place writes a temporary file in the file's own directory and
 // renames it over the file only once it is complete and synced, so that a
 // killed process leaves either the old file or the new one, never a
-// truncated one (tests/cli/normalize_cli_test.cc kills it to check).
+// truncated one (tests/normalize/normalize_cli_test.cc kills it to check).
+// The summary and the report count what was done: a file whose rewrite
+// failed adds nothing to the totals, and its report records are taken back.
 // --backup hard-links the original to FILE~ before the rename (a copy where
 // links are not possible).
+
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -83,19 +87,52 @@ class Normalizer {
       }
       for (const normalize::Change& c : changes) Record(name, c);
     }
-    ++totals_.files;
     return Status::Ok();
   }
 
+  // Starts a file: its findings are held apart until Commit() or
+  // Discard().
+  void Begin() {
+    file_ = Totals{};
+    report_at_ = report_ != nullptr ? std::ftell(report_) : -1;
+  }
+
+  // Adds the file's findings to the totals; `whole`: it was all written.
+  void Commit(bool whole) {
+    totals_.files += whole ? 1 : 0;
+    totals_.applied += file_.applied;
+    totals_.kept += file_.kept;
+    for (const auto& [reason, count] : file_.by_reason) {
+      totals_.by_reason[reason] += count;
+    }
+  }
+
+  // Forgets the file's findings (its rewrite failed: nothing was applied)
+  // and takes its records out of the report.
+  void Discard() {
+    if (report_ == nullptr || report_at_ < 0) return;
+    if (std::fflush(report_) != 0 ||
+        ::ftruncate(fileno(report_), report_at_) != 0 ||
+        std::fseek(report_, report_at_, SEEK_SET) != 0) {
+      // A pipe or a device: the records stay; say so.
+      if (report_error_ == 0) report_error_ = errno;
+    }
+  }
+
   const Totals& totals() const { return totals_; }
+  // The errno of the first failed report write, or 0.
+  int report_error() const { return report_error_; }
 
  private:
   void Record(const std::string& name, const normalize::Change& c) {
-    (c.applied ? totals_.applied : totals_.kept)++;
-    totals_.by_reason[c.reason]++;
+    (c.applied ? file_.applied : file_.kept)++;
+    file_.by_reason[c.reason]++;
     if (report_ != nullptr) {
       std::string json = ChangeJson(name, c);
-      std::fwrite(json.data(), 1, json.size(), report_);
+      if (std::fwrite(json.data(), 1, json.size(), report_) != json.size() &&
+          report_error_ == 0) {
+        report_error_ = errno;
+      }
     }
     if (args_.check) {
       std::string line = name + ":" + std::to_string(c.line) + ":" +
@@ -109,7 +146,10 @@ class Normalizer {
   const NormalizeArgs& args_;
   const normalize::Matcher& matcher_;
   FILE* report_;
+  long report_at_ = -1;
+  int report_error_ = 0;
   Totals totals_;
+  Totals file_;
 };
 
 void PrintSummary(const Totals& t) {
@@ -200,10 +240,17 @@ int RunNormalize(const Options& options) {
     const bool is_stdin = file == "-";
     const std::string name = is_stdin ? "<stdin>" : file;
     Status s;
+    normalizer.Begin();
     if (args.in_place) {
       s = RewriteInPlace(file, args.backup, [&](LineReader& in, FILE* out) {
         return normalizer.Run(name, in, out);
       });
+      // A file not replaced had nothing applied.
+      if (s.ok()) {
+        normalizer.Commit(true);
+      } else {
+        normalizer.Discard();
+      }
     } else {
       auto in = is_stdin ? LineReader::Stdin() : LineReader::Open(file);
       if (!in.ok()) {
@@ -211,6 +258,8 @@ int RunNormalize(const Options& options) {
       } else {
         s = normalizer.Run(name, *in, args.check ? nullptr : stdout);
       }
+      // The lines before a fault were written, with their changes.
+      normalizer.Commit(s.ok());
     }
     if (!s.ok()) {
       // One bad file does not stop the others; the exit code tells.
@@ -226,10 +275,14 @@ int RunNormalize(const Options& options) {
     Status flushed = FlushStdout();
     if (!flushed.ok()) exit_code = Fail(what, flushed);
   }
-  if (report != nullptr && std::fclose(report) != 0) {
-    exit_code = Fail(
-        what,
-        Status::Io(Tr("cannot write the file")).At({args.report, 0, 0, 0}));
+  if (report != nullptr) {
+    int error = normalizer.report_error();
+    if (std::fclose(report) != 0 && error == 0) error = errno;
+    if (error != 0) {
+      exit_code = Fail(what, Status::Io(Tr("cannot write the file") + ": " +
+                                        std::strerror(error))
+                                 .At({args.report, 0, 0, 0}));
+    }
   }
   if (report != nullptr || args.check) PrintSummary(normalizer.totals());
   if (exit_code == kExitOk && args.check && normalizer.totals().applied > 0) {

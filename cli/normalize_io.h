@@ -68,7 +68,13 @@ bool LooksLikeReport(const std::string& path);
 // Runs `write` from `path` into a temporary file in the same directory,
 // then (on success) syncs it, gives it the original's permissions, links
 // the original to PATH~ when `backup`, and renames it over `path`. On any
-// failure the temporary file is removed and `path` is untouched.
+// failure the temporary file is removed and `path` is untouched; failure
+// is kIo with the system's reason (No space left on device).
+//
+// The temporary is named .NAME.onoma-PID-XXXXXX. SIGINT, SIGTERM and
+// SIGHUP remove it before ending the process as they would have; what
+// SIGKILL leaves is removed by the next call in that directory, which
+// removes every such file whose PID is no longer a process.
 [[nodiscard]] Status RewriteInPlace(
     const std::string& path, bool backup,
     const std::function<Status(LineReader&, FILE*)>& write);

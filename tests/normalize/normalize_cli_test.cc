@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/support/run_onoma.h"
 
@@ -159,6 +161,127 @@ TEST_F(NormalizeCliTest, UsageErrors) {
   EXPECT_EQ(Onoma("--in-place -").exit_code, 2);
   EXPECT_EQ(Onoma("--in-place --check x.txt").exit_code, 2);
   EXPECT_EQ(Onoma("'" + Path("missing.txt") + "'").exit_code, 3);
+}
+
+// The names of the in-place temporaries in `dir`.
+std::vector<std::string> Temporaries(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.find(".onoma-") != std::string::npos) names.push_back(name);
+  }
+  return names;
+}
+
+// An article of `bytes` with one name to rewrite, on its first line: a
+// small report, a large output.
+std::string ArticleOf(std::size_t bytes) {
+  std::string text = "Missiles struck Kiev.\n";
+  while (text.size() < bytes) text += "The talks went on for hours, late.\n";
+  return text;
+}
+
+// Starts `onoma --db DB normalize --in-place --report REPORT PATH`, its
+// stderr to `err`, with files limited to `max_file_bytes` (0: no limit) and
+// SIGXFSZ ignored, so that a write past the limit fails with EFBIG as one
+// on a full disk fails with ENOSPC.
+pid_t StartInPlace(const std::string& db, const std::string& path,
+                   const std::string& report, const std::string& err,
+                   rlim_t max_file_bytes) {
+  pid_t pid = fork();
+  if (pid != 0) return pid;
+  int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  dup2(fd, 2);
+  if (max_file_bytes > 0) {
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit limit = {max_file_bytes, max_file_bytes};
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  setenv("LANG", "C", 1);
+  unsetenv("LC_ALL");
+  unsetenv("LANGUAGE");
+  unsetenv("LC_MESSAGES");
+  execl(ONOMA_CLI_PATH, "onoma", "--db", db.c_str(), "normalize", "--in-place",
+        "--report", report.c_str(), path.c_str(), static_cast<char*>(nullptr));
+  _exit(127);
+}
+
+// On a full disk (here: a file size limit) --in-place leaves the article
+// as it was and no temporary, names the reason, and its summary and report
+// claim no rewrite.
+TEST_F(NormalizeCliTest, InPlaceWriteFailureChangesNothingAndSaysWhy) {
+  const std::string article = ArticleOf(4u * 1024 * 1024);
+  Write(Path("a.txt"), article);
+  pid_t pid = StartInPlace(*db_, Path("a.txt"), Path("r.jsonl"),
+                           Path("err.txt"), 1024 * 1024);
+  ASSERT_GE(pid, 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << status;
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  const std::string err = Slurp(Path("err.txt"));
+  EXPECT_NE(err.find("a.txt: cannot write the output: File too large"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("0 files, 0 names rewritten"), std::string::npos) << err;
+  EXPECT_TRUE(Slurp(Path("a.txt")) == article) << "the article was changed";
+  EXPECT_EQ(Slurp(Path("r.jsonl")), "");
+  fs::remove(Path("err.txt"));
+  fs::remove(Path("r.jsonl"));
+  EXPECT_EQ(Temporaries(dir_), std::vector<std::string>{});
+
+  // Without the limit the same run rewrites and reports.
+  pid = StartInPlace(*db_, Path("a.txt"), Path("r.jsonl"), Path("err.txt"), 0);
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_NE(Slurp(Path("err.txt")).find("1 files, 1 names rewritten"),
+            std::string::npos);
+  EXPECT_EQ(Slurp(Path("a.txt")).rfind("Missiles struck Kyiv.\n", 0), 0u);
+}
+
+// SIGTERM (as SIGINT and SIGHUP) during --in-place removes the temporary.
+TEST_F(NormalizeCliTest, InPlaceKilledBySigtermLeavesNoTemporary) {
+  const std::string article = ArticleOf(40u * 1024 * 1024);
+  Write(Path("big.txt"), article);
+  pid_t pid =
+      StartInPlace(*db_, Path("big.txt"), Path("r.jsonl"), Path("err.txt"), 0);
+  ASSERT_GE(pid, 0);
+  bool writing = false;
+  for (int i = 0; i < 600 && !writing; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (const std::string& name : Temporaries(dir_)) {
+      if (fs::file_size(Path(name)) > 0) writing = true;
+    }
+  }
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(writing) << "the temporary file never appeared";
+  ASSERT_TRUE(WIFSIGNALED(status)) << "finished before it could be stopped";
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  EXPECT_TRUE(Slurp(Path("big.txt")) == article) << "the original was changed";
+  EXPECT_EQ(Temporaries(dir_), std::vector<std::string>{});
+}
+
+// What SIGKILL leaves is removed by the next --in-place run in that
+// directory, unless its process is alive.
+TEST_F(NormalizeCliTest, InPlaceRemovesStaleTemporariesOfDeadProcesses) {
+  pid_t dead = fork();
+  ASSERT_GE(dead, 0);
+  if (dead == 0) _exit(0);
+  waitpid(dead, nullptr, 0);
+  const std::string stale = ".a.txt.onoma-" + std::to_string(dead) + "-Ab12cD";
+  const std::string live =
+      ".b.txt.onoma-" + std::to_string(getpid()) + "-xY34zW";
+  const std::string other = ".a.txt.onoma-notapid";
+  for (const std::string& name : {stale, live, other}) Write(Path(name), "x");
+  Write(Path("a.txt"), "Kiev\n");
+  Output o = Onoma("--in-place '" + Path("a.txt") + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(Slurp(Path("a.txt")), "Kyiv\n");
+  EXPECT_FALSE(fs::exists(Path(stale)));
+  EXPECT_TRUE(fs::exists(Path(live)));
+  EXPECT_TRUE(fs::exists(Path(other)));
 }
 
 // Killed while writing a large file in place, onoma leaves the original
