@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -112,6 +113,45 @@ TEST_F(TermCliTest, MalformedFileExitsThreeAndChangesNothing) {
   EXPECT_EQ(Onoma("term list --json").out, before.out);
   EXPECT_EQ(Onoma("term import nowhere.docx").exit_code, 2);
   EXPECT_EQ(Onoma("term import nowhere.tsv").exit_code, 3);
+}
+
+// What `term list` and `term lookup` print to a terminal: a term that came
+// with ESC and BEL (from a CSV, say) is shown with U+FFFD in their place,
+// never as an escape sequence for the terminal to obey. `script` gives the
+// command a terminal.
+TEST_F(TermCliTest, ControlCharactersAreNotSentToATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "no script(1) to give the command a terminal";
+  }
+  const std::string form = "\"$(printf 'Ev\\033[31mil\\007')\"";
+  Output added = Onoma("term add evil en " + form + " --note " +
+                       "\"$(printf 'n\\033]0;x\\007ote')\"");
+  if (added.exit_code != 0) {
+    GTEST_SKIP() << "the store refuses control characters: " << added.err;
+  }
+  for (const std::string& args :
+       {std::string("term list"), "term lookup " + form}) {
+    const std::string command = "LANG=C script -qc \"'" ONOMA_CLI_PATH
+                                "' --db '" +
+                                db_ + "' " + args + "\" /dev/null </dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+      out.append(buffer, n);
+    }
+    EXPECT_EQ(pclose(pipe), 0) << args;
+    EXPECT_NE(out.find("Ev\uFFFD[31mil\uFFFD"), std::string::npos)
+        << args << "\n"
+        << out;
+    EXPECT_NE(out.find("n\uFFFD]0;x\uFFFDote"), std::string::npos)
+        << args << "\n"
+        << out;
+    EXPECT_EQ(out.find('\033'), std::string::npos) << args;
+    EXPECT_EQ(out.find('\007'), std::string::npos) << args;
+  }
 }
 
 }  // namespace
