@@ -43,6 +43,22 @@ Status NewerDatabase(const Database& db, int version, int latest) {
                           "); upgrade onoma");
 }
 
+// A version no onoma writes: negative (PRAGMA user_version is a signed
+// 32-bit number any tool can set), or newer than `latest`. Checked before
+// the version is used to pick migrations, so that a hostile or damaged
+// file is refused rather than read out of bounds.
+Status CheckKnown(const Database& db, int version, int latest) {
+  if (version < 0) {
+    return Status::Database("database " + db.path().string() +
+                            " has schema version " + std::to_string(version) +
+                            ", which no onoma writes (this onoma knows 0 to " +
+                            std::to_string(latest) +
+                            "); it is damaged or not an onoma database");
+  }
+  if (version > latest) return NewerDatabase(db, version, latest);
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::span<const EmbeddedFile> BuiltinMigrations() {
@@ -85,7 +101,7 @@ Status Migrate(Database& db, std::span<const EmbeddedFile> migrations) {
   if (!latest.ok()) return latest.status();
   Result<int> version = SchemaVersion(db);
   if (!version.ok()) return version.status();
-  if (*version > *latest) return NewerDatabase(db, *version, *latest);
+  ONOMA_RETURN_IF_ERROR(CheckKnown(db, *version, *latest));
   // The common case, every run of the command: no write lock, so that a
   // lookup never waits behind another onoma's import.
   if (*version == *latest) return Status::Ok();
@@ -95,7 +111,7 @@ Status Migrate(Database& db, std::span<const EmbeddedFile> migrations) {
   // Another onoma may have migrated the file while we waited for the lock.
   version = SchemaVersion(db);
   if (!version.ok()) return version.status();
-  if (*version > *latest) return NewerDatabase(db, *version, *latest);
+  ONOMA_RETURN_IF_ERROR(CheckKnown(db, *version, *latest));
 
   for (int number = *version + 1; number <= *latest; ++number) {
     const EmbeddedFile& migration = migrations[number - 1];
@@ -126,7 +142,7 @@ Status CheckSchemaVersion(Database& db,
   if (!latest.ok()) return latest.status();
   Result<int> version = SchemaVersion(db);
   if (!version.ok()) return version.status();
-  if (*version > *latest) return NewerDatabase(db, *version, *latest);
+  ONOMA_RETURN_IF_ERROR(CheckKnown(db, *version, *latest));
   if (*version < *latest) {
     return Status::Database(
         "database " + db.path().string() + " has schema version " +

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,41 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefused) {
                 "knows up to 3); upgrade onoma");
   EXPECT_EQ(Version(), 7);
   EXPECT_FALSE(HasTable(*db_, "concept"));
+}
+
+// Regression: a negative user_version picked migrations[-1] and beyond
+// (an internal error, or a crash at -100000).
+TEST_F(MigrationsTest, NegativeVersionIsRefusedWithTheNumber) {
+  const EmbeddedFile list[] = {kFirst, kSecond, kThird};
+  for (int version : {-1, -100000, INT32_MIN}) {
+    ONOMA_ASSERT_OK(
+        db_->Exec("PRAGMA user_version = " + std::to_string(version)));
+    Status status = Migrate(*db_, list);
+    EXPECT_EQ(status.code(), StatusCode::kDatabase) << version;
+    EXPECT_NE(status.message().find("schema version " +
+                                    std::to_string(version) + ","),
+              std::string::npos)
+        << status.ToString();
+    EXPECT_EQ(Version(), version);
+    EXPECT_FALSE(HasTable(*db_, "concept"));
+    status = CheckSchemaVersion(*db_, list);
+    EXPECT_EQ(status.code(), StatusCode::kDatabase) << version;
+  }
+}
+
+TEST_F(MigrationsTest, OpenRefusesNegativeVersion) {
+  ONOMA_ASSERT_OK(db_->Exec("PRAGMA user_version = -100000"));
+  db_.reset();
+  for (bool read_only : {false, true}) {
+    OpenOptions options;
+    options.read_only = read_only;
+    Result<Database> db = Database::Open(path_, options);
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.status().code(), StatusCode::kDatabase);
+    EXPECT_NE(db.status().message().find("schema version -100000"),
+              std::string::npos)
+        << db.status().ToString();
+  }
 }
 
 TEST_F(MigrationsTest, OpenRefusesDatabaseFromNewerOnoma) {
