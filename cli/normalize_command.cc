@@ -176,6 +176,9 @@ Status CheckOutputs(const Options& options,
                     const std::vector<std::string>& files) {
   const NormalizeArgs& args = options.normalize;
   const auto db = StorePath(options);
+  if (!args.in_place && !args.check) {
+    ONOMA_RETURN_IF_ERROR(CheckStandardOutput(files));
+  }
   if (args.in_place) {
     for (const std::string& file : files) {
       ONOMA_RETURN_IF_ERROR(CheckOutputPath(file, {}, db));

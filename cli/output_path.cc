@@ -1,6 +1,7 @@
 #include "cli/output_path.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <system_error>
 
@@ -57,6 +58,25 @@ Status CheckOutputPath(const std::string& output,
                       "overwritten"),
                    {output, file.string()}));
       }
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckStandardOutput(const std::vector<std::string>& inputs) {
+  struct stat out;
+  if (::fstat(STDOUT_FILENO, &out) != 0 || !S_ISREG(out.st_mode)) {
+    return Status::Ok();
+  }
+  for (const std::string& input : inputs) {
+    struct stat in;
+    if (input.empty() || input == "-" || ::stat(input.c_str(), &in) != 0) {
+      continue;
+    }
+    if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      return Status::BadArgument(
+          Format(Tr("standard output is the input {0}; write to another file"),
+                 {input}));
     }
   }
   return Status::Ok();

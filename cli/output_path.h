@@ -37,6 +37,12 @@ std::optional<std::filesystem::path> StorePath(const Options& options);
     const std::string& output, const std::vector<std::string>& inputs,
     const std::optional<std::filesystem::path>& db);
 
+// OK unless standard output is a regular file that is one of `inputs`
+// (`onoma normalize a.txt >> a.txt` would read its own output forever).
+// Failure: kBadArgument (exit 2) naming the input.
+[[nodiscard]] Status CheckStandardOutput(
+    const std::vector<std::string>& inputs);
+
 }  // namespace onoma::cli
 
 #endif  // ONOMA_CLI_OUTPUT_PATH_H_

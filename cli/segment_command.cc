@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "lib/segment/document.h"
 #include "lib/segment/sentence_splitter.h"
@@ -150,6 +151,8 @@ int RunSegment(const Options& options) {
   }
   const segment::SrxRules* srx_rules = srx ? &*srx : nullptr;
   const std::string& file = options.segment_file;
+  Status writable = CheckStandardOutput({file});
+  if (!writable.ok()) return Fail("segment", writable);
   if (file == "-" || file.empty()) {
     return Segmenter(options, srx_rules, "<stdin>").Run(stdin);
   }

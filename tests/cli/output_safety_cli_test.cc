@@ -109,6 +109,21 @@ TEST_F(OutputSafetyCliTest, NormalizeInPlaceOnTheDatabaseIsRefused) {
   ExpectDatabaseIntact();
 }
 
+// `normalize a.txt >> a.txt` would read its own output; the shell has
+// already truncated the article under `>`, but onoma says so.
+TEST_F(OutputSafetyCliTest, StandardOutputOntoAnInputIsRefused) {
+  const std::string article = "Missiles struck Kiev.\n";
+  Write(Path("a.txt"), article);
+  for (const std::string command : {"normalize", "segment"}) {
+    Output o =
+        Onoma(command + " '" + Path("a.txt") + "' >>'" + Path("a.txt") + "'");
+    EXPECT_EQ(o.exit_code, 2) << command << "\n" << o.err;
+    EXPECT_NE(o.err.find("standard output is the input"), std::string::npos)
+        << o.err;
+    EXPECT_EQ(Slurp(Path("a.txt")), article);
+  }
+}
+
 // `onoma --db m.db tm export m.db`, under any spelling of the path.
 TEST_F(OutputSafetyCliTest, TmExportOntoTheDatabaseIsRefused) {
   fs::create_symlink(db_, Path("link.db"));
