@@ -1,6 +1,6 @@
 // What the commands show on a terminal: whether to highlight, text from the
 // memory made safe to print, and a progress line for long index builds.
-// Shared by `tm lookup` and `tm concordance`.
+// Shared by `tm lookup`, `tm concordance`, `term list` and `term lookup`.
 //
 // Not thread-safe; the command runs on one thread.
 

@@ -19,6 +19,17 @@ Exit codes: 0 success; 1 the command worked and found something
 file, line and column); 4 database error. Errors go to standard error as
 `onoma: <what>: <why>`.
 
+Every write to standard output is checked: a failed one (a full disk) is
+exit 3 with the system's reason, `onoma: normalize: cannot write standard
+output: No space left on device`, and a command reading standard input
+stops there. A closed pipe (`onoma ... | head`) ends the command quietly.
+
+No command writes over what it reads: a file it writes (`normalize
+--report` or `--in-place`, `tm export`, `term export`, `tm align --output`)
+that is one of its input files, or the database or its `-wal`, `-shm` or
+`-journal` file, under any spelling or symbolic link, is a usage error
+(exit 2) naming both.
+
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
