@@ -179,6 +179,11 @@ void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
   scanner.Scan(line);
   std::size_t copied = 0;
   std::size_t reach = 0;
+  // Candidates come leftmost first, so the column of each is counted on
+  // from the previous one's: a line is read once however many names it
+  // holds (a recount from the line's start made one long line quadratic).
+  std::size_t counted = 0;
+  std::uint64_t column = 1;
   for (const Candidate& c : scanner.candidates()) {
     if (c.begin < reach) continue;
     reach = c.word_end;
@@ -186,7 +191,9 @@ void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
     Resolve(line, c, scanner.InNegative(c), change);
     if (!change) continue;
     change->line = line_number;
-    change->column = text::CountCodePoints(line.substr(0, c.begin)) + 1;
+    column += text::CountCodePoints(line.substr(counted, c.begin - counted));
+    counted = c.begin;
+    change->column = column;
     change->byte_offset = line_offset + c.begin;
     if (change->applied) {
       out.append(line.substr(copied, c.begin - copied));

@@ -79,6 +79,12 @@ class Scanner {
                                             std::size_t begin, std::size_t end);
   std::optional<Candidate> Check(std::string_view line, std::size_t fbegin,
                                  std::size_t fend, std::uint32_t pattern);
+  // The whitespace-delimited stretch around a name: where the one holding
+  // `begin` starts, where the one holding `end` ends.
+  std::size_t StretchLeft(std::string_view line, std::size_t begin);
+  std::size_t StretchRight(std::string_view line, std::size_t end);
+  // Whether [left, right) holds a URL, an e-mail address or a path.
+  bool NonProse(std::string_view line, std::size_t left, std::size_t right);
 
   const CompiledTerms* terms_;
   const Particles* particles_;
@@ -91,8 +97,15 @@ class Scanner {
   std::vector<Candidate> found_;
   std::vector<std::pair<std::size_t, std::uint32_t>> hits_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> negatives_;
+  std::vector<std::uint32_t> negative_reach_;  // furthest end so far
   std::vector<text::WordSpan> spans_;
   std::size_t window_begin_ = 1, window_end_ = 0;
+  // What Check last found, so that the names of one long stretch do not
+  // each read it again (see scanner.cc).
+  std::size_t left_ = 1, left_from_ = 0;
+  std::size_t right_from_ = 1, right_ = 0;
+  std::size_t prose_begin_ = 1, prose_end_ = 0;
+  bool non_prose_ = false;
 };
 
 }  // namespace onoma::normalize::internal

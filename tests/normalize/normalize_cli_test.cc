@@ -322,5 +322,30 @@ TEST_F(NormalizeCliTest, InPlaceSurvivesSigkill) {
   EXPECT_TRUE(Slurp(path) == big) << "the original was changed";
 }
 
+// A 2 MB article on one line, a name in every five bytes, ending in a
+// 200 KB stretch without spaces: linear work finishes in seconds, while
+// recounting each name's column from the line's start (or reading the
+// stretch again for each name in it) took hours. The timeout only catches
+// such a hang; tests/normalize/normalize_test.cc checks the positions.
+TEST_F(NormalizeCliTest, OneLongLineFinishesAndRewritesEveryName) {
+  constexpr int kSpaced = 400000;  // "Kiev "
+  constexpr int kPacked = 40000;   // "Kiev,"
+  std::string text, expected;
+  for (int i = 0; i < kSpaced; ++i) {
+    text += "Kiev ";
+    expected += "Kyiv ";
+  }
+  for (int i = 0; i < kPacked; ++i) {
+    text += "Kiev,";
+    expected += "Kyiv,";
+  }
+  Write(Path("long.txt"), text + "\n");
+  Output o = RunOnoma(
+      "LANG=C timeout 60",
+      "--db '" + *db_ + "' normalize --lang en '" + Path("long.txt") + "'");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(o.out == expected + "\n") << "the output differs";
+}
+
 }  // namespace
 }  // namespace onoma::testing

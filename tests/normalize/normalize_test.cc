@@ -230,6 +230,58 @@ TEST(NormalizeTest, NothingMatchedIsByteIdentical) {
   }
 }
 
+// One line with many names (a whole article without line breaks): every
+// change keeps its exact column and byte offset, with Cyrillic and Hangul
+// before and between the names so that columns and bytes differ. The
+// positions are counted on from one name to the next, never from the
+// line's start (tests/normalize/normalize_cli_test.cc runs a 2 MB line).
+TEST(NormalizeLongLineTest, ManyChangesKeepExactPositions) {
+  constexpr int kNames = 20000;
+  // "Заголовок\n": 9 letters, 18 bytes, then the newline.
+  std::string text = "Заголовок\nНовини 뉴스 ";  // 10 code points, 20 bytes
+  std::string expected = "Заголовок\nНовини 뉴스 ";
+  for (int i = 0; i < kNames; ++i) {
+    text += "Kiev 뉴스 ";  // 8 code points, 12 bytes
+    expected += "Kyiv 뉴스 ";
+  }
+  NormalizedText r = Normalized(text, "en");
+  EXPECT_EQ(r.text, expected);
+  ASSERT_EQ(r.changes.size(), static_cast<std::size_t>(kNames));
+  for (int i : {0, 1, kNames / 2, kNames - 1}) {
+    const Change& c = r.changes[i];
+    EXPECT_EQ(c.line, 2u) << i;
+    EXPECT_EQ(c.column, 11u + 8u * i) << i;
+    EXPECT_EQ(c.byte_offset, 19u + 20u + 12u * i) << i;
+    EXPECT_EQ(c.found, "Kiev") << i;
+    EXPECT_TRUE(c.applied) << i;
+  }
+}
+
+// Names packed without spaces, and negative contexts between them: the
+// stretch around each name and the negatives overlapping it are found
+// without reading the whole line again for each name.
+TEST(NormalizeLongLineTest, PackedNamesAndNegativeContexts) {
+  constexpr int kUnits = 5000;
+  std::string text = "한국어 ";  // 4 code points, 10 bytes
+  std::string expected = text;
+  for (int i = 0; i < kUnits; ++i) {
+    // 23 code points, 23 bytes; the negative context stays as it is.
+    text += "Kiev,Kiev;Chicken Kiev ";
+    expected += "Kyiv,Kyiv;Chicken Kiev ";
+  }
+  NormalizedText r = Normalized(text, "en");
+  EXPECT_EQ(r.text, expected);
+  ASSERT_EQ(r.changes.size(), 2u * kUnits);
+  for (int i : {0, kUnits / 2, kUnits - 1}) {
+    for (int k : {0, 1}) {
+      const Change& c = r.changes[2 * i + k];
+      EXPECT_EQ(c.line, 1u);
+      EXPECT_EQ(c.column, 5u + 23u * i + 5u * k) << i << " " << k;
+      EXPECT_EQ(c.byte_offset, 10u + 23u * i + 5u * k) << i << " " << k;
+    }
+  }
+}
+
 TEST(NormalizeTest, InvalidUtf8IsRejectedWithPosition) {
   auto out = NormalizeText(News(), "ok\nbad \xC3(\n", {});
   ASSERT_FALSE(out.ok());
