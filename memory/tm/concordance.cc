@@ -13,6 +13,7 @@
 
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
@@ -28,6 +29,10 @@ constexpr std::size_t kMinIndexedLength = 3;
 // here, 1.5 s of CPU; instr() on one spelling (Hangul, digits), 0.6 s; on
 // four ("zq": z or Z, q or Q), 1.9 s. So two at most.
 constexpr std::size_t kMaxSpellings = 2;
+// Code points of a long query handed to the trigram index as each of its
+// two phrases (IndexQuery): enough that a candidate holding both ends of a
+// query nearly always holds all of it.
+constexpr std::int32_t kMaxPhraseCodePoints = 32;
 // Units indexed per INSERT ... SELECT during an update, between progress
 // reports: small enough for a report a few times a second at 1M units.
 constexpr std::int64_t kIndexChunk = 16384;
@@ -59,38 +64,54 @@ void FoldText(std::string_view text, std::vector<UChar32>& folded,
 
 // A query, folded once, matched against many texts. Not thread-safe (it
 // keeps its buffers between calls).
+//
+// Knuth-Morris-Pratt rather than std::search: a text is read once whatever
+// the query, where a naive search costs the text's length times the
+// query's on repetitive text ("said said said ..." against a long query
+// of the same words).
 class Matcher {
  public:
   explicit Matcher(std::string_view query) {
     std::vector<std::size_t> offsets;
     FoldText(query, needle_, offsets);
+    // border_[i]: the length of the longest proper border (a prefix that
+    // is also a suffix) of needle_[0, i].
+    border_.assign(needle_.size(), 0);
+    std::size_t k = 0;
+    for (std::size_t i = 1; i < needle_.size(); ++i) {
+      while (k > 0 && needle_[i] != needle_[k]) k = border_[k - 1];
+      if (needle_[i] == needle_[k]) ++k;
+      border_[i] = k;
+    }
   }
 
   std::size_t length() const { return needle_.size(); }
 
-  // Whether `text` contains the query; its occurrences go to `ranges` when
-  // it is not null.
+  // Whether `text` contains the query; its occurrences, without overlap
+  // and leftmost first, go to `ranges` when it is not null.
   bool Find(std::string_view text, std::vector<ByteRange>* ranges) {
     if (ranges != nullptr) ranges->clear();
     if (needle_.empty() || text.size() < needle_.size()) return false;
     FoldText(text, hay_, offsets_);
     bool found = false;
-    auto from = hay_.begin();
-    for (;;) {
-      auto at = std::search(from, hay_.end(), needle_.begin(), needle_.end());
-      if (at == hay_.end()) break;
+    const std::size_t m = needle_.size();
+    std::size_t k = 0;  // how much of the needle ends at position i
+    for (std::size_t i = 0; i < hay_.size(); ++i) {
+      while (k > 0 && hay_[i] != needle_[k]) k = border_[k - 1];
+      if (hay_[i] == needle_[k]) ++k;
+      if (k < m) continue;
       found = true;
-      const auto first = static_cast<std::size_t>(at - hay_.begin());
       if (ranges == nullptr) break;
-      ranges->push_back(
-          ByteRange{offsets_[first], offsets_[first + needle_.size()]});
-      from = at + static_cast<std::ptrdiff_t>(needle_.size());
+      const std::size_t first = i + 1 - m;
+      ranges->push_back(ByteRange{offsets_[first], offsets_[i + 1]});
+      k = 0;  // the next occurrence starts after this one
     }
     return found;
   }
 
  private:
   std::vector<UChar32> needle_;
+  std::vector<std::size_t> border_;
   std::vector<UChar32> hay_;
   std::vector<std::size_t> offsets_;
 };
@@ -141,6 +162,26 @@ std::string Phrase(std::string_view query) {
   }
   phrase += '"';
   return phrase;
+}
+
+// The FTS5 query for `query` (NFC, at least kMinIndexedLength code
+// points): the whole of it as one phrase when it is short; for a long one,
+// its first and its last kMaxPhraseCodePoints code points, both required.
+// FTS5 matches a phrase in time that grows with the product of its length
+// and the positions it tries (a 10 kB query took a minute), while a text
+// that holds the query holds both ends; the matcher checks every candidate
+// against the whole query anyway, and two ends of a long query let through
+// hardly anything else.
+std::string IndexQuery(std::string_view query) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(query.data());
+  const auto length = static_cast<std::int32_t>(query.size());
+  std::int32_t head = 0;
+  U8_FWD_N(s, head, length, kMaxPhraseCodePoints);
+  if (head == length) return Phrase(query);
+  std::int32_t tail = length;
+  U8_BACK_N(s, 0, tail, kMaxPhraseCodePoints);
+  return Phrase(query.substr(0, static_cast<std::size_t>(head))) + " AND " +
+         Phrase(query.substr(static_cast<std::size_t>(tail)));
 }
 
 // Builds the hit for unit `unit_id` from all its variants. False when the
@@ -298,6 +339,12 @@ Result<std::uint64_t> UpdateConcordanceIndex(
 
 Result<std::vector<ConcordanceHit>> Concordance(
     sqlite::Database& db, const ConcordanceOptions& options) {
+  if (options.text.size() > limits::kMaxTmQueryBytes) {
+    return Status::BadInput(
+        "the text to find is " + std::to_string(options.text.size()) +
+        " bytes, over the limit of " +
+        std::to_string(limits::kMaxTmQueryBytes) + " bytes for a query");
+  }
   ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(options.text, "query"));
   if (options.text.empty()) {
     return Status::BadArgument("the text to find is empty");
@@ -347,7 +394,7 @@ Result<std::vector<ConcordanceHit>> Concordance(
       "MATCH ?1 ORDER BY tm_concordance.rowid DESC",
       "search the concordance index");
   if (!candidates.ok()) return candidates.status();
-  ONOMA_RETURN_IF_ERROR(candidates->Bind(1, Phrase(query)));
+  ONOMA_RETURN_IF_ERROR(candidates->Bind(1, IndexQuery(query)));
   ONOMA_RETURN_IF_ERROR(Collect(db, *candidates, options, matcher, hits));
   return hits;
 }

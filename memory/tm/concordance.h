@@ -32,7 +32,8 @@
 // Results: one hit per unit, newest unit (highest id) first, at most
 // `limit`.
 //
-// Errors: kBadInput for a query that is not valid UTF-8 (located);
+// Errors: kBadInput for a query that is not valid UTF-8 (located) or is
+// longer than limits::kMaxTmQueryBytes (lib/util/limits.h);
 // kBadArgument for an empty one or a bad language range; kDatabase when
 // SQLite refuses (an index update is then rolled back).
 //

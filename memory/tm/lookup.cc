@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "lib/text/utf8.h"
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/tm/lookup_internal.h"
 
@@ -77,6 +78,13 @@ const LookupStats& Lookup::last_stats() const { return impl_->stats; }
 
 Status Lookup::Impl::Prepare(std::string_view text) {
   stats = LookupStats();
+  // Before anything reads it: tokenizing a runaway line costs memory.
+  if (text.size() > limits::kMaxTmQueryBytes) {
+    return Status::BadInput("the query is " + std::to_string(text.size()) +
+                            " bytes, over the limit of " +
+                            std::to_string(limits::kMaxTmQueryBytes) +
+                            " bytes for a query");
+  }
   ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(text, "query"));
   query = Query();
   query.text = text;

@@ -47,7 +47,9 @@
 //
 // Failure: kBadArgument for a language that is not a BCP 47 tag, an empty
 // query or one longer than kMaxQueryTokens tokens; kBadInput for a query
-// that is not valid UTF-8 (located); kDatabase when SQLite refuses.
+// that is not valid UTF-8 (located) or is longer than
+// limits::kMaxTmQueryBytes (lib/util/limits.h); kDatabase when SQLite
+// refuses.
 //
 // Ownership: a Lookup borrows the Database and the NameFinder, which must
 // outlive it. Thread safety: one thread at a time, as the Database.

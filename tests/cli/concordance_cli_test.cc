@@ -123,6 +123,29 @@ TEST_F(ConcordanceCliTest, InvalidUtf8IsBadInput) {
   EXPECT_NE(o.err.find("<stdin>:2:3"), std::string::npos) << o.err;
 }
 
+// A 10 kB query (2,000 words) is answered at once; FTS5 took over a
+// minute on it as one phrase. The timeout only catches such a hang. Over
+// the limit of lib/util/limits.h it is refused (exit 3), naming the limit.
+TEST_F(ConcordanceCliTest, LongQueryIsAnsweredAndTooLongIsRefused) {
+  std::string query;
+  for (int i = 0; i < 2000; ++i) query += "said ";
+  ASSERT_EQ(Onoma("tm add --from en --to uk 'He " + query +
+                  "twice.' 'Він сказав двічі'")
+                .exit_code,
+            0);
+  Output o = RunOnoma(
+      "timeout 60",
+      "--db '" + (dir_ / "tm.db").string() + "' tm concordance --json -",
+      query + "\n" + query + "x\n");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("\"match_bytes\": [[3, 10003]]"), std::string::npos);
+  EXPECT_NE(o.out.find("x\", \"hits\": []}\n"), std::string::npos);
+  o = Onoma("tm concordance -", std::string(64 * 1024 + 1, 'a') + "\n");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_NE(o.err.find("over the limit of 65536 bytes"), std::string::npos)
+      << o.err;
+}
+
 TEST_F(ConcordanceCliTest, HostileQueriesAreText) {
   for (const char* query : {"'\"'", "'NEAR('", "'*'", "'a OR b'",
                             "\"'; DROP TABLE tm_unit; --\"", "'\"\"\"'"}) {

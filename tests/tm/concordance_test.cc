@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
@@ -256,6 +257,43 @@ TEST_F(ConcordanceTest, RejectsBadQueries) {
   auto nul = Concordance(*db_, options);
   ASSERT_TRUE(nul.ok());
   EXPECT_TRUE(nul->empty());
+}
+
+// A query of 10 kB: the one unit that holds it is found, with the range of
+// each occurrence, among units that hold both its ends but not all of it
+// (the index is asked for the ends, the matcher checks the whole). FTS5
+// once took over a minute on such a query, and a naive search is
+// quadratic on text this repetitive; the CLI test runs it under a timeout.
+TEST_F(ConcordanceTest, LongRepetitiveQueryFindsExactlyWhatHoldsIt) {
+  std::string query, twice, short_of_it;
+  for (int i = 0; i < 2000; ++i) query += "said ";
+  for (int i = 0; i < 4001; ++i) twice += "SAID ";
+  for (int i = 0; i < 1999; ++i) short_of_it += "said ";
+  Import(Unit("He " + query + "twice.", "Він сказав") +
+         Unit(short_of_it + "sai " + short_of_it, "ні") + Unit(twice, "двічі"));
+  std::vector<ConcordanceHit> hits = Find(query);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].hit.text, twice);
+  EXPECT_EQ(hits[0].ranges, (Ranges{{0, 10000}, {10000, 20000}}));
+  EXPECT_EQ(hits[1].hit.text, "He " + query + "twice.");
+  EXPECT_EQ(hits[1].ranges, (Ranges{{3, 10003}}));
+  // Whole, in another case; and one letter before it that nothing holds.
+  EXPECT_EQ(Find("he " + query + "TWICE").size(), 1u);
+  EXPECT_TRUE(Find("x" + query).empty());
+}
+
+TEST_F(ConcordanceTest, RefusesAQueryOverTheLimit) {
+  ConcordanceOptions options;
+  options.text = std::string(limits::kMaxTmQueryBytes + 1, 'a');
+  auto over = Concordance(*db_, options);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kBadInput);
+  EXPECT_NE(over.status().message().find(
+                std::to_string(limits::kMaxTmQueryBytes) + " bytes"),
+            std::string::npos)
+      << over.status().ToString();
+  options.text.pop_back();
+  EXPECT_TRUE(Concordance(*db_, options).ok());
 }
 
 // A unit of a real multilingual memory (UN resolutions: EN source, AR, ES,

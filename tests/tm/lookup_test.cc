@@ -16,6 +16,7 @@
 
 #include "lib/normalize/matcher.h"
 #include "lib/normalize/names.h"
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/tm/translation_memory.h"
@@ -330,6 +331,15 @@ TEST_F(LookupTest, HostileQueries) {
   auto long_query = lookup.Find(huge);
   ASSERT_FALSE(long_query.ok());
   EXPECT_EQ(long_query.status().code(), StatusCode::kBadArgument);
+  // Over limits::kMaxTmQueryBytes: refused before it is read, naming the
+  // limit, whatever its token count.
+  auto over = lookup.Find(std::string(limits::kMaxTmQueryBytes + 1, 'a'));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kBadInput);
+  EXPECT_NE(over.status().message().find(
+                std::to_string(limits::kMaxTmQueryBytes) + " bytes"),
+            std::string::npos)
+      << over.status().ToString();
 }
 
 TEST_F(LookupTest, RandomTextInAnyScriptIsAnsweredOrRefusedClearly) {
