@@ -305,12 +305,27 @@ int RunTermLookup(const Options& options) {
     if (options.term.query != "-") {
       return LookupOne(store, options.term.query, options, false, display);
     }
-    // The first failed write stops the batch: nothing more is read.
+    // A line the lookup refuses (invalid UTF-8, over the length limit) is
+    // reported with its number and the others are still answered; the
+    // exit status says that some were refused. The first failed write
+    // stops the batch: nothing more is read.
     text::Utf8Validator validator("<stdin>");
+    std::uint64_t refused = 0;
     for (std::string line; std::getline(std::cin, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
-      ONOMA_RETURN_IF_ERROR(LookupOne(store, line, options, true, display));
+      Status s = validator.ValidateLine(line);
+      if (s.ok()) s = LookupOne(store, line, options, true, display);
+      if (s.ok()) continue;
+      if (s.code() != StatusCode::kBadInput) return s;
+      if (!s.location()) s = s.At({"<stdin>", validator.lines(), 0, 0});
+      ++refused;
+      (void)Fail(options.command_name, s);
+    }
+    if (refused > 0) {
+      return Status::BadInput(Format(Tr("{0} of {1} lines refused"),
+                                     {std::to_string(refused),
+                                      std::to_string(validator.lines())}))
+          .At({"<stdin>", 0, 0, 0});
     }
     return Status::Ok();
   });

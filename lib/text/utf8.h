@@ -120,6 +120,14 @@ void AppendUtf8(std::string& out, char32_t c);
 // are A-Z <-> a-z outside Turkish and Azeri.
 bool IsAscii(std::string_view text);
 
+// The byte offset in `text` of the first character that XML 1.0 cannot
+// carry, not even as a character reference (production [2] Char): a
+// control character below U+0020 other than tab, line feed and carriage
+// return, or U+FFFE or U+FFFF. npos when there is none. Stores that export
+// XML (TBX, TMX) refuse such text on the way in. Linear; REQUIRES: valid
+// UTF-8 (other bytes are not looked at as characters).
+std::size_t FindNonXmlChar(std::string_view text);
+
 // The number of code points in `text`. Exact for valid UTF-8; for invalid
 // input, the number of bytes that are not continuation bytes (never more
 // than text.size()).

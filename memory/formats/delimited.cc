@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lib/text/text.h"
+#include "lib/util/limits.h"
 #include "memory/formats/term_files_internal.h"
 #include "memory/terms/term.h"
 
@@ -26,6 +27,7 @@ constexpr const char* kColumns[] = {"concept", "type",   "lang",
 struct Field {
   std::string text;
   std::uint64_t column = 1;  // code points, 1-based, on the record's line
+  bool quoted = false;       // in quotes (CSV): its text starts one further
 };
 
 struct Record {
@@ -94,6 +96,7 @@ class RecordReader {
       Field field;
       field.column = Column(line, i);
       if (i < line.size() && line[i] == '"') {
+        field.quoted = true;
         std::uint64_t open_line = line_;
         std::uint64_t open_column = field.column;
         ++i;
@@ -160,6 +163,22 @@ Status AtRecord(Status s, const RecordReader& reader, const Record& record,
   return Status(code, s.message()).At(reader.At(record.line, column));
 }
 
+// Checks a field's text as the store will (terms::CheckTermText), here so
+// that a fault names the field's column, and the character's within it.
+Status CheckField(const RecordReader& reader, std::uint64_t line,
+                  const Field& field, const char* what, std::size_t max_bytes) {
+  Status s = terms::CheckTermText(field.text, what, max_bytes);
+  if (s.ok()) return s;
+  std::uint64_t column = field.column;
+  const std::uint64_t within = s.location() ? s.location()->column : 0;
+  // A quoted field starts after its quote; one that spans lines has no
+  // single column for what is inside it.
+  if (within > 0 && field.text.find('\n') == std::string::npos) {
+    column += within - 1 + (field.quoted ? 1 : 0);
+  }
+  return Status::BadInput(s.message()).At(reader.At(line, column));
+}
+
 // A stable ASCII id for an OmegaT entry, which has none: the form's
 // letters when it has Latin ones, else an FNV-1a hash of it.
 std::string SlugFor(std::string_view form) {
@@ -192,6 +211,11 @@ Status ReadOmegaT(RecordReader& reader, std::optional<Record> record,
                  "an OmegaT glossary line needs a source term, a tab and a "
                  "target term")
           .At(reader.At(record->line, 1));
+    }
+    for (std::size_t i = 0; i < f.size() && i < 3; ++i) {
+      ONOMA_RETURN_IF_ERROR(CheckField(
+          reader, record->line, f[i], i < 2 ? "the form" : "the note",
+          i < 2 ? limits::kMaxTermBytes : limits::kMaxTermNoteBytes));
     }
     Concept c;
     c.slug = SlugFor(f[0].text);
@@ -281,6 +305,21 @@ Status ReadDelimited(const std::string& path, char delimiter,
     Concept c;
     c.slug = text("concept");
     if (c.slug.empty()) return fault("concept", "empty concept id");
+    struct Limit {
+      const char* column;
+      const char* what;
+      std::size_t max_bytes;
+    };
+    for (const Limit& limit :
+         {Limit{"form", "the form", limits::kMaxTermBytes},
+          Limit{"note", "the note", limits::kMaxTermNoteBytes},
+          Limit{"source", "the source", limits::kMaxTermNoteBytes},
+          Limit{"inflection", "the inflection class", limits::kMaxTermBytes}}) {
+      const Field* f = get(limit.column);
+      if (f == nullptr) continue;
+      ONOMA_RETURN_IF_ERROR(
+          CheckField(reader, r.line, *f, limit.what, limit.max_bytes));
+    }
     auto type =
         terms::ParseConceptType(text("type").empty() ? "other" : text("type"));
     if (!type)

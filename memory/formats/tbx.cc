@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/text/utf8.h"
 #include "memory/formats/term_files_internal.h"
 #include "memory/terms/term.h"
 
@@ -153,6 +154,15 @@ class TbxReader {
         .At(Location{path_, line, column, 0});
   }
 
+  // The line of the node the reader is on (the parser's own line is
+  // ahead of it, by what it has read).
+  std::uint64_t NodeLine() const {
+    xmlNodePtr node = xmlTextReaderCurrentNode(reader_);
+    long line = node != nullptr ? xmlGetLineNo(node) : -1;
+    return line > 0 ? static_cast<std::uint64_t>(line)
+                    : xmlTextReaderGetParserLineNumber(reader_);
+  }
+
   std::string Attribute(const char* name) {
     std::unique_ptr<xmlChar, XmlFree> value(
         xmlTextReaderGetAttribute(reader_, BAD_CAST name));
@@ -170,11 +180,12 @@ class TbxReader {
       in_concept_ = true;
       concept_ = Concept();
       terms_.clear();
+      term_lines_.clear();
       concept_.slug = Attribute("id");
       if (concept_.slug.empty()) {
         concept_.slug = "tbx-" + std::to_string(++unnamed_);
       }
-      line_ = xmlTextReaderGetParserLineNumber(reader_);
+      line_ = NodeLine();
       return Status::Ok();
     }
     if (!in_concept_) return Status::Ok();
@@ -195,6 +206,7 @@ class TbxReader {
     if (name == "term") {
       if (!in_term_) return Fault("<term> outside <termSec> or <tig>");
       term_.form = Text();
+      term_line_ = NodeLine();
       return Status::Ok();
     }
     std::string type = Attribute("type");
@@ -249,6 +261,7 @@ class TbxReader {
       in_term_ = false;
       if (term_.form.empty()) return Fault("a term section without <term>");
       terms_.push_back(std::move(term_));
+      term_lines_.push_back(term_line_);
     } else if (name == "langSec" || name == "langSet") {
       lang_.clear();
     } else if (name == "conceptEntry" || name == "termEntry") {
@@ -260,18 +273,21 @@ class TbxReader {
 
   // Puts the finished concept; a refusal is the file's fault, at the line
   // where the entry began.
+  // A term's refusal is at its <term>'s line.
   Status Flush() {
-    auto at = [this](Status s) {
+    auto at = [this](Status s, std::uint64_t line) {
       if (s.ok() || s.code() == StatusCode::kDatabase) return s;
       return Status(StatusCode::kBadInput, s.message())
-          .At(Location{path_, line_, 0, 0});
+          .At(Location{path_, line, 0, 0});
     };
-    ONOMA_RETURN_IF_ERROR(at(sink_.PutConcept(concept_)));
-    for (const Term& t : terms_) {
-      ONOMA_RETURN_IF_ERROR(at(sink_.PutTerm(concept_.slug, t)));
+    ONOMA_RETURN_IF_ERROR(at(sink_.PutConcept(concept_), line_));
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+      ONOMA_RETURN_IF_ERROR(at(sink_.PutTerm(concept_.slug, terms_[i]),
+                               term_lines_[i] != 0 ? term_lines_[i] : line_));
     }
     for (const std::string& phrase : concept_.negative_contexts) {
-      ONOMA_RETURN_IF_ERROR(at(sink_.PutNegative(concept_.slug, phrase)));
+      ONOMA_RETURN_IF_ERROR(
+          at(sink_.PutNegative(concept_.slug, phrase), line_));
     }
     return Status::Ok();
   }
@@ -284,6 +300,8 @@ class TbxReader {
   bool in_term_ = false;
   Concept concept_;
   std::vector<Term> terms_;
+  std::vector<std::uint64_t> term_lines_;  // of each of terms_
+  std::uint64_t term_line_ = 0;
   std::string lang_;
   Term term_;
   std::uint64_t line_ = 0;
@@ -322,6 +340,54 @@ void Element(std::ostream& out, int indent, std::string_view name,
   out << '>' << Escape(value) << "</" << name << ">\n";
 }
 
+// XML 1.0 cannot carry a control character other than tab, line feed and
+// carriage return, not even as a reference. The store refuses them on the
+// way in; a database written before it did may hold one, and then the
+// export fails here, naming the concept, instead of writing a file that
+// no XML parser (onoma's included) reads back.
+Status CheckWritable(const Concept& c) {
+  auto check = [&](std::string_view value, std::string_view what) {
+    if (text::FindNonXmlChar(value) == std::string_view::npos) {
+      return Status::Ok();
+    }
+    return Status::BadInput(
+        "concept '" + c.slug + "': " + std::string(what) +
+        " holds a control character that XML cannot carry; fix it (onoma "
+        "term edit) or export to .tsv or .csv");
+  };
+  for (std::string_view v :
+       {std::string_view(c.slug), std::string_view(c.note),
+        std::string_view(c.source), std::string_view(c.definition),
+        std::string_view(c.subject)}) {
+    ONOMA_RETURN_IF_ERROR(check(v, "the concept's text"));
+  }
+  for (const std::string& phrase : c.negative_contexts) {
+    ONOMA_RETURN_IF_ERROR(check(phrase, "a negative context"));
+  }
+  for (const Term& t : c.terms) {
+    // The form as a message can show it: the control characters named.
+    std::string shown;
+    for (char ch : t.form) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if (byte >= 0x20) {
+        shown += ch;
+        continue;
+      }
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", byte);
+      shown += code;
+    }
+    const std::string what = "the " + t.lang + " term '" + shown + "'";
+    for (std::string_view v :
+         {std::string_view(t.lang), std::string_view(t.form),
+          std::string_view(t.note), std::string_view(t.source),
+          std::string_view(t.inflection)}) {
+      ONOMA_RETURN_IF_ERROR(check(v, what));
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ReadTbx(const std::string& path, terms::TermSink& sink) {
@@ -337,6 +403,7 @@ Status WriteTbx(std::ostream& out, terms::TermStore& store) {
          "      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n"
          "  <text>\n    <body>\n";
   Status s = store.List([&](const Concept& c) {
+    ONOMA_RETURN_IF_ERROR(CheckWritable(c));
     out << "      <conceptEntry id=\"" << Escape(c.slug) << "\">\n";
     Element(out, 8, "descrip", "conceptType", terms::Name(c.type));
     Element(out, 8, "descrip", "subjectField", c.subject);

@@ -173,9 +173,10 @@ int FuzzyThreshold(std::size_t length) {
   return length < 8 ? 1 : 2;
 }
 
-std::vector<std::string> DeletionNeighbourhood(std::string_view key) {
+std::vector<std::string> DeletionNeighbourhood(std::string_view key,
+                                               std::size_t max_length) {
   std::vector<std::string> out;
-  if (key.size() < 3) return out;
+  if (key.size() < 3 || key.size() > max_length) return out;
   out.emplace_back(key);
   for (std::size_t i = 0; i < key.size(); ++i) {
     // Deleting either of two equal neighbours gives the same string.

@@ -21,6 +21,7 @@
 #ifndef ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_
 #define ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,10 +75,24 @@ std::string Skeleton(std::string_view latin, bool from_hangul);
 // 4 (too short for a typo to be told from another name), 1 up to 7, 2 from 8.
 int FuzzyThreshold(std::size_t length);
 
+// The longest skeleton the fuzzy index holds deletion variants for. A
+// key of n bytes has n variants of n - 1 bytes, so the index of one key
+// grows with the square of its length: an 80,000-letter form would write
+// gigabytes. Names are far shorter: the longest skeleton of the bundled
+// termbase (tables/termbase/news.tsv, an organization's full name) has 46
+// letters. A longer form is still found by every other stage (exact,
+// folded, inflected, romanized); only a typo in it is not.
+inline constexpr std::size_t kMaxFuzzyKeyBytes = 64;
+
 // `key` and every string made by deleting one of its characters, without
 // duplicates: two keys within one edit share at least one of these.
-// Empty for keys shorter than 3, which fuzzy lookup never reaches.
-std::vector<std::string> DeletionNeighbourhood(std::string_view key);
+// Empty for keys shorter than 3, which fuzzy lookup never reaches, and for
+// keys longer than `max_length`, so that the result holds at most
+// max_length + 1 strings. The store indexes keys up to kMaxFuzzyKeyBytes;
+// a lookup passes kMaxFuzzyKeyBytes + 1, the longest query key one
+// deletion away from an indexed one.
+std::vector<std::string> DeletionNeighbourhood(
+    std::string_view key, std::size_t max_length = kMaxFuzzyKeyBytes);
 
 // Levenshtein distance between two ASCII keys, or limit + 1 as soon as it is
 // known to exceed `limit`.

@@ -1,7 +1,11 @@
 #include "memory/terms/term.h"
 
 #include <array>
+#include <cstdio>
+#include <string>
 #include <utility>
+
+#include "lib/text/utf8.h"
 
 namespace onoma::terms {
 namespace {
@@ -68,6 +72,39 @@ std::optional<TermStatus> ParseTermStatus(std::string_view name) {
 std::optional<TermType> ParseTermType(std::string_view name) {
   if (name.empty()) return TermType::kFullForm;
   return Parse(kTermTypes, name);
+}
+
+// Every text the store keeps passes here: at most `max_bytes`
+// (lib/util/limits.h), valid UTF-8, and nothing XML cannot carry, since
+// `term export` writes TBX and a file onoma cannot read back is no export.
+// Refused rather than escaped or dropped: a control character in a name is
+// a fault of the file it came from (a stray ESC, a NUL from a broken CSV),
+// and the reader names its line.
+Status CheckTermText(std::string_view value, std::string_view what,
+                     std::size_t max_bytes) {
+  if (value.size() > max_bytes) {
+    return Status::BadInput(
+        std::string(what) + " is " + std::to_string(value.size()) +
+        " bytes long; the limit is " + std::to_string(max_bytes) +
+        " (docs/terms.md, \"Limits\")");
+  }
+  Status s = text::ValidateUtf8(value);
+  if (!s.ok()) return s.WithContext(what);
+  std::size_t at = text::FindNonXmlChar(value);
+  if (at != std::string_view::npos) {
+    std::size_t i = at;
+    char32_t c = 0;
+    text::DecodeNext(value, i, c);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    const std::uint64_t column = text::CountCodePoints(value.substr(0, at)) + 1;
+    return Status::BadInput(std::string(what) + " holds " + code +
+                            " at character " + std::to_string(column) +
+                            (c < 0x20 ? ", a control character" : "") +
+                            ", which XML (and so a TBX export) cannot carry")
+        .At(Location{"", 0, column, at});
+  }
+  return Status::Ok();
 }
 
 }  // namespace onoma::terms

@@ -1,6 +1,7 @@
 // The term store's values: concepts, their terms, and what a lookup finds.
 //
-// Plain structs with no behaviour beyond naming their enums; see
+// Plain structs with no behaviour beyond naming their enums and checking
+// their text (CheckTermText); see
 // memory/terms/term_store.h for the store itself. Every string is UTF-8;
 // forms are NFC once the store has seen them.
 //
@@ -9,11 +10,14 @@
 #ifndef ONOMA_MEMORY_TERMS_TERM_H_
 #define ONOMA_MEMORY_TERMS_TERM_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "lib/util/status.h"
 
 namespace onoma::terms {
 
@@ -76,6 +80,19 @@ struct LookupHit {
   std::string matched_form;  // the stored form that matched
   int distance = 0;          // edit distance, for kFuzzy
 };
+
+// OK when `value` may be kept as a text of the store: at most `max_bytes`
+// (lib/util/limits.h: kMaxTermBytes for a form, kMaxTermNoteBytes for a
+// note), valid UTF-8, and no character that XML 1.0 cannot carry (a
+// control character but tab, line feed and carriage return; U+FFFE,
+// U+FFFF), since `term export` writes TBX. Else kBadInput whose message
+// starts with `what` ("the form"); for a character, located at its column
+// within `value` (path and line empty, for a reader to add its own). The
+// store calls it on every write; the file readers call it per field, to
+// name the field's column.
+[[nodiscard]] Status CheckTermText(std::string_view value,
+                                   std::string_view what,
+                                   std::size_t max_bytes);
 
 }  // namespace onoma::terms
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "lib/text/text.h"
+#include "lib/util/limits.h"
 #include "memory/sqlite/statement.h"
 #include "memory/terms/search_keys.h"
 #include "memory/terms/term_store.h"
@@ -103,7 +104,9 @@ class Collector {
                      "look up skeleton by fuzzy key");
       if (!find.ok()) return find.status();
       sqlite::Statement& s = **find;
-      for (const std::string& variant : DeletionNeighbourhood(key)) {
+      // Empty for a key too long for the index to hold anything near it.
+      for (const std::string& variant :
+           DeletionNeighbourhood(key, kMaxFuzzyKeyBytes + 1)) {
         s.Reset();
         ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(variant)));
         ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
@@ -172,6 +175,14 @@ class Collector {
 
 Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
                                                  const LookupOptions& options) {
+  // Checked before anything is derived from the query: every key below
+  // costs time and memory that grow with it.
+  if (query.size() > limits::kMaxTermBytes) {
+    return Status::BadInput("the query is " + std::to_string(query.size()) +
+                            " bytes long; a term lookup takes at most " +
+                            std::to_string(limits::kMaxTermBytes) +
+                            " (docs/terms.md, \"Limits\")");
+  }
   ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(query, "query"));
   std::vector<LookupHit> hits;
   std::string nfc = text::ToNfc(query);

@@ -35,7 +35,13 @@
 //
 // Failure: kBadArgument for a request that breaks a rule (a second
 // preferred form, an unknown status), kNotFound for a slug or form the
-// store does not have, kBadInput for invalid UTF-8, kDatabase for SQLite.
+// store does not have, kBadInput for invalid UTF-8, for text over the
+// limits of lib/util/limits.h (a form or negative context over
+// kMaxTermBytes, a note, source, definition or subject over
+// kMaxTermNoteBytes) and for a control character XML cannot carry (any
+// below U+0020 but tab, line feed and carriage return, or U+FFFE/U+FFFF:
+// a term file written from the store must be read back), kDatabase for
+// SQLite.
 //
 // Ownership and thread safety: a TermStore borrows its Database, which must
 // outlive it; like the Database, it is used by one thread at a time.
@@ -129,7 +135,9 @@ class TermStore {
   [[nodiscard]] Result<Concept> Get(std::string_view slug);
 
   // Concepts that `query` names, best match first; empty when none does.
-  // kBadInput when the query is not valid UTF-8.
+  // kBadInput when the query is not valid UTF-8 or is longer than
+  // limits::kMaxTermBytes (the longest form the store takes). Time and
+  // memory grow linearly with the query.
   [[nodiscard]] Result<std::vector<LookupHit>> Lookup(
       std::string_view query, const LookupOptions& options = {});
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lib/text/text.h"
+#include "lib/util/limits.h"
 #include "memory/sqlite/statement.h"
 #include "memory/terms/search_keys.h"
 #include "memory/terms/term_store_internal.h"
@@ -14,10 +15,9 @@
 namespace onoma::terms::internal {
 namespace {
 
-Status CheckText(std::string_view value, std::string_view what) {
-  Status s = text::ValidateUtf8(value);
-  if (!s.ok()) return s.WithContext(what);
-  return Status::Ok();
+Status CheckText(std::string_view value, std::string_view what,
+                 std::size_t max_bytes) {
+  return CheckTermText(value, what, max_bytes);
 }
 
 bool IsLanguageTag(std::string_view lang) {
@@ -34,6 +34,12 @@ bool IsLanguageTag(std::string_view lang) {
 
 Status CheckSlug(std::string_view slug) {
   if (slug.empty()) return Status::BadArgument("empty concept id");
+  if (slug.size() > limits::kMaxTermBytes) {
+    return Status::BadInput("a concept id is " + std::to_string(slug.size()) +
+                            " bytes long; the limit is " +
+                            std::to_string(limits::kMaxTermBytes) +
+                            " (docs/terms.md, \"Limits\")");
+  }
   for (char c : slug) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
               (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
@@ -89,12 +95,13 @@ Result<std::int64_t> Writer::ConceptId(const Concept& c, bool create) {
 
 Status Writer::PutConcept(const Concept& c) {
   ++stats_.concepts;
+  ONOMA_RETURN_IF_ERROR(CheckSlug(c.slug));
   for (std::string_view v :
        {std::string_view(c.note), std::string_view(c.source),
         std::string_view(c.definition), std::string_view(c.subject)}) {
-    ONOMA_RETURN_IF_ERROR(CheckText(v, "concept " + c.slug));
+    ONOMA_RETURN_IF_ERROR(CheckText(v, "concept " + c.slug + ": a text",
+                                    limits::kMaxTermNoteBytes));
   }
-  ONOMA_RETURN_IF_ERROR(CheckSlug(c.slug));
   // One statement whether the concept is new or known: an import puts
   // every concept once, and a look-up before each insert cost as much as
   // the insert. No RETURNING (a temporary table per row): a new row's id
@@ -210,7 +217,8 @@ Status Writer::PutTerm(std::string_view slug, const Term& term) {
 
 Status Writer::PutNegative(std::string_view slug, std::string_view phrase) {
   ++stats_.negatives;
-  ONOMA_RETURN_IF_ERROR(CheckText(phrase, "negative context"));
+  ONOMA_RETURN_IF_ERROR(
+      CheckText(phrase, "the negative context", limits::kMaxTermBytes));
   if (phrase.empty()) return Status::BadArgument("empty negative context");
   Concept c;
   c.slug = std::string(slug);
@@ -235,10 +243,16 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
                                "' is not a language tag (BCP 47: en, uk, "
                                "ru, ko, pt-BR)");
   }
-  ONOMA_RETURN_IF_ERROR(CheckText(term.form, "form"));
-  ONOMA_RETURN_IF_ERROR(CheckText(term.note, "note"));
-  ONOMA_RETURN_IF_ERROR(CheckText(term.source, "source"));
-  ONOMA_RETURN_IF_ERROR(CheckText(term.inflection, "inflection"));
+  // The form first: every key below costs time and memory that grow with
+  // it.
+  ONOMA_RETURN_IF_ERROR(
+      CheckText(term.form, "the form", limits::kMaxTermBytes));
+  ONOMA_RETURN_IF_ERROR(
+      CheckText(term.note, "the note", limits::kMaxTermNoteBytes));
+  ONOMA_RETURN_IF_ERROR(
+      CheckText(term.source, "the source", limits::kMaxTermNoteBytes));
+  ONOMA_RETURN_IF_ERROR(CheckText(term.inflection, "the inflection class",
+                                  limits::kMaxTermBytes));
   Term t = term;
   // Stray spaces around a form (a TSV column padded by hand) are not part
   // of the name.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "lib/text/utf8.h"
+#include "lib/util/limits.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
@@ -208,22 +209,20 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
   }
   for (std::string_view text : {source, target}) {
     if (text.empty()) return Status::BadArgument("the text is empty");
+    if (text.size() > limits::kMaxSegmentBytes) {
+      return Status::BadInput("the text is " + std::to_string(text.size()) +
+                              " bytes long; a segment may have at most " +
+                              std::to_string(limits::kMaxSegmentBytes) +
+                              " (docs/tm.md, \"Limits\")");
+    }
     Status valid = text::ValidateUtf8(text);
     if (!valid.ok()) return valid;
     // XML 1.0 cannot carry these, not even as references: an export with
     // one would not be well-formed.
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-      const bool nonchar =
-          c == 0xEF && i + 2 < text.size() &&
-          static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-          (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE;
-      if (control || nonchar) {
-        return Status::BadArgument(
-            "the text holds a character XML cannot carry (a control "
-            "character or U+FFFE/U+FFFF)");
-      }
+    if (text::FindNonXmlChar(text) != std::string_view::npos) {
+      return Status::BadArgument(
+          "the text holds a character XML cannot carry (a control "
+          "character or U+FFFE/U+FFFF)");
     }
   }
 

@@ -172,7 +172,8 @@ class TranslationMemory {
 
   // Stores one segment pair, `source` in language `from`, dated now.
   // kBadArgument for an empty text, a language that is not a BCP 47 tag, or
-  // text that is not valid UTF-8.
+  // text that XML cannot carry; kBadInput for text that is not valid UTF-8
+  // or is longer than limits::kMaxSegmentBytes.
   [[nodiscard]] Result<AddOutcome> Add(
       std::string_view from, std::string_view to, std::string_view source,
       std::string_view target,

@@ -154,5 +154,56 @@ TEST_F(TermCliTest, ControlCharactersAreNotSentToATerminal) {
   }
 }
 
+// Limits (docs/terms.md, "Limits"): a megabyte query line once grew to
+// gigabytes, a megabyte form too. Under a 1 GB address-space cap the
+// long line is refused with its number, the others answered.
+TEST_F(TermCliTest, OverLongQueryLineIsRefusedAndTheOthersAnswered) {
+  std::string input = "Kiev\n" + std::string(1 << 20, 'k') + "\nКиєва\n";
+  Output o = RunOnoma(MemoryCap(1000) + "LANG=C",
+                      "--db '" + db_ + "' term lookup -", input);
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.out.find("# Kiev\nkyiv (place)"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("# Києва\nkyiv (place)"), std::string::npos) << o.out;
+  EXPECT_NE(o.err.find("<stdin>:2: the query is 1048576 bytes long"),
+            std::string::npos)
+      << o.err;
+  EXPECT_NE(o.err.find("1 of 3 lines refused"), std::string::npos) << o.err;
+
+  Output one = Onoma("term lookup " + std::string(2000, 'k'));
+  EXPECT_EQ(one.exit_code, 3);
+  EXPECT_NE(one.err.find("at most 1024"), std::string::npos) << one.err;
+}
+
+TEST_F(TermCliTest, OverLongFormIsRefusedWithItsLineAndChangesNothing) {
+  std::string before = Onoma("term list").out;
+  TempFile tsv("concept\ttype\tlang\tform\nbig\tplace\ten\t" +
+               std::string(1 << 20, 'k') + "\n");
+  std::string path = tsv.path() + ".tsv";
+  std::rename(tsv.path().c_str(), path.c_str());
+  Output o = RunOnoma(MemoryCap(1000) + "LANG=C",
+                      "--db '" + db_ + "' term import '" + path + "'");
+  std::remove(path.c_str());
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.err.find(path + ":2:14: the form is 1048576 bytes long"),
+            std::string::npos)
+      << o.err;
+  Output add = Onoma("term add big en " + std::string(1025, 'k'));
+  EXPECT_EQ(add.exit_code, 3);
+  EXPECT_NE(add.err.find("the form is 1025 bytes long"), std::string::npos)
+      << add.err;
+  EXPECT_EQ(Onoma("term list").out, before);
+}
+
+TEST_F(TermCliTest, ControlCharacterFromCsvIsRefused) {
+  TempFile csv("concept,lang,form\nx,en,\"Ky\x1B[31miv\"\n");
+  std::string path = csv.path() + ".csv";
+  std::rename(csv.path().c_str(), path.c_str());
+  Output o = Onoma("term import '" + path + "'");
+  std::remove(path.c_str());
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.err.find(path + ":2:9: the form holds U+001B"), std::string::npos)
+      << o.err;
+}
+
 }  // namespace
 }  // namespace onoma::testing

@@ -82,6 +82,26 @@ inline Output RunOnoma(const std::string& env, const std::string& args,
   return output;
 }
 
+// Shell text for RunOnoma's `env` that caps the address space of the
+// command at `megabytes` (ulimit -v), so that a test asserts memory stays
+// bounded without timing anything. Empty under AddressSanitizer, whose
+// shadow memory reserves terabytes of address space.
+inline std::string MemoryCap(int megabytes) {
+#if defined(__SANITIZE_ADDRESS__)
+  (void)megabytes;
+  return "";
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  (void)megabytes;
+  return "";
+#else
+  return "ulimit -v " + std::to_string(megabytes * 1024) + "; ";
+#endif
+#else
+  return "ulimit -v " + std::to_string(megabytes * 1024) + "; ";
+#endif
+}
+
 }  // namespace onoma::testing
 
 #endif  // ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_

@@ -430,5 +430,25 @@ TEST(Utf8ValidatorTest, AgreesWithReferenceOnRandomBytes) {
   EXPECT_LT(invalid, 4500);
 }
 
+TEST(FindNonXmlCharTest, FindsWhatXmlCannotCarry) {
+  struct Case {
+    std::string text;
+    std::size_t want;
+  } cases[] = {
+      {"Kyiv", std::string_view::npos},
+      {"tab\tline\ncr\r", std::string_view::npos},
+      {"Ky\x1Biv", 2},
+      {std::string("a\0b", 3), 1},
+      {"bell\x07", 4},
+      {"\xEF\xBF\xBE", 0},                       // U+FFFE
+      {"x\xEF\xBF\xBF", 1},                      // U+FFFF
+      {"\xEF\xBF\xBD", std::string_view::npos},  // U+FFFD is fine
+      {"\x7F\xC2\x85", std::string_view::npos},  // DEL, NEL: allowed
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FindNonXmlChar(c.text), c.want) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace onoma::text
