@@ -32,6 +32,19 @@ inline constexpr std::size_t kMaxTermNoteBytes = 64 * 1024;
 // `tm add`, a sentence of an alignment): a paragraph is a few KiB.
 inline constexpr std::size_t kMaxSegmentBytes = 1024 * 1024;
 
+// Entity expansion in a TMX file. onoma substitutes internal entities
+// whose replacement text is plain (no markup, no further references: no
+// nesting), and every substitution is counted: all of them together may
+// come to at most kMaxEntityExpansionBytes plus kEntityAmplification
+// times the file's size. A file of 131 kB that referenced a 64 kB entity
+// 17,000 times once became a gigabyte database; the budget refuses it at
+// 2.3 MB. The factor is libxml2's for its own amplification check
+// (XML_PARSER_NON_LINEAR in its parser.c); onoma substitutes entities
+// itself (to keep their positions and refuse external ones), which that
+// check does not see.
+inline constexpr std::size_t kMaxEntityExpansionBytes = 1024 * 1024;
+inline constexpr std::size_t kEntityAmplification = 10;
+
 // A `tm lookup` or `tm concordance` query.
 inline constexpr std::size_t kMaxTmQueryBytes = 64 * 1024;
 

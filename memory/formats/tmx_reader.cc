@@ -19,6 +19,7 @@
 #include <cstring>
 #include <utility>
 
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_reader_internal.h"
 
 namespace onoma::formats {
@@ -287,7 +288,12 @@ Result<bool> Impl::Next(TmxUnit& unit) {
 }
 
 void Impl::Fault(Status status) {
-  if (fault_.ok()) fault_ = std::move(status);
+  if (!fault_.ok()) return;
+  fault_ = std::move(status);
+  // Nothing after the first fault is used: the parser stops at once
+  // rather than work through the rest of its chunk (entity expansion
+  // past the budget included).
+  if (ctxt_ != nullptr) xmlStopParser(ctxt_);
 }
 
 void Impl::Warn(Status status) {
@@ -395,6 +401,8 @@ const xmlChar* Impl::PlainEntityText(const xmlChar* name,
 // Called by the parser for every reference to a declared entity, before it
 // expands anything. Refusing here (returning null) is what keeps external
 // entities unread and nested expansions ("billion laughs") from starting.
+// Flat ones (one large entity referenced many times) are counted by
+// ChargeEntity as OnReference and DecodeReferences substitute them.
 xmlEntityPtr Impl::OnGetEntity(xmlParserCtxtPtr ctxt, const xmlChar* name) {
   xmlEntityPtr entity = xmlSAX2GetEntity(ctxt, name);
   if (entity == nullptr || entity->etype == XML_INTERNAL_PREDEFINED_ENTITY) {
@@ -425,6 +433,22 @@ xmlEntityPtr Impl::OnGetEntity(xmlParserCtxtPtr ctxt, const xmlChar* name) {
   return entity;
 }
 
+bool Impl::ChargeEntity(std::size_t bytes, std::string_view name) {
+  entity_bytes_ += bytes;
+  const std::uint64_t input = std::max(bytes_total_, bytes_read_);
+  const std::uint64_t budget =
+      limits::kMaxEntityExpansionBytes + limits::kEntityAmplification * input;
+  if (entity_bytes_ <= budget) return true;
+  Fault(Status::BadInput(
+            "entity references expand to more than " + std::to_string(budget) +
+            " bytes (at &" + std::string(name) +
+            ";), past onoma's limit for a file of " + std::to_string(input) +
+            " bytes (docs/tm.md, \"Limits\")")
+            .At(Where({static_cast<std::uint64_t>(ctxt_->input->line),
+                       static_cast<std::uint64_t>(ctxt_->input->col)})));
+  return false;
+}
+
 void Impl::OnReference(const xmlChar* name) {
   bool external = false;
   const xmlChar* text = PlainEntityText(name, external);
@@ -437,7 +461,9 @@ void Impl::OnReference(const xmlChar* name) {
                          static_cast<std::uint64_t>(ctxt_->input->col)})));
     return;
   }
-  OnText(View(text));
+  const std::string_view replacement = View(text);
+  if (!ChargeEntity(replacement.size(), View(name))) return;
+  OnText(replacement);
 }
 
 bool Impl::DecodeReferences(std::string_view raw, std::string& out) {
@@ -504,6 +530,7 @@ bool Impl::DecodeReferences(std::string_view raw, std::string& out) {
                   .At(Where(TagPosition())));
         return false;
       }
+      if (!ChargeEntity(View(text).size(), name)) return false;
       out += View(text);
     }
   }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lib/text/utf8.h"
+#include "lib/util/limits.h"
 #include "memory/formats/tmx_reader_internal.h"
 
 namespace onoma::formats {
@@ -236,12 +237,17 @@ void Impl::OnText(std::string_view text) {
         variant_->text.append(text);
         if (variant_->has_codes) variant_->skeleton.append(text);
       }
+      CheckSegmentSize(variant_->has_markup ? variant_->markup.size()
+                                            : variant_->text.size(),
+                       "<seg>");
       return;
     case TmxContext::kMeta:
       meta_->value.append(text);
+      CheckSegmentSize(meta_->value.size(), "<note> or <prop>");
       return;
     case TmxContext::kHeaderMeta:
       header_meta_.value.append(text);
+      CheckSegmentSize(header_meta_.value.size(), "<note> or <prop>");
       return;
     case TmxContext::kMetaChild: {
       // The text of an element inside a note or prop belongs to the
@@ -273,6 +279,22 @@ void Impl::OnText(std::string_view text) {
   }
 }
 
+bool Impl::CheckSegmentSize(std::size_t bytes, const char* element) {
+  if (bytes <= limits::kMaxSegmentBytes) return true;
+  // Refused even when lenient: skipping it would still read it whole.
+  const bool seg = std::string_view(element) == "<seg>";
+  Fault(
+      Status::BadInput(std::string(element) + " is longer than " +
+                       std::to_string(limits::kMaxSegmentBytes) +
+                       " bytes, the limit for one segment (docs/tm.md, "
+                       "\"Limits\")")
+          .At(Where(seg ? seg_position_
+                        : TmxPosition{
+                              static_cast<std::uint64_t>(ctxt_->input->line),
+                              static_cast<std::uint64_t>(ctxt_->input->col)})));
+  return false;
+}
+
 void Impl::OnComment(std::string_view text) {
   if (stack_.empty()) return;
   const TmxContext context = stack_.back().context;
@@ -283,6 +305,7 @@ void Impl::OnComment(std::string_view text) {
   variant_->markup += "<!--";
   variant_->markup += text;
   variant_->markup += "-->";
+  CheckSegmentSize(variant_->markup.size(), "<seg>");
 }
 
 void Impl::OnProcessingInstruction(std::string_view target,
@@ -764,6 +787,7 @@ void Impl::EndVariant() {
 
 void Impl::StartSeg() {
   ++segs_;
+  seg_position_ = TagPosition();
   if (segs_ > 1) {
     UnitFault(
         Status::BadInput("<tuv> has a second <seg>").At(Where(TagPosition())));
@@ -791,6 +815,8 @@ void Impl::StartSeg() {
 }
 
 void Impl::EndSeg() {
+  // Tags and instructions add to the markup outside OnText.
+  if (!CheckSegmentSize(variant_->markup.size(), "<seg>")) return;
   for (const std::string& i : open_bpts_) {
     WarnOnce("unpaired-bpt",
              Status::BadInput("<bpt i=\"" + i +

@@ -140,6 +140,13 @@ class TmxReader::Impl {
   bool DecodeReferences(std::string_view raw, std::string& out);
   // An internal entity's replacement text if it is plain text.
   const xmlChar* PlainEntityText(const xmlChar* name, bool& external) const;
+  // Counts `bytes` of entity replacement text against the budget of
+  // lib/util/limits.h (kMaxEntityExpansionBytes plus kEntityAmplification
+  // times the input's size); false, with a fault, once it is spent.
+  bool ChargeEntity(std::size_t bytes, std::string_view name);
+  // Faults when the segment being read, or the note or prop, has grown
+  // past kMaxSegmentBytes; false then.
+  bool CheckSegmentSize(std::size_t bytes, const char* element);
   TmxName Classify(const xmlChar* localname, const xmlChar* uri) const;
 
   // --- tmx_reader_elements.cc
@@ -188,6 +195,7 @@ class TmxReader::Impl {
   std::vector<char> chunk_;
   std::uint64_t bytes_read_ = 0;
   std::uint64_t bytes_total_ = 0;
+  std::uint64_t entity_bytes_ = 0;  // replacement text substituted so far
 
   // Parser.
   xmlSAXHandler sax_{};
@@ -227,6 +235,7 @@ class TmxReader::Impl {
   TmxMeta* meta_ = nullptr;
   Status unit_fault_;
   int segs_ = 0;
+  TmxPosition seg_position_;  // of the <seg> start tag
   int code_depth_ = 0;
   std::vector<std::string> open_bpts_;
 

@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <random>
+
+#include "lib/text/utf8.h"
 
 namespace onoma::formats {
 namespace {
@@ -45,6 +48,23 @@ constexpr TmxAttr kVariantOrder[] = {
 bool ValidSegtype(std::string_view value) {
   return value == "block" || value == "paragraph" || value == "sentence" ||
          value == "phrase";
+}
+
+// The text XML 1.0 cannot carry at all (lib/text/utf8.h, FindNonXmlChar)
+// is refused when it comes in (a TMX parser rejects it, `tm add` refuses
+// it), but a database written before that check may hold some: such a
+// unit is refused with a clear error rather than written into a file that
+// no XML parser reads. `xml` is what was made of `what`.
+Status CheckWritable(std::string_view xml, const std::string& what) {
+  const std::size_t at = text::FindNonXmlChar(xml);
+  if (at == std::string_view::npos) return Status::Ok();
+  char code[8];
+  std::snprintf(code, sizeof code, "%02X",
+                static_cast<unsigned>(static_cast<unsigned char>(xml[at])));
+  return Status::BadInput(what + " holds a character XML cannot carry (byte " +
+                          code +
+                          ", a control character or U+FFFE/U+FFFF); it "
+                          "cannot be exported as TMX");
 }
 
 }  // namespace
@@ -189,6 +209,7 @@ void TmxWriter::WriteMeta(const TmxMeta& meta, const char* indent) {
 }
 
 Status TmxWriter::WriteHeader(const TmxHeader& header) {
+  const std::size_t start = buffer_.size();
   buffer_ +=
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<tmx version=\"1.4\">";
@@ -203,11 +224,14 @@ Status TmxWriter::WriteHeader(const TmxHeader& header) {
     buffer_ += header.body;
     buffer_ += "</header>\n";
   }
+  ONOMA_RETURN_IF_ERROR(
+      CheckWritable(std::string_view(buffer_).substr(start), "the header"));
   buffer_ += "<body>\n";
   return Flush();
 }
 
 Status TmxWriter::WriteUnit(const TmxUnit& unit) {
+  const std::size_t start = buffer_.size();
   buffer_ += "<tu";
   WriteAttributes(TmxOwner::kUnit, unit.attrs);
   buffer_ += '>';
@@ -232,6 +256,16 @@ Status TmxWriter::WriteUnit(const TmxUnit& unit) {
     buffer_ += "</seg>\n  </tuv>\n";
   }
   buffer_ += "</tu>\n";
+  Status writable = CheckWritable(
+      std::string_view(buffer_).substr(start),
+      "unit " +
+          (unit.attrs.has(TmxAttr::kTuid)
+               ? "tuid=\"" + std::string(unit.attrs.get(TmxAttr::kTuid)) + "\""
+               : std::to_string(units_ + 1)));
+  if (!writable.ok()) {
+    buffer_.resize(start);
+    return writable;
+  }
   ++units_;
   if (buffer_.size() >= kFlushAt) return Flush();
   return Status::Ok();

@@ -79,6 +79,8 @@ class TmxWriter {
   // required attributes (FillRequiredHeader). Called once, first.
   [[nodiscard]] Status WriteHeader(const TmxHeader& header);
   // One <tu>. REQUIRES: at least one variant, each with a language.
+  // kBadInput, with nothing written, for a unit holding a character XML
+  // 1.0 cannot carry (a control character, U+FFFE/U+FFFF).
   [[nodiscard]] Status WriteUnit(const TmxUnit& unit);
   // Closes <body> and <tmx>, flushes, syncs, and renames the file into
   // place. kIo on failure.

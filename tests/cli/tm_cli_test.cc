@@ -157,6 +157,52 @@ TEST_F(TmCliTest, ExportIsValidTmxAndFiltersLanguages) {
       << bad.err;
 }
 
+// docs/tm.md, "Limits": a 131 kB file whose entity expands to 640 kB per
+// segment once became a gigabyte database. Under a 1 GB address-space cap
+// it is refused with its position, and the memory keeps what it had.
+TEST_F(TmCliTest, EntityAmplificationIsRefusedAndChangesNothing) {
+  Write("good.tmx", kGood);
+  ASSERT_EQ(Onoma("tm import '" + Path("good.tmx") + "'").exit_code, 0);
+  const std::string before = Onoma("tm stats").out;
+  std::string doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [\n<!ENTITY e \"" +
+                    std::string(65536, 'x') + "\">\n]>\n" +
+                    std::string(kGood).substr(std::string(kGood).find("<tmx"));
+  std::string units;
+  while (units.size() < 65536) {
+    units +=
+        "<tu><tuv xml:lang=\"en\"><seg>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</seg>"
+        "</tuv><tuv xml:lang=\"uk\"><seg>x</seg></tuv></tu>\n";
+  }
+  doc.insert(doc.find("</body>"), units);
+  ASSERT_LT(doc.size(), 140000u);
+  Write("laughs.tmx", doc);
+  Output out = RunOnoma(
+      testing::MemoryCap(1000),
+      "--db '" + Path("tm.db") + "' tm import '" + Path("laughs.tmx") + "'");
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find(Path("laughs.tmx") + ":"), std::string::npos)
+      << out.err;
+  EXPECT_NE(out.err.find("entity references expand to more than"),
+            std::string::npos)
+      << out.err;
+  EXPECT_EQ(Onoma("tm stats").out, before);
+}
+
+TEST_F(TmCliTest, SegmentOverTheLimitIsRefusedWithItsLine) {
+  std::string doc = kGood;
+  doc.insert(doc.find("</body>"), "<tu><tuv xml:lang=\"en\"><seg>" +
+                                      std::string(1100000, 'a') +
+                                      "</seg></tuv></tu>\n");
+  Write("long.tmx", doc);
+  Output out = Onoma("tm import '" + Path("long.tmx") + "'");
+  EXPECT_EQ(out.exit_code, 3) << out.err;
+  EXPECT_NE(out.err.find(Path("long.tmx") + ":"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find(": <seg> is longer than 1048576 bytes"),
+            std::string::npos)
+      << out.err;
+  EXPECT_NE(Onoma("tm stats").out.find("units: 0\n"), std::string::npos);
+}
+
 TEST_F(TmCliTest, AddStoresAPair) {
   Output out = Onoma("tm add --from en --to uk 'Kyiv' 'Київ'");
   EXPECT_EQ(out.exit_code, 0) << out.err;
