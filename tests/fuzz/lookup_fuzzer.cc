@@ -10,7 +10,7 @@
 //   mkdir -p /tmp/lookup-corpus && cp tests/fuzz/corpus/lookup/*
 //   /tmp/lookup-corpus/
 //   build/fuzz/tests/fuzz/lookup_fuzzer -max_total_time=600 -max_len=512 \
-//       -timeout=10 /tmp/lookup-corpus
+//       -timeout=10 -rss_limit_mb=2048 /tmp/lookup-corpus
 //
 // docs/tm-lookup.md has the last run's figures.
 

@@ -1,5 +1,10 @@
 // libFuzzer target: every built-in scheme, forward and back, on arbitrary
 // valid UTF-8, and the UTF-8 validator on arbitrary bytes.
+//
+//   CXX=clang++ cmake -S . -B build/fuzz -DONOMA_BUILD_FUZZ=ON
+//   cmake --build build/fuzz --target romanize_fuzzer
+//   build/fuzz/tests/fuzz/romanize_fuzzer -max_total_time=300 -timeout=10 \
+//       -rss_limit_mb=2048
 
 #include <cstddef>
 #include <cstdint>

@@ -4,8 +4,8 @@
 //
 //   CXX=clang++ cmake -S . -B build/fuzz -DONOMA_BUILD_FUZZ=ON
 //   cmake --build build/fuzz --target table_fuzzer
-//   build/fuzz/tests/fuzz/table_fuzzer -max_total_time=300
-//   tests/fuzz/corpus/table
+//   build/fuzz/tests/fuzz/table_fuzzer -max_total_time=300 -timeout=10 \
+//       -rss_limit_mb=2048 tests/fuzz/corpus/table
 
 #include <cstddef>
 #include <cstdint>

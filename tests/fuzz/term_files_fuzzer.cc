@@ -9,7 +9,7 @@
 //       -DONOMA_BUILD_TESTS=OFF -DONOMA_BUILD_BENCH=OFF
 //   ninja -C build-tfuzz term_files_fuzzer
 //   TMPDIR=/dev/shm build-tfuzz/tests/fuzz/term_files_fuzzer \
-//       -max_total_time=300 -max_len=8192 -timeout=10 \
+//       -max_total_time=300 -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
 //       corpus-dir tests/fuzz/corpus/terms
 //
 // The readers take a path (they stream), so each input goes through four
