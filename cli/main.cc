@@ -10,6 +10,7 @@
 #include "cli/i18n.h"
 #include "cli/options.h"
 #include "cli/standard_output.h"
+#include "lib/util/atomic_file.h"
 
 namespace {
 
@@ -29,6 +30,8 @@ int Finish(const std::string& what, int exit_code) {
 
 int main(int argc, char** argv) {
   try {
+    // A signal removes the temporaries of the files being written.
+    onoma::InstallSignalCleanup();
     onoma::cli::InitMessages();
     onoma::cli::ParseOutcome parsed = onoma::cli::ParseArgs(argc, argv);
     if (!parsed.options) return Finish("", parsed.exit_code);

@@ -9,8 +9,8 @@
 // truncated one (tests/normalize/normalize_cli_test.cc kills it to check).
 // The summary and the report count what was done: a file whose rewrite
 // failed adds nothing to the totals, and its report records are taken back.
-// --backup hard-links the original to FILE~ before the rename (a copy where
-// links are not possible).
+// --backup hard-links the original to FILE~ before the rename, or copies
+// it where the file system cannot link (lib/util/atomic_file.h).
 
 #include <unistd.h>
 

@@ -1,22 +1,19 @@
 #include "cli/normalize_io.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <set>
 #include <string_view>
-#include <vector>
 
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/output_path.h"
 #include "lib/text/script.h"
 #include "lib/text/utf8.h"
+#include "lib/util/atomic_file.h"
 
 namespace onoma::cli {
 namespace {
@@ -158,175 +155,15 @@ bool LooksLikeReport(const std::string& path) {
   return n == kLength && std::memcmp(start, kStart, kLength) == 0;
 }
 
-namespace {
-
-// The temporary file being written, for the signal handler: a fixed buffer
-// and a flag, since a handler may only call async-signal-safe functions.
-// Written only while the signals are blocked.
-char temp_path[4096];
-volatile sig_atomic_t temp_set = 0;
-constexpr int kCleanedSignals[] = {SIGINT, SIGTERM, SIGHUP};
-
-extern "C" void RemoveTempAndDie(int sig) {
-  if (temp_set != 0) ::unlink(temp_path);
-  // SA_RESETHAND restored the default action, and the signal stays blocked
-  // until this handler returns: then it ends the process as it would have.
-  ::raise(sig);
-}
-
-void InstallHandlers() {
-  static bool installed = false;
-  if (installed) return;
-  installed = true;
-  for (int sig : kCleanedSignals) {
-    struct sigaction old;
-    // An ignored signal (nohup) stays ignored.
-    if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) {
-      continue;
-    }
-    struct sigaction action {};
-    action.sa_handler = RemoveTempAndDie;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
-    ::sigaction(sig, &action, nullptr);
-  }
-}
-
-// Blocks the signals above for its lifetime.
-class SignalsBlocked {
- public:
-  SignalsBlocked() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int sig : kCleanedSignals) sigaddset(&set, sig);
-    ::sigprocmask(SIG_BLOCK, &set, &old_);
-  }
-  ~SignalsBlocked() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
-  SignalsBlocked(const SignalsBlocked&) = delete;
-  SignalsBlocked& operator=(const SignalsBlocked&) = delete;
-
- private:
-  sigset_t old_;
-};
-
-// Whether `name` is ".NAME.onoma-PID-XXXXXX", giving the PID.
-bool ParseTempName(std::string_view name, long& pid) {
-  constexpr std::string_view kMark = ".onoma-";
-  const std::size_t mark = name.rfind(kMark);
-  if (name.size() < 2 || name[0] != '.' || mark == std::string_view::npos ||
-      mark < 2) {
-    return false;
-  }
-  std::string_view rest = name.substr(mark + kMark.size());
-  const std::size_t dash = rest.find('-');
-  if (dash == 0 || dash == std::string_view::npos || dash > 9 ||
-      rest.size() != dash + 7) {
-    return false;
-  }
-  pid = 0;
-  for (char c : rest.substr(0, dash)) {
-    if (c < '0' || c > '9') return false;
-    pid = pid * 10 + (c - '0');
-  }
-  for (char c : rest.substr(dash + 1)) {
-    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                       (c >= 'A' && c <= 'Z');
-    if (!alnum) return false;
-  }
-  return pid > 0;
-}
-
-// Removes the temporaries that a killed `--in-place` (kill -9, a crash, a
-// power cut) left in `dir`: those whose process no longer exists. Another
-// user's process, or one alive now, keeps its file. Once per directory.
-void RemoveStaleTemporaries(const std::string& dir) {
-  static std::set<std::string> done;
-  if (!done.insert(dir).second) return;
-  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
-  if (d == nullptr) return;
-  while (const struct dirent* entry = ::readdir(d)) {
-    long pid = 0;
-    if (!ParseTempName(entry->d_name, pid)) continue;
-    if (pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 ||
-        errno != ESRCH) {
-      continue;
-    }
-    const std::string path = dir + entry->d_name;
-    struct stat st;
-    if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      ::unlink(path.c_str());
-    }
-  }
-  ::closedir(d);
-}
-
-}  // namespace
-
 Status RewriteInPlace(const std::string& path, bool backup,
                       const std::function<Status(LineReader&, FILE*)>& write) {
   auto in = LineReader::Open(path);
   if (!in.ok()) return in.status();
-  struct stat original;
-  if (::stat(path.c_str(), &original) != 0) {
-    return ErrnoStatus(Tr("cannot read the file"), path);
-  }
-  std::size_t slash = path.find_last_of('/');
-  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  RemoveStaleTemporaries(dir);
-  InstallHandlers();
-  // The PID in the name tells a later run whether its writer is gone.
-  std::string temp =
-      dir + "." + base + ".onoma-" + std::to_string(::getpid()) + "-XXXXXX";
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  int fd = -1;
-  {
-    SignalsBlocked blocked;
-    fd = mkstemp(name.data());
-    if (fd >= 0 && name.size() <= sizeof temp_path) {
-      std::memcpy(temp_path, name.data(), name.size());
-      temp_set = 1;
-    }
-  }
-  if (fd < 0) return ErrnoStatus(Tr("cannot create a temporary file"), path);
-  temp = name.data();
-  auto remove_temp = [&temp] {
-    SignalsBlocked blocked;
-    ::unlink(temp.c_str());
-    temp_set = 0;
-  };
-  FILE* out = fdopen(fd, "wb");
-  if (out == nullptr) {
-    ::close(fd);
-    remove_temp();
-    return ErrnoStatus(Tr("cannot create a temporary file"), path);
-  }
-  Status s = write(*in, out);
-  if (s.ok() && (std::fflush(out) != 0 || ::fsync(fd) != 0 ||
-                 ::fchmod(fd, original.st_mode & 07777) != 0)) {
-    s = ErrnoStatus(Tr("cannot write the output"), path);
-  }
-  if (std::fclose(out) != 0 && s.ok()) {
-    s = ErrnoStatus(Tr("cannot write the output"), path);
-  }
-  if (s.ok() && backup) {
-    std::string kept = path + "~";
-    ::unlink(kept.c_str());
-    if (::link(path.c_str(), kept.c_str()) != 0) {
-      s = ErrnoStatus(Tr("cannot write the output"), kept);
-    }
-  }
-  if (s.ok()) {
-    SignalsBlocked blocked;
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-      s = ErrnoStatus(Tr("cannot write the output"), path);
-    } else {
-      temp_set = 0;
-    }
-  }
-  if (!s.ok()) remove_temp();
-  return s;
+  auto out = AtomicFile::Create(path);
+  if (!out.ok()) return TranslateFileError(out.status());
+  // A failure here leaves `out` to remove its temporary.
+  ONOMA_RETURN_IF_ERROR(write(*in, (*out)->file()));
+  return TranslateFileError((*out)->Commit(backup ? path + "~" : ""));
 }
 
 Progress::Progress(std::size_t total)

@@ -65,16 +65,18 @@ std::string ChangeJson(std::string_view file, const normalize::Change& c);
 // records do.
 bool LooksLikeReport(const std::string& path);
 
-// Runs `write` from `path` into a temporary file in the same directory,
-// then (on success) syncs it, gives it the original's permissions, links
-// the original to PATH~ when `backup`, and renames it over `path`. On any
-// failure the temporary file is removed and `path` is untouched; failure
-// is kIo with the system's reason (No space left on device).
+// Runs `write` from `path` into an AtomicFile (lib/util/atomic_file.h)
+// for `path`, then (on success) commits it: synced, with the original's
+// permissions, the original linked (or copied) to PATH~ when `backup`,
+// renamed over `path`. On any failure the temporary file is removed and
+// `path` is untouched; failure is kIo with the system's reason (No space
+// left on device), in the user's language.
 //
 // The temporary is named .NAME.onoma-PID-XXXXXX. SIGINT, SIGTERM and
-// SIGHUP remove it before ending the process as they would have; what
-// SIGKILL leaves is removed by the next call in that directory, which
-// removes every such file whose PID is no longer a process.
+// SIGHUP remove it before ending the process as they would have (main
+// installs the handler); what SIGKILL leaves is removed by the next run
+// writing in that directory, which removes every such file whose PID is
+// no longer a process.
 [[nodiscard]] Status RewriteInPlace(
     const std::string& path, bool backup,
     const std::function<Status(LineReader&, FILE*)>& write);

@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "cli/i18n.h"
 #include "memory/sqlite/db_path.h"
@@ -80,6 +82,21 @@ Status CheckStandardOutput(const std::vector<std::string>& inputs) {
     }
   }
   return Status::Ok();
+}
+
+Status TranslateFileError(const Status& status) {
+  const std::pair<std::string_view, std::string> known[] = {
+      {"cannot create a temporary file", Tr("cannot create a temporary file")},
+      {"cannot write the output", Tr("cannot write the output")},
+      {"cannot read the file", Tr("cannot read the file")}};
+  const std::string& message = status.message();
+  for (const auto& [english, translated] : known) {
+    if (message.compare(0, english.size(), english) != 0) continue;
+    Status out(status.code(), translated + message.substr(english.size()));
+    if (status.location()) out = std::move(out).At(*status.location());
+    return out;
+  }
+  return status;
 }
 
 }  // namespace onoma::cli

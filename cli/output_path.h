@@ -4,7 +4,8 @@
 //
 // Every command that writes a named file (normalize --report and
 // --in-place, tm export, term export, tm align --output) asks
-// CheckOutputPath() first. Tested by tests/cli/output_safety_cli_test.cc.
+// CheckOutputPath() first, then writes through an AtomicFile
+// (lib/util/atomic_file.h). Tested by tests/cli/output_safety_cli_test.cc.
 //
 // Plain functions; they stat the files and resolve paths, nothing more.
 
@@ -42,6 +43,11 @@ std::optional<std::filesystem::path> StorePath(const Options& options);
 // Failure: kBadArgument (exit 2) naming the input.
 [[nodiscard]] Status CheckStandardOutput(
     const std::vector<std::string>& inputs);
+
+// `status` with the English words that AtomicFile (lib/util/atomic_file.h)
+// and the TMX and term file writers put first ("cannot write the output:
+// File too large") in the user's language; any other status as it is.
+[[nodiscard]] Status TranslateFileError(const Status& status);
 
 }  // namespace onoma::cli
 
