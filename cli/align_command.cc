@@ -289,7 +289,7 @@ int RunTmAlign(const Options& options) {
       return Fail("tm align", Status::Io(Tr("cannot create a temporary file")));
     }
     Status opened = sink.Open(tmx_path, args);
-    if (!opened.ok()) return Fail("--output", opened);
+    if (!opened.ok()) return Fail("--output", TranslateFileError(opened));
   }
 
   std::string out;
@@ -302,7 +302,7 @@ int RunTmAlign(const Options& options) {
     if (!beads.ok()) return Fail("tm align", beads.status());
     if (tmx) {
       Status added = sink.Add(files, *source, *target, *beads);
-      if (!added.ok()) return Fail("--output", added);
+      if (!added.ok()) return Fail("--output", TranslateFileError(added));
       continue;
     }
     char score[16];
@@ -321,7 +321,7 @@ int RunTmAlign(const Options& options) {
   }
   if (tmx) {
     Status finished = sink.Finish();
-    if (!finished.ok()) return Fail("--output", finished);
+    if (!finished.ok()) return Fail("--output", TranslateFileError(finished));
     return args.import ? Import(options, tmx_path) : kExitOk;
   }
   Status written = WriteStdout(out);

@@ -295,7 +295,7 @@ int RunTermExport(const Options& options) {
   Status writable = CheckOutputPath(options.term.file, {}, StorePath(options));
   if (!writable.ok()) return Fail(options.command_name, writable);
   return WithStore(options, [&](terms::TermStore& store) {
-    return formats::WriteTermFile(options.term.file, store);
+    return TranslateFileError(formats::WriteTermFile(options.term.file, store));
   });
 }
 

@@ -182,7 +182,9 @@ int RunTmExport(const Options& options) {
   if (!db.ok()) return Fail(options.command_name, db.status());
   tm::TranslationMemory memory(*db);
   auto summary = memory.Export(args.file, out);
-  if (!summary.ok()) return Fail(options.command_name, summary.status());
+  if (!summary.ok()) {
+    return Fail(options.command_name, TranslateFileError(summary.status()));
+  }
   std::FILE* report = args.file == "-" ? stderr : stdout;
   std::fprintf(
       report, "%s\n",

@@ -1,10 +1,13 @@
 #include "memory/formats/term_files.h"
 
+#include <cerrno>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <cstring>
+#include <ostream>
+#include <streambuf>
 #include <string>
 
+#include "lib/util/atomic_file.h"
 #include "memory/formats/term_files_internal.h"
 
 namespace onoma::formats {
@@ -19,6 +22,34 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   }
   return true;
 }
+
+// A std::ostream's buffer over an AtomicFile's stdio stream, which buffers
+// already; keeps the errno of the first failed write.
+class StdioBuffer : public std::streambuf {
+ public:
+  explicit StdioBuffer(std::FILE* file) : file_(file) {}
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return 0;
+    const char byte = traits_type::to_char_type(c);
+    return xsputn(&byte, 1) == 1 ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* data, std::streamsize n) override {
+    if (error_ != 0) return 0;
+    const auto size = static_cast<std::size_t>(n);
+    if (std::fwrite(data, 1, size, file_) != size) {
+      error_ = errno != 0 ? errno : EIO;
+      return 0;
+    }
+    return n;
+  }
+
+ private:
+  std::FILE* file_;
+  int error_ = 0;
+};
 
 }  // namespace
 
@@ -57,31 +88,24 @@ Status WriteTermFile(const std::string& path, terms::TermStore& store) {
     return Status::BadArgument(
         "onoma reads OmegaT glossaries but writes .tsv, .csv or .tbx");
   }
-  // Write beside the target and rename at the end: a failed export leaves
-  // an earlier file as it was.
-  std::string temp = path + ".onoma-tmp";
-  Status written;
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::Io("cannot write " + path);
-    written = *format == TermFormat::kTbx
-                  ? internal::WriteTbx(out, store)
-                  : internal::WriteDelimited(
-                        out, *format == TermFormat::kCsv ? ',' : '\t', store);
-    out.close();
-    if (written.ok() && !out) written = Status::Io("cannot write " + path);
+  // An AtomicFile: a failed or interrupted export leaves an earlier file as
+  // it was, and no temporary.
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  StdioBuffer buffer((*file)->file());
+  std::ostream out(&buffer);
+  const Status written =
+      *format == TermFormat::kTbx
+          ? internal::WriteTbx(out, store)
+          : internal::WriteDelimited(
+                out, *format == TermFormat::kCsv ? ',' : '\t', store);
+  if (buffer.error() != 0) {
+    return Status::Io(std::string("cannot write the output: ") +
+                      std::strerror(buffer.error()))
+        .At({path, 0, 0, 0});
   }
-  if (!written.ok()) {
-    std::remove(temp.c_str());
-    return written;
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return Status::Io("cannot write " + path + ": " + ec.message());
-  }
-  return Status::Ok();
+  ONOMA_RETURN_IF_ERROR(written);
+  return (*file)->Commit();
 }
 
 }  // namespace onoma::formats

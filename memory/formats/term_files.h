@@ -29,9 +29,11 @@
 //
 // Reading checks everything and reports the first fault as kBadInput with
 // the file, line and column; inside TermStore::Import that leaves the store
-// unchanged. Writing goes to a temporary file renamed over `path` at the
-// end, so a failed export leaves any earlier file whole. kIo when a file
-// cannot be opened, read or written.
+// unchanged. Writing goes through an AtomicFile (lib/util/atomic_file.h),
+// a temporary file renamed over `path` at the end, so a failed or killed
+// export leaves any earlier file whole and no temporary. kIo when a file
+// cannot be opened, read or written ("out.tsv: cannot write the output:
+// No space left on device").
 //
 // Thread safety: the functions keep no state; the store and sink passed in
 // are used from the calling thread only.

@@ -1,14 +1,11 @@
 #include "memory/formats/tmx_writer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <random>
 
 #include "lib/text/utf8.h"
+#include "lib/util/atomic_file.h"
 
 namespace onoma::formats {
 namespace {
@@ -102,34 +99,11 @@ Result<std::unique_ptr<TmxWriter>> TmxWriter::Create(
     writer->to_stdout_ = true;
     return writer;
   }
-  std::filesystem::path dir = path.parent_path();
-  if (dir.empty()) dir = ".";
-  std::random_device random;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    std::filesystem::path temp =
-        dir /
-        ("." + path.filename().string() + ".onoma-" + std::to_string(getpid()) +
-         "-" + std::to_string(random()) + ".tmp");
-    // 0666 and the umask, as the file would have had if written directly.
-    int fd =
-        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) {
-      if (errno == EEXIST) continue;
-      return Status::Io("cannot write " + path.string() + ": " +
-                        std::strerror(errno));
-    }
-    writer->file_ = ::fdopen(fd, "wb");
-    if (writer->file_ == nullptr) {
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return Status::Io("cannot write " + path.string() + ": " +
-                        std::strerror(errno));
-    }
-    writer->temp_path_ = temp;
-    return writer;
-  }
-  return Status::Io("cannot write " + path.string() +
-                    ": no free temporary name in " + dir.string());
+  auto atomic = AtomicFile::Create(path.string());
+  if (!atomic.ok()) return atomic.status();
+  writer->atomic_ = std::move(*atomic);
+  writer->file_ = writer->atomic_->file();
+  return writer;
 }
 
 std::unique_ptr<TmxWriter> TmxWriter::ToString(std::string* out) {
@@ -138,18 +112,17 @@ std::unique_ptr<TmxWriter> TmxWriter::ToString(std::string* out) {
   return writer;
 }
 
-TmxWriter::~TmxWriter() {
-  if (file_ != nullptr && !to_stdout_) std::fclose(file_);
-  if (!finished_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
-}
+// The AtomicFile removes its temporary unless committed.
+TmxWriter::~TmxWriter() = default;
 
 Status TmxWriter::Flush() {
   if (string_out_ != nullptr) {
     string_out_->append(buffer_);
   } else if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(),
                                              file_) != buffer_.size()) {
-    return Status::Io("cannot write " + path_.string() + ": " +
-                      std::strerror(errno));
+    return Status::Io(std::string("cannot write the output: ") +
+                      std::strerror(errno))
+        .At({path_.string(), 0, 0, 0});
   }
   buffer_.clear();
   return Status::Ok();
@@ -274,34 +247,17 @@ Status TmxWriter::WriteUnit(const TmxUnit& unit) {
 Status TmxWriter::Finish() {
   buffer_ += "</body>\n</tmx>\n";
   ONOMA_RETURN_IF_ERROR(Flush());
-  if (string_out_ != nullptr) {
-    finished_ = true;
-    return Status::Ok();
-  }
-  if (std::fflush(file_) != 0) {
-    return Status::Io("cannot write " + path_.string() + ": " +
-                      std::strerror(errno));
-  }
+  if (string_out_ != nullptr) return Status::Ok();
   if (to_stdout_) {
-    finished_ = true;
+    if (std::fflush(file_) != 0) {
+      return Status::Io(std::string("cannot write the output: ") +
+                        std::strerror(errno))
+          .At({path_.string(), 0, 0, 0});
+    }
     return Status::Ok();
   }
-  if (::fsync(fileno(file_)) != 0 && errno != EINVAL) {
-    return Status::Io("cannot write " + path_.string() + ": " +
-                      std::strerror(errno));
-  }
-  std::FILE* file = file_;
   file_ = nullptr;
-  if (std::fclose(file) != 0) {
-    return Status::Io("cannot write " + path_.string() + ": " +
-                      std::strerror(errno));
-  }
-  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    return Status::Io("cannot write " + path_.string() + ": " +
-                      std::strerror(errno));
-  }
-  finished_ = true;
-  return Status::Ok();
+  return atomic_->Commit();
 }
 
 }  // namespace onoma::formats

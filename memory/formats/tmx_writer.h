@@ -21,9 +21,11 @@
 //     nothing is lost and the file still validates;
 //   - segment markup is written as stored: canonical already.
 //
-// Create() writes to a temporary file beside the target and Finish()
-// renames it into place, so that a failed or interrupted export never
-// leaves a half-written file under the target's name. "-" writes to
+// Create() writes through an AtomicFile (lib/util/atomic_file.h): a
+// temporary file beside the target that Finish() renames into place, so
+// that a failed or interrupted export never leaves a half-written file
+// under the target's name, and no temporary once the writer is gone (nor,
+// in the onoma command, after SIGINT, SIGTERM or SIGHUP). "-" writes to
 // standard output instead.
 //
 // Ownership: the writer owns its file. Not thread-safe.
@@ -40,6 +42,10 @@
 
 #include "lib/util/status.h"
 #include "memory/formats/tmx_model.h"
+
+namespace onoma {
+class AtomicFile;
+}  // namespace onoma
 
 namespace onoma::formats {
 
@@ -83,7 +89,7 @@ class TmxWriter {
   // 1.0 cannot carry (a control character, U+FFFE/U+FFFF).
   [[nodiscard]] Status WriteUnit(const TmxUnit& unit);
   // Closes <body> and <tmx>, flushes, syncs, and renames the file into
-  // place. kIo on failure.
+  // place (AtomicFile::Commit). kIo on failure, the temporary removed.
   [[nodiscard]] Status Finish();
 
   std::uint64_t units_written() const { return units_; }
@@ -97,11 +103,10 @@ class TmxWriter {
 
   std::string buffer_;
   std::string* string_out_ = nullptr;
-  std::FILE* file_ = nullptr;
+  std::FILE* file_ = nullptr;  // stdout or the AtomicFile's stream
+  std::unique_ptr<AtomicFile> atomic_;
   bool to_stdout_ = false;
   std::filesystem::path path_;
-  std::filesystem::path temp_path_;
-  bool finished_ = false;
   std::uint64_t units_ = 0;
 };
 
