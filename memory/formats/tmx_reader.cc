@@ -57,23 +57,33 @@ void SaxStart(void* ctx, const xmlChar* localname, const xmlChar* prefix,
   Impl* self = Self(ctx);
   if (self != nullptr && self->Accepts(ctx)) {
     self->OnStart(localname, prefix, uri, nb_attributes, attributes);
+    self->StopOnFault();
   }
 }
 
 void SaxEnd(void* ctx, const xmlChar* /*localname*/, const xmlChar* /*prefix*/,
             const xmlChar* /*uri*/) {
   Impl* self = Self(ctx);
-  if (self != nullptr && self->Accepts(ctx)) self->OnEnd();
+  if (self != nullptr && self->Accepts(ctx)) {
+    self->OnEnd();
+    self->StopOnFault();
+  }
 }
 
 void SaxCharacters(void* ctx, const xmlChar* text, int len) {
   Impl* self = Self(ctx);
-  if (self != nullptr && self->Accepts(ctx)) self->OnText(View(text, len));
+  if (self != nullptr && self->Accepts(ctx)) {
+    self->OnText(View(text, len));
+    self->StopOnFault();
+  }
 }
 
 void SaxComment(void* ctx, const xmlChar* text) {
   Impl* self = Self(ctx);
-  if (self != nullptr && self->Accepts(ctx)) self->OnComment(View(text));
+  if (self != nullptr && self->Accepts(ctx)) {
+    self->OnComment(View(text));
+    self->StopOnFault();
+  }
 }
 
 void SaxProcessingInstruction(void* ctx, const xmlChar* target,
@@ -81,12 +91,16 @@ void SaxProcessingInstruction(void* ctx, const xmlChar* target,
   Impl* self = Self(ctx);
   if (self != nullptr && self->Accepts(ctx)) {
     self->OnProcessingInstruction(View(target), View(data));
+    self->StopOnFault();
   }
 }
 
 void SaxReference(void* ctx, const xmlChar* name) {
   Impl* self = Self(ctx);
-  if (self != nullptr && self->Accepts(ctx)) self->OnReference(name);
+  if (self != nullptr && self->Accepts(ctx)) {
+    self->OnReference(name);
+    self->StopOnFault();
+  }
 }
 
 xmlEntityPtr SaxGetEntity(void* ctx, const xmlChar* name) {
@@ -288,12 +302,18 @@ Result<bool> Impl::Next(TmxUnit& unit) {
 }
 
 void Impl::Fault(Status status) {
-  if (!fault_.ok()) return;
-  fault_ = std::move(status);
-  // Nothing after the first fault is used: the parser stops at once
-  // rather than work through the rest of its chunk (entity expansion
-  // past the budget included).
-  if (ctxt_ != nullptr) xmlStopParser(ctxt_);
+  if (fault_.ok()) fault_ = std::move(status);
+}
+
+void Impl::StopOnFault() {
+  // Nothing after the first fault is used: the parser stops rather than
+  // work through the rest of its chunk (entity expansion past the budget
+  // included). Only once the callback is done with the event: stopping
+  // frees the input, into which the event's strings (attribute values)
+  // point. Found by tests/fuzz/tmx_fuzzer.cc.
+  if (fault_.ok() || stopped_ || ctxt_ == nullptr) return;
+  stopped_ = true;
+  xmlStopParser(ctxt_);
 }
 
 void Impl::Warn(Status status) {

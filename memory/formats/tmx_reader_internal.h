@@ -97,6 +97,9 @@ class TmxReader::Impl {
   xmlEntityPtr OnGetEntity(xmlParserCtxtPtr ctxt, const xmlChar* name);
   void OnError(const xmlError& error);
 
+  // After a callback: stops the parser when the event faulted.
+  void StopOnFault();
+
   // Whether events of `ctxt` are the document's own.
   bool Accepts(void* ctxt) const { return ctxt == ctxt_ && fault_.ok(); }
 
@@ -211,6 +214,7 @@ class TmxReader::Impl {
 
   // State of the read.
   Status fault_;
+  bool stopped_ = false;   // xmlStopParser has run
   bool finished_ = false;  // the parser has seen the end of the input
   bool root_closed_ = false;
   bool header_done_ = false;

@@ -122,6 +122,24 @@ TEST(TmxLimitsTest, NestedEntitiesAreRefusedAndPlainOnesKept) {
   EXPECT_EQ(units, 1u);
 }
 
+// The reader stops the parser after a fault, once the callback is done
+// with the event: a fault in one attribute, with more attributes after it
+// on the same tag, once read them from freed input (found by
+// tests/fuzz/tmx_fuzzer.cc; AddressSanitizer reports it).
+TEST(TmxLimitsTest, FaultInAnAttributeStopsTheReadCleanly) {
+  const std::string tag =
+      "<tu><tuv xml:lang=\"en\" creationdate=\"someday\" "
+      "changedate=\"20200101T000000Z\" creationid=\"" +
+      std::string(200, 'c') + "\"><seg>a</seg></tuv></tu>\n";
+  std::string body;
+  for (int i = 0; i < 200; ++i) body += Unit("b");
+  Status s = ReadAll(Doc("", body + tag + body));
+  EXPECT_EQ(s.code(), StatusCode::kBadInput);
+  EXPECT_NE(s.ToString().find("creationdate \"someday\" is not a date"),
+            std::string::npos)
+      << s.ToString();
+}
+
 TEST(TmxLimitsTest, TmAddRefusesAnOverLongSide) {
   auto db = sqlite::Database::Open(":memory:");
   ASSERT_TRUE(db.ok());
