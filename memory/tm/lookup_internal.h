@@ -53,13 +53,6 @@ bool Better(const Scored& a, const Scored& b);
 std::optional<std::pair<std::uint32_t, std::uint32_t>> TokenSpan(
     const std::vector<MatchToken>& tokens, std::size_t begin, std::size_t end);
 
-// `number` (as the query writes it) in the style `target_form` writes what
-// `source_form` writes: "1,200" with source "3,500" and target "3 500" gives
-// "1 200". The query's own form when the two styles cannot be paired.
-std::string FormatNumberLike(std::string_view number,
-                             std::string_view source_form,
-                             std::string_view target_form);
-
 // The digits of a number token, for finding it in the target.
 std::string DigitsOf(std::string_view number);
 

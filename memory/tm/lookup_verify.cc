@@ -3,33 +3,11 @@
 
 #include <algorithm>
 
+#include "lib/text/number_style.h"
 #include "memory/tm/lookup_internal.h"
 
 namespace onoma::tm {
 namespace {
-
-// A number's digit runs and the separators between them: "3,500.5" is
-// runs {1, 3, 1} and separators {",", "."}.
-struct NumberShape {
-  std::vector<std::size_t> runs;
-  std::vector<std::string> separators;
-};
-
-NumberShape ShapeOf(std::string_view number) {
-  NumberShape shape;
-  std::size_t i = 0;
-  while (i < number.size()) {
-    std::size_t start = i;
-    while (i < number.size() && number[i] >= '0' && number[i] <= '9') ++i;
-    if (i > start) {
-      shape.runs.push_back(i - start);
-      continue;
-    }
-    while (i < number.size() && !(number[i] >= '0' && number[i] <= '9')) ++i;
-    shape.separators.emplace_back(number.substr(start, i - start));
-  }
-  return shape;
-}
 
 // Merges touching or overlapping spans, in order.
 std::vector<Span> Merged(std::vector<Span> spans) {
@@ -132,43 +110,6 @@ std::string DigitsOf(std::string_view number) {
     if (c >= '0' && c <= '9') digits.push_back(c);
   }
   return digits;
-}
-
-std::string FormatNumberLike(std::string_view number,
-                             std::string_view source_form,
-                             std::string_view target_form) {
-  if (source_form == target_form) return std::string(number);
-  NumberShape s = ShapeOf(source_form);
-  NumberShape t = ShapeOf(target_form);
-  if (s.runs != t.runs || s.separators.size() != t.separators.size()) {
-    return std::string(number);
-  }
-  NumberShape q = ShapeOf(number);
-  std::string out;
-  std::size_t run = 0, sep = 0, i = 0;
-  bool digits_first = !number.empty() && number[0] >= '0' && number[0] <= '9';
-  bool digits = digits_first;
-  while (i < number.size()) {
-    if (digits && run < q.runs.size()) {
-      out.append(number.substr(i, q.runs[run]));
-      i += q.runs[run++];
-    } else if (!digits && sep < q.separators.size()) {
-      const std::string& written = q.separators[sep++];
-      std::string mapped = written;
-      for (std::size_t k = 0; k < s.separators.size(); ++k) {
-        if (s.separators[k] == written) {
-          mapped = t.separators[k];
-          break;
-        }
-      }
-      out.append(mapped);
-      i += written.size();
-    } else {
-      break;
-    }
-    digits = !digits;
-  }
-  return out;
 }
 
 bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
@@ -490,11 +431,10 @@ Match Lookup::Impl::Propose(const Scored& scored) {
         std::string_view q = query.text.substr(
             query.tokens[x.begin].begin,
             query.tokens[x.begin].end - query.tokens[x.begin].begin);
-        std::string_view src_text = std::string_view(scored.source)
-                                        .substr(src.begin, src.end - src.begin);
-        replacements.push_back({number.begin, number.end,
-                                FormatNumberLike(q, src_text, tgt),
-                                Substitution::Kind::kNumber, src});
+        replacements.push_back(
+            {number.begin, number.end,
+             text::RestyleNumber(q, options.from, options.to, tgt),
+             Substitution::Kind::kNumber, src});
         break;
       }
       continue;

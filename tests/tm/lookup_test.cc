@@ -138,6 +138,43 @@ TEST_F(LookupTest, NumberTakesTheTargetsSeparators) {
   EXPECT_EQ(m.proposed, "Міст коштував 1 200,25 млн");
 }
 
+// A number is written as the target language writes it (ICU's locale
+// data), not as the query wrote it: Ukrainian has a decimal comma and
+// groups with U+00A0, Korean writes English's style.
+TEST_F(LookupTest, NumberIsWrittenInTheTargetLanguagesStyle) {
+  Add("en", "uk", "Shelling killed 5 people in the city",
+      "Обстріл убив 5 людей у місті");
+  Add("en", "ko", "Shelling killed 5 people in the city",
+      "포격으로 도시에서 5 명이 숨졌다");
+  Match m;
+  Lookup uk = Open("en", "uk", 70);
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(uk, "Shelling killed 1,200 people in the city", m));
+  EXPECT_EQ(m.proposed, "Обстріл убив 1\u00A0200 людей у місті");
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(uk, "Shelling killed 1.5 people in the city", m));
+  EXPECT_EQ(m.proposed, "Обстріл убив 1,5 людей у місті");
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(uk, "Shelling killed 12000 people in the city", m));
+  EXPECT_EQ(m.proposed, "Обстріл убив 12\u00A0000 людей у місті");
+  Lookup ko = Open("en", "ko", 70);
+  ASSERT_NO_FATAL_FAILURE(
+      FindOne(ko, "Shelling killed 1,200 people in the city", m));
+  EXPECT_EQ(m.proposed, "포격으로 도시에서 1,200 명이 숨졌다");
+}
+
+// Years and numbers with a leading zero are not quantities: as written.
+TEST_F(LookupTest, YearAndLeadingZeroStayAsWritten) {
+  Add("en", "uk", "The plan for 2023 covers unit 005",
+      "План на 2023 рік охоплює блок 005");
+  Lookup uk = Open("en", "uk", 70);
+  Match m;
+  ASSERT_NO_FATAL_FAILURE(FindOne(uk, "The plan for 2024 covers unit 005", m));
+  EXPECT_EQ(m.proposed, "План на 2024 рік охоплює блок 005");
+  ASSERT_NO_FATAL_FAILURE(FindOne(uk, "The plan for 2023 covers unit 0107", m));
+  EXPECT_EQ(m.proposed, "План на 2023 рік охоплює блок 0107");
+}
+
 TEST_F(LookupTest, NumberMissingFromTheTargetIsNotSubstituted) {
   Add("en", "uk", "Shelling killed 5 people", "Обстріл убив п'ятьох людей");
   Lookup lookup = Open("en", "uk", 50);
