@@ -24,8 +24,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +40,7 @@
 #include "lib/segment/document.h"
 #include "lib/segment/sentence_splitter.h"
 #include "lib/text/utf8.h"
+#include "lib/util/input_file.h"
 #include "memory/formats/tmx_writer.h"
 #include "memory/tm/translation_memory.h"
 
@@ -52,14 +51,9 @@ namespace {
 constexpr double kLowConfidence = 0.5;
 
 Result<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
-  std::string text((std::istreambuf_iterator<char>(in)),
-                   std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
-  }
-  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(text, path));
+  auto text = ReadInputFile(path);
+  if (!text.ok()) return text.status();
+  ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(*text, path));
   return text;
 }
 
@@ -114,10 +108,16 @@ struct FilePair {
 Result<std::vector<FilePair>> PairFiles(const TmArgs& args) {
   namespace fs = std::filesystem;
   std::error_code error;
-  if (!fs::is_directory(args.source, error) ||
-      !fs::is_directory(args.target, error)) {
-    return std::vector<FilePair>{{args.source, args.target}};
+  const bool source_dir = fs::is_directory(args.source, error);
+  const bool target_dir = fs::is_directory(args.target, error);
+  if (source_dir != target_dir) {
+    return Status::BadArgument(
+        Format(Tr("{0} is a directory and {1} is not: give two files, or two "
+                  "directories to align their files by name"),
+               {source_dir ? args.source : args.target,
+                source_dir ? args.target : args.source}));
   }
+  if (!source_dir) return std::vector<FilePair>{{args.source, args.target}};
   std::vector<fs::path> sources;
   for (const auto& entry : fs::directory_iterator(args.source, error)) {
     if (entry.is_regular_file(error)) sources.push_back(entry.path());
@@ -243,13 +243,14 @@ int Import(const Options& options, const std::string& tmx_path) {
   // One transaction for the whole file, so for every pair of a batch.
   auto summary = memory.Import(tmx_path, import);
   if (!summary.ok()) return Fail(options.command_name, summary.status());
-  std::printf("%s\n",
-              Format(Tr("{0} pairs stored in the translation memory, {1} "
-                        "already there"),
-                     {std::to_string(summary->added + summary->replaced),
-                      std::to_string(summary->skipped_duplicates)})
-                  .c_str());
-  return kExitOk;
+  Status written =
+      WriteStdout(Format(Tr("{0} pairs stored in the translation memory, {1} "
+                            "already there"),
+                         {std::to_string(summary->added + summary->replaced),
+                          std::to_string(summary->skipped_duplicates)}) +
+                  "\n");
+  if (written.ok()) written = FlushStdout();
+  return written.ok() ? kExitOk : Fail(options.command_name, written);
 }
 
 }  // namespace
@@ -298,6 +299,15 @@ int RunTmAlign(const Options& options) {
     if (!source.ok()) return Fail("tm align", source.status());
     auto target = ReadDocument(files.target, args.to);
     if (!target.ok()) return Fail("tm align", target.status());
+    // Against an empty side every sentence would be "omitted", with full
+    // confidence: a wrong file, not a translation.
+    if (source->size() == 0 || target->size() == 0) {
+      const std::string& empty =
+          source->size() == 0 ? files.source : files.target;
+      return Fail("tm align", Status::BadInput(Tr("no sentences to align: "
+                                                  "the file is empty or blank"))
+                                  .At({empty, 0, 0, 0}));
+    }
     auto beads = segment::Align(*source, *target, align_options);
     if (!beads.ok()) return Fail("tm align", beads.status());
     if (tmx) {

@@ -14,6 +14,7 @@
 #include "lib/text/script.h"
 #include "lib/text/utf8.h"
 #include "lib/util/atomic_file.h"
+#include "lib/util/input_file.h"
 
 namespace onoma::cli {
 namespace {
@@ -25,9 +26,9 @@ Status ErrnoStatus(const std::string& message, const std::string& path) {
 }  // namespace
 
 Result<LineReader> LineReader::Open(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return ErrnoStatus(Tr("cannot read the file"), path);
-  return LineReader(f, path, true);
+  auto file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  return LineReader(file->Release(), path, true);
 }
 
 LineReader LineReader::Stdin() { return LineReader(stdin, "<stdin>", false); }

@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +17,7 @@
 #include "lib/romanize/table_scheme.h"
 #include "lib/text/script.h"
 #include "lib/text/utf8.h"
+#include "lib/util/input_file.h"
 
 namespace onoma::cli {
 namespace {
@@ -96,13 +95,6 @@ class LineConverter {
   RomanizeOptions options_;
 };
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(Tr("cannot read the file")).At({path, 0, 0, 0});
-  return std::string((std::istreambuf_iterator<char>(in)),
-                     std::istreambuf_iterator<char>());
-}
-
 // Finds `id` among the user's extra tables first, then the built-in ones.
 Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
   auto found = extra.Find(id);
@@ -162,7 +154,7 @@ int RunRomanize(const Options& options) {
 
   Registry extra;
   for (const std::string& path : args.tables) {
-    auto text = ReadFile(path);
+    auto text = ReadInputFile(path);
     if (!text.ok()) return Fail("--table", text.status());
     Status valid = text::ValidateUtf8(*text, path);
     if (!valid.ok()) return Fail("--table", valid);

@@ -20,6 +20,7 @@
 #include "lib/segment/document.h"
 #include "lib/segment/sentence_splitter.h"
 #include "lib/text/utf8.h"
+#include "lib/util/input_file.h"
 #include "memory/formats/srx_reader.h"
 
 namespace onoma::cli {
@@ -56,6 +57,7 @@ class Segmenter {
     std::size_t capacity = 0;
     ssize_t length;
     int exit_code = kExitOk;
+    bool first = true;
     while ((length = getline(&line, &capacity, in)) >= 0) {
       std::string_view text(line, static_cast<std::size_t>(length));
       if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
@@ -64,6 +66,10 @@ class Segmenter {
         exit_code = Fail("segment", valid);
         break;
       }
+      // A byte-order mark is no part of the first sentence (as in
+      // segment::SegmentDocument).
+      if (first && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+      first = false;
       if (!splitter_) {
         held_.emplace_back(text);
         held_bytes_ += text.size();
@@ -156,14 +162,9 @@ int RunSegment(const Options& options) {
   if (file == "-" || file.empty()) {
     return Segmenter(options, srx_rules, "<stdin>").Run(stdin);
   }
-  FILE* in = std::fopen(file.c_str(), "rb");
-  if (in == nullptr) {
-    return Fail("segment",
-                Status::Io(Tr("cannot read the file")).At({file, 0, 0, 0}));
-  }
-  int exit_code = Segmenter(options, srx_rules, file).Run(in);
-  std::fclose(in);
-  return exit_code;
+  auto in = InputFile::Open(file);
+  if (!in.ok()) return Fail("segment", in.status());
+  return Segmenter(options, srx_rules, file).Run(in->get());
 }
 
 }  // namespace onoma::cli

@@ -30,6 +30,12 @@ that is one of its input files, or the database or its `-wal`, `-shm` or
 `-journal` file, under any spelling or symbolic link, is a usage error
 (exit 2) naming both.
 
+A file a command reads (`normalize FILE`, `segment FILE`, `term import`,
+`tm import`, `tm align SOURCE TARGET`, `--table`, `--srx`, `--anchors`) may
+be a regular file, a FIFO (`<(zcat a.txt.gz)`) or a device. A directory, a
+missing path or an unreadable file is exit 3 naming it and the system's
+reason: `onoma: --srx: rules: cannot read the file: Is a directory`.
+
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \

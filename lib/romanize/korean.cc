@@ -9,17 +9,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iterator>
 #include <optional>
 #include <span>
-#include <sstream>
 #include <string_view>
 #include <utility>
 
 #include "lib/romanize/korean_engine.h"
 #include "lib/romanize/korean_table.h"
 #include "lib/util/embedded_file.h"
+#include "lib/util/input_file.h"
 
 namespace onoma::romanize {
 namespace internal {
@@ -80,15 +79,6 @@ int Rank(std::string_view id) {
   return 4;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": cannot read the exception list");
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return Status::Io(path + ": read failed");
-  return contents.str();
-}
-
 Result<std::vector<std::unique_ptr<Scheme>>> Make(const KoreanConfig& config) {
   auto data = std::make_shared<KoreanData>();
   std::vector<std::pair<std::string, LetterTable>> tables;
@@ -109,7 +99,7 @@ Result<std::vector<std::unique_ptr<Scheme>>> Make(const KoreanConfig& config) {
     if (!status.ok()) return status;
   }
   for (const std::string& path : config.exception_files) {
-    auto contents = ReadFile(path);
+    auto contents = ReadInputFile(path);
     if (!contents.ok()) return contents.status();
     ONOMA_RETURN_IF_ERROR(data->exceptions.Add(*contents, path));
   }

@@ -240,6 +240,12 @@ Result<std::vector<Bead>> Align(const Document& source, const Document& target,
   ONOMA_RETURN_IF_ERROR(CheckDocument(target, "target"));
   AlignmentModel model(source, target, options);
   std::vector<Bead> beads = AlignAll(source, target, options, model);
+  if (source.size() == 0 || target.size() == 0) {
+    // The only path there is omits everything: certain, and no evidence
+    // of a translation. An empty side is most likely the wrong file.
+    for (Bead& bead : beads) bead.confidence = 0;
+    return beads;
+  }
   // The documents' length ratio counts sentences left out or added on one
   // side; re-estimated from the 1-1 beads found, it describes the
   // translation, and a second pass with it finds those sentences better.

@@ -13,7 +13,9 @@ Document SegmentDocument(std::string_view text, SentenceSplitter& splitter) {
   Document doc;
   std::vector<SentenceSpan> spans;
   std::uint32_t paragraph = 0;
-  std::size_t begin = 0;
+  // A byte-order mark (Windows editors write one) is no part of the first
+  // sentence.
+  std::size_t begin = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (begin < text.size()) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();

@@ -37,8 +37,8 @@ struct Document {
   std::size_t size() const { return sentences.size(); }
 };
 
-// Cuts `text` into sentences, numbering paragraphs by non-empty lines.
-// REQUIRES: valid UTF-8.
+// Cuts `text` into sentences, numbering paragraphs by non-empty lines. A
+// byte-order mark at the start is skipped. REQUIRES: valid UTF-8.
 Document SegmentDocument(std::string_view text, SentenceSplitter& splitter);
 
 // A best guess at the language of `text` from its letters: "ko" for

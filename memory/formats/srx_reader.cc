@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <optional>
+
+#include "lib/util/input_file.h"
 
 // Tested by tests/segment/srx_test.cc.
 
@@ -161,12 +161,9 @@ Result<segment::SrxRules> ParseSrx(std::string_view xml,
 }
 
 Result<segment::SrxRules> ReadSrxFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io("cannot read the file").At({path, 0, 0, 0});
-  std::string xml((std::istreambuf_iterator<char>(in)),
-                  std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::Io("cannot read the file").At({path, 0, 0, 0});
-  return ParseSrx(xml, path);
+  auto xml = ReadInputFile(path);
+  if (!xml.ok()) return xml.status();
+  return ParseSrx(*xml, path);
 }
 
 }  // namespace onoma::formats

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lib/util/atomic_file.h"
+#include "lib/util/input_file.h"
 #include "memory/formats/term_files_internal.h"
 
 namespace onoma::formats {
@@ -68,6 +69,8 @@ Status ReadTermFile(const std::string& path, const ReadOptions& options,
                     terms::TermSink& sink) {
   auto format = FormatOf(path);
   if (!format.ok()) return format.status();
+  // The readers would take a directory for an empty file.
+  ONOMA_RETURN_IF_ERROR(CheckInputFile(path));
   switch (*format) {
     case TermFormat::kTbx:
       return internal::ReadTbx(path, sink);

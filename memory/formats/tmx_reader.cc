@@ -19,6 +19,7 @@
 #include <cstring>
 #include <utility>
 
+#include "lib/util/input_file.h"
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_reader_internal.h"
 
@@ -158,15 +159,11 @@ Impl::~Impl() {
 }
 
 Status Impl::OpenFile(const std::filesystem::path& path) {
-  file_ = std::fopen(path.c_str(), "rb");
-  if (file_ == nullptr) {
-    return Status::Io("cannot open " + path_ + ": " + std::strerror(errno));
-  }
+  auto file = InputFile::Open(path.string());
+  if (!file.ok()) return file.status();
+  file_ = file->Release();
   struct stat info;
   if (fstat(fileno(file_), &info) == 0) {
-    if (S_ISDIR(info.st_mode)) {
-      return Status::Io("cannot read " + path_ + ": it is a directory");
-    }
     bytes_total_ = static_cast<std::uint64_t>(info.st_size);
   }
   chunk_.resize(options_.chunk_size);

@@ -70,8 +70,10 @@ TEST(SegmentCliTest, Failures) {
             "(near: \\xc3)\n");
   Output missing = Onoma("segment /nonexistent/file.txt");
   EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_EQ(missing.err,
-            "onoma: segment: /nonexistent/file.txt: cannot read the file\n");
+  EXPECT_EQ(
+      missing.err,
+      "onoma: segment: /nonexistent/file.txt: cannot read the file: No such "
+      "file or directory\n");
   Output bad_lang = Onoma("segment --lang 'e n' -", "Text.");
   EXPECT_EQ(bad_lang.exit_code, 2);
   TempFile bad_srx("<srx><body>");
@@ -155,6 +157,52 @@ TEST(AlignCliTest, ImportsIntoTheMemoryOnce) {
   EXPECT_NE(stats.out.find("units: 4"), std::string::npos) << stats.out;
 }
 
+// Issue 4: the byte-order mark of a file saved by a Windows editor was
+// stored inside the first segment by `tm align --import`.
+TEST(AlignCliTest, ByteOrderMarkIsNotStored) {
+  TempFile en(std::string("\xEF\xBB\xBF") + kEnglish);
+  TempFile uk(std::string("\xEF\xBB\xBF") + kUkrainian);
+  TempFile db("");
+  std::remove(db.path().c_str());
+  Output tsv =
+      Onoma("tm align --from en --to uk " + en.path() + " " + uk.path());
+  EXPECT_EQ(tsv.exit_code, 0) << tsv.err;
+  EXPECT_EQ(
+      tsv.out.rfind("Heavy snow hits Kyiv\tСильний снігопад у Києві\t", 0), 0u)
+      << tsv.out;
+  Output import =
+      Onoma("--db " + db.path() + " tm align --from en --to uk --import " +
+            en.path() + " " + uk.path());
+  EXPECT_EQ(import.exit_code, 0) << import.err;
+  Output tmx = Onoma("--db " + db.path() + " tm export -");
+  EXPECT_EQ(tmx.exit_code, 0) << tmx.err;
+  EXPECT_NE(tmx.out.find("<seg>Heavy snow hits Kyiv</seg>"), std::string::npos)
+      << tmx.out;
+  EXPECT_EQ(tmx.out.find("\xEF\xBB\xBF"), std::string::npos) << tmx.out;
+}
+
+// Issue 4: against an empty target every sentence was paired with nothing
+// at confidence 1.00 and the command succeeded.
+TEST(AlignCliTest, EmptySideIsAnError) {
+  TempFile en(kEnglish);
+  TempFile empty("");
+  TempFile blank("\n  \n");
+  for (const TempFile* side : {&empty, &blank}) {
+    Output o =
+        Onoma("tm align --from en --to uk " + en.path() + " " + side->path());
+    EXPECT_EQ(o.exit_code, 3) << o.err;
+    EXPECT_EQ(o.out, "");
+    EXPECT_EQ(o.err, "onoma: tm align: " + side->path() +
+                         ": no sentences to align: the file is empty or "
+                         "blank\n");
+    o = Onoma("tm align --from en --to uk " + side->path() + " " + en.path());
+    EXPECT_EQ(o.exit_code, 3) << o.err;
+    EXPECT_NE(o.err.find(side->path() + ": no sentences to align"),
+              std::string::npos)
+        << o.err;
+  }
+}
+
 TEST(AlignCliTest, BatchOverDirectories) {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(::testing::TempDir()) / "onoma_align_batch";
@@ -185,8 +233,10 @@ TEST(AlignCliTest, Failures) {
   Output missing =
       Onoma("tm align --from en --to uk " + en.path() + " /nonexistent/x");
   EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_EQ(missing.err,
-            "onoma: tm align: /nonexistent/x: cannot read the file\n");
+  EXPECT_EQ(
+      missing.err,
+      "onoma: tm align: /nonexistent/x: cannot read the file: No such file "
+      "or directory\n");
   TempFile bad("ok\n\xFF\n");
   Output invalid =
       Onoma("tm align --from en --to uk " + en.path() + " " + bad.path());

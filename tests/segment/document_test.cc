@@ -20,6 +20,23 @@ TEST(DocumentTest, EachNonEmptyLineIsAParagraph) {
   EXPECT_EQ(doc.paragraph, (std::vector<std::uint32_t>{0, 1, 1, 2}));
 }
 
+// Issue 4: `tm align --import` stored the byte-order mark of a file saved
+// by a Windows editor inside its first segment.
+TEST(DocumentTest, ByteOrderMarkIsNoPartOfTheFirstSentence) {
+  auto splitter = SentenceSplitter::Create("uk");
+  ASSERT_TRUE(splitter.ok());
+  Document doc =
+      SegmentDocument("\xEF\xBB\xBFПерше речення. Друге.\n", *splitter);
+  EXPECT_EQ(doc.sentences,
+            (std::vector<std::string>{"Перше речення.", "Друге."}));
+  // Only at the start: elsewhere U+FEFF is text, and stays.
+  doc = SegmentDocument("One.\n\xEF\xBB\xBFTwo.\n", *splitter);
+  ASSERT_EQ(doc.size(), 2u);
+  EXPECT_EQ(doc.sentences[1].substr(0, 3), "\xEF\xBB\xBF");
+  // A mark alone is an empty document.
+  EXPECT_EQ(SegmentDocument("\xEF\xBB\xBF", *splitter).size(), 0u);
+}
+
 TEST(DocumentTest, GuessesTheLanguageFromLetters) {
   EXPECT_EQ(GuessLanguage("Kyiv said on Monday."), "en");
   EXPECT_EQ(GuessLanguage("Київ заявив у понеділок."), "uk");
