@@ -18,6 +18,11 @@ namespace onoma::text {
 
 struct WordBreaker::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
+  // Where Start/Next stand: done, one kNone span of `size` bytes to give
+  // (text ICU cannot take), or ICU's boundaries from `begin` on.
+  enum class Mode { kDone, kWhole, kIcu } mode = Mode::kDone;
+  std::size_t size = 0;
+  std::int32_t begin = 0;
 };
 
 namespace {
@@ -121,10 +126,18 @@ std::vector<WordSpan> WordBreaker::Words(std::string_view text) {
 
 void WordBreaker::Words(std::string_view text, std::vector<WordSpan>& out) {
   out.clear();
+  Start(text);
+  for (WordSpan span; Next(span);) out.push_back(span);
+}
+
+void WordBreaker::Start(std::string_view text) {
+  Impl& state = *impl_;
+  state.mode = Impl::Mode::kDone;
+  state.size = text.size();
   if (text.empty()) return;
+  state.mode = Impl::Mode::kWhole;
   if (text.size() >
       static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
-    out.push_back({0, text.size(), WordKind::kNone});
     return;
   }
 
@@ -134,28 +147,40 @@ void WordBreaker::Words(std::string_view text, std::vector<WordSpan>& out) {
   UErrorCode status = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(
       &storage, text.data(), static_cast<std::int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) {
-    out.push_back({0, text.size(), WordKind::kNone});
-    return;
-  }
+  if (U_FAILURE(status)) return;
   UTextCloser closer{utext};
 
   // setText() takes a shallow clone of the UText, so the iterator points
-  // into `text` until the next call; it never reads it between calls.
-  icu::BreakIterator& iterator = *impl_->iterator;
+  // into `text` until the next Start; it reads it in Next.
+  icu::BreakIterator& iterator = *state.iterator;
   iterator.setText(utext, status);
-  if (U_FAILURE(status)) {
-    out.push_back({0, text.size(), WordKind::kNone});
-    return;
-  }
+  if (U_FAILURE(status)) return;
+  state.begin = iterator.first();
+  state.mode = Impl::Mode::kIcu;
+}
 
-  std::int32_t begin = iterator.first();
-  for (std::int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
-       begin = end, end = iterator.next()) {
-    out.push_back({static_cast<std::size_t>(begin),
-                   static_cast<std::size_t>(end),
-                   KindOf(iterator.getRuleStatus())});
+bool WordBreaker::Next(WordSpan& span) {
+  Impl& state = *impl_;
+  switch (state.mode) {
+    case Impl::Mode::kDone:
+      return false;
+    case Impl::Mode::kWhole:
+      span = {0, state.size, WordKind::kNone};
+      state.mode = Impl::Mode::kDone;
+      return true;
+    case Impl::Mode::kIcu:
+      break;
   }
+  icu::BreakIterator& iterator = *state.iterator;
+  const std::int32_t end = iterator.next();
+  if (end == icu::BreakIterator::DONE) {
+    state.mode = Impl::Mode::kDone;
+    return false;
+  }
+  span = {static_cast<std::size_t>(state.begin), static_cast<std::size_t>(end),
+          KindOf(iterator.getRuleStatus())};
+  state.begin = end;
+  return true;
 }
 
 }  // namespace onoma::text

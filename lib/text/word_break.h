@@ -85,6 +85,18 @@ class WordBreaker {
   // many lines reuses one vector's capacity.
   void Words(std::string_view text, std::vector<WordSpan>& out);
 
+  // The same segments one at a time, for text whose segments need not all
+  // be held at once (a megabyte segment has hundreds of thousands):
+  //
+  //   breaker.Start(text);
+  //   for (WordSpan span; breaker.Next(span);) Use(span);
+  //
+  // Next gives the segments of the last Start in order, then false.
+  // REQUIRES: as Words(); `text` outlives the iteration (it is read by
+  // Next until it returns false or the next Start or Words).
+  void Start(std::string_view text);
+  bool Next(WordSpan& span);
+
  private:
   struct Impl;
   explicit WordBreaker(std::unique_ptr<Impl> impl);

@@ -235,7 +235,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
   Scored candidate;
   for (auto& [text, skeleton] : sources) {
     candidate.source_tokens.clear();
-    tokenizer.Tokenize(text, candidate.source_tokens);
+    tokenizer.Tokenize(text, candidate.source_tokens, kMaxSegmentTokens);
     const std::vector<MatchToken>& s = candidate.source_tokens;
     if (s.size() > kMaxSegmentTokens) continue;
     candidate.source_spans.clear();

@@ -50,10 +50,13 @@ Result<MatchTokenizer> MatchTokenizer::Create() {
 }
 
 void MatchTokenizer::Tokenize(std::string_view text,
-                              std::vector<MatchToken>& out) {
+                              std::vector<MatchToken>& out,
+                              std::size_t max_tokens) {
   out.clear();
-  breaker_.Words(text, spans_);
-  for (const text::WordSpan& span : spans_) {
+  // Segments one at a time: a long text's whitespace and tokens are never
+  // all held as spans besides the tokens themselves.
+  breaker_.Start(text);
+  for (text::WordSpan span; out.size() <= max_tokens && breaker_.Next(span);) {
     std::string_view segment = span.In(text);
     TokenKind kind = TokenKind::kWord;
     if (span.kind == text::WordKind::kNumber) {

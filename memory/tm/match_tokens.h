@@ -15,6 +15,7 @@
 #ifndef ONOMA_MEMORY_TM_MATCH_TOKENS_H_
 #define ONOMA_MEMORY_TM_MATCH_TOKENS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,13 +52,18 @@ class MatchTokenizer {
   // The tokens of `text` (valid UTF-8, shorter than 2 GiB) into `out`,
   // cleared first. The private-use characters U+E101-U+E108 that stand for
   // inline codes in a stored skeleton are not tokens.
-  void Tokenize(std::string_view text, std::vector<MatchToken>& out);
+  //
+  // With `max_tokens`, stops after max_tokens + 1 tokens, so that a caller
+  // that has no use for a text longer than that learns it is without
+  // holding all of its tokens (a megabyte segment has hundreds of
+  // thousands).
+  void Tokenize(std::string_view text, std::vector<MatchToken>& out,
+                std::size_t max_tokens = SIZE_MAX);
 
  private:
   explicit MatchTokenizer(text::WordBreaker breaker)
       : breaker_(std::move(breaker)) {}
   text::WordBreaker breaker_;
-  std::vector<text::WordSpan> spans_;
 };
 
 // How many inline codes a stored skeleton holds (its U+E101-U+E108).

@@ -195,7 +195,13 @@ Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
       if (progress && shown.units_done % 8192 == 0) progress(shown);
     }
     lang = LanguageKey(variants->ColumnTextView(1));
-    tokenizer_.Tokenize(variants->ColumnTextView(2), tokens_);
+    // A variant longer than kMaxSegmentTokens is never offered as a match
+    // (lookup_verify.cc), so it gets no postings and no forward row: its
+    // tokens are counted only that far, and the build holds no more of
+    // them than of a sentence's, however long the variant.
+    tokenizer_.Tokenize(variants->ColumnTextView(2), tokens_,
+                        kMaxSegmentTokens);
+    if (tokens_.size() > kMaxSegmentTokens) continue;
     keys_.clear();
     ids_of_tokens_.clear();
     std::int64_t previous = 0;

@@ -179,5 +179,30 @@ TEST(WordBreakerTest, TilesRandomMixedText) {
   }
 }
 
+// Start/Next give the segments Words gives, one at a time, and start
+// over on the next Start; an empty text has none.
+TEST(WordBreakerTest, StartAndNextGiveTheSameSegments) {
+  WordBreaker breaker = Root();
+  for (std::string_view text :
+       {std::string_view("Київ, 키이우에서 Kyiv's 2024"), std::string_view(""),
+        std::string_view("a"), std::string_view("  two  spaces  ")}) {
+    const std::vector<WordSpan> expected = Root().Words(text);
+    std::vector<WordSpan> got;
+    breaker.Start(text);
+    for (WordSpan span; breaker.Next(span);) got.push_back(span);
+    EXPECT_EQ(got, expected) << text;
+    WordSpan span;
+    EXPECT_FALSE(breaker.Next(span)) << text;
+  }
+  // Stopping half-way and starting another text.
+  breaker.Start("one two three");
+  WordSpan span;
+  ASSERT_TRUE(breaker.Next(span));
+  breaker.Start("서울");
+  ASSERT_TRUE(breaker.Next(span));
+  EXPECT_EQ(span, (WordSpan{0, 6, kLetter}));
+  EXPECT_FALSE(breaker.Next(span));
+}
+
 }  // namespace
 }  // namespace onoma::text

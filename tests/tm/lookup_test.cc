@@ -302,6 +302,46 @@ TEST_F(LookupTest, UnitsAddedAfterTheIndexAreFound) {
   EXPECT_EQ(m.target, "b");
 }
 
+// A segment over kMaxSegmentTokens is never offered as a match, so the
+// index holds nothing of it: no forward row, no postings (its tokens are
+// counted only that far, whatever its length). One of exactly
+// kMaxSegmentTokens is indexed and found as before.
+TEST_F(LookupTest, SegmentsOverTheTokenLimitAreLeftOutOfTheIndex) {
+  std::string at_limit, over_limit;  // 4 tokens a sentence
+  for (std::size_t i = 0; i < kMaxSegmentTokens / 4; ++i) {
+    at_limit += "Talks resume today. ";
+  }
+  over_limit = at_limit + "Talks resume.";
+  Add("en", "uk", at_limit, "at");                  // unit 1
+  Add("en", "uk", over_limit, "over");              // unit 2
+  Add("en", "uk", "Talks resume today.", "short");  // unit 3
+  Lookup lookup = Open("en", "uk", 1);
+  auto rows = [&](const char* sql) {
+    auto q = db_->Prepare(sql, "count the index's rows");
+    EXPECT_TRUE(q.ok());
+    auto row = q->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return q->ColumnInt64(0);
+  };
+  // Every variant but the long English one.
+  EXPECT_EQ(rows("SELECT count(*) FROM tm_tokens"), 5);
+  EXPECT_EQ(rows("SELECT count(*) FROM tm_tokens WHERE lang = 'en' AND id "
+                 "BETWEEN 2 * 65536 AND 2 * 65536 + 65535"),
+            0);
+  EXPECT_EQ(rows("SELECT count(*) FROM tm_tokens WHERE lang = 'en' AND id "
+                 "BETWEEN 1 * 65536 AND 1 * 65536 + 65535"),
+            1);
+  std::string query;  // kMaxQueryTokens tokens: the longest query
+  for (std::size_t i = 0; i < kMaxQueryTokens / 4; ++i) {
+    query += "Talks resume today. ";
+  }
+  auto matches = lookup.Find(query);
+  ASSERT_TRUE(matches.ok()) << matches.status().ToString();
+  std::vector<std::string> targets;
+  for (const Match& m : *matches) targets.push_back(m.target);
+  EXPECT_EQ(targets, std::vector<std::string>{"at"});
+}
+
 TEST_F(LookupTest, ReplacedUnitsDoNotComeBack) {
   Import(
       "<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>Talks resume today</seg></tuv>"

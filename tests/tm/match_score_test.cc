@@ -61,6 +61,25 @@ class MatchScoreTest : public ::testing::Test {
   ScoreScratch scratch_;
 };
 
+// A cap on the tokens: the first max_tokens + 1 come out as without it, so
+// that the index learns a text is too long without holding all of it.
+TEST_F(MatchScoreTest, TokenizerStopsOneTokenPastItsCap) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "Kyiv, 5 May. ";
+  std::vector<MatchToken> all, capped;
+  tokenizer_->Tokenize(text, all);
+  ASSERT_EQ(all.size(), 5000u);
+  tokenizer_->Tokenize(text, capped, 10);
+  ASSERT_EQ(capped.size(), 11u);
+  for (std::size_t i = 0; i < capped.size(); ++i) {
+    EXPECT_EQ(capped[i].begin, all[i].begin);
+    EXPECT_EQ(capped[i].end, all[i].end);
+    EXPECT_EQ(capped[i].key, all[i].key);
+  }
+  tokenizer_->Tokenize("Kyiv, 5 May.", capped, 5);
+  EXPECT_EQ(capped.size(), 5u);  // no more than the text has
+}
+
 TEST_F(MatchScoreTest, TokensAreWordsNumbersAndPunctuationWithoutSpaces) {
   std::vector<MatchToken> tokens;
   tokenizer_->Tokenize("Kyiv,  5 May\u00A0— KYIV's", tokens);
