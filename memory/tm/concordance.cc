@@ -88,22 +88,34 @@ class Matcher {
   std::size_t length() const { return needle_.size(); }
 
   // Whether `text` contains the query; its occurrences, without overlap
-  // and leftmost first, go to `ranges` when it is not null.
+  // and leftmost first, go to `ranges` when it is not null. The text is
+  // decoded and folded as it is read, and only the byte offsets of the
+  // last length() code points are kept: a megabyte segment costs no more
+  // memory than a sentence.
   bool Find(std::string_view text, std::vector<ByteRange>* ranges) {
     if (ranges != nullptr) ranges->clear();
-    if (needle_.empty() || text.size() < needle_.size()) return false;
-    FoldText(text, hay_, offsets_);
-    bool found = false;
     const std::size_t m = needle_.size();
-    std::size_t k = 0;  // how much of the needle ends at position i
-    for (std::size_t i = 0; i < hay_.size(); ++i) {
-      while (k > 0 && hay_[i] != needle_[k]) k = border_[k - 1];
-      if (hay_[i] == needle_[k]) ++k;
+    if (m == 0 || text.size() < m) return false;
+    starts_.resize(m);
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    bool found = false;
+    std::size_t k = 0;  // how much of the needle ends here
+    std::size_t i = 0;  // code points read
+    for (std::int32_t at = 0; at < length;) {
+      const std::int32_t start = at;
+      UChar32 c;
+      U8_NEXT(s, at, length, c);
+      c = c < 0 ? 0xFFFD : Fold(c);
+      starts_[i % m] = static_cast<std::size_t>(start);
+      ++i;
+      while (k > 0 && c != needle_[k]) k = border_[k - 1];
+      if (c == needle_[k]) ++k;
       if (k < m) continue;
       found = true;
       if (ranges == nullptr) break;
-      const std::size_t first = i + 1 - m;
-      ranges->push_back(ByteRange{offsets_[first], offsets_[i + 1]});
+      ranges->push_back(
+          ByteRange{starts_[(i - m) % m], static_cast<std::size_t>(at)});
       k = 0;  // the next occurrence starts after this one
     }
     return found;
@@ -112,8 +124,8 @@ class Matcher {
  private:
   std::vector<UChar32> needle_;
   std::vector<std::size_t> border_;
-  std::vector<UChar32> hay_;
-  std::vector<std::size_t> offsets_;
+  // The byte offset of code point j of the text at j % length().
+  std::vector<std::size_t> starts_;
 };
 
 // Every spelling of `query` that folds as it does ("ів": ів, Ів, іВ, ІВ;
