@@ -69,6 +69,10 @@ void AppendJsonLine(std::string& out, std::string_view query,
     // Bytes for slicing, code points for what a reader counts.
     std::string bytes;
     std::string chars;
+    // Ranges come in order: each one's column is counted on from the last
+    // one's end, so that a long segment with many hits is read once.
+    std::size_t counted = 0;
+    std::size_t column = 0;
     for (const tm::ByteRange& r : h.ranges) {
       if (!bytes.empty()) {
         bytes += ", ";
@@ -77,11 +81,13 @@ void AppendJsonLine(std::string& out, std::string_view query,
       bytes +=
           "[" + std::to_string(r.begin) + ", " + std::to_string(r.end) + "]";
       const std::string_view text = h.hit.text;
-      const std::size_t begin = text::CountCodePoints(text.substr(0, r.begin));
-      const std::size_t length =
-          text::CountCodePoints(text.substr(r.begin, r.end - r.begin));
-      chars += "[" + std::to_string(begin) + ", " +
-               std::to_string(begin + length) + "]";
+      const std::size_t begin = column + text::CountCodePoints(text.substr(
+                                             counted, r.begin - counted));
+      column =
+          begin + text::CountCodePoints(text.substr(r.begin, r.end - r.begin));
+      counted = r.end;
+      chars +=
+          "[" + std::to_string(begin) + ", " + std::to_string(column) + "]";
     }
     out += ", \"match_bytes\": [" + bytes + "]";
     out += ", \"match_chars\": [" + chars + "]";
