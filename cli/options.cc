@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "cli/i18n.h"
+#include "cli/language_option.h"
 
 namespace onoma::cli {
 namespace {
@@ -212,12 +213,14 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--source-lang", t.source_lang,
                    Tr("OmegaT glossaries (.txt): the language of the first "
                       "column (default en)"))
-      ->type_name(Tr("LANG"));
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
   term_import
       ->add_option("--target-lang", t.target_lang,
                    Tr("OmegaT glossaries (.txt): the language of the second "
                       "column (default uk)"))
-      ->type_name(Tr("LANG"));
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
   term_import->callback([&] { opts.command = Command::kTermImport; });
   CLI::App* term_export =
       Sub(*term, "export",
@@ -232,7 +235,9 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma term add kyiv uk Київ\n"
           "  onoma term add kyiv en Kiev --status deprecated\n");
   term_add->add_option("concept", t.concept_id, Tr("The concept"))->required();
-  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))->required();
+  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))
+      ->required()
+      ->check(LanguageTag());
   term_add->add_option("form", t.form, Tr("The rendering"))->required();
   term_add
       ->add_option("--status", t.status,
@@ -306,7 +311,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma term lookup --json - < names.txt\n");
   term_lookup->add_flag("--json", t.json, Tr("Print JSON Lines"));
   term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"))
-      ->type_name(Tr("LANG"));
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
   term_lookup
       ->add_option("query", t.query, Tr("The name, or - for standard input"))
       ->required();
@@ -320,7 +326,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
              "inflection, particles and everything else."),
           "  onoma normalize article.txt > fixed.txt\n"
           "  onoma normalize --check --report changes.jsonl *.txt\n");
-  normalize->add_option("--lang", n.lang, Tr("The language of the text"));
+  normalize->add_option("--lang", n.lang, Tr("The language of the text"))
+      ->check(LanguageTag());
   normalize->add_flag("--admitted", n.admitted,
                       Tr("Rewrite admitted renderings too"));
   normalize->add_flag("--check", n.check,
@@ -375,9 +382,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                          "  onoma tm add --from en --to uk Kyiv Київ\n");
   tm_add->add_option("--from", m.from, Tr("Source language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_add->add_option("--to", m.to, Tr("Target language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_add->add_option("source", m.source, Tr("Source text"))->required();
   tm_add->add_option("target", m.target, Tr("Target text"))->required();
@@ -394,9 +403,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
   tm_lookup->add_option("--from", m.from, Tr("Source language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_lookup->add_option("--to", m.to, Tr("Target language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_lookup
       ->add_option("--min", m.min,
@@ -417,7 +428,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
              "case"),
           "  onoma tm concordance --lang uk Київ\n"
           "  onoma tm concordance --json 서울\n");
-  tm_conc->add_option("--lang", m.lang, Tr("Search this language only"));
+  tm_conc->add_option("--lang", m.lang, Tr("Search this language only"))
+      ->check(LanguageTag(true));
   tm_conc->add_flag("--json", m.json, Tr("Print JSON Lines"));
   tm_conc
       ->add_option("--max", m.concordance_max,
@@ -441,9 +453,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
   tm_align->add_option("--from", m.from, Tr("Source language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_align->add_option("--to", m.to, Tr("Target language"))
       ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
       ->required();
   tm_align->add_flag("--import", m.import,
                      Tr("Store the pairs in the translation memory"));
@@ -476,7 +490,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--lang", opts.segment_lang,
                    Tr("The language: en, uk, ru, ko or another BCP 47 "
                       "code (default: guessed from the letters)"))
-      ->type_name(Tr("LANG"));
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
   segment
       ->add_option("--srx", opts.segment_srx,
                    Tr("Use the rules of an SRX 2.0 file instead of the "

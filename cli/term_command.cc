@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,7 @@
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
+#include "lib/text/language_tag.h"
 #include "lib/text/utf8.h"
 #include "memory/formats/term_files.h"
 #include "memory/terms/term_store.h"
@@ -140,8 +142,13 @@ Status LookupOne(terms::TermStore& store, std::string_view query,
 // termbase of 100k concepts takes a few seconds.
 class ProgressSink : public terms::TermSink {
  public:
-  explicit ProgressSink(terms::TermSink& inner)
-      : inner_(inner), tty_(isatty(STDERR_FILENO) != 0) {}
+  // `bad_langs` counts the terms of each language that is not a BCP 47
+  // tag: kept as written, reported once each after the import.
+  ProgressSink(terms::TermSink& inner,
+               std::map<std::string, std::int64_t>& bad_langs)
+      : inner_(inner),
+        bad_langs_(bad_langs),
+        tty_(isatty(STDERR_FILENO) != 0) {}
   ~ProgressSink() override {
     if (shown_) std::cerr << '\n';
   }
@@ -153,6 +160,13 @@ class ProgressSink : public terms::TermSink {
                 << std::flush;
       shown_ = true;
     }
+    if (t.lang != last_good_lang_) {
+      if (text::IsLanguageTag(t.lang)) {
+        last_good_lang_ = t.lang;
+      } else {
+        ++bad_langs_[t.lang];
+      }
+    }
     return inner_.PutTerm(slug, t);
   }
   Status PutNegative(std::string_view slug, std::string_view p) override {
@@ -161,6 +175,8 @@ class ProgressSink : public terms::TermSink {
 
  private:
   terms::TermSink& inner_;
+  std::map<std::string, std::int64_t>& bad_langs_;
+  std::string last_good_lang_;
   bool tty_;
   bool shown_ = false;
   std::int64_t terms_ = 0;
@@ -278,11 +294,20 @@ int RunTermImport(const Options& options) {
     formats::ReadOptions read;
     read.source_lang = a.source_lang;
     read.target_lang = a.target_lang;
+    std::map<std::string, std::int64_t> bad_langs;
     auto stats = store.Import([&](terms::TermSink& sink) {
-      ProgressSink progress(sink);
+      ProgressSink progress(sink, bad_langs);
       return formats::ReadTermFile(a.file, read, progress);
     });
     if (!stats.ok()) return stats.status();
+    for (const auto& [lang, count] : bad_langs) {
+      std::cerr << "onoma: " << options.command_name << ": " << Tr("warning")
+                << ": " << a.file << ": "
+                << Format(Tr("language '{0}' is not a BCP 47 tag; kept as "
+                             "written ({1} terms)"),
+                          {lang, std::to_string(count)})
+                << '\n';
+    }
     std::cout << Format(Tr("{0}: {1} terms, {2} negative contexts imported"),
                         {a.file, std::to_string(stats->terms),
                          std::to_string(stats->negatives)})

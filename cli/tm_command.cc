@@ -12,8 +12,10 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/language_option.h"
 #include "cli/output_path.h"
 #include "cli/store.h"
+#include "lib/text/language_tag.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/tm/translation_memory.h"
 
@@ -166,12 +168,9 @@ int RunTmExport(const Options& options) {
     std::string lang = args.langs.substr(start, comma - start);
     while (!lang.empty() && lang.back() == ' ') lang.pop_back();
     while (!lang.empty() && lang.front() == ' ') lang.erase(0, 1);
-    if (lang != "*" && !formats::LooksLikeLanguageTag(lang)) {
+    if (lang != "*" && !text::IsLanguageTag(lang)) {
       return Fail(options.command_name,
-                  Status::BadArgument(Format(
-                      Tr("--langs: '{0}' is not a language tag (e.g. en, uk, "
-                         "en-US)"),
-                      {lang})));
+                  Status::BadArgument(LanguageTagError(lang, "--langs")));
     }
     out.langs.push_back(lang);
     start = comma + 1;

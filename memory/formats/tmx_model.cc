@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "lib/text/language_tag.h"
+
 namespace onoma::formats {
 namespace {
 
@@ -33,9 +35,6 @@ constexpr std::array<AttributeInfo, kTmxAttrCount> kAttributes = {{
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c; }
 
-bool IsAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads `n` digits at text[at...]; false if any is not a digit.
@@ -328,19 +327,7 @@ std::string FormatTmxDate(std::int64_t unix_seconds) {
 }
 
 bool LooksLikeLanguageTag(std::string_view tag) {
-  if (tag.empty()) return false;
-  std::size_t i = 0;
-  std::size_t first = 0;
-  while (i < tag.size() && IsAlpha(tag[i])) ++i, ++first;
-  if (first == 0 || first > 8) return false;
-  while (i < tag.size()) {
-    if (tag[i] != '-') return false;
-    ++i;
-    std::size_t n = 0;
-    while (i < tag.size() && (IsAlpha(tag[i]) || IsDigit(tag[i]))) ++i, ++n;
-    if (n == 0 || n > 8) return false;
-  }
-  return true;
+  return text::IsLanguageTag(tag);
 }
 
 bool SameLanguage(std::string_view a, std::string_view b) {

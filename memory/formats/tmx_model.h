@@ -214,9 +214,9 @@ bool ParseTmxDate(std::string_view text, std::string& out, bool& was_tmx_form);
 // The TMX form of a time given as seconds since 1970 (UTC).
 std::string FormatTmxDate(std::int64_t unix_seconds);
 
-// Whether `tag` has BCP 47's shape: letters, then subtags of 1-8 letters or
-// digits after hyphens. Loose by design (it does not check registries);
-// it catches en_US, empty tags and stray spaces.
+// Whether `tag` is a BCP 47 tag as text::IsLanguageTag checks it
+// (lib/text/language_tag.h): "english", en_US, empty tags and stray spaces
+// are not. Registries are not consulted.
 bool LooksLikeLanguageTag(std::string_view tag);
 
 // ASCII case-insensitive equality, as BCP 47 compares tags (EN-US = en-US).

@@ -616,7 +616,12 @@ bool Impl::CheckValue(TmxAttr attr, std::string_view value, std::string& out,
 void Impl::CheckLanguage(std::string_view tag, const char* element,
                          bool allow_all) {
   if (allow_all && tag == "*all*") return;
-  if (LooksLikeLanguageTag(tag)) return;
+  // A file holds few languages: ICU parses each once in a row of them.
+  if (tag == last_good_lang_) return;
+  if (LooksLikeLanguageTag(tag)) {
+    last_good_lang_.assign(tag);
+    return;
+  }
   WarnOnce("lang:" + std::string(tag),
            Status::BadInput(std::string("language \"") + std::string(tag) +
                             "\" on <" + element +

@@ -246,6 +246,7 @@ class TmxReader::Impl {
   std::uint64_t units_read_ = 0;
   std::uint64_t units_skipped_ = 0;
   std::uint64_t warnings_ = 0;
+  std::string last_good_lang_;  // the last tag CheckLanguage accepted
   std::unordered_set<std::string> warned_;
 };
 

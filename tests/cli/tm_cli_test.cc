@@ -154,7 +154,8 @@ TEST_F(TmCliTest, ExportIsValidTmxAndFiltersLanguages) {
 
   Output bad = Onoma("tm export '" + Path("x.tmx") + "' --langs en,en_US");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("'en_US' is not a language tag"), std::string::npos)
+  EXPECT_NE(bad.err.find("'en_US' is not a BCP 47 language tag"),
+            std::string::npos)
       << bad.err;
 }
 
@@ -210,16 +211,57 @@ TEST_F(TmCliTest, AddStoresAPair) {
   EXPECT_EQ(out.out, "added\n");
   EXPECT_EQ(Onoma("tm add --from en --to uk 'Kyiv' 'Київ'").out,
             "already in the memory\n");
-  Output bad = Onoma("tm add --from english --to uk 'Kyiv' 'Київ'");
-  EXPECT_EQ(bad.exit_code, 0);  // "english" is a well-formed tag
   Output worse = Onoma("tm add --from en_GB --to uk 'Kyiv' 'Київ'");
   EXPECT_EQ(worse.exit_code, 2);
-  EXPECT_NE(worse.err.find("\"en_GB\" is not a language tag"),
+  EXPECT_NE(worse.err.find("'en_GB' is not a BCP 47 language tag"),
             std::string::npos)
       << worse.err;
   Output stats = Onoma("tm stats");
   EXPECT_NE(stats.out.find("onoma tm add (add, "), std::string::npos)
       << stats.out;
+}
+
+// Regression: a language's name was stored as its tag.
+TEST_F(TmCliTest, LanguageNamesAreRefusedWithTheTag) {
+  for (const char* args : {"tm add --from english --to uk 'Kyiv' 'Київ'",
+                           "tm lookup --from english --to uk 'Kyiv'",
+                           "tm lookup --from en --to 'англійська' 'Kyiv'",
+                           "tm export out.tmx --langs en,english"}) {
+    Output out = Onoma(args);
+    EXPECT_EQ(out.exit_code, 2) << args << "\n" << out.err;
+    EXPECT_NE(out.err.find("did you mean 'en'?"), std::string::npos)
+        << args << "\n"
+        << out.err;
+  }
+  Output ko = Onoma("tm add --from en --to 영어 'Kyiv' 'Київ'");
+  EXPECT_EQ(ko.exit_code, 2);
+  EXPECT_NE(ko.err.find("'en'"), std::string::npos) << ko.err;
+  EXPECT_EQ(Onoma("tm stats").out.find("english"), std::string::npos);
+}
+
+// A TMX file's tags are kept as written, with one warning per tag.
+TEST_F(TmCliTest, ImportWarnsOncePerBadLanguageAndKeepsIt) {
+  Write("names.tmx",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<tmx version=\"1.4\">\n"
+        "<header creationtool=\"t\" creationtoolversion=\"1\" "
+        "segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" "
+        "srclang=\"english\" datatype=\"plaintext\"/>\n<body>\n"
+        "<tu><tuv xml:lang=\"english\"><seg>Kyiv</seg></tuv>"
+        "<tuv xml:lang=\"uk\"><seg>Київ</seg></tuv></tu>\n"
+        "<tu><tuv xml:lang=\"english\"><seg>Seoul</seg></tuv>"
+        "<tuv xml:lang=\"uk\"><seg>Сеул</seg></tuv></tu>\n"
+        "</body>\n</tmx>\n");
+  Output out = Onoma("tm import '" + Path("names.tmx") + "'");
+  EXPECT_EQ(out.exit_code, 0) << out.err;
+  std::size_t first = out.err.find("language \"english\" on <");
+  ASSERT_NE(first, std::string::npos) << out.err;
+  EXPECT_EQ(out.err.find("language \"english\" on <", first + 1),
+            std::string::npos)
+      << out.err;
+  Output exported = Onoma("tm export '" + Path("out.tmx") + "'");
+  EXPECT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(Read("out.tmx").find("xml:lang=\"english\""), std::string::npos);
 }
 
 TEST_F(TmCliTest, EveryCorpusFileExportsValidTmx) {
