@@ -174,6 +174,25 @@ TEST_F(TermCliTest, OverLongQueryLineIsRefusedAndTheOthersAnswered) {
   EXPECT_NE(one.err.find("at most 1024"), std::string::npos) << one.err;
 }
 
+// Regression: term add kyiv english made a new language "english".
+TEST_F(TermCliTest, LanguageNameIsRefusedAndAFilesTagKeptWithAWarning) {
+  Output add = Onoma("term add kyiv english Kyiv");
+  EXPECT_EQ(add.exit_code, 2);
+  EXPECT_NE(add.err.find("did you mean 'en'?"), std::string::npos) << add.err;
+  TempFile tsv(
+      "concept\tlang\tform\nx\tenglish\tKyiv\ny\tenglish\tSeoul\n"
+      "z\tuk\tКиїв\n");
+  std::string path = tsv.path() + ".tsv";
+  std::rename(tsv.path().c_str(), path.c_str());
+  Output o = Onoma("term import '" + path + "'");
+  std::remove(path.c_str());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  std::size_t at = o.err.find("language 'english' is not a BCP 47 tag");
+  ASSERT_NE(at, std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("(2 terms)"), std::string::npos) << o.err;
+  EXPECT_EQ(o.err.find("language 'english'", at + 1), std::string::npos);
+}
+
 TEST_F(TermCliTest, OverLongFormIsRefusedWithItsLineAndChangesNothing) {
   std::string before = Onoma("term list").out;
   TempFile tsv("concept\ttype\tlang\tform\nbig\tplace\ten\t" +
