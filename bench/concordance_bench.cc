@@ -28,6 +28,9 @@
 //   number   20 unit numbers of 5-6 digits: one or a few units each
 //   short    20 substrings of 1-2 characters (no trigram: the scan)
 //   absent   10 strings the memory does not hold
+//   long     2 queries of 10 kB: "said " 2000 times, and 10 kB of corpus
+//            words (the index is asked for their two ends; a phrase of
+//            the whole took FTS5 over a minute)
 //
 // ONOMA_BENCH_ROUNDS (default 3) passes, the first one included (a
 // translator's first query meets a cold cache too).
@@ -140,7 +143,22 @@ const std::vector<std::string>& Queries(const std::string& kind) {
   static const auto* absent = new std::vector<std::string>{
       "Zaporizhzhia", "Запоріжжя", "Mykolaiv", "Миколаїв",      "xyz",
       "Busan",        "부산",      "ґанок",    "said saidsaid", "йщз"};
+  static const auto* longer = [] {
+    auto* v = new std::vector<std::string>;
+    std::string said;
+    for (int i = 0; i < 2000; ++i) said += "said ";
+    v->push_back(said);
+    std::mt19937 rng(6);
+    const auto& words = onoma::bench::kEnglishWords;
+    std::string run;
+    while (run.size() < 10000) {
+      run += std::string(words[rng() % words.size()]) + " ";
+    }
+    v->push_back(run);
+    return v;
+  }();
   if (kind == "en") return *english;
+  if (kind == "long") return *longer;
   if (kind == "uk") return *ukrainian;
   if (kind == "short") return *shorter;
   if (kind == "number") return *numbers;
@@ -265,5 +283,6 @@ ONOMA_CONCORDANCE_KIND(uk);
 ONOMA_CONCORDANCE_KIND(number);
 ONOMA_CONCORDANCE_KIND(short);
 ONOMA_CONCORDANCE_KIND(absent);
+ONOMA_CONCORDANCE_KIND(long);
 
 }  // namespace
