@@ -42,6 +42,8 @@ struct Totals {
   int applied = 0;
   int kept = 0;
   std::map<std::string, int> by_reason;
+  // The files not done whole: written up to a fault, or not rewritten.
+  std::vector<std::string> incomplete;
 };
 
 class Normalizer {
@@ -98,8 +100,9 @@ class Normalizer {
   }
 
   // Adds the file's findings to the totals; `whole`: it was all written.
-  void Commit(bool whole) {
+  void Commit(const std::string& name, bool whole) {
     totals_.files += whole ? 1 : 0;
+    if (!whole) totals_.incomplete.push_back(name);
     totals_.applied += file_.applied;
     totals_.kept += file_.kept;
     for (const auto& [reason, count] : file_.by_reason) {
@@ -109,7 +112,8 @@ class Normalizer {
 
   // Forgets the file's findings (its rewrite failed: nothing was applied)
   // and takes its records out of the report.
-  void Discard() {
+  void Discard(const std::string& name) {
+    totals_.incomplete.push_back(name);
     if (report_ == nullptr || report_at_ < 0) return;
     if (std::fflush(report_) != 0 ||
         ::ftruncate(fileno(report_), report_at_) != 0 ||
@@ -128,7 +132,15 @@ class Normalizer {
     (c.applied ? file_.applied : file_.kept)++;
     file_.by_reason[c.reason]++;
     if (report_ != nullptr) {
-      std::string json = ChangeJson(name, c);
+      // --check applies nothing: its report says so.
+      std::string json;
+      if (args_.check && c.applied) {
+        normalize::Change unapplied = c;
+        unapplied.applied = false;
+        json = ChangeJson(name, unapplied);
+      } else {
+        json = ChangeJson(name, c);
+      }
       if (std::fwrite(json.data(), 1, json.size(), report_) != json.size() &&
           report_error_ == 0) {
         report_error_ = errno;
@@ -152,18 +164,37 @@ class Normalizer {
   Totals file_;
 };
 
-void PrintSummary(const Totals& t) {
+// One line on stderr: what was (or, with --check, would be) rewritten, and
+// which files were not done whole.
+void PrintSummary(const Totals& t, const NormalizeArgs& args) {
   std::string reasons;
   for (const auto& [reason, count] : t.by_reason) {
     reasons +=
         (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(count);
   }
+  const std::string files = std::to_string(t.files);
+  const std::string applied = std::to_string(t.applied);
+  const std::string kept = std::to_string(t.kept);
   std::string line =
       "onoma normalize: " +
-      Format(Tr("{0} files, {1} names rewritten, {2} left for an editor"),
-             {std::to_string(t.files), std::to_string(t.applied),
-              std::to_string(t.kept)});
+      (args.check
+           ? Format(Tr("{0} files, would rewrite {1} names, {2} left for an "
+                       "editor"),
+                    {files, applied, kept})
+           : Format(Tr("{0} files, {1} names rewritten, {2} left for an "
+                       "editor"),
+                    {files, applied, kept}));
   if (!reasons.empty()) line += " (" + reasons + ")";
+  if (!t.incomplete.empty()) {
+    std::string names;
+    for (const std::string& name : t.incomplete) {
+      names += (names.empty() ? "" : ", ") + name;
+    }
+    line += "; ";
+    line += args.in_place ? Format(Tr("not rewritten: {0}"), {names})
+            : args.check  ? Format(Tr("not checked to the end: {0}"), {names})
+                          : Format(Tr("incomplete: {0}"), {names});
+  }
   line += '\n';
   std::fputs(line.c_str(), stderr);
 }
@@ -250,9 +281,9 @@ int RunNormalize(const Options& options) {
       });
       // A file not replaced had nothing applied.
       if (s.ok()) {
-        normalizer.Commit(true);
+        normalizer.Commit(name, true);
       } else {
-        normalizer.Discard();
+        normalizer.Discard(name);
       }
     } else {
       auto in = is_stdin ? LineReader::Stdin() : LineReader::Open(file);
@@ -262,7 +293,7 @@ int RunNormalize(const Options& options) {
         s = normalizer.Run(name, *in, args.check ? nullptr : stdout);
       }
       // The lines before a fault were written, with their changes.
-      normalizer.Commit(s.ok());
+      normalizer.Commit(name, s.ok());
     }
     if (!s.ok()) {
       // One bad file does not stop the others; the exit code tells.
@@ -287,7 +318,12 @@ int RunNormalize(const Options& options) {
                                  .At({args.report, 0, 0, 0}));
     }
   }
-  if (report != nullptr || args.check) PrintSummary(normalizer.totals());
+  // Quiet as a filter when all went well; --check, --report and
+  // --in-place always say what they did.
+  if (report != nullptr || args.check || args.in_place ||
+      !normalizer.totals().incomplete.empty()) {
+    PrintSummary(normalizer.totals(), args);
+  }
   if (exit_code == kExitOk && args.check && normalizer.totals().applied > 0) {
     return kExitFound;
   }

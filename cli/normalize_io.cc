@@ -23,6 +23,18 @@ Status ErrnoStatus(const std::string& message, const std::string& path) {
   return Status::Io(message + ": " + std::strerror(errno)).At({path, 0, 0, 0});
 }
 
+// The file a symbolic link `path` ends at (through every link), or `path`
+// itself: a rename over the link would put a file in its place.
+std::string FileBehindLinks(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return path;  // dangling: opening it says why
+  std::string target = real;
+  std::free(real);
+  return target;
+}
+
 }  // namespace
 
 Result<LineReader> LineReader::Open(const std::string& path) {
@@ -160,11 +172,12 @@ Status RewriteInPlace(const std::string& path, bool backup,
                       const std::function<Status(LineReader&, FILE*)>& write) {
   auto in = LineReader::Open(path);
   if (!in.ok()) return in.status();
-  auto out = AtomicFile::Create(path);
+  const std::string target = FileBehindLinks(path);
+  auto out = AtomicFile::Create(target);
   if (!out.ok()) return TranslateFileError(out.status());
   // A failure here leaves `out` to remove its temporary.
   ONOMA_RETURN_IF_ERROR(write(*in, (*out)->file()));
-  return TranslateFileError((*out)->Commit(backup ? path + "~" : ""));
+  return TranslateFileError((*out)->Commit(backup ? target + "~" : ""));
 }
 
 Progress::Progress(std::size_t total)

@@ -77,6 +77,9 @@ bool LooksLikeReport(const std::string& path);
 // installs the handler); what SIGKILL leaves is removed by the next run
 // writing in that directory, which removes every such file whose PID is
 // no longer a process.
+//
+// A symbolic link stays a link: the file it points to is rewritten (in
+// its own directory, its backup beside it).
 [[nodiscard]] Status RewriteInPlace(
     const std::string& path, bool backup,
     const std::function<Status(LineReader&, FILE*)>& write);

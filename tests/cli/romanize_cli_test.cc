@@ -108,6 +108,21 @@ TEST(RomanizeCliTest, InvalidUtf8OnStdinNamesLineAndColumn) {
   EXPECT_NE(first.err.find(":1:2:"), std::string::npos) << first.err;
 }
 
+// Issue 10: every line before the bad one is written, also past the
+// output buffer (64 KiB) and with the fault on the last line.
+TEST(RomanizeCliTest, InvalidUtf8AfterManyLinesKeepsThemAll) {
+  std::string input, expected;
+  for (int i = 0; i < 10000; ++i) {
+    input += "Київ " + std::to_string(i) + "\n";
+    expected += "Kyiv " + std::to_string(i) + "\n";
+  }
+  Output o = Onoma("romanize", input + "\xff\n");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_EQ(o.out, expected);
+  EXPECT_NE(o.err.find("<stdin>:10001:1: invalid UTF-8"), std::string::npos)
+      << o.err;
+}
+
 TEST(RomanizeCliTest, UnknownSchemeIsAUsageError) {
   Output o = Onoma("romanize --scheme xx-none Київ");
   EXPECT_EQ(o.exit_code, 2);

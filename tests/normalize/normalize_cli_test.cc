@@ -138,6 +138,88 @@ TEST_F(NormalizeCliTest, InvalidUtf8InOneFileOthersStillProcessed) {
   EXPECT_NE(o.out.find("Kharkiv\n"), std::string::npos) << o.out;
 }
 
+std::vector<std::string> Temporaries(const std::string& dir);
+
+// Issue 10: every file's output reaches stdout, the faulty one's up to the
+// line before its fault, in the order given; the summary names the file
+// left incomplete.
+TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
+  Write(Path("bad.txt"), "Kiev one\nKiev two\n\xff bad\nKiev after\n");
+  Write(Path("good.txt"), "Kiev good\n");
+  Output o = Onoma("'" + Path("bad.txt") + "' '" + Path("good.txt") + "'");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_EQ(o.out, "Kyiv one\nKyiv two\nKyiv good\n");
+  EXPECT_NE(o.err.find("onoma: normalize: " + Path("bad.txt") +
+                       ":3:1: invalid UTF-8"),
+            std::string::npos)
+      << o.err;
+  EXPECT_NE(o.err.find("onoma normalize: 1 files, 3 names rewritten, 0 left "
+                       "for an editor (deprecated 3); incomplete: " +
+                       Path("bad.txt") + "\n"),
+            std::string::npos)
+      << o.err;
+  o = Onoma("'" + Path("good.txt") + "' '" + Path("bad.txt") + "'");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_EQ(o.out, "Kyiv good\nKyiv one\nKyiv two\n");
+  // A clean run is a quiet filter.
+  o = Onoma("'" + Path("good.txt") + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.err, "");
+}
+
+// Issue 8: --in-place printed nothing.
+TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
+  Write(Path("a.txt"), "Kiev and Odessa\n");
+  Write(Path("b.txt"), "bad \xC3(\n");
+  Output o = Onoma("--in-place '" + Path("a.txt") + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.err,
+            "onoma normalize: 1 files, 2 names rewritten, 0 left for an "
+            "editor (deprecated 2)\n");
+  o = Onoma("--in-place '" + Path("b.txt") + "' '" + Path("a.txt") + "'");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_NE(o.err.find("onoma normalize: 1 files, 0 names rewritten, 0 left "
+                       "for an editor; not rewritten: " +
+                       Path("b.txt") + "\n"),
+            std::string::npos)
+      << o.err;
+}
+
+// Issue 8: --check said "names rewritten" and its report "applied": true.
+TEST_F(NormalizeCliTest, CheckSaysWouldRewriteAndReportsNothingApplied) {
+  Write(Path("a.txt"), "Kiev and Odessa\n");
+  Output o = Onoma("--check --report '" + Path("r.jsonl") + "' '" +
+                   Path("a.txt") + "'");
+  EXPECT_EQ(o.exit_code, 1) << o.err;
+  EXPECT_NE(o.err.find("onoma normalize: 1 files, would rewrite 2 names, 0 "
+                       "left for an editor (deprecated 2)\n"),
+            std::string::npos)
+      << o.err;
+  EXPECT_EQ(o.err.find("rewritten"), std::string::npos) << o.err;
+  const std::string report = Slurp(Path("r.jsonl"));
+  EXPECT_NE(report.find("\"found\": \"Kiev\""), std::string::npos) << report;
+  EXPECT_EQ(report.find("\"applied\": true"), std::string::npos) << report;
+  EXPECT_NE(report.find("\"applied\": false"), std::string::npos) << report;
+  EXPECT_EQ(Slurp(Path("a.txt")), "Kiev and Odessa\n");
+}
+
+// Issue 8: --in-place on a symbolic link replaced the link by a file and
+// left the file it pointed to as it was.
+TEST_F(NormalizeCliTest, InPlaceThroughASymlinkRewritesItsTarget) {
+  fs::create_directories(Path("desk"));
+  Write(Path("desk/a.txt"), "Kiev\n");
+  fs::create_symlink("desk/a.txt", Path("link.txt"));
+  Output o = Onoma("--in-place --backup '" + Path("link.txt") + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(fs::is_symlink(Path("link.txt")));
+  EXPECT_EQ(fs::read_symlink(Path("link.txt")), "desk/a.txt");
+  EXPECT_EQ(Slurp(Path("desk/a.txt")), "Kyiv\n");
+  EXPECT_EQ(Slurp(Path("desk/a.txt~")), "Kiev\n");  // beside the file
+  EXPECT_FALSE(fs::exists(Path("link.txt~")));
+  EXPECT_TRUE(Temporaries(dir_).empty());
+  EXPECT_TRUE(Temporaries(Path("desk")).empty());
+}
+
 TEST_F(NormalizeCliTest, InPlaceWithBackup) {
   Write(Path("a.txt"), "Kiev and Odessa\n");
   Write(Path("b.txt"), "bad \xC3(\n");
