@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -303,7 +304,8 @@ TEST(TmxCorpusTest, ExportsAreValidAndCarryEverythingAndReimportTheSame) {
     sqlite::Database first = OpenMemoryDb();
     ASSERT_TRUE(Import(first, path).status.ok());
 
-    const fs::path out = fs::path(::testing::TempDir()) / ("export_" + name);
+    const fs::path out = fs::path(::testing::TempDir()) /
+                         ("export_" + std::to_string(::getpid()) + "_" + name);
     tm::TranslationMemory memory(first);
     auto written = memory.Export(out, {});
     ASSERT_TRUE(written.ok()) << written.status().ToString();
@@ -352,7 +354,8 @@ TEST(TmxCorpusTest, ExportsAreValidAndCarryEverythingAndReimportTheSame) {
       EXPECT_EQ(b[column], value) << "header column " << column;
     }
     // Exported once more, the file is byte for byte the same.
-    const fs::path out2 = fs::path(::testing::TempDir()) / ("again_" + name);
+    const fs::path out2 = fs::path(::testing::TempDir()) /
+                          ("again_" + std::to_string(::getpid()) + "_" + name);
     tm::TranslationMemory memory2(second);
     ASSERT_TRUE(memory2.Export(out2, {}).ok());
     std::ifstream x(out, std::ios::binary), y(out2, std::ios::binary);
