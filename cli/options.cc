@@ -135,6 +135,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma romanize Київ                 # Kyiv\n"
           "  onoma romanize --scheme ru-bgn Курск\n"
           "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
+          "  onoma romanize --name 윤석열 김정은   # two names\n"
+          "  onoma --db news.db romanize --house --name 윤석열\n"
           "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
           "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
           "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
@@ -154,11 +156,18 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   romanize->add_flag("--list", r.list,
                      Tr("List the scheme ids with a description, and exit"));
   romanize->add_flag("--name", r.name,
-                     Tr("The text is a personal name (Korean: family name, "
-                        "space, given name with a hyphen)"));
+                     Tr("The text is personal names, each word a name "
+                        "(Korean: family name, space, given name with a "
+                        "hyphen; a family name written apart takes the next "
+                        "word as given name)"));
   romanize->add_flag("--place", r.place,
                      Tr("The text is a place name (Korean: administrative "
                         "units hyphenated, capitalized)"));
+  romanize->add_flag("--house", r.house,
+                     Tr("Write a name the term store (--db) knows in its "
+                        "preferred English rendering (윤석열: Yoon Suk Yeol); "
+                        "other text as the scheme does. Reads the store, "
+                        "never creates it"));
   romanize->add_flag("--reverse", r.reverse,
                      Tr("Turn Latin back into the original script (reversible "
                         "schemes only)"));

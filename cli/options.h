@@ -45,6 +45,7 @@ struct RomanizeArgs {
   bool reverse = false;
   bool ascii = false;
   bool line_buffered = false;
+  bool house = false;  // the store's preferred en rendering of known names
   // Korean: RR 3.3 capitals, 3.4 names, 3.5 units, 3.2 hyphens.
   bool capitalize = false;
   bool no_name_hyphen = false;

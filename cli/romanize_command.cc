@@ -4,11 +4,13 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/house_spelling.h"
 #include "cli/i18n.h"
 #include "cli/standard_output.h"
 #include "lib/romanize/korean.h"
@@ -95,6 +97,112 @@ class LineConverter {
   RomanizeOptions options_;
 };
 
+// A line through the converter; with --house, the words and two-word names
+// the store knows are written in its preferred English rendering instead,
+// and the text between them goes through the converter.
+class Romanizer {
+ public:
+  // `house` may be null (no --house). `lang` is the language of every
+  // word under an explicit scheme; under --scheme auto (empty `lang`) it
+  // is ko for Hangul and `cyrillic_lang` for Cyrillic.
+  Romanizer(const LineConverter& converter, HouseSpelling* house,
+            std::string lang, std::string cyrillic_lang)
+      : converter_(converter),
+        house_(house),
+        lang_(std::move(lang)),
+        cyrillic_lang_(std::move(cyrillic_lang)) {}
+
+  Status Convert(std::string_view line, std::string& out) {
+    if (house_ == nullptr) return converter_.Convert(line, out);
+    std::vector<Word> words = SplitWords(line);
+    std::size_t pending = 0;  // start of the text not yet written
+    std::size_t i = 0;
+    while (i < words.size()) {
+      const Word& word = words[i];
+      if (word.lang.empty()) {
+        ++i;
+        continue;
+      }
+      // A two-word name first (남궁 민수, Володимир Зеленський), then one.
+      std::size_t taken = 0;
+      std::optional<std::string> house;
+      if (i + 1 < words.size() && words[i + 1].lang == word.lang &&
+          line.substr(word.end, words[i + 1].begin - word.end) == " ") {
+        auto pair = house_->Find(
+            line.substr(word.begin, words[i + 1].end - word.begin), word.lang);
+        if (!pair.ok()) return pair.status();
+        if (pair->has_value()) house = std::move(*pair), taken = 2;
+      }
+      if (taken == 0) {
+        auto one = house_->Find(line.substr(word.begin, word.end - word.begin),
+                                word.lang);
+        if (!one.ok()) return one.status();
+        if (one->has_value()) house = std::move(*one), taken = 1;
+      }
+      if (taken == 0) {
+        ++i;
+        continue;
+      }
+      ONOMA_RETURN_IF_ERROR(
+          converter_.Convert(line.substr(pending, word.begin - pending), out));
+      out += *house;
+      pending = words[i + taken - 1].end;
+      i += taken;
+    }
+    return converter_.Convert(line.substr(pending), out);
+  }
+
+ private:
+  // A word: text between white space, without the ASCII punctuation at
+  // its ends ("윤석열," is 윤석열); `lang` empty when it has no Hangul or
+  // Cyrillic, so that no lookup is made for it.
+  struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string lang;
+  };
+
+  static bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+  static bool IsAsciiPunct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+           (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+  }
+
+  std::vector<Word> SplitWords(std::string_view line) const {
+    std::vector<Word> words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && IsSpace(line[i])) ++i;
+      std::size_t begin = i;
+      while (i < line.size() && !IsSpace(line[i])) ++i;
+      std::size_t end = i;
+      while (begin < end && IsAsciiPunct(line[begin])) ++begin;
+      while (end > begin && IsAsciiPunct(line[end - 1])) --end;
+      if (begin == end) continue;
+      Word word{begin, end, {}};
+      std::string_view text = line.substr(begin, end - begin);
+      std::size_t at = 0;
+      while (at < text.size() && word.lang.empty()) {
+        char32_t c = 0;
+        if (!text::DecodeNext(text, at, c)) continue;
+        text::Script script = text::ScriptOf(c);
+        if (script == text::Script::kHangul) {
+          word.lang = lang_.empty() ? "ko" : lang_;
+        } else if (script == text::Script::kCyrillic) {
+          word.lang = lang_.empty() ? cyrillic_lang_ : lang_;
+        }
+      }
+      words.push_back(std::move(word));
+    }
+    return words;
+  }
+
+  const LineConverter& converter_;
+  HouseSpelling* house_;
+  std::string lang_;
+  std::string cyrillic_lang_;
+};
+
 // Finds `id` among the user's extra tables first, then the built-in ones.
 Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
   auto found = extra.Find(id);
@@ -102,7 +210,7 @@ Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
   return Registry::Default().Find(id);
 }
 
-int StreamStdin(const LineConverter& converter, bool flush_each_line) {
+int StreamStdin(Romanizer& converter, bool flush_each_line) {
   text::Utf8Validator validator("<stdin>");
   std::string out;
   char* line = nullptr;
@@ -198,6 +306,18 @@ int RunRomanize(const Options& options) {
     return written.ok() ? kExitOk : Fail("romanize", written);
   }
 
+  if (args.name && args.place) {
+    return Fail("romanize",
+                Status::BadArgument(Tr("--name and --place cannot be given "
+                                       "together: the text is either a "
+                                       "personal name or a place name")));
+  }
+  if (args.house && args.reverse) {
+    return Fail("romanize",
+                Status::BadArgument(Tr("--house writes Latin; it cannot be "
+                                       "given with --reverse")));
+  }
+
   RomanizeOptions ro;
   ro.name = args.name;
   ro.place = args.place;
@@ -241,6 +361,21 @@ int RunRomanize(const Options& options) {
     converter = std::make_unique<LineConverter>(*scheme, args.reverse, ro);
   }
 
+  // --house: the language of the words looked up, from the scheme's id
+  // (ko-rr: ko); under auto, per script.
+  std::optional<HouseSpelling> house;
+  std::string house_lang;
+  if (args.house) {
+    auto opened = HouseSpelling::Open(options);
+    if (!opened.ok()) return Fail("romanize", opened.status());
+    house.emplace(std::move(*opened));
+    if (args.scheme != "auto") {
+      house_lang = args.scheme.substr(0, args.scheme.find('-'));
+    }
+  }
+  Romanizer romanizer(*converter, house ? &*house : nullptr, house_lang,
+                      args.lang == "ru" ? "ru" : "uk");
+
   if (!args.text.empty()) {
     std::string joined;
     for (std::size_t i = 0; i < args.text.size(); ++i) {
@@ -250,14 +385,14 @@ int RunRomanize(const Options& options) {
     Status valid = text::ValidateUtf8(joined, "<arguments>");
     if (!valid.ok()) return Fail("romanize", valid);
     std::string out;
-    Status converted = converter->Convert(joined, out);
+    Status converted = romanizer.Convert(joined, out);
     if (!converted.ok()) return Fail("romanize", converted);
     out += '\n';
     Status written = WriteStdout(out);
     return written.ok() ? kExitOk : Fail("romanize", written);
   }
   bool flush = args.line_buffered || isatty(STDIN_FILENO) != 0;
-  return StreamStdin(*converter, flush);
+  return StreamStdin(romanizer, flush);
 }
 
 }  // namespace onoma::cli

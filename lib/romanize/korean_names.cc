@@ -7,7 +7,9 @@
 // Boknam (Han Bok-nam), 홍빛나 [홍빈나] Hong Bitna (Hong Bit-na)). The
 // family name is found in tables/korean/ko-surnames.txt (two-syllable
 // names such as 남궁 and 선우 first) or else taken as the first syllable;
-// a space in the input ends the family name wherever it is.
+// a family name written apart (윤 석열, 남궁 민수) takes the next run as
+// its given name. Every other run is a name of its own, so that a list of
+// names (윤석열 이재명 김정은) gives each name as it would alone.
 //
 // Tested by tests/romanize/korean_names_test.cc.
 
@@ -42,6 +44,15 @@ const Surname* ExactSurname(const std::vector<Surname>& surnames,
     }
   }
   return nullptr;
+}
+
+// A run that can only be a family name written apart from the given name:
+// one syllable, or a two-syllable family name of ko-surnames.txt (남궁).
+bool IsFamilyNameAlone(const KoreanEngine& engine,
+                       std::span<const Syllable> run) {
+  return run.size() == 1 ||
+         (run.size() == 2 &&
+          ExactSurname(engine.data().surnames, run) != nullptr);
 }
 
 void WriteName(const KoreanEngine& engine,
@@ -168,13 +179,15 @@ void RomanizeName(const KoreanEngine& engine, std::string_view text,
   while (i < items.size()) {
     const TextItem& item = items[i];
     if (item.kind == TextItem::kRun) {
-      // A name: runs of Hangul separated by single spaces.
+      // Each run is a name of its own (윤석열 이재명: two names), except a
+      // family name written apart, which takes the run after a single
+      // space as its given name (윤 석열, 남궁 민수: one name each).
       std::vector<const TextItem*> words{&item};
       std::size_t j = i + 1;
-      while (j + 1 < items.size() && items[j].kind == TextItem::kOther &&
-             text.substr(items[j].begin, items[j].end - items[j].begin) ==
-                 " " &&
-             items[j + 1].kind == TextItem::kRun) {
+      if (IsFamilyNameAlone(engine, item.run) && j + 1 < items.size() &&
+          items[j].kind == TextItem::kOther &&
+          text.substr(items[j].begin, items[j].end - items[j].begin) == " " &&
+          items[j + 1].kind == TextItem::kRun) {
         words.push_back(&items[j + 1]);
         j += 2;
       }

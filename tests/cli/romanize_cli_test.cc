@@ -60,6 +60,113 @@ TEST(RomanizeCliTest, KoreanModesFromTheCommandLine) {
             "붓꽃\n");
 }
 
+// Several names on the command line, or on one line of stdin, are each
+// romanized as the name alone is; a family name written apart takes the
+// next word as its given name.
+TEST(RomanizeCliTest, SeveralNamesAreEachANameOfTheirOwn) {
+  std::string alone;
+  for (const char* name : {"윤석열", "이재명", "김정은"}) {
+    Output o = Onoma(std::string("romanize --name ") + name);
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    if (!alone.empty()) alone += ' ';
+    alone += o.out.substr(0, o.out.size() - 1);
+  }
+  EXPECT_EQ(alone, "Yun Seok-yeol I Jae-myeong Gim Jeong-eun");
+  Output several = Onoma("romanize --name 윤석열 이재명 김정은");
+  EXPECT_EQ(several.exit_code, 0) << several.err;
+  EXPECT_EQ(several.out, alone + "\n");
+  EXPECT_EQ(Onoma("romanize --name '윤석열 이재명'").out,
+            "Yun Seok-yeol I Jae-myeong\n");
+  EXPECT_EQ(Onoma("romanize --name 남궁 민수 윤 석열").out,
+            "Namgung Min-su Yun Seok-yeol\n");
+  // Standard input: each line to one output line, with the same rule.
+  EXPECT_EQ(Onoma("romanize --name", "윤석열\n이재명 김정은\n남궁민수\n").out,
+            "Yun Seok-yeol\nI Jae-myeong Gim Jeong-eun\nNamgung Min-su\n");
+}
+
+TEST(RomanizeCliTest, NameAndPlaceTogetherIsAUsageError) {
+  Output o = Onoma("romanize --name --place 서울");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(o.err.rfind("onoma: romanize: --name and --place cannot be given "
+                        "together",
+                        0),
+            0u)
+      << o.err;
+}
+
+// A store in the test's temporary directory, removed with its -wal and
+// -shm files.
+class RomanizeHouseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = ::testing::TempDir() + "onoma_romanize_house_" +
+          ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+          ".db";
+    Cleanup();
+  }
+  void TearDown() override { Cleanup(); }
+  void Cleanup() {
+    for (const char* ext : {"", "-wal", "-shm", "-journal"}) {
+      std::remove((db_ + ext).c_str());
+    }
+  }
+  Output Onoma(const std::string& args, const std::string& input = "") {
+    return RunOnoma("LANG=C", "--db '" + db_ + "' " + args, input);
+  }
+  bool Exists(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f != nullptr) std::fclose(f);
+    return f != nullptr;
+  }
+  std::string db_;
+};
+
+TEST_F(RomanizeHouseTest, KnownNamesTakeThePreferredEnglishForm) {
+  for (const char* add :
+       {"yoon-suk-yeol ko 윤석열", "yoon-suk-yeol en 'Yoon Suk Yeol'",
+        "kyiv uk Київ", "kyiv en Kyiv", "namgung ko '남궁 민수'",
+        "namgung en 'Namkoong Min-soo'", "kim-no-en ko 김정은",
+        "kim-no-en fr 'Kim Jong-un'", "moscow ru Москва", "moscow en Moscow"}) {
+    Output o = Onoma(std::string("term add ") + add);
+    ASSERT_EQ(o.exit_code, 0) << add << ": " << o.err;
+  }
+  // 이재명 is not in the store; 김정은 has no English form: the scheme.
+  Output o = Onoma("romanize --house --name 윤석열 이재명 김정은");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "Yoon Suk Yeol I Jae-myeong Gim Jeong-eun\n");
+  EXPECT_EQ(o.err, "");
+  // Without --house the store is not read.
+  EXPECT_EQ(Onoma("romanize --name 윤석열").out, "Yun Seok-yeol\n");
+  // A two-word name, punctuation beside a name, and a case-folded match;
+  // a form with a particle is not the name, and the scheme writes it.
+  EXPECT_EQ(Onoma("romanize --house --name '남궁 민수, 윤석열'").out,
+            "Namkoong Min-soo, Yoon Suk Yeol\n");
+  EXPECT_EQ(Onoma("romanize --house", "київ і Київ; 윤석열은\n").out,
+            "Kyiv i Kyiv; yunseogyeoreun\n");
+  // Only a form in the language romanized counts: Cyrillic is uk unless
+  // --lang ru (or a ru- scheme) says otherwise.
+  EXPECT_EQ(Onoma("romanize --house Москва").out, "Moskva\n");
+  EXPECT_EQ(Onoma("romanize --house --lang ru Москва").out, "Moscow\n");
+  EXPECT_EQ(Onoma("romanize --house --scheme ru-bgn Москва").out, "Moscow\n");
+}
+
+TEST_F(RomanizeHouseTest, NoStoreFallsBackToTheSchemeAndCreatesNothing) {
+  Output o = Onoma("romanize --house --name 윤석열 이재명");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "Yun Seok-yeol I Jae-myeong\n");
+  EXPECT_EQ(o.err, "onoma: romanize: no database at " + db_ +
+                       "; every name is written as the scheme spells it\n");
+  EXPECT_FALSE(Exists(db_));
+}
+
+TEST_F(RomanizeHouseTest, HouseWithReverseIsAUsageError) {
+  Output o = Onoma("romanize --house --scheme ru-iso9 --reverse Kiev");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.out, "");
+  EXPECT_FALSE(Exists(db_));
+}
+
 TEST(RomanizeCliTest, UserKoreanExceptionsFromTheEnvironment) {
   TempFile bad("this is not an exception entry\n");
   Output o = RunOnoma("LANG=C ONOMA_KO_EXCEPTIONS='" + bad.path() + "'",
