@@ -68,6 +68,20 @@ std::vector<std::string> AsciiWords(std::string_view latin) {
   return words;
 }
 
+// Polish ł (U+0141/U+0142) has no decomposition, so AsciiWords would drop
+// it: Zełenski is Zelenski.
+std::string PolishL(std::string_view latin) {
+  std::string out;
+  for (std::size_t i = 0; i < latin.size();) {
+    char32_t c;
+    text::DecodeNext(latin, i, c);
+    if (c == U'\u0141') c = U'L';
+    if (c == U'\u0142') c = U'l';
+    text::AppendUtf8(out, c);
+  }
+  return out;
+}
+
 // Revised Romanization writes the vowel ㅡ (eu) that Korean inserts to
 // pronounce foreign consonant clusters (프 peu for /f/, 드니프로
 // deunipeuro), and 우 (u) for a final /w/ (키이우, 하르키우, 리비우). Undo
@@ -205,6 +219,34 @@ std::string PlainLatin(std::string_view text, std::string_view lang) {
   return out;
 }
 
+std::string CentralEuropeanReading(std::string_view latin) {
+  std::string out;
+  for (const std::string& word : AsciiWords(PolishL(latin))) {
+    if (!out.empty()) out += ' ';
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      auto at = [&](std::string_view s) {
+        return word.compare(i, s.size(), s) == 0;
+      };
+      if (at("cz") || at("rz")) {
+        out += "zh";
+        ++i;
+      } else if (at("sz")) {
+        out += "sh";
+        ++i;
+      } else if (at("ch") &&
+                 (i == 0 || (word[i - 1] != 's' && word[i - 1] != 't'))) {
+        out += "kh";
+        ++i;
+      } else if (word[i] == 'j') {
+        out += 'y';
+      } else {
+        out += word[i];
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> QueryLatinKeys(std::string_view text) {
   std::vector<std::string> keys;
   auto add = [&keys](std::string key) {
@@ -215,8 +257,19 @@ std::vector<std::string> QueryLatinKeys(std::string_view text) {
     keys.push_back(std::move(key));
   };
   add(LatinKey(text, "uk"));
-  if (text::DominantScript(text) == text::Script::kCyrillic) {
-    add(LatinKey(text, "ru"));
+  switch (text::DominantScript(text)) {
+    case text::Script::kCyrillic:
+      add(LatinKey(text, "ru"));
+      break;
+    case text::Script::kLatin: {
+      // A reading too short to tell one name from another is left out:
+      // Jeju read as "Yeyu" has the skeleton of every vowel.
+      std::string other = Skeleton(CentralEuropeanReading(text), false);
+      if (other.size() >= 3) add(std::move(other));
+      break;
+    }
+    default:
+      break;
   }
   return keys;
 }

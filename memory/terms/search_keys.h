@@ -61,9 +61,19 @@ std::string LatinKey(std::string_view text, std::string_view lang);
 // skeleton by how close their spelling is to the query's.
 std::string PlainLatin(std::string_view text, std::string_view lang);
 
+// Latin text respelled as English-based romanizations would write it, for
+// the spellings of German, Polish and Czech: j is the glide y (Kyjiw,
+// Kijów, Mykolajiw), ch after anything but s or t is kh (Charkiw), Polish
+// cz, rz, sz are zh, zh, sh, and ł is l. Lower-case ASCII words joined by
+// spaces: CentralEuropeanReading("Charków") is "kharkow".
+std::string CentralEuropeanReading(std::string_view latin);
+
 // The keys a query may have: for Cyrillic, under both the Ukrainian and the
-// Russian scheme (the query's language is not known); otherwise LatinKey's
-// one. No empty strings, no duplicates.
+// Russian scheme (the query's language is not known); for Latin, LatinKey's
+// and the skeleton of CentralEuropeanReading when that is another of 3
+// letters or more (the query's language is not known either); otherwise
+// LatinKey's one. No empty strings, no duplicates. The store keys forms
+// with LatinKey only, so each extra key is a reading of the query alone.
 std::vector<std::string> QueryLatinKeys(std::string_view text);
 
 // The skeleton of text already in Latin letters. `from_hangul` applies the
@@ -94,8 +104,10 @@ inline constexpr std::size_t kMaxFuzzyKeyBytes = 64;
 std::vector<std::string> DeletionNeighbourhood(
     std::string_view key, std::size_t max_length = kMaxFuzzyKeyBytes);
 
-// Levenshtein distance between two ASCII keys, or limit + 1 as soon as it is
-// known to exceed `limit`.
+// Edit distance between two ASCII keys, counting an insertion, a deletion,
+// a substitution and a swap of two neighbouring letters (the commonest
+// typo: Kharkvi, Zelenksy) as one edit each (optimal string alignment), or
+// limit + 1 as soon as it is known to exceed `limit`.
 int EditDistance(std::string_view a, std::string_view b, int limit);
 
 }  // namespace onoma::terms

@@ -10,10 +10,16 @@
 //   romanized  latin_key: the phonetic skeleton, where scripts meet
 //   fuzzy      latin_key within FuzzyThreshold edits: skeletons through
 //              term_fuzzy, then their terms through latin_key;
-//              tried only when nothing stronger matched, since a typo is
-//              the last explanation and the costliest to look for
-// A concept keeps the best way it matched. Tested by
-// tests/terms/lookup_test.cc.
+//              tried only when no spelling (exact, folded, inflected)
+//              matched, since a typo is the last explanation and the
+//              costliest to look for
+// A concept keeps the best way it matched. Then the ranking rule of
+// docs/terms.md ("Ranking"): spelling matches hide every romanized and
+// fuzzy one; otherwise a fuzzy match whose Latin form is one edit from the
+// query's ranks with the romanized ones, and a weak match is listed only
+// when its Latin form is nearly as close as the best one's. Tested by
+// tests/terms/lookup_test.cc and, against real-world spellings,
+// tests/terms/lookup_eval_test.cc.
 
 #include <algorithm>
 #include <map>
@@ -35,6 +41,19 @@ namespace {
 // generated names must not turn one lookup into a scan.
 constexpr int kRowsPerKey = 500;
 
+// A fuzzy match whose plain Latin form is this many edits or fewer from
+// the query's is a typo of that very spelling (Kyvi, Kharkvi): it scores
+// as a romanized match, so that no skeleton-only match outranks it.
+constexpr int kLatinTypo = 1;
+
+// A romanized or fuzzy match with the best score is listed only when its
+// Latin form is at most this many edits further from the query's than the
+// closest match's; one with a lower score only when it is no further.
+constexpr int kCloseMargin = 1;
+
+// Beyond this many edits, Latin forms are simply far apart.
+constexpr int kFar = 16;
+
 struct Candidate {
   MatchKind kind;
   int score;
@@ -46,7 +65,7 @@ struct Candidate {
   int closeness = 0;
 };
 
-int ScoreOf(MatchKind kind, int distance) {
+int ScoreOf(MatchKind kind, int distance, int closeness) {
   switch (kind) {
     case MatchKind::kExact:
       return 100;
@@ -57,15 +76,15 @@ int ScoreOf(MatchKind kind, int distance) {
     case MatchKind::kRomanized:
       return 80;
     case MatchKind::kFuzzy:
-      return 80 - 10 * distance;
+      return closeness <= kLatinTypo ? 80 : 80 - 10 * distance;
   }
   return 0;
 }
 
 class Collector {
  public:
-  Collector(sqlite::Database& db, std::string query_plain)
-      : db_(db), query_plain_(std::move(query_plain)) {}
+  Collector(sqlite::Database& db, std::vector<std::string> query_plains)
+      : db_(db), query_plains_(std::move(query_plains)) {}
 
   // Adds every concept whose term has `column` = `key`.
   // With `exact_form`, a row whose form is exactly that counts as kExact.
@@ -145,17 +164,30 @@ class Collector {
   }
 
   bool empty() const { return best_.empty(); }
+  // Whether some concept matched by its spelling: exact, folded or
+  // inflected.
+  bool spelled() const {
+    return std::any_of(best_.begin(), best_.end(), [](const auto& entry) {
+      return entry.second.kind < MatchKind::kRomanized;
+    });
+  }
   const std::map<std::int64_t, Candidate>& best() const { return best_; }
 
  private:
+  // The fewest edits from one of the query's plain Latin readings to the
+  // form's.
   int Closeness(std::string_view form, std::string_view lang) const {
-    constexpr int kFar = 16;
-    return EditDistance(query_plain_, PlainLatin(form, lang), kFar);
+    std::string plain = PlainLatin(form, lang);
+    int best = kFar + 1;
+    for (const std::string& query : query_plains_) {
+      best = std::min(best, EditDistance(query, plain, kFar));
+    }
+    return best;
   }
 
   void Offer(std::int64_t concept_id, MatchKind kind, std::string form,
              int distance, int closeness = 0) {
-    int score = ScoreOf(kind, distance);
+    int score = ScoreOf(kind, distance, closeness);
     auto it = best_.find(concept_id);
     if (it != best_.end() &&
         (it->second.score > score ||
@@ -167,7 +199,7 @@ class Collector {
   }
 
   sqlite::Database& db_;
-  std::string query_plain_;
+  std::vector<std::string> query_plains_;
   std::map<std::int64_t, Candidate> best_;
 };
 
@@ -189,7 +221,18 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
   std::string fold = FoldKey(nfc);
   if (fold.empty()) return hits;
 
-  Collector found(db_, PlainLatin(nfc, "uk"));
+  std::vector<std::string> plains = {PlainLatin(nfc, "uk")};
+  switch (text::DominantScript(nfc)) {
+    case text::Script::kCyrillic:
+      plains.push_back(PlainLatin(nfc, "ru"));
+      break;
+    case text::Script::kLatin:
+      plains.push_back(PlainLatin(CentralEuropeanReading(nfc), "en"));
+      break;
+    default:
+      break;
+  }
+  Collector found(db_, std::move(plains));
   // Exact and folded in one look-up: an exact match folds alike too.
   ONOMA_RETURN_IF_ERROR(found.Find(
       "SELECT concept_id, form FROM term WHERE fold_key = ?1 LIMIT ?2", fold,
@@ -209,7 +252,8 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
         "LIMIT ?2",
         key, MatchKind::kRomanized));
   }
-  if (found.empty()) {
+  bool spelled = found.spelled();
+  if (!spelled) {
     for (const std::string& key : latin_keys) {
       ONOMA_RETURN_IF_ERROR(found.Fuzzy(key));
     }
@@ -224,8 +268,26 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
                      if (a.second->score != b.second->score) {
                        return a.second->score > b.second->score;
                      }
-                     return a.second->closeness < b.second->closeness;
+                     if (a.second->closeness != b.second->closeness) {
+                       return a.second->closeness < b.second->closeness;
+                     }
+                     return a.second->kind < b.second->kind;
                    });
+  if (spelled) {
+    std::erase_if(ranked, [](const auto& hit) {
+      return hit.second->kind >= MatchKind::kRomanized;
+    });
+  } else if (!ranked.empty()) {
+    int top = ranked.front().second->score;
+    int closest = kFar + 1;
+    for (const auto& hit : ranked) {
+      closest = std::min(closest, hit.second->closeness);
+    }
+    std::erase_if(ranked, [top, closest](const auto& hit) {
+      int margin = hit.second->score == top ? kCloseMargin : 0;
+      return hit.second->closeness > closest + margin;
+    });
+  }
   if (options.max_results >= 0 &&
       ranked.size() > static_cast<std::size_t>(options.max_results)) {
     ranked.resize(options.max_results);

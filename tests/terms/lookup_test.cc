@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "lib/romanize/registry.h"
 #include "tests/terms/terms_fixture.h"
@@ -154,6 +156,60 @@ TEST_P(LookupTest, NothingForUnrelatedOrEmptyQueries) {
   }
   auto bad = store_->Lookup("\xC3");
   EXPECT_EQ(bad.status().code(), StatusCode::kBadInput);
+}
+
+// The ranking rule of docs/terms.md ("Ranking"), on the bundled termbase.
+class RankingTest : public TermStoreTest {
+ protected:
+  void SetUp() override {
+    TermStoreTest::SetUp();
+    LoadBundled();
+  }
+
+  std::vector<std::string> Slugs(const char* query) {
+    std::vector<std::string> slugs;
+    auto hits = store_->Lookup(query);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    if (hits.ok()) {
+      for (const LookupHit& hit : *hits) slugs.push_back(hit.entry.slug);
+    }
+    return slugs;
+  }
+};
+
+TEST_F(RankingTest, InflectedFormHidesRomanizedNoise) {
+  // Києві is inflected Київ; 쿠퍼 (Cooper) only shares its skeleton.
+  EXPECT_EQ(Slugs("Києві"), std::vector<std::string>{"kyiv"});
+  EXPECT_EQ(Slugs("Києва"), std::vector<std::string>{"kyiv"});
+}
+
+TEST_F(RankingTest, ExactNameHidesRomanizedNoise) {
+  // Rutte is stored; 로이터 (Reuters) only shares its skeleton.
+  EXPECT_EQ(Slugs("Rutte"), std::vector<std::string>{"mark-rutte"});
+  EXPECT_EQ(Slugs("Рютте"), std::vector<std::string>{"mark-rutte"});
+}
+
+TEST_F(RankingTest, GermanAndPolishSpellingsFindTheirPlace) {
+  for (const char* q : {"Kyjiw", "Kijów", "Kyjev"}) {
+    std::vector<std::string> slugs = Slugs(q);
+    ASSERT_FALSE(slugs.empty()) << q;
+    EXPECT_EQ(slugs.front(), "kyiv") << q;
+    EXPECT_EQ(std::count(slugs.begin(), slugs.end(), "kazan"), 0) << q;
+  }
+  std::vector<std::string> slugs = Slugs("Charkiw");
+  ASSERT_FALSE(slugs.empty());
+  EXPECT_EQ(slugs.front(), "kharkiv");
+}
+
+TEST_F(RankingTest, LatinTypoOutranksSkeletonOnlyMatch) {
+  // Kyvi is Kyiv with two letters swapped, and has 쿠퍼's skeleton.
+  auto hits = store_->Lookup("Kyvi");
+  ASSERT_TRUE(hits.ok());
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(hits->front().entry.slug, "kyiv");
+  EXPECT_EQ(hits->front().match, MatchKind::kFuzzy);
+  EXPECT_EQ(hits->front().score, 80);
+  EXPECT_EQ(hits->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(RowByRowAndBulk, LookupTest,

@@ -115,6 +115,27 @@ TEST(LatinKeyTest, ScriptsMeetInLatin) {
   }
 }
 
+TEST(QueryLatinKeysTest, CentralEuropeanSpellingsMeetEnglishOnes) {
+  EXPECT_EQ(CentralEuropeanReading("Kyjiw"), "kyyiw");
+  EXPECT_EQ(CentralEuropeanReading("Charków"), "kharkow");
+  EXPECT_EQ(CentralEuropeanReading("Tschernihiw"), "tschernihiw");
+  EXPECT_EQ(CentralEuropeanReading("Zełenski"), "zelenski");
+  EXPECT_EQ(CentralEuropeanReading("Czernihów Żytomierz"),
+            "zhernihow zytomiezh");
+  auto has = [](std::string_view query, const std::string& key) {
+    std::vector<std::string> keys = QueryLatinKeys(query);
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  std::string kyiv = LatinKey("Kyiv", "en");
+  EXPECT_TRUE(has("Kyjiw", kyiv));
+  EXPECT_TRUE(has("Kijów", kyiv));
+  EXPECT_TRUE(has("Charkiw", LatinKey("Kharkiv", "en")));
+  EXPECT_TRUE(has("Zełenski", LatinKey("Zelensky", "en")));
+  // The English reading stays: Jeju's j is not a glide.
+  EXPECT_TRUE(has("Jeju", LatinKey("Jeju", "en")));
+  EXPECT_EQ(QueryLatinKeys("Jeju").size(), 1u);  // "yeyu" is too short
+}
+
 TEST(FuzzyTest, DeletionNeighbourhoodAndDistance) {
   EXPECT_EQ(FuzzyThreshold(3), 0);
   EXPECT_EQ(FuzzyThreshold(4), 1);
@@ -127,6 +148,11 @@ TEST(FuzzyTest, DeletionNeighbourhoodAndDistance) {
   EXPECT_EQ(EditDistance("karkap", "karkap", 2), 0);
   EXPECT_EQ(EditDistance("karkap", "kartap", 2), 1);
   EXPECT_EQ(EditDistance("karkap", "sapa", 1), 2);  // limit + 1
+  // A swap of two neighbours is one edit: Kharkvi, Zelenksy.
+  EXPECT_EQ(EditDistance("karkpa", "karkap", 2), 1);
+  EXPECT_EQ(EditDistance("kyvi", "kyiv", 2), 1);
+  EXPECT_EQ(EditDistance("ab", "ba", 1), 1);
+  EXPECT_EQ(EditDistance("abc", "bca", 1), 2);  // limit + 1
 }
 
 }  // namespace

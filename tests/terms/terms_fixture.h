@@ -1,5 +1,6 @@
 // A term store in memory, optionally filled from the sample termbase
-// (tests/data/terms/news-sample.tsv), for the term store tests.
+// (tests/data/terms/news-sample.tsv) or the bundled one
+// (tables/termbase/news.tsv), for the term store tests.
 
 #ifndef ONOMA_TESTS_TERMS_TERMS_FIXTURE_H_
 #define ONOMA_TESTS_TERMS_TERMS_FIXTURE_H_
@@ -35,6 +36,16 @@ class TermStoreTest : public ::testing::Test {
           return formats::ReadTermFile(TermData("news-sample.tsv"), {}, sink);
         },
         bulk_after);
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  }
+
+  // The bundled termbase, tables/termbase/news.tsv.
+  void LoadBundled() {
+    auto stats = store_->Import([](TermSink& sink) {
+      return formats::ReadTermFile(
+          std::string(ONOMA_TEST_DATA_DIR) + "/../../tables/termbase/news.tsv",
+          {}, sink);
+    });
     ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   }
 
