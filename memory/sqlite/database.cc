@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include "memory/sqlite/error_internal.h"
@@ -12,9 +14,78 @@
 #include "memory/sqlite/migrations_internal.h"
 
 namespace onoma::sqlite {
+namespace internal {
+
+struct BusyState {
+  std::chrono::milliseconds timeout{0};
+  std::function<void()> on_wait;
+  bool wait = true;
+  bool told = false;
+  std::chrono::steady_clock::time_point since;
+};
+
+}  // namespace internal
+
 namespace {
 
 constexpr std::string_view kInMemory = ":memory:";
+
+// SQLite's busy handler: sleeps a little longer each time, up to the
+// timeout, as sqlite3_busy_timeout does, and says once, after a second,
+// that it is waiting. `count` is 0 on the first call of each wait.
+int OnBusy(void* data, int count) {
+  auto& state = *static_cast<internal::BusyState*>(data);
+  if (!state.wait) return 0;
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) state.since = now;
+  const auto waited = now - state.since;
+  if (waited >= state.timeout) return 0;
+  if (!state.told && waited >= std::chrono::seconds(1) && state.on_wait) {
+    state.told = true;
+    state.on_wait();
+  }
+  // Never more than 10 ms: an index build lets waiting writers in by
+  // pausing that long between its batches (memory/tm/tm_index.h).
+  constexpr int kDelaysMs[] = {1, 2, 5, 10};
+  constexpr int kDelays = sizeof(kDelaysMs) / sizeof(kDelaysMs[0]);
+  auto delay =
+      std::chrono::milliseconds(kDelaysMs[std::min(count, kDelays - 1)]);
+  const auto left = state.timeout - waited;
+  if (delay > left) {
+    delay = std::chrono::duration_cast<std::chrono::milliseconds>(left) +
+            std::chrono::milliseconds(1);
+  }
+  std::this_thread::sleep_for(delay);
+  return 1;
+}
+
+// `path` as an SQLite URI filename (sqlite.org/uri.html) that opens it
+// read-only and immutable: no locks, no -shm, no -wal.
+std::string ImmutableUri(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (ec) absolute = path;
+  std::string uri = "file:";
+  constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : absolute.string()) {
+    if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c == 0x7F) {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 0xF];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+// Whether `path`'s write-ahead log holds anything: an immutable open
+// would not see it.
+bool HasLog(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path.string() + "-wal", ec);
+  return !ec && size > 0;
+}
 
 // The SQL around a failure, on one line and short enough for a terminal, for
 // Status::WithSnippet. Cut on a UTF-8 character boundary.
@@ -105,10 +176,48 @@ Result<Database> Database::Open(const std::filesystem::path& path,
     }
     return error;
   }
+  db.WaitForLocks(options);
+  // SQLite opens a file it may not write read-only, whatever it was asked.
+  if (!in_memory && sqlite3_db_readonly(raw, "main") == 1) {
+    options.read_only = true;
+  }
 
-  const auto timeout_ms = std::clamp<std::chrono::milliseconds::rep>(
-      options.busy_timeout.count(), 0, INT_MAX);
-  sqlite3_busy_timeout(raw, static_cast<int>(timeout_ms));
+  if (!in_memory) {
+    // The first read. A WAL database needs its -shm file, which a
+    // read-only directory cannot give it (sqlite.org/wal.html, "Read-Only
+    // Databases"): SQLite then fails here with SQLITE_READONLY_CANTINIT or
+    // SQLITE_CANTOPEN. Nothing can write such a file, so it is read as
+    // immutable, unless its log holds changes that only the -shm file
+    // would let us read.
+    const int probe = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema",
+                                   nullptr, nullptr, nullptr);
+    const int primary = sqlite3_extended_errcode(raw) & 0xff;
+    if (probe != SQLITE_OK &&
+        (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
+      if (HasLog(path)) {
+        return Status::Database(
+            "cannot " + doing +
+            ": it is in WAL mode, its directory cannot be written, and its "
+            "log " +
+            path.string() +
+            "-wal holds changes that cannot be read without a " +
+            path.string() +
+            "-shm file; open it once where its directory can be written");
+      }
+      sqlite3* immutable = nullptr;
+      const int again = sqlite3_open_v2(
+          ImmutableUri(path).c_str(), &immutable,
+          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+          nullptr);
+      db = Database(immutable, path);
+      if (again != SQLITE_OK)
+        return internal::ErrorFrom(immutable, again, doing);
+      db.WaitForLocks(options);
+      options.read_only = true;
+    } else if (probe != SQLITE_OK) {
+      return internal::ErrorFrom(raw, probe, doing);
+    }
+  }
 
   // Off by default in SQLite for backward compatibility; the schema relies
   // on ON DELETE CASCADE and on references being checked.
@@ -139,16 +248,43 @@ Result<Database> Database::Open(const std::filesystem::path& path,
   return db;
 }
 
+Database::Database(sqlite3* db, std::filesystem::path path)
+    : db_(db),
+      path_(std::move(path)),
+      busy_(std::make_unique<internal::BusyState>()) {}
+
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)),
       path_(std::move(other.path_)),
+      busy_(std::move(other.busy_)),
       cache_(std::move(other.cache_)) {}
+
+void Database::WaitForLocks(const OpenOptions& options) {
+  busy_->timeout =
+      std::chrono::milliseconds(std::clamp<std::chrono::milliseconds::rep>(
+          options.busy_timeout.count(), 0, INT_MAX));
+  busy_->on_wait = options.on_busy_wait;
+  sqlite3_busy_handler(db_, OnBusy, busy_.get());
+}
+
+bool Database::read_only() const {
+  return db_ != nullptr && sqlite3_db_readonly(db_, "main") == 1;
+}
+
+std::chrono::milliseconds Database::busy_timeout() const {
+  return busy_ ? busy_->timeout : std::chrono::milliseconds(0);
+}
+
+void Database::set_wait_for_locks(bool wait) {
+  if (busy_) busy_->wait = wait;
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     Close();
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    busy_ = std::move(other.busy_);
     cache_ = std::move(other.cache_);
   }
   return *this;

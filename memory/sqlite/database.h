@@ -45,10 +45,24 @@ struct sqlite3;
 
 namespace onoma::sqlite {
 
+namespace internal {
+struct BusyState;
+}
+
+// How long a job that writes in batches (an index build) pauses between
+// them. The busy handler retries at least every 10 ms, so a writer waiting
+// for the lock gets it in the pause, rather than wait for the whole job.
+inline constexpr std::chrono::milliseconds kPauseBetweenBatches{20};
+
 struct OpenOptions {
   // Open for reading only. Writes then fail with kDatabase; migrations are
   // not applied, and a database whose schema is older or newer than this
-  // binary's is refused. Default: false.
+  // binary's is refused. A file that this process may not write (its
+  // permissions, a read-only file system) is opened so whatever this says.
+  // A database in WAL mode whose directory is read-only and which has no
+  // -shm file (docs/architecture.md, "Read-only databases") is opened as
+  // immutable: SQLite then takes no locks, which is safe only because no
+  // one can write there either. Default: false.
   bool read_only = false;
 
   // Create the file when it does not exist. Its directory must exist: Open
@@ -63,10 +77,16 @@ struct OpenOptions {
   bool migrate = true;
 
   // How long a statement waits for another connection's lock before it
-  // fails with "database is locked". Default: 5 s, long enough to ride out
-  // another onoma's import commit, short enough that a user is not left
-  // staring at a hung terminal.
-  std::chrono::milliseconds busy_timeout{5000};
+  // fails with "database is locked". Default: 30 s, enough to ride out
+  // another onoma's import commit or one batch of an index build (each a
+  // short transaction of its own, memory/tm/tm_index.h).
+  std::chrono::milliseconds busy_timeout{30000};
+
+  // Called once per connection, from inside SQLite, when a statement has
+  // waited about a second for another connection's lock: for a "waiting
+  // for the database" line on a terminal. May be empty. It must not use
+  // the Database.
+  std::function<void()> on_busy_wait;
 };
 
 class Database {
@@ -124,6 +144,19 @@ class Database {
   // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
   int Changes() const;
 
+  // Whether writes are refused: opened with read_only, or a file this
+  // process may not write.
+  bool read_only() const;
+
+  // The busy timeout Open set (OpenOptions::busy_timeout).
+  std::chrono::milliseconds busy_timeout() const;
+
+  // With false, a statement that meets another connection's lock fails at
+  // once with "database is locked" instead of waiting up to the busy
+  // timeout: for work that had better be skipped than wait, such as
+  // bringing a derived index up to date before a read. Default: true.
+  void set_wait_for_locks(bool wait);
+
   // The path given to Open, for messages.
   const std::filesystem::path& path() const { return path_; }
   // The underlying handle, for what this class does not wrap. Still owned by
@@ -131,8 +164,10 @@ class Database {
   sqlite3* handle() const { return db_; }
 
  private:
-  Database(sqlite3* db, std::filesystem::path path)
-      : db_(db), path_(std::move(path)) {}
+  Database(sqlite3* db, std::filesystem::path path);
+
+  // Installs the busy handler of `options` on db_.
+  void WaitForLocks(const OpenOptions& options);
 
   // Finalizes cached statements, then closes the handle.
   void Close();
@@ -146,6 +181,9 @@ class Database {
 
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  // What SQLite's busy handler reads; at a fixed address, as SQLite keeps a
+  // pointer to it, so that moving the Database leaves it valid.
+  std::unique_ptr<internal::BusyState> busy_;
   // unique_ptr values keep the Statements at fixed addresses as the map
   // grows, so the pointers Cached() hands out stay valid.
   std::unordered_map<std::string, std::unique_ptr<Statement>, StringHash,

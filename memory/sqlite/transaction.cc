@@ -29,6 +29,19 @@ Result<Transaction> Transaction::Begin(Database& db) {
   return Transaction(handle);
 }
 
+Result<std::optional<Transaction>> Transaction::TryBegin(Database& db) {
+  db.set_wait_for_locks(false);
+  Result<Transaction> begun = Begin(db);
+  db.set_wait_for_locks(true);
+  if (begun.ok()) return std::optional<Transaction>(std::move(*begun));
+  const int code = sqlite3_extended_errcode(db.handle()) & 0xff;
+  if (begun.status().code() == StatusCode::kDatabase &&
+      (code == SQLITE_BUSY || code == SQLITE_LOCKED)) {
+    return std::optional<Transaction>();
+  }
+  return begun.status();
+}
+
 Transaction::Transaction(Transaction&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)) {}
 

@@ -26,6 +26,8 @@
 #ifndef ONOMA_MEMORY_SQLITE_TRANSACTION_H_
 #define ONOMA_MEMORY_SQLITE_TRANSACTION_H_
 
+#include <optional>
+
 #include "lib/util/status.h"
 
 struct sqlite3;
@@ -40,6 +42,12 @@ class Transaction {
   // another writer, then fails with kDatabase ("cannot begin transaction:
   // database is locked ...").
   [[nodiscard]] static Result<Transaction> Begin(Database& db);
+
+  // Like Begin, but does not wait: when another connection holds the
+  // write lock, returns an empty optional at once. For work that can be
+  // put off, such as bringing a derived index up to date before a read.
+  [[nodiscard]] static Result<std::optional<Transaction>> TryBegin(
+      Database& db);
 
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

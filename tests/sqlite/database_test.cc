@@ -67,7 +67,7 @@ TEST(DatabaseTest, ConnectionSettingsAreApplied) {
   EXPECT_EQ(QueryText(*db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryInt(*db, "PRAGMA foreign_keys"), 1);
   EXPECT_EQ(QueryInt(*db, "PRAGMA synchronous"), 1);  // NORMAL
-  EXPECT_EQ(QueryInt(*db, "PRAGMA busy_timeout"), 5000);
+  EXPECT_EQ(db->busy_timeout(), std::chrono::seconds(30));
 }
 
 TEST(DatabaseTest, BusyTimeoutComesFromOptions) {
@@ -75,7 +75,7 @@ TEST(DatabaseTest, BusyTimeoutComesFromOptions) {
   options.busy_timeout = std::chrono::milliseconds(250);
   Result<Database> db = Database::Open(":memory:", options);
   ONOMA_ASSERT_OK(db.status());
-  EXPECT_EQ(QueryInt(*db, "PRAGMA busy_timeout"), 250);
+  EXPECT_EQ(db->busy_timeout(), std::chrono::milliseconds(250));
 }
 
 TEST(DatabaseTest, ForeignKeysAreEnforced) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -218,6 +219,41 @@ TEST_F(TransactionTest, BusyDatabaseFailsAfterTheTimeout) {
   ONOMA_ASSERT_OK(AddNote(*second, "note2", "after"));
   ONOMA_ASSERT_OK(now->Commit());
   EXPECT_EQ(CountNotes(*db_), 2);
+}
+
+TEST_F(TransactionTest, TryBeginDoesNotWaitForAnotherWriter) {
+  Result<Transaction> holder = Transaction::Begin(*db_);
+  ONOMA_ASSERT_OK(holder.status());
+  // A timeout far beyond the test's own: a TryBegin that waited would hang.
+  OpenOptions options;
+  options.busy_timeout = std::chrono::hours(1);
+  Result<Database> second = Database::Open(path_, options);
+  ONOMA_ASSERT_OK(second.status());
+  Result<std::optional<Transaction>> tried = Transaction::TryBegin(*second);
+  ONOMA_ASSERT_OK(tried.status());
+  EXPECT_FALSE(tried->has_value());
+
+  ONOMA_ASSERT_OK(holder->Commit());
+  tried = Transaction::TryBegin(*second);
+  ONOMA_ASSERT_OK(tried.status());
+  ASSERT_TRUE(tried->has_value());
+  ONOMA_ASSERT_OK(AddNote(*second, "note", "written"));
+  ONOMA_ASSERT_OK((*tried)->Commit());
+  EXPECT_EQ(CountNotes(*db_), 1);
+}
+
+TEST_F(TransactionTest, WaitingForALockIsToldOnce) {
+  Result<Transaction> holder = Transaction::Begin(*db_);
+  ONOMA_ASSERT_OK(holder.status());
+  int told = 0;
+  OpenOptions options;
+  options.busy_timeout = std::chrono::milliseconds(1500);
+  options.on_busy_wait = [&told] { ++told; };
+  Result<Database> second = Database::Open(path_, options);
+  ONOMA_ASSERT_OK(second.status());
+  EXPECT_FALSE(Transaction::Begin(*second).ok());
+  EXPECT_FALSE(Transaction::Begin(*second).ok());
+  EXPECT_EQ(told, 1);
 }
 
 }  // namespace
