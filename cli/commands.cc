@@ -1,16 +1,100 @@
 #include "cli/commands.h"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/store.h"
 #include "memory/sqlite/db_path.h"
 
 namespace onoma::cli {
+namespace {
+
+// The commands that only read the database, which a read-only file serves.
+// Their derived indexes (tm lookup, tm concordance) are then used as they
+// are, and what they lack is read unit by unit.
+bool ReadsOnly(const Options& options) {
+  switch (options.command) {
+    case Command::kTermLookup:
+    case Command::kTermList:
+    case Command::kTermExport:
+    case Command::kNormalize:
+    case Command::kTmLookup:
+    case Command::kTmConcordance:
+    case Command::kTmStats:
+    case Command::kTmExport:
+      return true;
+    case Command::kTmAlign:
+      return !options.tm.import;
+    default:
+      return false;
+  }
+}
+
+// Whether this process may write the database file and create its journal
+// beside it. True for a file that does not exist yet: creating it tells.
+// access() answers for the real user, as SQLite's open does, and says
+// EROFS on a read-only file system.
+bool Writable(const std::filesystem::path& path) {
+  if (access(path.c_str(), F_OK) != 0) return true;
+  std::filesystem::path dir = path.parent_path();
+  if (dir.empty()) dir = ".";
+  return access(path.c_str(), W_OK) == 0 && access(dir.c_str(), W_OK) == 0;
+}
+
+}  // namespace
 
 Result<sqlite::Database> OpenStore(const Options& options) {
   auto path = sqlite::PrepareDbPath(options.db);
   if (!path.ok()) return path.status().WithContext("--db");
-  return sqlite::Database::Open(*path);
+  sqlite::OpenOptions open;
+  open.busy_timeout = std::chrono::milliseconds(
+      std::llround(std::max(0.0, options.busy_timeout) * 1000));
+  if (isatty(STDERR_FILENO) == 1) {
+    open.on_busy_wait = [] {
+      std::cerr << "onoma: "
+                << Tr("waiting for the database (locked by another onoma)…")
+                << std::endl;
+    };
+  }
+  const bool reads_only = ReadsOnly(options);
+  if (options.read_only && !reads_only) {
+    return Status::Database(
+        Format(Tr("{0} is opened read-only (--read-only), and this command "
+                  "writes to it"),
+               {path->string()}));
+  }
+  if (!options.read_only && !Writable(*path)) {
+    if (!reads_only) {
+      return Status::Database(
+          Format(Tr("{0} cannot be written (no permission to write it or its "
+                    "directory, or a read-only file system), and this command "
+                    "writes to it"),
+                 {path->string()}));
+    }
+    open.read_only = true;
+  }
+  open.read_only = open.read_only || options.read_only;
+  return sqlite::Database::Open(*path, open);
+}
+
+void NoteStaleIndex(const sqlite::Database& db) {
+  static bool noted = false;
+  if (noted) return;
+  noted = true;
+  std::cerr << "onoma: "
+            << (db.read_only()
+                    ? Tr("the database is read-only, so its index cannot be "
+                         "brought up to date; the units it lacks are read "
+                         "one by one (slower)")
+                    : Tr("another onoma is writing to the database, so its "
+                         "index cannot be brought up to date now; the units "
+                         "it lacks are read one by one (slower)"))
+            << '\n';
 }
 
 int Run(const Options& options) {

@@ -138,6 +138,7 @@ Status SearchOne(sqlite::Database& db, std::string_view query,
         static_cast<std::uint64_t>(std::max<std::int64_t>(p.done, 0)),
         static_cast<std::uint64_t>(std::max<std::int64_t>(p.total, 0)));
   };
+  search.on_index_stale = [&db] { NoteStaleIndex(db); };
   // An empty line of a batch gets an empty answer, so that answers stay
   // one per input line.
   Result<std::vector<tm::ConcordanceHit>> hits =

@@ -185,6 +185,7 @@ int RunTmLookup(const Options& options) {
   lookup_options.on_progress = [&](const tm::IndexProgress& p) {
     progress.Update(p.units_done, p.units_total);
   };
+  lookup_options.on_index_stale = [&db] { NoteStaleIndex(*db); };
   auto lookup = tm::Lookup::Open(*db, lookup_options);
   if (!lookup.ok()) return Fail(what, lookup.status());
   const Display display = ChooseDisplay(args.json);

@@ -42,12 +42,13 @@ void PrintUsageError(std::string_view command, const std::string& why) {
             << "\n";
 }
 
-// The first word that is not an option (nor the value of --db): the command
+// The first word that is not an option (nor the value of --db or
+// --busy-timeout): the command
 // the user asked for. Unknown ones get a hint before CLI11 sees them.
 std::optional<std::string> UnknownCommand(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "--db") {
+    if (arg == "--db" || arg == "--busy-timeout") {
       ++i;
       continue;
     }
@@ -118,6 +119,16 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                     "$XDG_DATA_HOME/onoma/onoma.db, else "
                     "~/.local/share/onoma/onoma.db)"))
       ->type_name(Tr("PATH"));
+  app.add_option("--busy-timeout", opts.busy_timeout,
+                 Tr("How long to wait for another onoma holding the database "
+                    "before failing (default: $ONOMA_BUSY_TIMEOUT, else 30)"))
+      ->envname("ONOMA_BUSY_TIMEOUT")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->type_name(Tr("SECONDS"));
+  app.add_flag("--read-only", opts.read_only,
+               Tr("Open the database for reading only; commands that write "
+                  "then fail (automatic for reading commands when the "
+                  "database or its directory cannot be written)"));
   app.footer(Tr("Examples:") + "\n" +
              "  onoma romanize Київ Харків\n"
              "  echo '윤석열' | onoma romanize --name\n"

@@ -112,6 +112,8 @@ struct Options {
   Command command = Command::kNone;
   std::string command_name;  // "tm import", for messages
   std::optional<std::string> db;
+  double busy_timeout = 30;  // seconds; --busy-timeout, $ONOMA_BUSY_TIMEOUT
+  bool read_only = false;    // --read-only
   RomanizeArgs romanize;
   TermArgs term;
   NormalizeArgs normalize;

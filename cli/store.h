@@ -10,8 +10,18 @@
 
 namespace onoma::cli {
 
-// Opens (creating and migrating as needed) the database the options name.
+// Opens (creating and migrating as needed) the database the options name:
+// read-only with --read-only, or for a command that only reads when the
+// file or its directory cannot be written; kDatabase for a command that
+// writes to such a database. Waits --busy-timeout for another onoma's
+// lock, saying so on a terminal after a second.
 Result<sqlite::Database> OpenStore(const Options& options);
+
+// Says once per run, on stderr, that the translation memory's lookup or
+// concordance index could not be brought up to date (a read-only
+// database, or another onoma writing) and that the units it lacks are
+// read one by one.
+void NoteStaleIndex(const sqlite::Database& db);
 
 }  // namespace onoma::cli
 

@@ -10,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
@@ -36,6 +38,10 @@ constexpr std::int32_t kMaxPhraseCodePoints = 32;
 // Units indexed per INSERT ... SELECT during an update, between progress
 // reports: small enough for a report a few times a second at 1M units.
 constexpr std::int64_t kIndexChunk = 16384;
+// Chunks per write transaction: each batch commits and moves the watermark
+// on its own, so that another writer waits one batch at most (about a
+// second; docs/tm.md).
+constexpr std::int64_t kChunksPerBatch = 2;
 
 // Simple case folding keeps one code point for one, so that a match in the
 // folded text maps back to bytes of the original for highlighting.
@@ -288,9 +294,20 @@ std::vector<ByteRange> FindOccurrences(std::string_view text,
   return ranges;
 }
 
-Result<std::uint64_t> UpdateConcordanceIndex(
+namespace {
+
+// Indexes the units above the watermark (tm_concordance_state) in
+// batches of kChunksPerBatch chunks, each its own write transaction that
+// moves the watermark past the units it indexed, so that a reader sees the
+// index complete up to the watermark of the last batch committed. Each
+// batch reads the watermark and the newest unit again: units imported, or
+// deleted (the triggers of 0005 move the watermark down), between batches
+// are seen to. Without `wait`, gives up when another connection holds the
+// write lock (false). Adds the units indexed to `indexed`.
+Result<bool> BuildConcordanceIndex(
     sqlite::Database& db,
-    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress,
+    bool wait, std::uint64_t& indexed) {
   auto state = db.Cached(
       "SELECT (SELECT indexed_upto FROM tm_concordance_state WHERE id = 1), "
       "(SELECT coalesce(max(id), 0) FROM tm_unit)",
@@ -307,47 +324,142 @@ Result<std::uint64_t> UpdateConcordanceIndex(
   std::int64_t upto = 0;
   std::int64_t last = 0;
   ONOMA_RETURN_IF_ERROR(read(upto, last));
-  if (last <= upto) return std::uint64_t{0};  // the common case: no writing
+  if (last <= upto) return true;  // the common case: no writing
+  if (db.read_only()) return false;
 
-  auto transaction = sqlite::Transaction::Begin(db);
-  if (!transaction.ok()) return transaction.status();
-  // Another process may have brought it up to date while we waited.
-  ONOMA_RETURN_IF_ERROR(read(upto, last));
-  if (last <= upto) return std::uint64_t{0};
-
-  auto count = db.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
-                          "count the units to index");
+  auto count =
+      db.Cached("SELECT count(*) FROM tm_unit WHERE id BETWEEN ?1 AND ?2",
+                "count the units to index");
   if (!count.ok()) return count.status();
-  ONOMA_RETURN_IF_ERROR(count->Bind(1, upto));
-  auto counted = count->Step();
-  if (!counted.ok()) return counted.status();
-  const auto units = static_cast<std::uint64_t>(count->ColumnInt64(0));
-
-  auto insert = db.Prepare(
+  auto insert = db.Cached(
       "INSERT INTO tm_concordance (rowid, text) SELECT id, text FROM "
       "tm_variant WHERE id BETWEEN ?1 * 65536 AND ?2 * 65536 + 65535",
       "index variants for the concordance");
   if (!insert.ok()) return insert.status();
-  ConcordanceIndexProgress progress;
-  progress.total = last - upto;
-  for (std::int64_t from = upto + 1; from <= last; from += kIndexChunk) {
-    const std::int64_t to = std::min(last, from + kIndexChunk - 1);
-    ONOMA_RETURN_IF_ERROR(insert->Bind(1, from));
-    ONOMA_RETURN_IF_ERROR(insert->Bind(2, to));
-    ONOMA_RETURN_IF_ERROR(insert->Run());
-    insert->Reset();
-    progress.done = to - upto;
-    if (on_progress) on_progress(progress);
-  }
-  auto mark = db.Prepare(
+  auto mark = db.Cached(
       "UPDATE tm_concordance_state SET indexed_upto = ?1 WHERE id = 1",
       "record how far the concordance index reaches");
   if (!mark.ok()) return mark.status();
-  ONOMA_RETURN_IF_ERROR(mark->Bind(1, last));
-  ONOMA_RETURN_IF_ERROR(mark->Run());
-  ONOMA_RETURN_IF_ERROR(transaction->Commit());
-  return units;
+
+  ConcordanceIndexProgress progress;
+  const std::int64_t start = upto;
+  for (;;) {
+    std::optional<sqlite::Transaction> transaction;
+    if (wait) {
+      auto begun = sqlite::Transaction::Begin(db);
+      if (!begun.ok()) return begun.status();
+      transaction.emplace(std::move(*begun));
+    } else {
+      auto tried = sqlite::Transaction::TryBegin(db);
+      if (!tried.ok()) return tried.status();
+      if (!tried->has_value()) return false;
+      transaction.emplace(std::move(**tried));
+    }
+    // Another connection may have moved either since.
+    ONOMA_RETURN_IF_ERROR(read(upto, last));
+    if (last <= upto) {
+      ONOMA_RETURN_IF_ERROR(transaction->Commit());
+      return true;
+    }
+    const std::int64_t end =
+        std::min(last, upto + kIndexChunk * kChunksPerBatch);
+    ONOMA_RETURN_IF_ERROR((*count)->Bind(1, upto + 1));
+    ONOMA_RETURN_IF_ERROR((*count)->Bind(2, end));
+    auto counted = (*count)->Step();
+    if (!counted.ok()) return counted.status();
+    const auto units = static_cast<std::uint64_t>((*count)->ColumnInt64(0));
+    (*count)->Reset();
+    progress.total = std::max<std::int64_t>(last - start, 0);
+    for (std::int64_t from = upto + 1; from <= end; from += kIndexChunk) {
+      const std::int64_t to = std::min(end, from + kIndexChunk - 1);
+      ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, from));
+      ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, to));
+      ONOMA_RETURN_IF_ERROR((*insert)->Run());
+      (*insert)->Reset();
+      progress.done = std::max<std::int64_t>(to - start, 0);
+      if (on_progress) on_progress(progress);
+    }
+    ONOMA_RETURN_IF_ERROR((*mark)->Bind(1, end));
+    ONOMA_RETURN_IF_ERROR((*mark)->Run());
+    (*mark)->Reset();
+    ONOMA_RETURN_IF_ERROR(transaction->Commit());
+    indexed += units;
+    std::this_thread::sleep_for(sqlite::kPauseBetweenBatches);
+  }
 }
+
+}  // namespace
+
+Result<std::uint64_t> UpdateConcordanceIndex(
+    sqlite::Database& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+  std::uint64_t indexed = 0;
+  auto done = BuildConcordanceIndex(db, on_progress, /*wait=*/true, indexed);
+  if (!done.ok()) return done.status();
+  if (!*done) {
+    return Status::Database(
+        "cannot index the translation memory for the "
+        "concordance: the database " +
+        db.path().string() + " is open read-only");
+  }
+  return indexed;
+}
+
+Result<bool> TryUpdateConcordanceIndex(
+    sqlite::Database& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+  std::uint64_t indexed = 0;
+  return BuildConcordanceIndex(db, on_progress, /*wait=*/false, indexed);
+}
+
+namespace {
+
+// Collects the hits among the units above the concordance index's
+// watermark, newest first: the units it lacks while another onoma builds
+// it, or when it could not be built. They are newer than every indexed
+// unit, so they come first in the answer. The watermark is read in the
+// caller's read transaction, the one the index is then searched in, so
+// that no unit is missed or found twice.
+Status CollectUnindexed(sqlite::Database& db, const ConcordanceOptions& options,
+                        Matcher& matcher, std::vector<ConcordanceHit>& hits) {
+  auto upto =
+      db.Cached("SELECT indexed_upto FROM tm_concordance_state WHERE id = 1",
+                "read how far the concordance index reaches");
+  if (!upto.ok()) return upto.status();
+  auto row = (*upto)->Step();
+  if (!row.ok()) return row.status();
+  const std::int64_t watermark = *row ? (*upto)->ColumnInt64(0) : 0;
+  (*upto)->Reset();
+  auto scan = db.Prepare(
+      "SELECT id, unit_id, lang, text FROM tm_variant WHERE id > ?1 "
+      "ORDER BY id DESC",
+      "scan the units the concordance index lacks");
+  if (!scan.ok()) return scan.status();
+  ONOMA_RETURN_IF_ERROR(scan->Bind(1, watermark * 65536 + 65535));
+  return Collect(db, *scan, options, matcher, hits);
+}
+
+// One read transaction for the watermark, the scan and the index search. A
+// savepoint, so that a caller's own transaction is joined.
+class ReadScope {
+ public:
+  explicit ReadScope(sqlite::Database& db) : db_(db) {
+    open_ = db_.Exec("SAVEPOINT onoma_concordance", "begin a concordance").ok();
+  }
+  ~ReadScope() {
+    if (open_) {
+      (void)db_.Exec("RELEASE onoma_concordance", "end a concordance");
+    }
+  }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  sqlite::Database& db_;
+  bool open_ = false;
+};
+
+}  // namespace
 
 Result<std::vector<ConcordanceHit>> Concordance(
     sqlite::Database& db, const ConcordanceOptions& options) {
@@ -396,8 +508,14 @@ Result<std::vector<ConcordanceHit>> Concordance(
     return hits;
   }
 
-  auto updated = UpdateConcordanceIndex(db, options.on_index_progress);
-  if (!updated.ok()) return updated.status();
+  // Never waits for another onoma's write lock: the units the index lacks
+  // are scanned instead (CollectUnindexed).
+  auto current = TryUpdateConcordanceIndex(db, options.on_index_progress);
+  if (!current.ok()) return current.status();
+  if (!*current && options.on_index_stale) options.on_index_stale();
+  ReadScope scope(db);
+  ONOMA_RETURN_IF_ERROR(CollectUnindexed(db, options, matcher, hits));
+  if (hits.size() >= options.limit) return hits;
   // FTS5 walks the index in descending rowid order itself; the join reads
   // each candidate's text, which the check below needs.
   auto candidates = db.Prepare(

@@ -27,7 +27,9 @@
 // above; shorter ones read the variants newest first until `limit` units
 // are found, which is quick for a common string and reads the whole memory
 // for a rare one (docs/tm.md gives the figures). The index is brought up to
-// date, in one transaction, for the units added since it was last used.
+// date, in short batches, for the units added since it was last used;
+// when it cannot be (a read-only database, another onoma holding the write
+// lock), the units above its watermark are read one by one instead.
 //
 // Results: one hit per unit, newest unit (highest id) first, at most
 // `limit`.
@@ -77,6 +79,10 @@ struct ConcordanceOptions {
   // Called while the index is brought up to date, every few thousand units
   // (never when it is up to date already).
   std::function<void(const ConcordanceIndexProgress&)> on_index_progress;
+  // Called when the index could not be brought up to date (a read-only
+  // database, or another onoma holding the write lock): the units it
+  // lacks are then read one by one. May be empty.
+  std::function<void()> on_index_stale;
 };
 
 // [begin, end) in bytes of UTF-8 text.
@@ -113,11 +119,24 @@ struct ConcordanceHit {
     sqlite::Database& db, const ConcordanceOptions& options);
 
 // Brings the concordance index up to date: indexes the variants of every
-// unit added since it was last brought up to date, in one write
-// transaction (none when there is nothing to add). Returns the number of
-// units indexed. Concordance() calls it; `onoma tm stats` and benchmarks
-// may call it to pay the cost up front.
+// unit added since it was last brought up to date, in batches of some
+// 30,000 units, each its own short write transaction that also moves the
+// index's watermark past them; readers meanwhile see the index as of the
+// last batch, complete up to its watermark, and Concordance() scans the
+// units above it. Returns the number of units indexed. Waits for the
+// write lock as any writer does; kDatabase on a read-only database (the
+// batches committed before a failure stay). `onoma tm index` and
+// benchmarks call it to pay the cost up front.
 [[nodiscard]] Result<std::uint64_t> UpdateConcordanceIndex(
+    sqlite::Database& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress =
+        {});
+
+// Like UpdateConcordanceIndex, but never waits: true when the index now
+// covers every unit, false when it could not be brought up to date (a
+// read-only database, another connection holding the write lock).
+// Concordance() calls it.
+[[nodiscard]] Result<bool> TryUpdateConcordanceIndex(
     sqlite::Database& db,
     const std::function<void(const ConcordanceIndexProgress&)>& on_progress =
         {});

@@ -55,18 +55,52 @@ Result<Lookup> Lookup::Open(sqlite::Database& db,
   }
   auto tokenizer = MatchTokenizer::Create();
   if (!tokenizer.ok()) return tokenizer.status();
-  ONOMA_RETURN_IF_ERROR(UpdateIndex(db, *tokenizer, options.on_progress));
+  // Never waits for another onoma's write lock, nor fails on a read-only
+  // database: what the index lacks is then scored unit by unit (Find).
+  auto current = TryUpdateIndex(db, *tokenizer, options.on_progress);
+  if (!current.ok()) return current.status();
+  if (!*current && options.on_index_stale) options.on_index_stale();
   auto reader = PostingReader::Prepare(db);
   if (!reader.ok()) return reader.status();
   auto impl = std::make_unique<Impl>(db, options, std::move(*tokenizer),
                                      std::move(*reader));
-  auto last = db.Prepare("SELECT indexed_upto FROM tm_index_state",
-                         "read the index state");
-  if (!last.ok()) return last.status();
-  auto row = last->Step();
-  if (!row.ok()) return row.status();
-  impl->units = static_cast<std::size_t>(*row ? last->ColumnInt64(0) : 0);
   return Lookup(std::move(impl));
+}
+
+Status Lookup::Impl::ReadWatermark() {
+  auto state = db.Cached(
+      "SELECT (SELECT indexed_upto FROM tm_index_state), "
+      "(SELECT coalesce(max(id), 0) FROM tm_token)",
+      "read the index state");
+  if (!state.ok()) return state.status();
+  auto row = (*state)->Step();
+  if (!row.ok()) return row.status();
+  const std::int64_t upto = *row ? (*state)->ColumnInt64(0) : 0;
+  const std::int64_t tokens = *row ? (*state)->ColumnInt64(1) : 0;
+  (*state)->Reset();
+  // Another onoma has indexed more since the last query: token ids it
+  // added may be cached as unseen.
+  if (upto != seen_upto || tokens != seen_tokens) reader.Forget();
+  seen_upto = upto;
+  seen_tokens = tokens;
+  units = static_cast<std::size_t>(upto);
+  return Status::Ok();
+}
+
+Status Lookup::Impl::Unindexed(std::vector<std::int64_t>& ids) {
+  auto above = db.Cached("SELECT id FROM tm_unit WHERE id > ?1 ORDER BY id",
+                         "list the units the index lacks");
+  if (!above.ok()) return above.status();
+  ONOMA_RETURN_IF_ERROR(
+      (*above)->BindInt64(1, static_cast<std::int64_t>(units)));
+  for (;;) {
+    auto row = (*above)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    ids.push_back((*above)->ColumnInt64(0));
+  }
+  (*above)->Reset();
+  return Status::Ok();
 }
 
 Lookup::Lookup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -201,10 +235,18 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
   ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
+  // The watermark, the postings and the units above it, all read in the
+  // scope's one snapshot: an index batch committed meanwhile by another
+  // onoma can neither hide a unit nor show it twice.
+  ONOMA_RETURN_IF_ERROR(impl.ReadWatermark());
   std::vector<std::uint32_t> candidates;
   ONOMA_RETURN_IF_ERROR(impl.Candidates(candidates));
-  return impl.ScoreUnits({candidates.begin(), candidates.end()},
-                         /*bound=*/true);
+  std::vector<std::int64_t> ids(candidates.begin(), candidates.end());
+  // Units the index does not reach yet (it is being built, or could not
+  // be): each is scored, as BruteForce does, after the bound of its
+  // indexed tokens when it has them.
+  ONOMA_RETURN_IF_ERROR(impl.Unindexed(ids));
+  return impl.ScoreUnits(ids, /*bound=*/true);
 }
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {

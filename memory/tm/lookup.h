@@ -41,9 +41,13 @@
 // of the memory and still misses nothing that scoring every unit would
 // find (tests/tm/lookup_test.cc checks it against BruteForce below).
 //
-// Open() brings the index up to date first, in one transaction: after an
-// import of a million units the first lookup takes the index build's time
-// (progress through `on_progress`).
+// Open() brings the index up to date first, in short batches
+// (tm_index.h): after an import of a million units the first lookup takes
+// the index build's time (progress through `on_progress`). It never waits
+// for another onoma's write lock: when another one is importing or
+// building the index, or the database is read-only, Open goes on with the
+// index as it is, and each Find scores the units above its watermark one
+// by one, so that the answer is the same, only slower.
 //
 // Failure: kBadArgument for a language that is not a BCP 47 tag, an empty
 // query or one longer than kMaxQueryTokens tokens; kBadInput for a query
@@ -94,6 +98,10 @@ struct LookupOptions {
   // Optional; without it only numbers are substituted.
   normalize::NameFinder* names = nullptr;
   std::function<void(const IndexProgress&)> on_progress;
+  // Called by Open when the index could not be brought up to date (a
+  // read-only database, or another onoma holding the write lock): each
+  // lookup then scores the units the index lacks one by one. May be empty.
+  std::function<void()> on_index_stale;
 };
 
 // A byte range [begin, end) of a segment.

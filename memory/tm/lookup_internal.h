@@ -84,10 +84,19 @@ struct Lookup::Impl {
   MatchTokenizer tokenizer;
   PostingReader reader;
   LookupStats stats;
-  std::size_t units = 0;  // the highest unit id when opened
+  std::size_t units = 0;  // the index's watermark in the current snapshot
+  // The index state the reader's caches were filled under: the watermark
+  // and the largest token id.
+  std::int64_t seen_upto = -1;
+  std::int64_t seen_tokens = -1;
 
   // lookup.cc
   Status Prepare(std::string_view text);
+  // Reads the index's watermark into `units`: every unit up to it is
+  // indexed.
+  Status ReadWatermark();
+  // Appends the ids of the units above the watermark, ascending.
+  Status Unindexed(std::vector<std::int64_t>& ids);
   Result<std::vector<Match>> Finish(std::vector<Scored>& kept);
   // Verifies `ids` in order and keeps the best (Finish).
   Result<std::vector<Match>> ScoreUnits(const std::vector<std::int64_t>& ids,

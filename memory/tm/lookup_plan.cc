@@ -164,7 +164,10 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
     auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
                                           std::uint16_t times,
                                           std::uint16_t tokens) {
-      if (unit >= counts.size()) return;  // indexed after Open: not counted
+      // Above the watermark: a posting left by a deleted unit whose id
+      // came back, or one of a batch committed after this snapshot's
+      // watermark was read. Such units are scored by Find anyway.
+      if (unit > units) return;
       if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
           (tokens < lo || tokens > hi)) {
         return;

@@ -7,6 +7,7 @@
 #include "memory/tm/tm_index.h"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -15,8 +16,10 @@
 namespace onoma::tm {
 namespace {
 
-// Pairs held before a flush: 4M pairs of 16 bytes, 64 MB at most.
-constexpr std::size_t kFlushPairs = std::size_t{1} << 22;
+// Postings gathered per batch, each batch one transaction and one chunk
+// per key: 4M pairs of 16 bytes, 64 MB at most, and as many chunks as the
+// single transaction of old wrote, so that lookups read no more rows.
+constexpr std::size_t kBatchPairs = std::size_t{1} << 22;
 
 void AppendVarint(std::string& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -34,16 +37,28 @@ Result<std::int64_t> ReadInt(sqlite::Database& db, const char* sql) {
   return *row ? query->ColumnInt64(0) : 0;
 }
 
+// Indexes units in batches. Between batches other connections may write
+// (an import, another builder), so each batch starts with Sync().
 class Builder {
  public:
   Builder(sqlite::Database& db, MatchTokenizer& tokenizer)
       : db_(db), tokenizer_(tokenizer) {}
 
-  Status Run(std::int64_t after_unit, std::int64_t last_unit,
-             const std::function<void(const IndexProgress&)>& progress);
+  // Inside a batch's transaction: makes the token dictionary held in
+  // memory agree with tm_token, reading it again when another connection
+  // has added to it (or cleared it) since the last batch.
+  Status Sync();
+
+  // Indexes the units after `after_unit`, up to `last_unit`, in id order,
+  // and stops at the first unit boundary once kBatchPairs postings are
+  // gathered; writes them. Returns the last unit indexed.
+  Result<std::int64_t> RunBatch(
+      std::int64_t after_unit, std::int64_t last_unit, IndexProgress& shown,
+      const std::function<void(const IndexProgress&)>& progress);
 
  private:
   Status LoadTokens();
+  Status Prepare();
   Result<std::int64_t> Id(std::string_view lang, std::string_view key);
   Status Flush();
 
@@ -51,9 +66,11 @@ class Builder {
   MatchTokenizer& tokenizer_;
   std::unordered_map<std::string, std::int64_t> ids_;
   std::int64_t next_id_ = 1;
+  bool loaded_ = false;
   std::optional<sqlite::Statement> insert_token_;
   std::optional<sqlite::Statement> insert_posting_;
   std::optional<sqlite::Statement> insert_tokens_;
+  std::optional<sqlite::Statement> variants_;
   std::string forward_;
   struct Posting {
     std::int64_t key;
@@ -71,7 +88,18 @@ class Builder {
   std::string scratch_;
 };
 
+Status Builder::Sync() {
+  auto top = ReadInt(db_, "SELECT coalesce(max(id), 0) FROM tm_token");
+  if (!top.ok()) return top.status();
+  // Token ids are handed out as the largest plus one, so a dictionary that
+  // another connection added to or cleared has a different largest id.
+  if (loaded_ && *top == next_id_ - 1) return Status::Ok();
+  return LoadTokens();
+}
+
 Status Builder::LoadTokens() {
+  ids_.clear();
+  next_id_ = 1;
   auto all = db_.Prepare("SELECT id, lang, key FROM tm_token",
                          "read the index's tokens");
   if (!all.ok()) return all.status();
@@ -86,6 +114,12 @@ Status Builder::LoadTokens() {
     ids_.emplace(std::move(k), id);
     next_id_ = std::max(next_id_, id + 1);
   }
+  loaded_ = true;
+  return Prepare();
+}
+
+Status Builder::Prepare() {
+  if (insert_token_) return Status::Ok();
   auto token =
       db_.Prepare("INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
                   "add a token to the index");
@@ -101,6 +135,12 @@ Status Builder::LoadTokens() {
       "write a variant's tokens to the index");
   if (!forward.ok()) return forward.status();
   insert_tokens_.emplace(std::move(*forward));
+  auto variants = db_.Prepare(
+      "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
+      "ORDER BY id",
+      "read the variants to index");
+  if (!variants.ok()) return variants.status();
+  variants_.emplace(std::move(*variants));
   return Status::Ok();
 }
 
@@ -161,45 +201,38 @@ Status Builder::Flush() {
   return Status::Ok();
 }
 
-Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
-                    const std::function<void(const IndexProgress&)>& progress) {
-  ONOMA_RETURN_IF_ERROR(LoadTokens());
-  IndexProgress shown;
-  {
-    auto total = db_.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
-                             "count the units to index");
-    if (!total.ok()) return total.status();
-    ONOMA_RETURN_IF_ERROR(total->BindInt64(1, after_unit));
-    auto row = total->Step();
-    if (!row.ok()) return row.status();
-    shown.units_total = static_cast<std::uint64_t>(total->ColumnInt64(0));
-  }
-  auto variants = db_.Prepare(
-      "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
-      "ORDER BY id",
-      "read the variants to index");
-  if (!variants.ok()) return variants.status();
-  ONOMA_RETURN_IF_ERROR(variants->BindInt64(1, after_unit * 65536 + 65535));
-  ONOMA_RETURN_IF_ERROR(variants->BindInt64(2, last_unit * 65536 + 65535));
-  std::int64_t unit_seen = 0;
+Result<std::int64_t> Builder::RunBatch(
+    std::int64_t after_unit, std::int64_t last_unit, IndexProgress& shown,
+    const std::function<void(const IndexProgress&)>& progress) {
+  sqlite::Statement& variants = *variants_;
+  variants.Reset();
+  ONOMA_RETURN_IF_ERROR(variants.BindInt64(1, after_unit * 65536 + 65535));
+  ONOMA_RETURN_IF_ERROR(variants.BindInt64(2, last_unit * 65536 + 65535));
+  std::int64_t unit_seen = after_unit;
   std::string lang;
   for (;;) {
-    auto row = variants->Step();
+    auto row = variants.Step();
     if (!row.ok()) return row.status();
-    if (!*row) break;
-    const std::int64_t variant = variants->ColumnInt64(0);
+    if (!*row) {
+      unit_seen = last_unit;  // every unit up to the last is indexed
+      break;
+    }
+    const std::int64_t variant = variants.ColumnInt64(0);
     const std::int64_t unit = variant >> 16;
     if (unit != unit_seen) {
+      // A batch ends between units, so that the watermark can say "every
+      // unit up to here".
+      if (pairs_.size() >= kBatchPairs) break;
       unit_seen = unit;
       ++shown.units_done;
       if (progress && shown.units_done % 8192 == 0) progress(shown);
     }
-    lang = LanguageKey(variants->ColumnTextView(1));
+    lang = LanguageKey(variants.ColumnTextView(1));
     // A variant longer than kMaxSegmentTokens is never offered as a match
     // (lookup_verify.cc), so it gets no postings and no forward row: its
     // tokens are counted only that far, and the build holds no more of
     // them than of a sentence's, however long the variant.
-    tokenizer_.Tokenize(variants->ColumnTextView(2), tokens_,
+    tokenizer_.Tokenize(variants.ColumnTextView(2), tokens_,
                         kMaxSegmentTokens);
     if (tokens_.size() > kMaxSegmentTokens) continue;
     keys_.clear();
@@ -243,11 +276,10 @@ Status Builder::Run(std::int64_t after_unit, std::int64_t last_unit,
     std::sort(keys_.begin(), keys_.end());
     keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
     for (std::int64_t k : keys_) pairs_.push_back({k, u, 1, tokens});
-    if (pairs_.size() >= kFlushPairs) ONOMA_RETURN_IF_ERROR(Flush());
   }
+  variants.Reset();
   ONOMA_RETURN_IF_ERROR(Flush());
-  if (progress) progress(shown);
-  return Status::Ok();
+  return unit_seen;
 }
 
 }  // namespace
@@ -266,39 +298,83 @@ std::string LengthKey(std::size_t tokens) {
 
 namespace {
 
-// Indexes the units after indexed_upto (all of them with `clear`) inside
-// one transaction.
-Status Build(sqlite::Database& db, MatchTokenizer& tokenizer,
-             const std::function<void(const IndexProgress&)>& progress,
-             bool clear) {
-  auto txn = sqlite::Transaction::Begin(db);
-  if (!txn.ok()) return txn.status();
-  if (clear) {
-    ONOMA_RETURN_IF_ERROR(
-        db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
-                "DELETE FROM tm_tokens; "
-                "UPDATE tm_index_state SET indexed_upto = 0",
-                "clear the index"));
+// Brings the index up to date in batches, each its own transaction that
+// indexes the units after the watermark (tm_index_state.indexed_upto) and
+// moves it past them; a reader meanwhile sees the index of the last batch
+// committed, complete up to its watermark. With `clear`, the first batch
+// empties the index first. Without `wait`, a batch whose write lock is
+// held by another connection is not waited for: the result is then false,
+// and so it is on a read-only database.
+Result<bool> Build(sqlite::Database& db, MatchTokenizer& tokenizer,
+                   const std::function<void(const IndexProgress&)>& progress,
+                   bool clear, bool wait) {
+  if (db.read_only()) return false;
+  Builder builder(db, tokenizer);
+  IndexProgress shown;
+  bool counted = false;
+  for (;;) {
+    std::optional<sqlite::Transaction> txn;
+    if (wait) {
+      auto begun = sqlite::Transaction::Begin(db);
+      if (!begun.ok()) return begun.status();
+      txn.emplace(std::move(*begun));
+    } else {
+      auto tried = sqlite::Transaction::TryBegin(db);
+      if (!tried.ok()) return tried.status();
+      if (!tried->has_value()) return false;
+      txn.emplace(std::move(**tried));
+    }
+    if (clear) {
+      ONOMA_RETURN_IF_ERROR(
+          db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
+                  "DELETE FROM tm_tokens; "
+                  "UPDATE tm_index_state SET indexed_upto = 0",
+                  "clear the index"));
+      clear = false;
+    }
+    // Read inside the transaction: another connection may have moved the
+    // watermark (indexing, or deleting the newest units) since.
+    auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
+    if (!upto.ok()) return upto.status();
+    auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
+    if (!last.ok()) return last.status();
+    if (*last > std::int64_t{0xFFFFFFFF}) {
+      return Status::Database("unit ids beyond 2^32 cannot be indexed");
+    }
+    if (*last <= *upto) {
+      ONOMA_RETURN_IF_ERROR(txn->Commit());
+      if (progress && counted) progress(shown);
+      return true;
+    }
+    if (!counted) {
+      auto total = db.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
+                              "count the units to index");
+      if (!total.ok()) return total.status();
+      ONOMA_RETURN_IF_ERROR(total->BindInt64(1, *upto));
+      auto row = total->Step();
+      if (!row.ok()) return row.status();
+      shown.units_total = static_cast<std::uint64_t>(total->ColumnInt64(0));
+      counted = true;
+    }
+    ONOMA_RETURN_IF_ERROR(builder.Sync());
+    auto reached = builder.RunBatch(*upto, *last, shown, progress);
+    if (!reached.ok()) return reached.status();
+    auto set = db.Prepare("UPDATE tm_index_state SET indexed_upto = ?1",
+                          "record the index state");
+    if (!set.ok()) return set.status();
+    ONOMA_RETURN_IF_ERROR(set->BindInt64(1, *reached));
+    ONOMA_RETURN_IF_ERROR(set->Run());
+    ONOMA_RETURN_IF_ERROR(txn->Commit());
+    std::this_thread::sleep_for(sqlite::kPauseBetweenBatches);
   }
-  // Read inside the transaction: another process may have brought the
-  // index up to date since the caller looked.
+}
+
+Result<bool> IsUpToDate(sqlite::Database& db) {
   auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
   if (!upto.ok()) return upto.status();
   auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
   if (!last.ok()) return last.status();
-  if (*last > std::int64_t{0xFFFFFFFF}) {
-    return Status::Database("unit ids beyond 2^32 cannot be indexed");
-  }
-  if (*last > *upto) {
-    Builder builder(db, tokenizer);
-    ONOMA_RETURN_IF_ERROR(builder.Run(*upto, *last, progress));
-    auto set = db.Prepare("UPDATE tm_index_state SET indexed_upto = ?1",
-                          "record the index state");
-    if (!set.ok()) return set.status();
-    ONOMA_RETURN_IF_ERROR(set->BindInt64(1, *last));
-    ONOMA_RETURN_IF_ERROR(set->Run());
-  }
-  return txn->Commit();
+  return *last <= *upto;
 }
 
 }  // namespace
@@ -306,17 +382,36 @@ Status Build(sqlite::Database& db, MatchTokenizer& tokenizer,
 Status UpdateIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
                    const std::function<void(const IndexProgress&)>& progress) {
   // The common case, an index already up to date, takes no write lock.
-  auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
-  if (!upto.ok()) return upto.status();
-  auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
-  if (!last.ok()) return last.status();
-  if (*last <= *upto) return Status::Ok();
-  return Build(db, tokenizer, progress, false);
+  auto current = IsUpToDate(db);
+  if (!current.ok()) return current.status();
+  if (*current) return Status::Ok();
+  if (db.read_only()) {
+    return Status::Database(
+        "cannot index the translation memory: the "
+        "database " +
+        db.path().string() + " is open read-only");
+  }
+  auto built = Build(db, tokenizer, progress, /*clear=*/false, /*wait=*/true);
+  return built.status();
+}
+
+Result<bool> TryUpdateIndex(
+    sqlite::Database& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress) {
+  auto current = IsUpToDate(db);
+  if (!current.ok() || *current) return current;
+  return Build(db, tokenizer, progress, /*clear=*/false, /*wait=*/false);
 }
 
 Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
                     const std::function<void(const IndexProgress&)>& progress) {
-  return Build(db, tokenizer, progress, true);
+  if (db.read_only()) {
+    return Status::Database(
+        "cannot rebuild the translation memory's index: "
+        "the database " +
+        db.path().string() + " is open read-only");
+  }
+  return Build(db, tokenizer, progress, /*clear=*/true, /*wait=*/true).status();
 }
 
 Result<PostingReader> PostingReader::Prepare(sqlite::Database& db) {

@@ -61,16 +61,34 @@ inline std::uint64_t PostingDetail(std::uint16_t times, std::uint16_t tokens) {
 std::string LengthKey(std::size_t tokens);
 
 // Indexes the units added since the index was last brought up to date, in
-// one transaction (none when there are none). `progress` (may be empty) is
-// called every few thousand units. Failure: kDatabase; the index is then
-// as before.
+// batches of a few tens of thousands of units, each its own short write
+// transaction that also moves the watermark (tm_index_state.indexed_upto)
+// past the units it indexed. Readers are never blocked: they see the index
+// as of the last batch committed, complete up to its watermark (Lookup
+// scores the units above it one by one), and other writers wait one batch
+// at most. Units imported while it runs are indexed too: each batch reads
+// the watermark and the newest unit again. `progress` (may be empty) is
+// called every few thousand units. Failure: kDatabase (a read-only
+// database, or another connection holding the write lock past the busy
+// timeout); the batches committed before stay.
 [[nodiscard]] Status UpdateIndex(
     sqlite::Database& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress);
 
-// Drops the index and builds it again from every unit, in one
-// transaction: for a damaged index, or to merge the many small chunks
-// that units added one at a time leave.
+// Like UpdateIndex, but never waits and never fails for want of the write
+// lock: true when the index now covers every unit; false when it could
+// not be brought up to date because the database is read-only or another
+// connection holds the write lock (another onoma importing, or building
+// this index). The index is then as the last batch committed left it.
+[[nodiscard]] Result<bool> TryUpdateIndex(
+    sqlite::Database& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
+
+// Drops the index and builds it again from every unit, in batches as
+// UpdateIndex: for a damaged index, or to merge the many small chunks
+// that units added one at a time leave. While it runs the index covers
+// the units up to its watermark only, and a lookup scores the rest one
+// by one.
 [[nodiscard]] Status RebuildIndex(
     sqlite::Database& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress);
@@ -89,6 +107,13 @@ class PostingReader {
   // The length keys of `lang`: (tokens, key id), every one the index has.
   [[nodiscard]] Result<std::vector<std::pair<std::size_t, std::int64_t>>>
   LengthKeys(std::string_view lang);
+
+  // Drops the cached ids and frequencies: for when another connection
+  // has added to the index since they were read.
+  void Forget() {
+    token_ids_.clear();
+    frequencies_.clear();
+  }
 
   // Calls `visit(unit_id, times, tokens)` for each posting of `key`, in
   // ascending order within each chunk: for a token key, how often the unit

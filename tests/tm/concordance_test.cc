@@ -5,7 +5,10 @@
 #include "memory/tm/concordance.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,7 @@
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/sqlite/transaction.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/shared_corpora.h"
 #include "tests/tm/memory_fixture.h"
@@ -181,6 +185,64 @@ TEST_F(ConcordanceTest, UpdatesTheIndexOnceWithProgress) {
   auto again = UpdateConcordanceIndex(*db_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0u);
+}
+
+// Regression: a concordance that found its index stale waited for the
+// write lock, and failed when another onoma held it past the busy timeout
+// (its own first concordance building the index, an import). It now
+// scans the units the index lacks.
+TEST_F(ConcordanceTest, AnswersWithoutWaitingWhenTheIndexCannotBeUpdated) {
+  const std::string path = ::testing::TempDir() + "onoma_concordance_" +
+                           std::to_string(getpid()) + ".db";
+  std::remove(path.c_str());
+  memory_.reset();
+  auto file = sqlite::Database::Open(path);
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  db_ = std::make_unique<sqlite::Database>(std::move(*file));
+  memory_ = std::make_unique<TranslationMemory>(*db_);
+  Import(Unit("Kyiv said", "Київ сказав") + Unit("Lviv said", "Львів сказав"));
+  ASSERT_TRUE(UpdateConcordanceIndex(*db_).ok());
+  Import(Unit("Odesa said", "Одеса сказала") + Unit("Kyiv replied", "Київ"));
+
+  sqlite::OpenOptions patient;
+  patient.busy_timeout = std::chrono::hours(1);  // a wait would hang
+  auto other = sqlite::Database::Open(path, patient);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  auto holder = sqlite::Transaction::Begin(*other);
+  ASSERT_TRUE(holder.ok()) << holder.status().ToString();
+  // "said" newest first (one unit above the watermark, two below), then
+  // "Kyiv" (one each side).
+  const std::vector<std::string> want = {"Odesa said", "Lviv said", "Kyiv said",
+                                         "Kyiv replied", "Kyiv said"};
+  int stale = 0;
+  ConcordanceOptions options;
+  options.text = "said";
+  options.on_index_stale = [&stale] { ++stale; };
+  auto read = [&] {
+    std::vector<std::string> out;
+    options.text = "said";
+    auto hits = Concordance(*db_, options);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    if (hits.ok()) {
+      for (const ConcordanceHit& h : *hits) out.push_back(h.hit.text);
+    }
+    options.text = "Kyiv";
+    hits = Concordance(*db_, options);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    if (hits.ok()) {
+      for (const ConcordanceHit& h : *hits) out.push_back(h.hit.text);
+    }
+    return out;
+  };
+  EXPECT_EQ(read(), want);
+  EXPECT_EQ(stale, 2);
+  ASSERT_TRUE(holder->Commit().ok());
+  EXPECT_EQ(read(), want);
+  EXPECT_EQ(stale, 2);  // brought up to date this time
+  ExpectIndexIntact();
+  memory_.reset();
+  db_.reset();
+  std::remove(path.c_str());
 }
 
 TEST_F(ConcordanceTest, ReplacedUnitsDoNotComeBack) {
