@@ -12,8 +12,14 @@
 #include "lib/normalize/automaton_internal.h"
 #include "lib/normalize/declension.h"
 #include "lib/normalize/input.h"
+#include "lib/normalize/surface.h"
 
 namespace onoma::normalize::internal {
+
+// Whether `kind` is a shortening by letters (NATO, США, 충북).
+inline bool IsAbbreviated(FormKind kind) {
+  return kind == FormKind::kAcronym || kind == FormKind::kAbbreviation;
+}
 
 // One reading of a folded pattern: a form of a concept in a language,
 // possibly declined, or a negative context of the concept.
@@ -23,6 +29,13 @@ struct Entry {
   FormStatus status = FormStatus::kPreferred;
   FormKind kind = FormKind::kFullForm;
   Case grammatical_case = Case::kNom;
+  // The case pattern of the form as stored (NATO: kUpper), which a found
+  // form written the same way does not carry over.
+  CasePattern stored_case = CasePattern::kAsStored;
+  // Whether the form was compiled in its cases, so that grammatical_case
+  // is the case it stands in; false for an indeclinable form (a Ukrainian
+  // acronym: НАТО, США), which stands in every case.
+  bool declines = false;
   bool negative = false;
 };
 
@@ -37,6 +50,7 @@ struct Preferred {
   std::uint16_t lang = 0;
   std::string full;  // empty when the language has none
   std::string full_inflection;
+  FormKind full_kind = FormKind::kFullForm;
   std::string short_form;
   std::string short_inflection;
 };

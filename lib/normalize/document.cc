@@ -41,6 +41,30 @@ struct DocumentNormalizer::Impl {
                std::vector<Change>& changes);
   void Resolve(std::string_view line, const Candidate& c, bool in_negative,
                std::optional<Change>& change);
+
+  // Whether --admitted rewrites the admitted form `e`: an acronym or
+  // abbreviation only into a preferred form of that kind (NATO stays NATO
+  // while the preferred form is North Atlantic Treaty Organization), any
+  // other form always.
+  bool AdmittedExpands(const Entry& e) const {
+    if (!internal::IsAbbreviated(e.kind)) return true;
+    const internal::Preferred* p = terms.PreferredIn(e.concept_index, e.lang);
+    return p != nullptr && internal::IsAbbreviated(p->full_kind);
+  }
+
+  // Whether an acronym found in Ukrainian copy (`e`, indeclinable, so its
+  // case unknown) would become a form that declines: what it stands in
+  // for cannot be chosen, and the rewrite is left to an editor.
+  bool CaseUnknown(const Entry& e, const std::string& base,
+                   const std::string& klass, FormKind base_kind) const {
+    if (e.kind != FormKind::kAcronym || e.declines ||
+        terms.langs[e.lang] != "uk" || internal::IsAbbreviated(base_kind)) {
+      return false;
+    }
+    std::optional<std::string> genitive =
+        terms.declension->Decline(base, klass, Case::kGen);
+    return genitive && *genitive != base;
+  }
 };
 
 void DocumentNormalizer::Impl::Resolve(std::string_view line,
@@ -79,7 +103,8 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
       bool rewritable = e->kind != FormKind::kPhrase &&
                         (e->status == FormStatus::kDeprecated ||
                          (e->status == FormStatus::kAdmitted &&
-                          (e->kind == FormKind::kVariant || options.admitted)));
+                          (e->kind == FormKind::kVariant ||
+                           (options.admitted && AdmittedExpands(*e)))));
       keep |= !rewritable;
     }
     if (keep) return;
@@ -137,13 +162,20 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
   const std::string& klass =
       short_form ? preferred->short_inflection : preferred->full_inflection;
   if (base.empty()) return;
+  // A Latin name stays Latin: the gloss of 나토(NATO) is no place for
+  // Hangul.
+  if (!KeepsLatinScript(name, base)) return;
   const std::string& lang_name = terms.langs[chosen->lang];
   std::optional<std::string> declined =
       terms.declension->Decline(base, klass, chosen->grammatical_case);
   std::string replacement;
   if (declined) {
-    replacement = ApplyCasePattern(*declined, CasePatternOf(name), lang_name);
+    replacement = ApplyCasePattern(
+        *declined, CarriedCasePattern(name, chosen->stored_case), lang_name);
   }
+  bool case_unknown =
+      CaseUnknown(*chosen, base, klass,
+                  short_form ? FormKind::kShortForm : preferred->full_kind);
   // The suffix: a Korean particle agrees with the new final consonant;
   // anything else after it ('s, 에서는's tail) stays as written.
   std::string_view rest = line.substr(c.end, c.word_end - c.end);
@@ -166,6 +198,8 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     change->reason = "former-name";
   } else if (change->replacement == change->found) {
     change.reset();
+  } else if (case_unknown) {
+    change->reason = "case-unknown";
   } else {
     change->applied = true;
   }

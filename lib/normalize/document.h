@@ -14,15 +14,20 @@
 //     std::cout << out << '\n';
 //   }
 //
-// What is rewritten (DESIGN.md, issue 6): a deprecated form, or an admitted
-// form of type variant (any admitted form with `admitted`), becomes the
-// preferred form of its concept in the same language, in the same
-// grammatical case (Ukrainian), with the Korean particle adjusted to the new
-// final consonant and the English possessive kept, in the same case pattern
-// (KIEV -> KYIV). A short form is rewritten only once the document has
-// named its concept in full, and is reported as ambiguous when two named
-// concepts share it. Entries of the document's language judge a form; a
-// form that language lacks is judged by the languages that have it.
+// What is rewritten (docs/normalize.md): a deprecated form, or an admitted
+// form of type variant (any admitted form with `admitted`, but an acronym
+// or abbreviation only into a preferred one of its kind: NATO stays NATO),
+// becomes the preferred form of its concept in the same language, in the
+// same grammatical case (Ukrainian), with the Korean particle adjusted to
+// the new final consonant and the English possessive kept, in the case
+// pattern the text adds to the form as stored (KIEV -> KYIV; an acronym's
+// own capitals carry none). A Ukrainian acronym, which shows no case, is
+// not expanded into a form that declines (reported as case-unknown); a
+// Latin name is not rewritten into another script. A short form is rewritten
+// only once the document has named its concept in full, and is reported as
+// ambiguous when two named concepts share it. Entries of the document's
+// language judge a form; a form that language lacks is judged by the languages
+// that have it.
 //
 // Nothing is rewritten inside a longer word, a longer term (which shields
 // what it contains), a negative context, a URL, e-mail address or path, or
@@ -57,7 +62,9 @@ struct Change {
   std::string replacement;        // empty when ambiguous
   std::string concept_slug;       // "a,b" when ambiguous
   // Applied: "deprecated", "variant", "admitted", "shortForm".
-  // Kept: "ambiguous", "former-name", "no-inflection".
+  // Kept: "ambiguous", "former-name", "no-inflection", "case-unknown" (a
+  // Ukrainian acronym, whose case does not show, would become a form that
+  // declines; replacement is the nominative).
   std::string reason;
   bool applied = false;
 };
@@ -66,7 +73,9 @@ struct DocumentOptions {
   // The document's language ("en", "uk", "ko"). Default: none, so that
   // every form is judged by the languages that have it.
   std::string lang;
-  // Rewrite every admitted form, not only variants. Default: false.
+  // Rewrite every admitted form, not only variants; an admitted acronym or
+  // abbreviation only into a preferred acronym or abbreviation, never into
+  // a full form. Default: false.
   bool admitted = false;
 };
 

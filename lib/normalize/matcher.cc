@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lib/normalize/compiled_terms_internal.h"
+#include "lib/normalize/surface.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
 #include "lib/text/word_break.h"
@@ -120,6 +121,7 @@ Result<Matcher> Matcher::Compile(const Input& input) {
       e.lang = InternLang(*compiled, t.lang);
       e.status = t.status;
       e.kind = t.kind;
+      e.stored_case = CasePatternOf(nfc);
       if (t.preferred()) {
         internal::Preferred* p = nullptr;
         for (internal::Preferred& q : data.preferred) {
@@ -137,17 +139,23 @@ Result<Matcher> Matcher::Compile(const Input& input) {
         } else if (p->full.empty()) {
           p->full = nfc;
           p->full_inflection = t.inflection;
+          p->full_kind = t.kind;
         }
       }
+      // Ukrainian forms decline: places by default, others where the term
+      // names a class. Acronyms do not (у НАТО, США, РФ) unless their term
+      // names one.
+      std::vector<InflectedForm> inflected;
+      if (t.lang == "uk" && (!t.inflection.empty() ||
+                             (c.is_place && t.kind != FormKind::kAcronym))) {
+        inflected = (*declension)->Forms(nfc, t.inflection);
+      }
+      e.declines = !inflected.empty();
       set.Add(text::FoldCase(nfc), e);
-      // Ukrainian forms decline; places by default, others where the term
-      // names a class.
-      if (t.lang == "uk" && (c.is_place || !t.inflection.empty())) {
-        for (const InflectedForm& f : (*declension)->Forms(nfc, t.inflection)) {
-          Entry inflected = e;
-          inflected.grammatical_case = f.grammatical_case;
-          set.Add(text::FoldCase(f.form), inflected);
-        }
+      for (const InflectedForm& f : inflected) {
+        Entry declined = e;
+        declined.grammatical_case = f.grammatical_case;
+        set.Add(text::FoldCase(f.form), declined);
       }
     }
     for (const std::string& phrase : c.negative_contexts) {

@@ -100,6 +100,7 @@ void NameFinder::Find(std::string_view line, std::string_view lang,
     hit.grammatical_case = e->grammatical_case;
     hit.status = e->status;
     hit.kind = e->kind;
+    hit.stored_case = e->stored_case;
   }
 }
 
@@ -125,7 +126,8 @@ std::optional<std::string> NameFinder::Render(std::uint32_t concept_index,
       preferred->full, preferred->full_inflection, like.grammatical_case);
   if (!declined) return std::nullopt;
   std::string_view name = line.substr(like.begin, like.end - like.begin);
-  std::string text = ApplyCasePattern(*declined, CasePatternOf(name), lang);
+  std::string text = ApplyCasePattern(
+      *declined, CarriedCasePattern(name, like.stored_case), lang);
   std::string_view rest = line.substr(like.end, like.word_end - like.end);
   if (like.particle) {
     std::size_t length = like.particle_end - like.end;

@@ -42,6 +42,7 @@
 #include "lib/normalize/declension.h"
 #include "lib/normalize/input.h"
 #include "lib/normalize/matcher.h"
+#include "lib/normalize/surface.h"
 #include "lib/util/status.h"
 
 namespace onoma::normalize {
@@ -64,6 +65,9 @@ struct NameHit {
   Case grammatical_case = Case::kNom;
   FormStatus status = FormStatus::kPreferred;
   FormKind kind = FormKind::kFullForm;
+  // The case pattern of the form as stored: a name written that way (an
+  // acronym in its capitals) passes no case pattern to a substitute.
+  CasePattern stored_case = CasePattern::kAsStored;
 };
 
 class NameFinder {

@@ -1,5 +1,8 @@
 #include "lib/normalize/surface.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include <cctype>
 
 #include "lib/text/unicode.h"
@@ -26,6 +29,49 @@ CasePattern CasePatternOf(std::string_view found) {
     return cased >= 2 ? CasePattern::kUpper : CasePattern::kAsStored;
   }
   return CasePattern::kAsStored;
+}
+
+CasePattern CarriedCasePattern(std::string_view found, CasePattern stored) {
+  CasePattern own = CasePatternOf(found);
+  return own == stored ? CasePattern::kAsStored : own;
+}
+
+namespace {
+
+// Whether `s` has letters, and whether they are all (any) Latin ones.
+struct LatinLetters {
+  bool any_letter = false;
+  bool any_latin = false;
+  bool all_latin = true;
+};
+
+LatinLetters LatinLettersOf(std::string_view s) {
+  LatinLetters out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = 0;
+    text::DecodeNext(s, i, c);
+    if (!u_isalpha(static_cast<UChar32>(c))) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+    if (U_FAILURE(status) || script == USCRIPT_COMMON ||
+        script == USCRIPT_INHERITED) {
+      continue;
+    }
+    out.any_letter = true;
+    bool latin = script == USCRIPT_LATIN;
+    out.any_latin |= latin;
+    out.all_latin &= latin;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool KeepsLatinScript(std::string_view found, std::string_view replacement) {
+  LatinLetters f = LatinLettersOf(found);
+  if (!f.any_letter || !f.all_latin) return true;
+  LatinLetters r = LatinLettersOf(replacement);
+  return !r.any_letter || r.any_latin;
 }
 
 std::string ApplyCasePattern(std::string_view replacement, CasePattern pattern,

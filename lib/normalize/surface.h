@@ -7,12 +7,13 @@
 #ifndef ONOMA_LIB_NORMALIZE_SURFACE_H_
 #define ONOMA_LIB_NORMALIZE_SURFACE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace onoma::normalize {
 
-enum class CasePattern {
+enum class CasePattern : std::uint8_t {
   kAsStored,  // Title or mixed case: the replacement as the store has it
   kUpper,     // KIEV: all letters upper case, two or more of them
   kLower,     // kiev
@@ -21,9 +22,23 @@ enum class CasePattern {
 // The pattern of `found` (valid UTF-8).
 CasePattern CasePatternOf(std::string_view found);
 
+// The pattern that `found` (valid UTF-8) carries over to a replacement: its
+// own pattern, unless that is the pattern of the form as stored
+// (`stored`). An acronym written as stored (NATO) says nothing about the
+// text around it, so its capitals never pass to a full form; a name stored
+// in Title case and written in capitals (KIEV) is a headline's.
+CasePattern CarriedCasePattern(std::string_view found, CasePattern stored);
+
 // `replacement` under `pattern`, with the casing rules of `lang`.
 std::string ApplyCasePattern(std::string_view replacement, CasePattern pattern,
                              std::string_view lang);
+
+// Whether `found` may become `replacement` by script: a name written in
+// Latin letters only becomes one with Latin letters (true when either has
+// no letters). Latin in Ukrainian or Korean copy is a gloss or the
+// original spelling: 나토(NATO) keeps its NATO, while a Cyrillic or Hangul
+// form may still become a Latin one (РСЗВ -> HIMARS).
+bool KeepsLatinScript(std::string_view found, std::string_view replacement);
 
 // Whether the whitespace-delimited `token` is a URL ("://", "www."), an
 // e-mail address (an "@" with a "." after it) or a file path (a "/" or

@@ -103,6 +103,22 @@ TEST_F(NormalizeCliTest, LangOverridesDetection) {
   EXPECT_EQ(Onoma("", "Курск был и это\n").out, "Курск был и это\n");
 }
 
+TEST_F(NormalizeCliTest, AdmittedKeepsAcronymsInEveryLanguage) {
+  // --admitted once expanded them, in capitals: NORTH ATLANTIC TREATY
+  // ORGANIZATION; Генсек ОРГАНІЗАЦІЯ ПІВНІЧНОАТЛАНТИЧНОГО ДОГОВОРУ;
+  // 북대서양조약기구(북대서양조약기구).
+  for (const char* line :
+       {"NATO said\n", "Генсек НАТО заявив\n", "나토(NATO) 사무총장\n"}) {
+    Output o = Onoma("--admitted --check", line);
+    EXPECT_EQ(o.exit_code, 0) << line << o.err;
+    Output text = Onoma("--admitted", line);
+    EXPECT_EQ(text.out, line) << text.err;
+  }
+  // Other admitted forms are still rewritten, headline capitals kept.
+  EXPECT_EQ(Onoma("--admitted --lang en", "NATO SUMMIT IN KIEV REGION\n").out,
+            "NATO SUMMIT IN KYIV OBLAST\n");
+}
+
 TEST_F(NormalizeCliTest, StdinToStdoutWithReport) {
   Output o = Onoma("--report '" + Path("r.jsonl") + "'",
                    "KIEV - Kiev's mayor\n\xea\xb8\xb0 Chicken Kiev\n");
