@@ -217,18 +217,25 @@ Status ReadOmegaT(RecordReader& reader, std::optional<Record> record,
           reader, record->line, f[i], i < 2 ? "the form" : "the note",
           i < 2 ? limits::kMaxTermBytes : limits::kMaxTermNoteBytes));
     }
+    // OmegaT states no concept type, status or term type: an import never
+    // lets these defaults overwrite what the store holds.
     Concept c;
     c.slug = SlugFor(f[0].text);
+    c.type_known = false;
     bool first = seen.emplace(c.slug, true).second;
     if (first) {
       ONOMA_RETURN_IF_ERROR(AtRecord(sink.PutConcept(c), reader, *record, 1));
       Term source;
+      source.status_known = false;
+      source.type_known = false;
       source.lang = options.source_lang;
       source.form = f[0].text;
       ONOMA_RETURN_IF_ERROR(
           AtRecord(sink.PutTerm(c.slug, source), reader, *record, 1));
     }
     Term target;
+    target.status_known = false;
+    target.type_known = false;
     target.lang = options.target_lang;
     target.form = f[1].text;
     if (!first) target.status = terms::TermStatus::kAdmitted;
@@ -325,6 +332,8 @@ Status ReadDelimited(const std::string& path, char delimiter,
     if (!type)
       return fault("type", "unknown concept type '" + text("type") + "'");
     c.type = *type;
+    // No type column, or an empty cell: the file does not say.
+    c.type_known = !text("type").empty();
     auto it = types.find(c.slug);
     if (it == types.end()) {
       types.emplace(c.slug, c.type);
@@ -355,11 +364,13 @@ Status ReadDelimited(const std::string& path, char delimiter,
     auto st = terms::ParseTermStatus(status.empty() ? "preferred" : status);
     if (!st) return fault("status", "unknown status '" + status + "'");
     t.status = *st;
+    t.status_known = !status.empty();
     auto tt = terms::ParseTermType(text("term_type"));
     if (!tt)
       return fault("term_type",
                    "unknown term type '" + text("term_type") + "'");
     t.type = *tt;
+    t.type_known = !text("term_type").empty();
     t.note = text("note");
     t.source = text("source");
     t.inflection = text("inflection");

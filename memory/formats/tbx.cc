@@ -179,6 +179,8 @@ class TbxReader {
       if (in_concept_) return Fault("a concept entry inside another");
       in_concept_ = true;
       concept_ = Concept();
+      // Unknown until a conceptType says (another tool's TBX has none).
+      concept_.type_known = false;
       terms_.clear();
       term_lines_.clear();
       concept_.slug = Attribute("id");
@@ -200,6 +202,9 @@ class TbxReader {
         return Fault("<" + std::string(name) + "> outside a language section");
       in_term_ = true;
       term_ = Term();
+      // Unknown until a termNote says.
+      term_.status_known = false;
+      term_.type_known = false;
       term_.lang = lang_;
       return Status::Ok();
     }
@@ -216,7 +221,9 @@ class TbxReader {
         auto t = terms::ParseTermType(value);
         if (!t) return Fault("unknown termType '" + value + "'");
         term_.type = *t;
+        term_.type_known = true;
       } else if (type == "administrativeStatus") {
+        term_.status_known = true;
         if (value.starts_with("preferredTerm")) {
           term_.status = terms::TermStatus::kPreferred;
         } else if (value.starts_with("admittedTerm")) {
@@ -242,6 +249,7 @@ class TbxReader {
         auto t = terms::ParseConceptType(value);
         if (!t) return Fault("unknown conceptType '" + value + "'");
         concept_.type = *t;
+        concept_.type_known = true;
       }
       return Status::Ok();
     }

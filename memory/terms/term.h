@@ -56,12 +56,24 @@ struct Term {
   std::string inflection;
   std::string note;
   std::string source;
+  // For a term read from a file: false when the file does not say (an
+  // OmegaT glossary has no status or term type; a TSV may leave the column
+  // out or the cell empty). The value above is then only a default for a
+  // new term; an import never lets it overwrite a stored one
+  // (TermStore::Import).
+  bool status_known = true;
+  bool type_known = true;
 };
 
 struct Concept {
   std::int64_t id = 0;  // 0 until stored
   std::string slug;     // stable external id: "kyiv"
   ConceptType type = ConceptType::kOther;
+  // For a concept read from a file: false when the file does not state its
+  // type (an OmegaT glossary, a TSV without a type, a TBX entry without
+  // conceptType). `type` is then only the default of a new concept; an
+  // import never lets it overwrite a stored type.
+  bool type_known = true;
   std::string note;
   std::string source;
   std::string definition;

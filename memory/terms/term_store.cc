@@ -155,6 +155,25 @@ Status TermStore::Edit(std::string_view slug, std::string_view lang,
   if (!txn.ok()) return txn.status();
   auto concept_id = ExistingConcept(db_, slug);
   if (!concept_id.ok()) return concept_id.status();
+  internal::Writer writer(db_);
+  if (edit.concept_type) {
+    auto set = db_.Cached("UPDATE concept SET type = ?2 WHERE id = ?1",
+                          "set concept type");
+    if (!set.ok()) return set.status();
+    ONOMA_RETURN_IF_ERROR((*set)->Bind(1, *concept_id));
+    ONOMA_RETURN_IF_ERROR((*set)->Bind(2, Name(*edit.concept_type)));
+    ONOMA_RETURN_IF_ERROR((*set)->Run());
+  }
+  if (lang.empty() && form.empty()) {
+    if (edit.form || edit.status || edit.type || edit.note || edit.source ||
+        edit.inflection) {
+      return Status::BadArgument(
+          "a change of a rendering needs its language "
+          "and form");
+    }
+    ONOMA_RETURN_IF_ERROR(Touch(db_, *concept_id));
+    return txn->Commit();
+  }
   auto term_id = FindTermId(db_, *concept_id, slug, lang, form);
   if (!term_id.ok()) return term_id.status();
   auto entry = internal::LoadConcept(db_, *concept_id);
@@ -171,7 +190,6 @@ Status TermStore::Edit(std::string_view slug, std::string_view lang,
   if (edit.inflection) term.inflection = *edit.inflection;
   // Delete and write again: the form, and with it every key, may change.
   // The new row gets a new id; nothing refers to term ids outside the store.
-  internal::Writer writer(db_);
   ONOMA_RETURN_IF_ERROR(writer.DeleteTerm(*term_id));
   auto id = writer.WriteTerm(*concept_id, slug, term, /*upsert=*/false);
   if (!id.ok()) return id.status();
@@ -185,7 +203,7 @@ Status TermStore::EditConcept(const Concept& c) {
   auto concept_id = ExistingConcept(db_, c.slug);
   if (!concept_id.ok()) return concept_id.status();
   internal::Writer writer(db_);
-  ONOMA_RETURN_IF_ERROR(writer.PutConcept(c));
+  ONOMA_RETURN_IF_ERROR(writer.UpdateConcept(c));
   return txn->Commit();
 }
 
@@ -265,6 +283,14 @@ Result<bool> TermStore::AnyInflection() {
 Result<ImportStats> TermStore::Import(
     const std::function<Status(TermSink&)>& produce,
     std::int64_t bulk_after_terms) {
+  ImportOptions options;
+  options.bulk_after_terms = bulk_after_terms;
+  return Import(produce, options);
+}
+
+Result<ImportStats> TermStore::Import(
+    const std::function<Status(TermSink&)>& produce,
+    const ImportOptions& options) {
   // A whole termbase is one transaction; with SQLite's default 2 MB page
   // cache its index pages would spill to disk again and again, and the
   // sorts that rebuild the indexes would go through temporary files. 64 MB
@@ -274,9 +300,12 @@ Result<ImportStats> TermStore::Import(
       db_.Exec("PRAGMA cache_size = -65536", "enlarge the page cache"));
   auto txn = sqlite::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
-  internal::Writer writer(db_);
-  writer.AllowBulk(bulk_after_terms);
+  internal::Writer writer(db_, options);
+  writer.AllowBulk(options.bulk_after_terms);
   ONOMA_RETURN_IF_ERROR(produce(writer));
+  // A dry run ends here: the transaction rolls back, dropped indexes and
+  // all, as it goes out of scope.
+  if (options.dry_run) return writer.stats();
   ONOMA_RETURN_IF_ERROR(writer.Finish());
   ONOMA_RETURN_IF_ERROR(txn->Commit());
   return writer.stats();

@@ -28,6 +28,14 @@
 //   auto stats = store.Import([&](terms::TermSink& sink) {
 //     return ReadTsvGlossary(path, sink);   // a failure rolls back all
 //   });
+//   // An import merges: a type or status the file does not state never
+//   // overwrites the store's, and a value the store holds differently is a
+//   // conflict, kept (default) or replaced, and counted.
+//   terms::ImportOptions merge;
+//   merge.on_conflict = terms::OnConflict::kReplace;
+//   merge.dry_run = true;                   // rolled back; conflicts listed
+//   merge.conflict = [](const terms::ImportConflict& c) { ...; };
+//   auto stats = store.Import(produce, merge);   // stats->conflicts
 //
 // Every write is one Transaction: a failure leaves the store as it was.
 // The store keeps each term's search keys (memory/terms/search_keys.h) and
@@ -67,13 +75,16 @@ namespace onoma::terms {
 class TermSink {
  public:
   virtual ~TermSink() = default;
-  // Creates the concept `c.slug`, or updates its type and, where given
-  // (non-empty), its note, source, definition and subject. c.terms and
+  // Creates the concept `c.slug`, or merges `c` into the stored one: its
+  // type when the file states it (c.type_known) and its note, source,
+  // definition and subject where given (non-empty); a stated value that
+  // differs from a stored one is a conflict (ImportOptions). c.terms and
   // c.negative_contexts are ignored: put them one by one.
   [[nodiscard]] virtual Status PutConcept(const Concept& c) = 0;
   // Adds the term to concept `slug` (made, of type other, if unknown), or
-  // updates the term with the same language and form. Fails like
-  // TermStore::Add on a second preferred form.
+  // merges it into the term with the same language and form as PutConcept
+  // does: status and term type where known, inflection, note and source
+  // where given. Fails like TermStore::Add on a second preferred form.
   [[nodiscard]] virtual Status PutTerm(std::string_view slug,
                                        const Term& term) = 0;
   // Adds a negative context to concept `slug`; a repeat is ignored.
@@ -85,6 +96,42 @@ struct ImportStats {
   std::int64_t concepts = 0;  // PutConcept calls
   std::int64_t terms = 0;     // PutTerm calls
   std::int64_t negatives = 0;
+  std::int64_t conflicts = 0;  // ImportConflicts found
+};
+
+// A value a file states that the store holds differently: a concept's
+// type, note, source, definition or subject, or a stored term's status,
+// term type, inflection, note or source. What the file leaves unsaid (an
+// unknown type or status, an empty note) is never a conflict: the store
+// keeps its value (docs/terms.md, "Importing into a store").
+struct ImportConflict {
+  std::string slug;
+  std::string lang;   // empty for a field of the concept
+  std::string form;   // empty for a field of the concept
+  std::string field;  // "type", "status", "term_type", "note", ...
+  std::string stored;
+  std::string file;
+};
+
+enum class OnConflict {
+  kKeep,     // the store's value stays
+  kReplace,  // the file's value is written
+};
+
+struct ImportOptions {
+  // Default: kKeep.
+  OnConflict on_conflict = OnConflict::kKeep;
+  // When true, the import is rolled back at the end: the stats and the
+  // conflicts say what it would have done. Default: false.
+  bool dry_run = false;
+  // Called for each conflict as it is found, in the file's order; a
+  // failure fails the import. Default: none.
+  std::function<Status(const ImportConflict&)> conflict;
+  // After this many terms the import switches to bulk mode: the search-key
+  // indexes are dropped and rebuilt, sorted, at the end, which is faster
+  // for large files and slower for small ones (tests set 0 to exercise
+  // it). Default: 20000.
+  std::int64_t bulk_after_terms = 20000;
 };
 
 // What Edit changes; empty fields stay as they are.
@@ -95,6 +142,8 @@ struct TermEdit {
   std::optional<std::string> note;
   std::optional<std::string> source;
   std::optional<std::string> inflection;
+  // The concept's type (person, place, ...), in the same transaction.
+  std::optional<ConceptType> concept_type;
 };
 
 struct LookupOptions {
@@ -118,7 +167,10 @@ class TermStore {
   // in this language while `term` is preferred.
   [[nodiscard]] Result<std::int64_t> Add(const Concept& c, const Term& term);
 
-  // Changes the term (slug, lang, form). kNotFound when there is none.
+  // Changes the term (slug, lang, form) and, with edit.concept_type, its
+  // concept's type. With lang and form empty, only the concept is changed
+  // (kBadArgument if `edit` holds a change of a term). kNotFound when there
+  // is no such concept or term.
   [[nodiscard]] Status Edit(std::string_view slug, std::string_view lang,
                             std::string_view form, const TermEdit& edit);
 
@@ -155,11 +207,15 @@ class TermStore {
   [[nodiscard]] Result<std::int64_t> CountTerms();
 
   // Runs `produce` with a sink inside one transaction and commits when it
-  // returns OK; otherwise nothing it put stays. Returns what was put.
-  // After `bulk_after_terms` terms the import switches to bulk mode: the
-  // search-key indexes are dropped and rebuilt, sorted, at the end, which
-  // is faster for large files and slower for small ones (tests set 0 to
-  // exercise it). Default: 20000.
+  // returns OK (and options.dry_run is false); otherwise nothing it put
+  // stays. The sink merges what it is given into the store, never letting
+  // a value the file leaves unknown or empty overwrite a stored one, and
+  // settles each conflict as options.on_conflict says. Returns what was
+  // put and the number of conflicts.
+  [[nodiscard]] Result<ImportStats> Import(
+      const std::function<Status(TermSink&)>& produce,
+      const ImportOptions& options);
+  // The same with default options but bulk_after_terms.
   [[nodiscard]] Result<ImportStats> Import(
       const std::function<Status(TermSink&)>& produce,
       std::int64_t bulk_after_terms = 20000);

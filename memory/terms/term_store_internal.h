@@ -29,17 +29,24 @@ Result<std::int64_t> FindConceptId(sqlite::Database& db, std::string_view slug);
 // TermStore's single writes and by Import.
 class Writer : public TermSink {
  public:
-  explicit Writer(sqlite::Database& db) : db_(db) {}
+  // `options` (on_conflict, conflict) settle the conflicts of PutConcept
+  // and PutTerm.
+  explicit Writer(sqlite::Database& db, ImportOptions options = {})
+      : db_(db), options_(std::move(options)) {}
 
   Status PutConcept(const Concept& c) override;
   Status PutTerm(std::string_view slug, const Term& term) override;
   Status PutNegative(std::string_view slug, std::string_view phrase) override;
 
+  // Sets the concept's type, and its note and source where non-empty: an
+  // edit, not a merge. kNotFound when there is no such concept.
+  Status UpdateConcept(const Concept& c);
+
   // The concept's id; when it does not exist, creates it from `c` if
   // `create`, else fails with kNotFound.
   Result<std::int64_t> ConceptId(const Concept& c, bool create);
-  // Inserts `term` and returns its id (upsert: or updates the one with its
-  // lang and form, and returns 0).
+  // Inserts `term` and returns its id (upsert: or merges it into the one
+  // with its lang and form as PutTerm says, and returns 0).
   Result<std::int64_t> WriteTerm(std::int64_t concept_id, std::string_view slug,
                                  const Term& term, bool upsert);
   // Deletes a term, and the fuzzy keys of its skeleton when no other term
@@ -60,6 +67,22 @@ class Writer : public TermSink {
   Status Finish();
 
  private:
+  // Counts and reports a conflict over `field`; true when the file's value
+  // is to be written.
+  Result<bool> Conflict(std::string_view slug, std::string_view lang,
+                        std::string_view form, std::string_view field,
+                        std::string_view stored, std::string_view file);
+  // Merges a text field: the file's `given` value into `stored`, which it
+  // fills when empty; a different non-empty value is a conflict.
+  Status MergeText(std::string_view slug, std::string_view lang,
+                   std::string_view form, std::string_view field,
+                   std::string_view given, std::string& stored, bool& changed);
+  // Merges `term` into the stored term (concept_id, lang, form).
+  Status MergeTerm(std::int64_t concept_id, std::string_view slug,
+                   const Term& term);
+  // Merges `c` into the stored concept `id`.
+  Status MergeConcept(std::int64_t id, const Concept& c);
+
   // A clear message for a second preferred form, or `failure` unchanged.
   Status ExplainConflict(std::int64_t concept_id, std::string_view slug,
                          const Term& term, Status failure);
@@ -70,6 +93,7 @@ class Writer : public TermSink {
   Status IndexSkeleton(const std::string& latin);
 
   sqlite::Database& db_;
+  ImportOptions options_;
   std::unordered_map<std::string, std::int64_t> ids_;
   ImportStats stats_;
   std::int64_t bulk_after_ = -1;  // -1: never

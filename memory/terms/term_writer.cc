@@ -102,41 +102,135 @@ Status Writer::PutConcept(const Concept& c) {
     ONOMA_RETURN_IF_ERROR(CheckText(v, "concept " + c.slug + ": a text",
                                     limits::kMaxTermNoteBytes));
   }
-  // One statement whether the concept is new or known: an import puts
-  // every concept once, and a look-up before each insert cost as much as
-  // the insert. No RETURNING (a temporary table per row): a new row's id
-  // is the last insert's, and only a known concept is looked up.
-  auto upsert = db_.Cached(
+  // One statement for a new concept, which is what most of an import is;
+  // only a known one is read back and merged. No RETURNING (a temporary
+  // table per row): a new row's id is the last insert's.
+  auto insert = db_.Cached(
       "INSERT INTO concept (slug, type, note, source, definition, subject) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO UPDATE SET "
-      "type = excluded.type,"
-      " note = CASE WHEN ?3 <> '' THEN ?3 ELSE note END,"
-      " source = CASE WHEN ?4 <> '' THEN ?4 ELSE source END,"
-      " definition = CASE WHEN ?5 <> '' THEN ?5 ELSE definition END,"
-      " subject = CASE WHEN ?6 <> '' THEN ?6 ELSE subject END,"
-      " modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-      "add or update concept");
-  if (!upsert.ok()) return upsert.status();
-  sqlite::Statement& s = **upsert;
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO NOTHING",
+      "add concept");
+  if (!insert.ok()) return insert.status();
+  sqlite::Statement& s = **insert;
   ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(c.slug)));
   ONOMA_RETURN_IF_ERROR(s.Bind(2, Name(c.type)));
   ONOMA_RETURN_IF_ERROR(s.Bind(3, std::string_view(c.note)));
   ONOMA_RETURN_IF_ERROR(s.Bind(4, std::string_view(c.source)));
   ONOMA_RETURN_IF_ERROR(s.Bind(5, std::string_view(c.definition)));
   ONOMA_RETURN_IF_ERROR(s.Bind(6, std::string_view(c.subject)));
-  std::int64_t last = db_.LastInsertRowId();
   ONOMA_RETURN_IF_ERROR(s.Run());
-  if (ids_.count(c.slug) != 0) return Status::Ok();
-  // An update leaves the last insert's id as it was; a new concept's id
-  // may happen to equal it (another table's row), and is then looked up.
-  std::int64_t id = db_.LastInsertRowId();
-  if (id == last) {
-    auto found = FindConceptId(db_, c.slug);
-    if (!found.ok()) return found.status();
-    id = *found;
+  if (db_.Changes() > 0) {
+    ids_[c.slug] = db_.LastInsertRowId();
+    return Status::Ok();
   }
-  ids_.emplace(c.slug, id);
+  auto id = ConceptId(c, /*create=*/false);
+  if (!id.ok()) return id.status();
+  return MergeConcept(*id, c);
+}
+
+Result<bool> Writer::Conflict(std::string_view slug, std::string_view lang,
+                              std::string_view form, std::string_view field,
+                              std::string_view stored, std::string_view file) {
+  ++stats_.conflicts;
+  if (options_.conflict) {
+    ImportConflict conflict{std::string(slug),   std::string(lang),
+                            std::string(form),   std::string(field),
+                            std::string(stored), std::string(file)};
+    ONOMA_RETURN_IF_ERROR(options_.conflict(conflict));
+  }
+  return options_.on_conflict == OnConflict::kReplace;
+}
+
+Status Writer::MergeText(std::string_view slug, std::string_view lang,
+                         std::string_view form, std::string_view field,
+                         std::string_view given, std::string& stored,
+                         bool& changed) {
+  // An empty value in the file says nothing: the store keeps its own.
+  if (given.empty() || given == stored) return Status::Ok();
+  if (!stored.empty()) {
+    auto take = Conflict(slug, lang, form, field, stored, given);
+    if (!take.ok()) return take.status();
+    if (!*take) return Status::Ok();
+  }
+  stored = std::string(given);
+  changed = true;
   return Status::Ok();
+}
+
+Status Writer::MergeConcept(std::int64_t id, const Concept& c) {
+  auto get = db_.Cached(
+      "SELECT type, note, source, definition, subject FROM concept "
+      "WHERE id = ?1",
+      "read concept to merge");
+  if (!get.ok()) return get.status();
+  sqlite::Statement& g = **get;
+  ONOMA_RETURN_IF_ERROR(g.Bind(1, id));
+  auto row = g.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no concept '" + c.slug + "'");
+  std::string type = g.ColumnText(0);
+  std::string note = g.ColumnText(1);
+  std::string source = g.ColumnText(2);
+  std::string definition = g.ColumnText(3);
+  std::string subject = g.ColumnText(4);
+  g.Reset();
+  bool changed = false;
+  // A type the file does not state (OmegaT, a TSV without one) is no
+  // claim: a place stays a place, and its declension and name
+  // substitution with it.
+  if (c.type_known && Name(c.type) != type) {
+    auto take = Conflict(c.slug, "", "", "type", type, Name(c.type));
+    if (!take.ok()) return take.status();
+    if (*take) {
+      type = std::string(Name(c.type));
+      changed = true;
+    }
+  }
+  ONOMA_RETURN_IF_ERROR(
+      MergeText(c.slug, "", "", "note", c.note, note, changed));
+  ONOMA_RETURN_IF_ERROR(
+      MergeText(c.slug, "", "", "source", c.source, source, changed));
+  ONOMA_RETURN_IF_ERROR(MergeText(c.slug, "", "", "definition", c.definition,
+                                  definition, changed));
+  ONOMA_RETURN_IF_ERROR(
+      MergeText(c.slug, "", "", "subject", c.subject, subject, changed));
+  if (!changed) return Status::Ok();
+  auto update = db_.Cached(
+      "UPDATE concept SET type = ?2, note = ?3, source = ?4, definition = ?5,"
+      " subject = ?6, modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+      "WHERE id = ?1",
+      "merge concept");
+  if (!update.ok()) return update.status();
+  sqlite::Statement& u = **update;
+  ONOMA_RETURN_IF_ERROR(u.Bind(1, id));
+  ONOMA_RETURN_IF_ERROR(u.Bind(2, std::string_view(type)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(note)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(4, std::string_view(source)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(5, std::string_view(definition)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(6, std::string_view(subject)));
+  return u.Run();
+}
+
+Status Writer::UpdateConcept(const Concept& c) {
+  for (std::string_view v :
+       {std::string_view(c.note), std::string_view(c.source)}) {
+    ONOMA_RETURN_IF_ERROR(CheckText(v, "concept " + c.slug + ": a text",
+                                    limits::kMaxTermNoteBytes));
+  }
+  auto id = ConceptId(c, /*create=*/false);
+  if (!id.ok()) return id.status();
+  auto update = db_.Cached(
+      "UPDATE concept SET type = ?2,"
+      " note = CASE WHEN ?3 <> '' THEN ?3 ELSE note END,"
+      " source = CASE WHEN ?4 <> '' THEN ?4 ELSE source END,"
+      " modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+      "edit concept");
+  if (!update.ok()) return update.status();
+  sqlite::Statement& u = **update;
+  ONOMA_RETURN_IF_ERROR(u.Bind(1, *id));
+  ONOMA_RETURN_IF_ERROR(u.Bind(2, Name(c.type)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(c.note)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(4, std::string_view(c.source)));
+  return u.Run();
 }
 
 // The search-key indexes of memory/schema/0002_terms.sql, which a bulk
@@ -276,10 +370,8 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
                    "INSERT INTO term (concept_id, lang, form, status, "
                    "term_type, inflection, note, source, fold_key, stem_key, "
                    "latin_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                   "?10, ?11) ON CONFLICT (concept_id, lang, form) DO UPDATE "
-                   "SET status = excluded.status, term_type = "
-                   "excluded.term_type, inflection = excluded.inflection, "
-                   "note = excluded.note, source = excluded.source")
+                   "?10, ?11) ON CONFLICT (concept_id, lang, form) DO "
+                   "NOTHING")
              : std::string_view(
                    "INSERT INTO term (concept_id, lang, form, status, "
                    "term_type, inflection, note, source, fold_key, stem_key, "
@@ -304,11 +396,91 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
     s.Reset();
     return ExplainConflict(concept_id, slug, t, row.status());
   }
+  // A stored term with this lang and form: the file's is merged into it,
+  // and its keys, which depend on nothing else, stay.
+  if (upsert && db_.Changes() == 0) {
+    ONOMA_RETURN_IF_ERROR(MergeTerm(concept_id, slug, t));
+    return 0;
+  }
   // No RETURNING: it costs a temporary table per row, a tenth of an
   // import, and the upserts of an import have no use for the id.
   std::int64_t id = upsert ? 0 : db_.LastInsertRowId();
   ONOMA_RETURN_IF_ERROR(IndexSkeleton(latin));
   return id;
+}
+
+Status Writer::MergeTerm(std::int64_t concept_id, std::string_view slug,
+                         const Term& term) {
+  auto get = db_.Cached(
+      "SELECT id, status, term_type, inflection, note, source FROM term "
+      "WHERE concept_id = ?1 AND lang = ?2 AND form = ?3",
+      "read term to merge");
+  if (!get.ok()) return get.status();
+  sqlite::Statement& g = **get;
+  ONOMA_RETURN_IF_ERROR(g.Bind(1, concept_id));
+  ONOMA_RETURN_IF_ERROR(g.Bind(2, std::string_view(term.lang)));
+  ONOMA_RETURN_IF_ERROR(g.Bind(3, std::string_view(term.form)));
+  auto row = g.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("a term vanished during its import");
+  const std::int64_t id = g.ColumnInt64(0);
+  std::string status = g.ColumnText(1);
+  std::string type = g.ColumnText(2);
+  std::string inflection = g.ColumnText(3);
+  std::string note = g.ColumnText(4);
+  std::string source = g.ColumnText(5);
+  g.Reset();
+  const std::string_view lang = term.lang;
+  const std::string_view form = term.form;
+  bool changed = false;
+  // A status or term type the file does not state (OmegaT has neither) is
+  // no claim on the stored one, which may be a house edit.
+  auto merge_known = [&](bool known, std::string_view field,
+                         std::string_view given,
+                         std::string& stored) -> Status {
+    if (!known || given == stored) return Status::Ok();
+    auto take = Conflict(slug, lang, form, field, stored, given);
+    if (!take.ok()) return take.status();
+    if (*take) {
+      stored = std::string(given);
+      changed = true;
+    }
+    return Status::Ok();
+  };
+  ONOMA_RETURN_IF_ERROR(
+      merge_known(term.status_known, "status", Name(term.status), status));
+  ONOMA_RETURN_IF_ERROR(
+      merge_known(term.type_known, "term_type", Name(term.type), type));
+  ONOMA_RETURN_IF_ERROR(MergeText(slug, lang, form, "inflection",
+                                  term.inflection, inflection, changed));
+  ONOMA_RETURN_IF_ERROR(
+      MergeText(slug, lang, form, "note", term.note, note, changed));
+  ONOMA_RETURN_IF_ERROR(
+      MergeText(slug, lang, form, "source", term.source, source, changed));
+  if (!changed) return Status::Ok();
+  auto update = db_.Cached(
+      "UPDATE term SET status = ?2, term_type = ?3, inflection = ?4, "
+      "note = ?5, source = ?6 WHERE id = ?1",
+      "merge term");
+  if (!update.ok()) return update.status();
+  sqlite::Statement& u = **update;
+  ONOMA_RETURN_IF_ERROR(u.Bind(1, id));
+  ONOMA_RETURN_IF_ERROR(u.Bind(2, std::string_view(status)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(type)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(4, std::string_view(inflection)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(5, std::string_view(note)));
+  ONOMA_RETURN_IF_ERROR(u.Bind(6, std::string_view(source)));
+  auto done = u.Step();
+  if (!done.ok()) {
+    u.Reset();
+    // A status taken from the file may make a second preferred form.
+    Term wanted = term;
+    wanted.status = ParseTermStatus(status).value_or(term.status);
+    wanted.type = ParseTermType(type).value_or(term.type);
+    return ExplainConflict(concept_id, slug, wanted, done.status());
+  }
+  u.Reset();
+  return Status::Ok();
 }
 
 Status Writer::ExplainConflict(std::int64_t concept_id, std::string_view slug,
