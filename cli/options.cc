@@ -241,6 +241,15 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                       "column (default uk)"))
       ->type_name(Tr("LANG"))
       ->check(LanguageTag());
+  term_import
+      ->add_option("--on-conflict", t.on_conflict,
+                   Tr("A value the store holds differently: keep the "
+                      "store's (default) or replace it with the file's"))
+      ->type_name(Tr("HOW"))
+      ->check(CLI::IsMember({"keep", "replace"}));
+  term_import->add_flag(
+      "--dry-run", t.dry_run,
+      Tr("Write nothing; list each conflict and print the summary"));
   term_import->callback([&] { opts.command = Command::kTermImport; });
   CLI::App* term_export =
       Sub(*term, "export",
@@ -282,13 +291,21 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->type_name(Tr("TEXT"));
   term_add->callback([&] { opts.command = Command::kTermAdd; });
   CLI::App* term_edit =
-      Sub(*term, "edit", Tr("Change a rendering of a concept"),
+      Sub(*term, "edit",
+          Tr("Change a rendering of a concept, or with --type the "
+             "concept's type"),
           "  onoma term edit kyiv en Kiev --status deprecated\n"
-          "  onoma term edit kyiv en Kyiv --note 'AP since 2019'\n");
+          "  onoma term edit kyiv en Kyiv --note 'AP since 2019'\n"
+          "  onoma term edit kyiv --type place\n");
   term_edit->add_option("concept", t.concept_id, Tr("The concept"))->required();
-  term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"))
-      ->required();
-  term_edit->add_option("form", t.form, Tr("The rendering"))->required();
+  term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"));
+  term_edit->add_option("form", t.form, Tr("The rendering"));
+  term_edit
+      ->add_option("--type", t.edit_concept_type,
+                   Tr("The concept's type: person, place, organization or "
+                      "other"))
+      ->type_name(Tr("TYPE"))
+      ->check(CLI::IsMember({"person", "place", "organization", "other"}));
   term_edit
       ->add_option("--status", t.edit_status,
                    Tr("preferred, admitted or deprecated"))

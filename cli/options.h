@@ -68,12 +68,16 @@ struct TermArgs {
   std::string concept_type = "other";  // add: the type of a new concept
   std::string term_type;  // empty: fullForm (add), unchanged (edit)
   std::optional<std::string> edit_status;
+  std::optional<std::string> edit_concept_type;  // edit --type
   std::string new_form;
   std::optional<std::string> note;
   std::optional<std::string> source;
   // term import of an OmegaT glossary, which does not name its languages:
   std::string source_lang = "en";
   std::string target_lang = "uk";
+  // term import: how a conflict with the store is settled; nothing written.
+  std::string on_conflict = "keep";
+  bool dry_run = false;
 };
 
 struct NormalizeArgs {

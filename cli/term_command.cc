@@ -237,8 +237,31 @@ int RunTermAdd(const Options& options) {
 
 int RunTermEdit(const Options& options) {
   const TermArgs& a = options.term;
+  if (a.lang.empty() != a.form.empty()) {
+    return Fail(options.command_name,
+                Status::BadArgument(Tr("give both LANG and FORM, or neither "
+                                       "to change the concept's type")));
+  }
+  const bool term_change = a.edit_status || !a.term_type.empty() ||
+                           !a.new_form.empty() || a.note || a.source;
+  if (a.lang.empty() && (term_change || !a.edit_concept_type)) {
+    return Fail(
+        options.command_name,
+        Status::BadArgument(
+            term_change ? Tr("a change of a rendering needs its LANG and FORM")
+                        : Tr("nothing to change: give --type TYPE, or LANG "
+                             "and FORM with a change of the rendering")));
+  }
   return WithStore(options, [&](terms::TermStore& store) -> Status {
     terms::TermEdit edit;
+    if (a.edit_concept_type) {
+      auto type = terms::ParseConceptType(*a.edit_concept_type);
+      if (!type) {
+        return Status::BadArgument(
+            Format(Tr("unknown concept type '{0}'"), {*a.edit_concept_type}));
+      }
+      edit.concept_type = *type;
+    }
     if (a.edit_status) {
       auto status = StatusArg(*a.edit_status);
       if (!status.ok()) return status.status();
@@ -288,6 +311,32 @@ int RunTermList(const Options& options) {
   });
 }
 
+// One line of `term import --dry-run`: concept, lang, form, field, and the
+// store's value → the file's, tab-separated (lang and form are empty for a
+// field of the concept). A tab or line break inside a value is a space.
+void AppendConflict(std::string& out, const terms::ImportConflict& c,
+                    const Display& display) {
+  auto field = [&](std::string_view value) {
+    std::string flat(value);
+    for (char& ch : flat) {
+      if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
+    }
+    AppendShown(out, flat, display);
+  };
+  field(c.slug);
+  out += '\t';
+  field(c.lang);
+  out += '\t';
+  field(c.form);
+  out += '\t';
+  out += c.field;
+  out += '\t';
+  field(c.stored);
+  out += " → ";
+  field(c.file);
+  out += '\n';
+}
+
 int RunTermImport(const Options& options) {
   const TermArgs& a = options.term;
   return WithStore(options, [&](terms::TermStore& store) -> Status {
@@ -295,10 +344,25 @@ int RunTermImport(const Options& options) {
     read.source_lang = a.source_lang;
     read.target_lang = a.target_lang;
     std::map<std::string, std::int64_t> bad_langs;
-    auto stats = store.Import([&](terms::TermSink& sink) {
-      ProgressSink progress(sink, bad_langs);
-      return formats::ReadTermFile(a.file, read, progress);
-    });
+    terms::ImportOptions merge;
+    merge.on_conflict = a.on_conflict == "replace" ? terms::OnConflict::kReplace
+                                                   : terms::OnConflict::kKeep;
+    merge.dry_run = a.dry_run;
+    const Display display = ChooseDisplay(false);
+    std::string line;
+    if (a.dry_run) {
+      merge.conflict = [&](const terms::ImportConflict& c) {
+        line.clear();
+        AppendConflict(line, c, display);
+        return WriteStdout(line);
+      };
+    }
+    auto stats = store.Import(
+        [&](terms::TermSink& sink) {
+          ProgressSink progress(sink, bad_langs);
+          return formats::ReadTermFile(a.file, read, progress);
+        },
+        merge);
     if (!stats.ok()) return stats.status();
     for (const auto& [lang, count] : bad_langs) {
       std::cerr << "onoma: " << options.command_name << ": " << Tr("warning")
@@ -308,11 +372,36 @@ int RunTermImport(const Options& options) {
                           {lang, std::to_string(count)})
                 << '\n';
     }
-    std::cout << Format(Tr("{0}: {1} terms, {2} negative contexts imported"),
-                        {a.file, std::to_string(stats->terms),
-                         std::to_string(stats->negatives)})
-              << '\n';
-    return Status::Ok();
+    const std::string concepts = std::to_string(stats->concepts);
+    const std::string terms = std::to_string(stats->terms);
+    const std::string negatives = std::to_string(stats->negatives);
+    std::string summary =
+        a.dry_run ? Format(Tr("{0}: dry run, nothing written: {1} concepts, "
+                              "{2} terms, {3} negative contexts read"),
+                           {a.file, concepts, terms, negatives})
+                  : Format(Tr("{0}: {1} concepts, {2} terms, {3} negative "
+                              "contexts imported"),
+                           {a.file, concepts, terms, negatives});
+    const std::string conflicts = std::to_string(stats->conflicts);
+    summary += "; ";
+    if (stats->conflicts == 0) {
+      summary += Tr("no conflicts with the store");
+    } else if (merge.on_conflict == terms::OnConflict::kKeep) {
+      summary += Format(a.dry_run ? Tr("{0} conflicts would be kept (the "
+                                       "store's values; --on-conflict "
+                                       "replace to take the file's)")
+                                  : Tr("{0} conflicts kept (the store's "
+                                       "values; --on-conflict replace to "
+                                       "take the file's)"),
+                        {conflicts});
+    } else {
+      summary += Format(a.dry_run ? Tr("{0} conflicts would be replaced "
+                                       "(the file's values)")
+                                  : Tr("{0} conflicts replaced (the file's "
+                                       "values)"),
+                        {conflicts});
+    }
+    return WriteStdout(summary + '\n');
   });
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "memory/sqlite/database.h"
@@ -233,6 +234,113 @@ TEST_F(TermCliTest, ControlCharacterFromCsvIsRefused) {
   EXPECT_EQ(o.exit_code, 3) << o.err;
   EXPECT_NE(o.err.find(path + ":2:9: the form holds U+001B"), std::string::npos)
       << o.err;
+}
+
+// Regression: a two-line OmegaT glossary made Kyiv a concept of type other,
+// and Ukrainian declension of Kyiv's names stopped.
+TEST_F(TermCliTest, OmegaTGlossaryKeepsKyivAPlace) {
+  ASSERT_EQ(
+      Onoma("term add kyiv uk Киев --status deprecated --term-type variant")
+          .exit_code,
+      0);
+  TempFile glossary("Kyiv\tКиїв\nKharkiv\tХарків\n");
+  std::string path = glossary.path() + ".txt";
+  std::rename(glossary.path().c_str(), path.c_str());
+  Output o = Onoma("term import '" + path + "'");
+  std::remove(path.c_str());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find(": 2 concepts, 4 terms, 0 negative contexts imported; "
+                       "no conflicts with the store\n"),
+            std::string::npos)
+      << o.out;
+  Output lookup = Onoma("term lookup --json Києві");
+  EXPECT_NE(lookup.out.find("\"slug\": \"kyiv\", \"type\": \"place\", "
+                            "\"match\": \"inflected\""),
+            std::string::npos)
+      << lookup.out;
+  Output normalized =
+      Onoma("normalize --lang uk", "Делегація прибула до Киева.\n");
+  EXPECT_EQ(normalized.exit_code, 0) << normalized.err;
+  EXPECT_EQ(normalized.out, "Делегація прибула до Києва.\n");
+}
+
+// The bundled termbase, imported, edited with `term edit`, and imported
+// again: the first three of the store's steps a newsroom takes.
+class TermbaseReimportTest : public TermCliTest {
+ protected:
+  void SetUp() override {
+    TermCliTest::SetUp();
+    Cleanup();
+    Output o = Onoma("term import '" + termbase_ + "'");
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    Output edit = Onoma("term edit kyiv en Kiev --status admitted");
+    ASSERT_EQ(edit.exit_code, 0) << edit.err;
+  }
+  std::string KievLine() {
+    Output o = Onoma("term lookup --lang en Kyiv");
+    std::size_t at = o.out.find("Kiev  [");
+    return at == std::string::npos
+               ? o.out
+               : o.out.substr(at, o.out.find(']', at) - at + 1);
+  }
+  const std::string termbase_ =
+      std::string(ONOMA_SOURCE_DIR) + "/tables/termbase/news.tsv";
+};
+
+// Regression: re-importing the bundled termbase undid a `term edit`.
+TEST_F(TermbaseReimportTest, KeepsTheEditAndReportsOneConflict) {
+  Output o = Onoma("term import '" + termbase_ + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("; 1 conflicts kept (the store's values; "
+                       "--on-conflict replace to take the file's)\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(KievLine(), "Kiev  [admitted, variant]");
+}
+
+TEST_F(TermbaseReimportTest, ReplaceTakesTheFiles) {
+  Output o = Onoma("term import --on-conflict replace '" + termbase_ + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("; 1 conflicts replaced (the file's values)\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(KievLine(), "Kiev  [deprecated, variant]");
+  EXPECT_EQ(Onoma("term import --on-conflict merge x.tsv").exit_code, 2);
+}
+
+TEST_F(TermbaseReimportTest, DryRunListsTheConflictsAndChangesNothing) {
+  auto bytes = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string list = Onoma("term list --json").out;
+  const std::string db = bytes(db_);
+  Output o =
+      Onoma("term import --dry-run --on-conflict replace '" + termbase_ + "'");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out,
+            "kyiv\ten\tKiev\tstatus\tadmitted → deprecated\n" + termbase_ +
+                ": dry run, nothing written: 429 concepts, 2785 terms, 21 "
+                "negative contexts read; 1 conflicts would be replaced (the "
+                "file's values)\n");
+  EXPECT_EQ(bytes(db_), db);
+  EXPECT_EQ(Onoma("term list --json").out, list);
+  EXPECT_EQ(KievLine(), "Kiev  [admitted, variant]");
+}
+
+TEST_F(TermCliTest, EditSetsTheConceptsType) {
+  Output o = Onoma("term edit kyiv --type other");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(Onoma("term lookup Kyiv").out.rfind("kyiv (other): ", 0), 0u);
+  o = Onoma("term edit kyiv --type place");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(Onoma("term lookup Kyiv").out.rfind("kyiv (place): ", 0), 0u);
+  // A rendering's change still needs its language and form.
+  EXPECT_EQ(Onoma("term edit kyiv").exit_code, 2);
+  EXPECT_EQ(Onoma("term edit kyiv --status admitted").exit_code, 2);
+  EXPECT_EQ(Onoma("term edit kyiv en --type place").exit_code, 2);
+  EXPECT_EQ(Onoma("term edit kyiv --type city").exit_code, 2);
+  EXPECT_EQ(Onoma("term edit nowhere --type place").exit_code, 2);
 }
 
 }  // namespace
