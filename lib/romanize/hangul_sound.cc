@@ -25,6 +25,12 @@ bool IsVerbalH(const Syllable& s) {
   return false;
 }
 
+// 하 and its forms (하 한 할 함 합 했 해 ...): after a final that
+// no Sino-Korean syllable has, the verb and adjective suffix -하다.
+bool IsHa(const Syllable& s) {
+  return s.lead == kLeadH && (s.vowel == kA || s.vowel == kAe);
+}
+
 // 밟-: ㄼ is read [ㅂ] before a consonant (표준 발음법 제10항 다만).
 bool IsBalp(const Syllable& s) {
   return s.lead == kLeadB && s.vowel == kA && s.tail == kTailLb;
@@ -180,7 +186,8 @@ void Liaison(std::uint8_t& t, std::uint8_t& l, std::uint8_t next_vowel) {
 
 // A tail before ㅎ (제12항 1 [붙임 1]: ㄱ ㄷ ㅂ ㅈ + ㅎ -> ㅋ ㅌ ㅍ ㅊ),
 // limited by RR 3.1.4 다만: in nouns the ㅎ is written (묵호 Mukho).
-void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next) {
+void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next,
+             bool dental_h_aspirated) {
   const bool verbal = IsVerbalH(next);
   // 제17항 [붙임]: ㄷ + 히 -> [치] (굳히다 [구치다]); likewise before 혀.
   const std::uint8_t dental =
@@ -207,7 +214,13 @@ void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next) {
     case kTailJ:
     case kTailCh:
     case kTailT:
-      if (verbal) {
+      // 제12항 [붙임 2]: ㅅ ㅈ ㅊ ㅌ, read [ㄷ], with ㅎ read [ㅌ] (숱하다
+      // [수타다], 옷 한 벌 [오탄벌]). These finals are never Sino-Korean, so
+      // they do not end a noun syllable that RR 3.1.4 다만 keeps apart:
+      // 따뜻하다 ttatteutada, 비슷한 biseutan. A spelled ㄷ before 하 is
+      // a verb stem too (닫혀, 곧하다); before another ㅎ it may end a
+      // noun (맏형 Mathyeong).
+      if (verbal || (dental_h_aspirated && (t != kTailD || IsHa(next)))) {
         t = kTailNone;
         l = dental;
       } else {
@@ -255,12 +268,12 @@ void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next) {
   }
 }
 
-void Boundary(Syllable& a, Syllable& b) {
+void Boundary(Syllable& a, Syllable& b, bool dental_h_aspirated) {
   std::uint8_t& t = a.tail;
   std::uint8_t& l = b.lead;
   if (t == kTailNone) return;
   if (l == kLeadNone) return Liaison(t, l, b.vowel);
-  if (l == kLeadH) return BeforeH(t, l, b);
+  if (l == kLeadH) return BeforeH(t, l, b, dental_h_aspirated);
   if (t == kTailH || t == kTailNh || t == kTailLh) {
     const std::uint8_t rest =
         t == kTailH ? kTailNone : (t == kTailNh ? kTailN : kTailL);
@@ -326,9 +339,11 @@ std::uint8_t FinalSound(std::uint8_t tail) {
   return BeforeConsonant(tail, kLeadNone, /*balp=*/false);
 }
 
-void ApplySoundChanges(std::span<Syllable> run) {
+void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated) {
   if (run.empty()) return;
-  for (std::size_t i = 0; i + 1 < run.size(); ++i) Boundary(run[i], run[i + 1]);
+  for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+    Boundary(run[i], run[i + 1], dental_h_aspirated);
+  }
   run.back().tail = FinalSound(run.back().tail);
 }
 

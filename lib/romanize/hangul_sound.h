@@ -37,7 +37,14 @@ namespace onoma::romanize::hangul {
 // the verb-forming -히-/-혀- shapes (히 힌 힐 힙 혀 혔): that is the noun
 // case of RR 3.1.4 다만, and 잡혀 [자펴] japyeo, 굳히다 [구치다] guchida
 // are the verb case.
-void ApplySoundChanges(std::span<Syllable> run);
+//
+// `dental_h_aspirated`: ㅅ ㅆ ㅈ ㅊ ㅌ (read [ㄷ]) before ㅎ, and ㄷ before
+// 하, are read [ㅌ] (표준 발음법 제12항 [붙임 2]: 따뜻하다 [따뜨타다]), as
+// RR writes them (ttatteutada). false keeps the tail [ㄷ] and the ㅎ, which
+// McCune–Reischauer writes th (못하다 mothada) as its table of consonant
+// combinations does.
+void ApplySoundChanges(std::span<Syllable> run,
+                       bool dental_h_aspirated = true);
 
 // The sound of `tail` at the end of a word (표준 발음법 제9항, 제10항,
 // 제11항): one of the seven final sounds, or none. Used where RR writes

@@ -140,6 +140,12 @@ Result<LetterTable> ParseLetterTable(std::string_view contents,
                             "given-name is 'joined' or 'apart'");
         }
         table.given_name_apart = value == "apart";
+      } else if (key == "final-h") {
+        if (value != "aspirated" && value != "written") {
+          return TableError(path, line, second,
+                            "final-h is 'aspirated' or 'written'");
+        }
+        table.dental_h_aspirated = value == "aspirated";
       } else {
         return TableError(path, line, first, "unknown header key");
       }

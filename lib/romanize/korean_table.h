@@ -61,6 +61,10 @@ struct LetterTable {
   // separate capitalized words (DPRK: Pak Tong Gu) instead of one word
   // with or without hyphens ("joined", the default).
   bool given_name_apart = false;
+  // "final-h: written": ㅅ ㅈ ㅊ ㅌ before ㅎ keep the ㅎ (McCune–Reischauer
+  // 못하다 mothada) instead of the default "aspirated" (RR 따뜻하다
+  // ttatteutada; hangul_sound.h).
+  bool dental_h_aspirated = true;
 
   std::array<std::string, 19> lead;         // [initials], first column
   std::array<std::string, 19> lead_voiced;  // second column when voicing
