@@ -25,6 +25,36 @@ bool IsVerbalH(const Syllable& s) {
   return false;
 }
 
+bool IsSyllable(const Syllable* s, char32_t c) {
+  return s != nullptr && *s == Decompose(c);
+}
+
+// -하다 with an ending after it (착하다, 답답하고, 급해서, 착했다,
+// 생각합니다): the verb or adjective, which RR 3.1.4 writes aspirated
+// (chakada, dapdapago), unlike the noun before it alone (축하 chukha,
+// 낙하산 nakhasan, 북한 Bukhan). `after` is the syllable after the ㅎ one,
+// or nullptr at the end of the word.
+bool IsHadaForm(const Syllable& s, const Syllable* after) {
+  if (s.lead != kLeadH) return false;
+  const Syllable ha = Decompose(U'하');
+  if (s == ha) {
+    for (char32_t c : U"다고지게여면니는며자세시도던겠기였") {
+      if (c != 0 && IsSyllable(after, c)) return true;
+    }
+    return false;
+  }
+  if (s == Decompose(U'해')) {
+    for (char32_t c : U"서요도야라지졌") {
+      if (c != 0 && IsSyllable(after, c)) return true;
+    }
+    return false;
+  }
+  if (s == Decompose(U'합')) {
+    return IsSyllable(after, U'니') || IsSyllable(after, U'시');
+  }
+  return s == Decompose(U'했');
+}
+
 // 하 and its forms (하 한 할 함 합 했 해 ...): after a final that
 // no Sino-Korean syllable has, the verb and adjective suffix -하다.
 bool IsHa(const Syllable& s) {
@@ -187,8 +217,9 @@ void Liaison(std::uint8_t& t, std::uint8_t& l, std::uint8_t next_vowel) {
 // A tail before ㅎ (제12항 1 [붙임 1]: ㄱ ㄷ ㅂ ㅈ + ㅎ -> ㅋ ㅌ ㅍ ㅊ),
 // limited by RR 3.1.4 다만: in nouns the ㅎ is written (묵호 Mukho).
 void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next,
-             bool dental_h_aspirated) {
-  const bool verbal = IsVerbalH(next);
+             const Syllable* after, bool dental_h_aspirated) {
+  const bool verbal =
+      IsVerbalH(next) || (dental_h_aspirated && IsHadaForm(next, after));
   // 제17항 [붙임]: ㄷ + 히 -> [치] (굳히다 [구치다]); likewise before 혀.
   const std::uint8_t dental =
       next.vowel == kI || next.vowel == kYeo ? kLeadCh : kLeadT;
@@ -268,12 +299,13 @@ void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next,
   }
 }
 
-void Boundary(Syllable& a, Syllable& b, bool dental_h_aspirated) {
+void Boundary(Syllable& a, Syllable& b, const Syllable* after,
+              bool dental_h_aspirated) {
   std::uint8_t& t = a.tail;
   std::uint8_t& l = b.lead;
   if (t == kTailNone) return;
   if (l == kLeadNone) return Liaison(t, l, b.vowel);
-  if (l == kLeadH) return BeforeH(t, l, b, dental_h_aspirated);
+  if (l == kLeadH) return BeforeH(t, l, b, after, dental_h_aspirated);
   if (t == kTailH || t == kTailNh || t == kTailLh) {
     const std::uint8_t rest =
         t == kTailH ? kTailNone : (t == kTailNh ? kTailN : kTailL);
@@ -342,7 +374,8 @@ std::uint8_t FinalSound(std::uint8_t tail) {
 void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated) {
   if (run.empty()) return;
   for (std::size_t i = 0; i + 1 < run.size(); ++i) {
-    Boundary(run[i], run[i + 1], dental_h_aspirated);
+    const Syllable* after = i + 2 < run.size() ? &run[i + 2] : nullptr;
+    Boundary(run[i], run[i + 1], after, dental_h_aspirated);
   }
   run.back().tail = FinalSound(run.back().tail);
 }

@@ -39,10 +39,11 @@ namespace onoma::romanize::hangul {
 // are the verb case.
 //
 // `dental_h_aspirated`: ㅅ ㅆ ㅈ ㅊ ㅌ (read [ㄷ]) before ㅎ, and ㄷ before
-// 하, are read [ㅌ] (표준 발음법 제12항 [붙임 2]: 따뜻하다 [따뜨타다]), as
-// RR writes them (ttatteutada). false keeps the tail [ㄷ] and the ㅎ, which
-// McCune–Reischauer writes th (못하다 mothada) as its table of consonant
-// combinations does.
+// 하, are read [ㅌ] (표준 발음법 제12항 [붙임 2]: 따뜻하다 [따뜨타다]), and
+// ㄱ ㅂ before -하- with an ending (착하다 [차카다], 답답하고) are
+// aspirated, as RR writes them (ttatteutada, chakada). false keeps the
+// tail and the ㅎ there, which McCune–Reischauer writes th (못하다 mothada)
+// as its table of consonant combinations does.
 void ApplySoundChanges(std::span<Syllable> run,
                        bool dental_h_aspirated = true);
 

@@ -57,6 +57,8 @@ struct KoreanData {
   std::vector<Surname> surnames;  // two-syllable names first
   std::vector<Unit> units;        // longest first
   std::vector<std::vector<hangul::Syllable>> provinces;
+  // [names]: place names written whole though they end in a unit's syllable.
+  std::vector<std::vector<hangul::Syllable>> whole_names;
 
   // The surname that `name` begins with, preferring two syllables when the
   // name is long enough to keep a given name; nullptr if none is listed.

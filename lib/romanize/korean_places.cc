@@ -9,7 +9,8 @@
 // 2(i)-ga). 3.6: names of natural features, cultural properties and
 // buildings are written as one word, without a hyphen (남산 Namsan, 독도
 // Dokdo): 도 is a unit only after the name of a province, or it would
-// split every island.
+// split every island. Names that end in a unit's syllable without being
+// one (대구 Daegu, 왕십리 Wangsimni) are listed in [names].
 //
 // Which units exist, which may be left out, and the provinces are data:
 // tables/korean/ko-units.txt. Tested by tests/romanize/korean_places_test.cc.
@@ -67,7 +68,19 @@ int BeforeFrom(const LetterWriter& w, std::span<const Syllable> pronounced) {
   return tail == 0 ? LetterWriter::kAfterOpen : LetterWriter::AfterTail(tail);
 }
 
+bool IsListed(const std::vector<std::vector<Syllable>>& list,
+              std::span<const Syllable> run) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const std::vector<Syllable>& p) {
+                       return std::equal(p.begin(), p.end(), run.begin(),
+                                         run.end());
+                     });
+}
+
 const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
+  // 3.6: a name that only ends in a unit's syllable (대구 Daegu, 왕십리
+  // Wangsimni) is one word.
+  if (IsListed(data.whole_names, run)) return nullptr;
   for (const Unit& unit : data.units) {
     const std::size_t n = unit.hangul.size();
     if (unit.numbered_only || run.size() < n + unit.min_stem) continue;
@@ -76,13 +89,7 @@ const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
       continue;
     }
     if (unit.province_only) {
-      std::span<const Syllable> stem = run.first(run.size() - n);
-      bool province = std::any_of(data.provinces.begin(), data.provinces.end(),
-                                  [&](const std::vector<Syllable>& p) {
-                                    return std::equal(p.begin(), p.end(),
-                                                      stem.begin(), stem.end());
-                                  });
-      if (!province) continue;
+      if (!IsListed(data.provinces, run.first(run.size() - n))) continue;
     }
     return &unit;
   }
@@ -165,9 +172,15 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
 
 Status ParseUnits(std::string_view contents, std::string_view path,
                   KoreanData* data) {
-  enum class Section { kNone, kUnits, kProvinces } section = Section::kNone;
+  enum class Section {
+    kNone,
+    kUnits,
+    kProvinces,
+    kNames
+  } section = Section::kNone;
   std::vector<Unit> units;
   std::vector<std::vector<Syllable>> provinces;
+  std::vector<std::vector<Syllable>> names;
   for (const TableLine& line : SplitTableLines(contents)) {
     const TableField& first = line.fields[0];
     if (first.text == "[units]") {
@@ -178,20 +191,27 @@ Status ParseUnits(std::string_view contents, std::string_view path,
       section = Section::kProvinces;
       continue;
     }
+    if (first.text == "[names]") {
+      section = Section::kNames;
+      continue;
+    }
     if (section == Section::kNone) {
       return TableError(path, line, first,
-                        "expected [units] or [provinces] first");
+                        "expected [units], [provinces] or [names] first");
     }
     std::vector<Syllable> syllables;
     if (!hangul::ToSyllables(first.text, &syllables)) {
       return TableError(path, line, first, "expected Hangul syllables");
     }
-    if (section == Section::kProvinces) {
+    if (section == Section::kProvinces || section == Section::kNames) {
       if (line.fields.size() != 1) {
         return TableError(path, line, line.fields[1],
-                          "a province line holds its name only");
+                          section == Section::kNames
+                              ? "a [names] line holds the name only"
+                              : "a province line holds its name only");
       }
-      provinces.push_back(std::move(syllables));
+      (section == Section::kNames ? names : provinces)
+          .push_back(std::move(syllables));
       continue;
     }
     Unit unit;
@@ -221,6 +241,7 @@ Status ParseUnits(std::string_view contents, std::string_view path,
                    });
   data->units = std::move(units);
   data->provinces = std::move(provinces);
+  data->whole_names = std::move(names);
   return Status::Ok();
 }
 
