@@ -34,9 +34,10 @@ namespace onoma::romanize::hangul {
 // Afterwards every tail is one of the seven final sounds (표준 발음법 제8항:
 // ㄱ ㄴ ㄷ ㄹ ㅁ ㅂ ㅇ) or none, and a lead ㄹ after a tail ㄹ is read [l].
 // A tail ㄱ ㄷ ㅂ stays before a lead ㅎ when the ㅎ syllable is not one of
-// the verb-forming -히-/-혀- shapes (히 힌 힐 힙 혀 혔): that is the noun
-// case of RR 3.1.4 다만, and 잡혀 [자펴] japyeo, 굳히다 [구치다] guchida
-// are the verb case.
+// the verb-forming -히-/-혀- shapes (히 힌 힐 힙 혀 혔) nor -하- with an
+// ending after it (착하다): that is the noun case of RR 3.1.4 다만, and
+// 잡혀 [자펴] japyeo, 굳히다 [구치다] guchida, 착하다 [차카다] chakada are
+// the verb case.
 //
 // `dental_h_aspirated`: ㅅ ㅆ ㅈ ㅊ ㅌ (read [ㄷ]) before ㅎ, and ㄷ before
 // 하, are read [ㅌ] (표준 발음법 제12항 [붙임 2]: 따뜻하다 [따뜨타다]), and
@@ -44,8 +45,7 @@ namespace onoma::romanize::hangul {
 // aspirated, as RR writes them (ttatteutada, chakada). false keeps the
 // tail and the ㅎ there, which McCune–Reischauer writes th (못하다 mothada)
 // as its table of consonant combinations does.
-void ApplySoundChanges(std::span<Syllable> run,
-                       bool dental_h_aspirated = true);
+void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated = true);
 
 // The sound of `tail` at the end of a word (표준 발음법 제9항, 제10항,
 // 제11항): one of the seven final sounds, or none. Used where RR writes

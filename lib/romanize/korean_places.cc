@@ -13,7 +13,8 @@
 // one (대구 Daegu, 왕십리 Wangsimni) are listed in [names].
 //
 // Which units exist, which may be left out, and the provinces are data:
-// tables/korean/ko-units.txt. Tested by tests/romanize/korean_places_test.cc.
+// tables/korean/ko-units.txt. Tested by tests/romanize/korean_rr_test.cc
+// (the place rows of ko-rr-notice.tsv and ko-rr-rules.tsv, EvaluationLists).
 
 #include <algorithm>
 #include <string>
@@ -70,11 +71,10 @@ int BeforeFrom(const LetterWriter& w, std::span<const Syllable> pronounced) {
 
 bool IsListed(const std::vector<std::vector<Syllable>>& list,
               std::span<const Syllable> run) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::vector<Syllable>& p) {
-                       return std::equal(p.begin(), p.end(), run.begin(),
-                                         run.end());
-                     });
+  return std::any_of(
+      list.begin(), list.end(), [&](const std::vector<Syllable>& p) {
+        return std::equal(p.begin(), p.end(), run.begin(), run.end());
+      });
 }
 
 const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
