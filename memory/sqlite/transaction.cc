@@ -100,4 +100,13 @@ Status Transaction::Rollback() {
   return Status::Ok();
 }
 
+ReadScope::ReadScope(Database& db, std::string_view name)
+    : db_(db), name_(name) {
+  open_ = db_.Exec("SAVEPOINT " + name_, "begin a read").ok();
+}
+
+ReadScope::~ReadScope() {
+  if (open_) (void)db_.Exec("RELEASE " + name_, "end a read");
+}
+
 }  // namespace onoma::sqlite

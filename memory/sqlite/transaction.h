@@ -27,6 +27,8 @@
 #define ONOMA_MEMORY_SQLITE_TRANSACTION_H_
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "lib/util/status.h"
 
@@ -83,6 +85,34 @@ class Transaction {
   // Database object does not leave the Transaction pointing at nothing;
   // null once finished.
   sqlite3* db_ = nullptr;
+};
+
+// ReadScope: one read snapshot for a group of statements.
+//
+//   sqlite::ReadScope scope(db, "lookup");
+//   ... several SELECTs see the same database and take SQLite's file lock
+//   once, not once per statement ...
+//
+// Each statement outside a transaction would take and drop the lock, a pair
+// of system calls per statement, and could see a writer's commit between
+// two of them. A savepoint rather than BEGIN, so that a caller's own
+// transaction is joined rather than refused. If the savepoint cannot be
+// taken the statements still run, each in its own snapshot.
+//
+// Ownership: borrows the connection; REQUIRES: the Database outlives it.
+// Not movable. Thread safety: none, like the Database.
+class ReadScope {
+ public:
+  // `name` names the savepoint: letters and underscores only.
+  ReadScope(Database& db, std::string_view name);
+  ~ReadScope();
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  Database& db_;
+  std::string name_;
+  bool open_ = false;
 };
 
 }  // namespace onoma::sqlite

@@ -439,26 +439,6 @@ Status CollectUnindexed(sqlite::Database& db, const ConcordanceOptions& options,
   return Collect(db, *scan, options, matcher, hits);
 }
 
-// One read transaction for the watermark, the scan and the index search. A
-// savepoint, so that a caller's own transaction is joined.
-class ReadScope {
- public:
-  explicit ReadScope(sqlite::Database& db) : db_(db) {
-    open_ = db_.Exec("SAVEPOINT onoma_concordance", "begin a concordance").ok();
-  }
-  ~ReadScope() {
-    if (open_) {
-      (void)db_.Exec("RELEASE onoma_concordance", "end a concordance");
-    }
-  }
-  ReadScope(const ReadScope&) = delete;
-  ReadScope& operator=(const ReadScope&) = delete;
-
- private:
-  sqlite::Database& db_;
-  bool open_ = false;
-};
-
 }  // namespace
 
 Result<std::vector<ConcordanceHit>> Concordance(
@@ -513,7 +493,7 @@ Result<std::vector<ConcordanceHit>> Concordance(
   auto current = TryUpdateConcordanceIndex(db, options.on_index_progress);
   if (!current.ok()) return current.status();
   if (!*current && options.on_index_stale) options.on_index_stale();
-  ReadScope scope(db);
+  sqlite::ReadScope scope(db, "onoma_concordance");
   ONOMA_RETURN_IF_ERROR(CollectUnindexed(db, options, matcher, hits));
   if (hits.size() >= options.limit) return hits;
   // FTS5 walks the index in descending rowid order itself; the join reads

@@ -8,6 +8,7 @@
 #include "lib/text/utf8.h"
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_model.h"
+#include "memory/sqlite/transaction.h"
 #include "memory/tm/lookup_internal.h"
 
 namespace onoma::tm {
@@ -195,29 +196,6 @@ Result<std::vector<Match>> Lookup::Impl::Finish(std::vector<Scored>& kept) {
   return out;
 }
 
-namespace {
-
-// One read transaction for a whole lookup: each statement outside one
-// would take and drop SQLite's file lock, a pair of system calls per
-// candidate. A savepoint, so that a caller's own transaction is joined.
-class ReadScope {
- public:
-  explicit ReadScope(sqlite::Database& db) : db_(db) {
-    open_ = db_.Exec("SAVEPOINT onoma_lookup", "begin a lookup").ok();
-  }
-  ~ReadScope() {
-    if (open_) (void)db_.Exec("RELEASE onoma_lookup", "end a lookup");
-  }
-  ReadScope(const ReadScope&) = delete;
-  ReadScope& operator=(const ReadScope&) = delete;
-
- private:
-  sqlite::Database& db_;
-  bool open_ = false;
-};
-
-}  // namespace
-
 Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
     const std::vector<std::int64_t>& ids, bool bound) {
   stats.candidates = ids.size();
@@ -233,7 +211,7 @@ Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
 
 Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
-  ReadScope scope(impl.db);
+  sqlite::ReadScope scope(impl.db, "onoma_lookup");
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   // The watermark, the postings and the units above it, all read in the
   // scope's one snapshot: an index batch committed meanwhile by another
@@ -251,7 +229,7 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   Impl& impl = *impl_;
-  ReadScope scope(impl.db);
+  sqlite::ReadScope scope(impl.db, "onoma_lookup");
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   impl.stats.filtered = false;
   auto units = impl.db.Prepare("SELECT id FROM tm_unit ORDER BY id",
