@@ -4,7 +4,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
+#include <string>
+#include <system_error>
 
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
@@ -27,11 +30,35 @@ bool ReadsOnly(const Options& options) {
     case Command::kTmConcordance:
     case Command::kTmStats:
     case Command::kTmExport:
+    case Command::kInfo:
       return true;
     case Command::kTmAlign:
       return !options.tm.import;
     default:
       return false;
+  }
+}
+
+// The refusal of a command that only reads to open a database that is not
+// there, with the likely cause.
+Status NoDatabase(const sqlite::DbLocation& location) {
+  const std::string path = location.path.string();
+  switch (location.source) {
+    case sqlite::DbPathSource::kFlag:
+      return Status::Database(
+          Format(Tr("no database at {0} (a mistyped --db? 'onoma term "
+                    "import' or 'onoma tm import' creates one)"),
+                 {path}));
+    case sqlite::DbPathSource::kOnomaDb:
+      return Status::Database(
+          Format(Tr("no database at {0} (a mistyped $ONOMA_DB? 'onoma term "
+                    "import' or 'onoma tm import' creates one)"),
+                 {path}));
+    default:
+      return Status::Database(
+          Format(Tr("no database at {0} yet; 'onoma term import' or 'onoma "
+                    "tm import' creates one"),
+                 {path}));
   }
 }
 
@@ -49,8 +76,9 @@ bool Writable(const std::filesystem::path& path) {
 }  // namespace
 
 Result<sqlite::Database> OpenStore(const Options& options) {
-  auto path = sqlite::PrepareDbPath(options.db);
-  if (!path.ok()) return path.status().WithContext("--db");
+  auto location = sqlite::LocateDb(options.db);
+  if (!location.ok()) return location.status().WithContext("--db");
+  const std::filesystem::path& path = location->path;
   sqlite::OpenOptions open;
   open.busy_timeout = std::chrono::milliseconds(
       std::llround(std::max(0.0, options.busy_timeout) * 1000));
@@ -66,20 +94,42 @@ Result<sqlite::Database> OpenStore(const Options& options) {
     return Status::Database(
         Format(Tr("{0} is opened read-only (--read-only), and this command "
                   "writes to it"),
-               {path->string()}));
+               {path.string()}));
   }
-  if (!options.read_only && !Writable(*path)) {
+  // Only a command that writes creates the database: a mistyped --db must
+  // not leave an empty store behind that a read (normalize --check) then
+  // passes on. A path that cannot be examined is left to Open to explain.
+  std::error_code error;
+  const bool exists =
+      path == ":memory:" || std::filesystem::exists(path, error) || error;
+  if (!exists && reads_only) return NoDatabase(*location);
+  if (!exists) {
+    if (location->source == sqlite::DbPathSource::kXdgDataHome ||
+        location->source == sqlite::DbPathSource::kHome) {
+      ONOMA_RETURN_IF_ERROR(sqlite::EnsureParentDirectory(path));
+    }
+    open.create = true;
+    auto db = sqlite::Database::Open(path, open);
+    if (db.ok()) {
+      std::cerr << "onoma: "
+                << Format(Tr("created the database {0}"), {path.string()})
+                << '\n';
+    }
+    return db;
+  }
+  open.create = false;
+  if (!options.read_only && !Writable(path)) {
     if (!reads_only) {
       return Status::Database(
           Format(Tr("{0} cannot be written (no permission to write it or its "
                     "directory, or a read-only file system), and this command "
                     "writes to it"),
-                 {path->string()}));
+                 {path.string()}));
     }
     open.read_only = true;
   }
   open.read_only = open.read_only || options.read_only;
-  return sqlite::Database::Open(*path, open);
+  return sqlite::Database::Open(path, open);
 }
 
 void NoteStaleIndex(const sqlite::Database& db) {
@@ -135,6 +185,8 @@ int Run(const Options& options) {
       return RunTmStats(options);
     case Command::kTmConcordance:
       return RunTmConcordance(options);
+    case Command::kInfo:
+      return RunInfo(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

@@ -33,6 +33,7 @@ int RunTmLookup(const Options& options);  // cli/lookup_command.cc
 int RunTmIndex(const Options& options);   // cli/lookup_command.cc
 int RunTmStats(const Options& options);
 int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
+int RunInfo(const Options& options);           // cli/info_command.cc
 
 }  // namespace onoma::cli
 

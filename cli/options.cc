@@ -13,8 +13,8 @@
 namespace onoma::cli {
 namespace {
 
-constexpr std::array<std::string_view, 5> kTopCommands = {
-    "romanize", "term", "normalize", "tm", "segment"};
+constexpr std::array<std::string_view, 6> kTopCommands = {
+    "romanize", "term", "normalize", "tm", "segment", "info"};
 
 // Levenshtein distance on bytes: command names are ASCII.
 std::size_t EditDistance(std::string_view a, std::string_view b) {
@@ -539,6 +539,16 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("The file, or - for standard input"))
       ->required();
   segment->callback([&] { opts.command = Command::kSegment; });
+
+  // --- info ---------------------------------------------------------------
+  CLI::App* info =
+      Sub(app, "info",
+          Tr("Show which database is in use (and whether --db, $ONOMA_DB or "
+             "the default chose it), its schema version and what it holds"),
+          "  onoma info\n"
+          "  onoma --db news.db info --json\n");
+  info->add_flag("--json", opts.info_json, Tr("Print one JSON object"));
+  info->callback([&] { opts.command = Command::kInfo; });
 
   try {
     app.parse(argc, argv);

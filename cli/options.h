@@ -34,6 +34,7 @@ enum class Command {
   kTmStats,
   kTmIndex,
   kSegment,
+  kInfo,
 };
 
 struct RomanizeArgs {
@@ -118,6 +119,7 @@ struct Options {
   std::optional<std::string> db;
   double busy_timeout = 30;  // seconds; --busy-timeout, $ONOMA_BUSY_TIMEOUT
   bool read_only = false;    // --read-only
+  bool info_json = false;    // info --json
   RomanizeArgs romanize;
   TermArgs term;
   NormalizeArgs normalize;

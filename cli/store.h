@@ -1,4 +1,4 @@
-// Opening the store for a command: the --db path rules of DESIGN.md, the
+// Opening the store for a command: the --db path rules of docs/cli.md, the
 // schema created or upgraded, errors as Status (exit 4 through Fail()).
 
 #ifndef ONOMA_CLI_STORE_H_
@@ -10,10 +10,14 @@
 
 namespace onoma::cli {
 
-// Opens (creating and migrating as needed) the database the options name:
-// read-only with --read-only, or for a command that only reads when the
-// file or its directory cannot be written; kDatabase for a command that
-// writes to such a database. Waits --busy-timeout for another onoma's
+// Opens (migrating as needed) the database the options name: read-only
+// with --read-only, or for a command that only reads when the file or its
+// directory cannot be written; kDatabase for a command that writes to such
+// a database. A database that does not exist is created, with a line on
+// stderr saying so, only for a command that writes; for one that only
+// reads it is kDatabase naming the path (a mistyped --db should not make
+// an empty store that a read then passes on). Tested by
+// tests/cli/store_cli_test.cc. Waits --busy-timeout for another onoma's
 // lock, saying so on a terminal after a second.
 Result<sqlite::Database> OpenStore(const Options& options);
 

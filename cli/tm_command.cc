@@ -255,6 +255,7 @@ int RunTmStats(const Options& options) {
             ")";
   }
   std::printf("%s: %s\n", Tr("size on disk").c_str(), size.c_str());
+  std::printf("%s: %s\n", Tr("database").c_str(), db->path().c_str());
   return kExitOk;
 }
 

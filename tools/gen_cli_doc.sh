@@ -36,11 +36,20 @@ be a regular file, a FIFO (`<(zcat a.txt.gz)`) or a device. A directory, a
 missing path or an unreadable file is exit 3 naming it and the system's
 reason: `onoma: --srx: rules: cannot read the file: Is a directory`.
 
+Only the commands that write to the database (`term import`, `add`,
+`edit`, `remove`; `tm import`, `add`, `index`, `align --import`) create it
+when it is not there, and say so on standard error: `onoma: created the
+database news.db`. The commands that only read it (`term lookup`, `list`,
+`export`; `normalize`; `tm lookup`, `concordance`, `export`, `stats`;
+`info`) refuse a database that does not exist, as a mistyped `--db` most
+likely is: exit 4, `onoma: term lookup: no database at news.db (a mistyped
+--db? ...)`. `onoma info` shows which database is in use and why.
+
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
     "term edit" "term remove" "term list" "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
-    "tm concordance" "tm align" "tm stats" segment; do
+    "tm concordance" "tm align" "tm stats" segment info; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"
   # shellcheck disable=SC2086

@@ -7,14 +7,6 @@
 namespace onoma::sqlite {
 namespace {
 
-// Which rule of db_path.h gave the path.
-enum class Source { kExplicit, kOnomaDb, kXdgDataHome, kHome };
-
-struct Resolved {
-  std::filesystem::path path;
-  Source source;
-};
-
 // A variable that is set and not empty; POSIX shells make "unset" and
 // "empty" hard to tell apart, and the XDG spec treats them alike.
 std::optional<std::string> NonEmpty(const Env& env, std::string_view name) {
@@ -23,16 +15,18 @@ std::optional<std::string> NonEmpty(const Env& env, std::string_view name) {
   return value;
 }
 
-Result<Resolved> Resolve(std::optional<std::string> explicit_path,
-                         const Env& env) {
+}  // namespace
+
+Result<DbLocation> LocateDb(std::optional<std::string> explicit_path,
+                            const Env& env) {
   if (explicit_path.has_value()) {
     if (explicit_path->empty()) {
       return Status::BadArgument("--db: the database path is empty");
     }
-    return Resolved{std::move(*explicit_path), Source::kExplicit};
+    return DbLocation{std::move(*explicit_path), DbPathSource::kFlag};
   }
   if (std::optional<std::string> onoma_db = NonEmpty(env, "ONOMA_DB")) {
-    return Resolved{std::move(*onoma_db), Source::kOnomaDb};
+    return DbLocation{std::move(*onoma_db), DbPathSource::kOnomaDb};
   }
   if (std::optional<std::string> xdg = NonEmpty(env, "XDG_DATA_HOME")) {
     std::filesystem::path base(std::move(*xdg));
@@ -40,20 +34,19 @@ Result<Resolved> Resolve(std::optional<std::string> explicit_path,
     // relative path in any of these variables it should consider the path
     // invalid and ignore it."
     if (base.is_absolute()) {
-      return Resolved{base / "onoma" / "onoma.db", Source::kXdgDataHome};
+      return DbLocation{base / "onoma" / "onoma.db",
+                        DbPathSource::kXdgDataHome};
     }
   }
   if (std::optional<std::string> home = NonEmpty(env, "HOME")) {
-    return Resolved{std::filesystem::path(std::move(*home)) / ".local" /
-                        "share" / "onoma" / "onoma.db",
-                    Source::kHome};
+    return DbLocation{std::filesystem::path(std::move(*home)) / ".local" /
+                          "share" / "onoma" / "onoma.db",
+                      DbPathSource::kHome};
   }
   return Status::BadArgument(
       "cannot tell where the database is: none of ONOMA_DB, XDG_DATA_HOME "
       "and HOME is set; give --db PATH");
 }
-
-}  // namespace
 
 std::optional<std::string> Env::Get(std::string_view name) const {
   if (vars_.has_value()) {
@@ -68,7 +61,7 @@ std::optional<std::string> Env::Get(std::string_view name) const {
 
 Result<std::filesystem::path> ResolveDbPath(
     std::optional<std::string> explicit_path, const Env& env) {
-  Result<Resolved> resolved = Resolve(std::move(explicit_path), env);
+  Result<DbLocation> resolved = LocateDb(std::move(explicit_path), env);
   if (!resolved.ok()) return resolved.status();
   return std::move(resolved->path);
 }
@@ -90,10 +83,10 @@ Status EnsureParentDirectory(const std::filesystem::path& db_path) {
 
 Result<std::filesystem::path> PrepareDbPath(
     std::optional<std::string> explicit_path, const Env& env) {
-  Result<Resolved> resolved = Resolve(std::move(explicit_path), env);
+  Result<DbLocation> resolved = LocateDb(std::move(explicit_path), env);
   if (!resolved.ok()) return resolved.status();
-  if (resolved->source == Source::kXdgDataHome ||
-      resolved->source == Source::kHome) {
+  if (resolved->source == DbPathSource::kXdgDataHome ||
+      resolved->source == DbPathSource::kHome) {
     ONOMA_RETURN_IF_ERROR(EnsureParentDirectory(resolved->path));
   }
   return std::move(resolved->path);

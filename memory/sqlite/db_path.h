@@ -12,7 +12,9 @@
 //   if (!path.ok()) return path.status();
 //   auto db = Database::Open(*path);
 //
-// Only the defaults of rules 3 and 4 get their directories created: a path
+// Only the defaults of rules 3 and 4 get their directories created (by
+// PrepareDbPath or EnsureParentDirectory, which the CLI calls only for a
+// command that writes and so creates the database): a path
 // the user named (--db, $ONOMA_DB) in a directory that does not exist is
 // more likely a typo than a wish, so opening it fails with a clear kDatabase
 // error instead ("onoma --db /nonexistent-dir/x.db tm stats" exits 4).
@@ -58,6 +60,19 @@ class Env {
   // nullopt: the process environment.
   std::optional<std::map<std::string, std::string, std::less<>>> vars_;
 };
+
+// Which of the rules above gave the path: what `onoma info` reports.
+enum class DbPathSource { kFlag, kOnomaDb, kXdgDataHome, kHome };
+
+struct DbLocation {
+  std::filesystem::path path;
+  DbPathSource source;
+};
+
+// Applies the rules above and says which one gave the path. Creates
+// nothing. Failure: as ResolveDbPath.
+[[nodiscard]] Result<DbLocation> LocateDb(
+    std::optional<std::string> explicit_path, const Env& env = Env::Process());
 
 // Applies the rules above. `explicit_path` is --db's argument. Creates
 // nothing. Failure: kBadArgument when --db is given empty, or when no rule

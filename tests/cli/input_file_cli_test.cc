@@ -33,6 +33,8 @@ class InputFileCliTest : public ::testing::Test {
     Write("terms.tsv",
           "concept\ttype\tlang\tform\tstatus\tterm_type\tnote\tsource\n"
           "kyiv\tplace\ten\tKyiv\tpreferred\t\t\t\n");
+    // The commands that only read refuse a database that is not there.
+    ASSERT_EQ(Run("term import @", Path("terms.tsv")).exit_code, 0);
   }
   void TearDown() override { fs::remove_all(dir_); }
 

@@ -213,7 +213,8 @@ TEST(CliReferenceTest, DocsHoldTheHelpOfEveryCommand) {
                                    "tm concordance",
                                    "tm align",
                                    "tm stats",
-                                   "segment"};
+                                   "segment",
+                                   "info"};
   for (const char* command : kCommands) {
     Output o = RunOnoma("LANG=C", std::string(command) + " --help");
     EXPECT_EQ(o.exit_code, 0) << command;

@@ -275,7 +275,15 @@ TEST(CliTest, UnknownCommandHasAHint) {
 TEST(CliTest, DatabaseInMissingDirectoryIsDatabaseError) {
   Output o = Onoma("--db /nonexistent-dir/x.db tm stats");
   EXPECT_EQ(o.exit_code, 4);
-  EXPECT_EQ(o.err.rfind("onoma: tm stats: cannot open database "
+  EXPECT_EQ(o.err.rfind("onoma: tm stats: no database at "
+                        "/nonexistent-dir/x.db",
+                        0),
+            0u)
+      << o.err;
+  // A command that writes would create the file, but not the directory.
+  o = Onoma("--db /nonexistent-dir/x.db tm add --from en --to uk a b");
+  EXPECT_EQ(o.exit_code, 4);
+  EXPECT_EQ(o.err.rfind("onoma: tm add: cannot open database "
                         "/nonexistent-dir/x.db",
                         0),
             0u)
@@ -293,15 +301,15 @@ TEST(CliTest, VersionAndHelp) {
   }
 }
 
-// Every command is implemented now; the last one to be, on a new store.
+// Every command is implemented now; the last one to be, on a new store
+// (an empty file is an empty SQLite database).
 TEST(CliTest, ConcordanceOnANewStoreFindsNothing) {
   TempFile db("");
-  Output o = Onoma("--db '" + db.path() + ".db' tm concordance Kyiv");
+  Output o = Onoma("--db '" + db.path() + "' tm concordance Kyiv");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.out, "no segment contains 'Kyiv'\n");
-  std::remove((db.path() + ".db").c_str());
-  std::remove((db.path() + ".db-wal").c_str());
-  std::remove((db.path() + ".db-shm").c_str());
+  std::remove((db.path() + "-wal").c_str());
+  std::remove((db.path() + "-shm").c_str());
 }
 
 }  // namespace

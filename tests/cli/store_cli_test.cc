@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/migrations.h"
@@ -161,7 +162,7 @@ class StoreCliTest : public ::testing::Test {
 // Regression: a user_version below zero indexed the migrations out of
 // bounds ("internal error", or SIGSEGV at -100000).
 TEST_F(StoreCliTest, SchemaVersionOutsideTheKnownRangeIsExit4) {
-  ASSERT_EQ(Onoma("tm stats").exit_code, 0);
+  ASSERT_EQ(Onoma("tm index").exit_code, 0);  // creates the database
   auto latest = sqlite::LatestSchemaVersion(sqlite::BuiltinMigrations());
   ASSERT_TRUE(latest.ok());
   for (int version : {-1, -100000, *latest + 1}) {
@@ -220,7 +221,7 @@ TEST_F(StoreCliTest, ReadOnlyOptionServesEveryRead) {
 }
 
 TEST_F(StoreCliTest, BusyTimeoutFromOptionAndEnvironment) {
-  ASSERT_EQ(Onoma("tm stats").exit_code, 0);
+  ASSERT_EQ(Onoma("tm index").exit_code, 0);  // creates the database
   auto holder = sqlite::Database::Open(db_);
   ASSERT_TRUE(holder.ok()) << holder.status().ToString();
   auto txn = sqlite::Transaction::Begin(*holder);
@@ -337,6 +338,101 @@ TEST_F(StoreCliTest, ReadersAnswerWhileAnotherOnomaBuildsTheIndexes) {
     EXPECT_EQ(o.exit_code, 0) << o.err;
     EXPECT_EQ(o.out, want_concordance.out);
   }
+}
+
+// Regression (issue 6): a mistyped --db made a new, empty database, and
+// `normalize --check` on it found nothing to change and exited 0. Every
+// command that only reads now refuses it, names it, and leaves no file.
+TEST_F(StoreCliTest, ReadsRefuseADatabaseThatIsNotThere) {
+  const std::string out = (dir_ / "out").string();
+  for (const std::string& command : std::vector<std::string>{
+           "normalize --check --lang en", "normalize --lang en",
+           "term lookup Kyiv", "term list", "term export '" + out + "/t.tsv'",
+           "tm lookup --from en --to uk 'Kyiv said'", "tm concordance Kyiv",
+           "tm export '" + out + "/t.tmx'", "tm stats", "info"}) {
+    Output o = Onoma(command, "Kiev said on Monday\n");
+    EXPECT_EQ(o.exit_code, 4) << command << ": " << o.err;
+    EXPECT_TRUE(Contains(
+        o.err, "no database at " + db_.string() + " (a mistyped --db?"))
+        << command << ": " << o.err;
+    EXPECT_EQ(o.out, "") << command;
+    EXPECT_FALSE(fs::exists(db_)) << command;
+    EXPECT_TRUE(fs::is_empty(dir_ / "out")) << command;
+  }
+  Output o = RunOnoma("ONOMA_DB='" + db_.string() + "'", "tm stats");
+  EXPECT_EQ(o.exit_code, 4) << o.err;
+  EXPECT_TRUE(Contains(
+      o.err, "no database at " + db_.string() + " (a mistyped $ONOMA_DB?"))
+      << o.err;
+  // The default location: neither the file nor its directories are made.
+  const fs::path home = dir_ / "home";
+  o = RunOnoma("unset ONOMA_DB XDG_DATA_HOME; HOME='" + home.string() + "'",
+               "term lookup Kyiv");
+  EXPECT_EQ(o.exit_code, 4) << o.err;
+  EXPECT_TRUE(Contains(o.err, (home / ".local/share/onoma/onoma.db").string()))
+      << o.err;
+  EXPECT_FALSE(fs::exists(home));
+  EXPECT_FALSE(fs::exists(db_));
+}
+
+// A command that writes makes the database, and says so once.
+TEST_F(StoreCliTest, WritesCreateTheDatabaseAndSaySo) {
+  for (const char* command : {"term add kyiv en Kyiv", "tm index",
+                              "tm add --from en --to uk Kyiv Київ"}) {
+    fs::remove(db_);
+    Output o = Onoma(command);
+    EXPECT_EQ(o.exit_code, 0) << command << ": " << o.err;
+    EXPECT_EQ(
+        o.err.rfind("onoma: created the database " + db_.string() + "\n", 0),
+        0u)
+        << command << ": " << o.err;
+    EXPECT_TRUE(fs::exists(db_)) << command;
+    o = Onoma(command);
+    EXPECT_FALSE(Contains(o.err, "created")) << command << ": " << o.err;
+  }
+  // The default location gets its directories.
+  const fs::path home = dir_ / "home";
+  Output o =
+      RunOnoma("unset ONOMA_DB XDG_DATA_HOME; HOME='" + home.string() + "'",
+               "term add kyiv en Kyiv");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(fs::exists(home / ".local/share/onoma/onoma.db"));
+  EXPECT_TRUE(Contains(o.err, "created the database")) << o.err;
+}
+
+TEST_F(StoreCliTest, InfoNamesTheDatabaseWhereItCameFromAndItsCounts) {
+  Fill();
+  auto latest = sqlite::LatestSchemaVersion(sqlite::BuiltinMigrations());
+  ASSERT_TRUE(latest.ok());
+  Output o = Onoma("info");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out, "database: " + db_.string() +
+                       "\n"
+                       "from: --db\n"
+                       "schema version: " +
+                       std::to_string(*latest) +
+                       "\n"
+                       "concepts: 1\n"
+                       "terms: 2\n"
+                       "units: 2\n"
+                       "variants: 4\n");
+  o = Onoma("info --json");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, "{\"database\": \"" + db_.string() +
+                                  "\", \"from\": \"--db\", \"read_only\": "
+                                  "false, \"schema_version\": " +
+                                  std::to_string(*latest) +
+                                  ", \"concepts\": 1, \"terms\": 2, "
+                                  "\"units\": 2, \"variants\": 4, "))
+      << o.out;
+  o = RunOnoma("ONOMA_DB='" + db_.string() + "'", "info");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(Contains(o.out, "from: $ONOMA_DB\n")) << o.out;
+  o = Onoma("--read-only info");
+  EXPECT_TRUE(Contains(o.out, "from: --db (read-only)\n")) << o.out;
+  // tm stats names the database too.
+  o = Onoma("tm stats");
+  EXPECT_TRUE(Contains(o.out, "database: " + db_.string() + "\n")) << o.out;
 }
 
 }  // namespace

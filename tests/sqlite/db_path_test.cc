@@ -84,6 +84,27 @@ TEST(ResolveDbPathTest, EmptyFlagIsBadArgument) {
   EXPECT_EQ(path.status().code(), StatusCode::kBadArgument);
 }
 
+// `onoma info` reports which rule gave the path.
+TEST(LocateDbTest, SaysWhichRuleGaveThePath) {
+  const Vars all = {{"ONOMA_DB", "/srv/news.db"},
+                    {"XDG_DATA_HOME", "/xdg"},
+                    {"HOME", "/home/ana"}};
+  Result<DbLocation> at = LocateDb("x.db", Env::FromMap(all));
+  ONOMA_ASSERT_OK(at.status());
+  EXPECT_EQ(at->source, DbPathSource::kFlag);
+  at = LocateDb(std::nullopt, Env::FromMap(all));
+  ONOMA_ASSERT_OK(at.status());
+  EXPECT_EQ(at->source, DbPathSource::kOnomaDb);
+  EXPECT_EQ(at->path, "/srv/news.db");
+  at = LocateDb(std::nullopt,
+                Env::FromMap({{"XDG_DATA_HOME", "/xdg"}, {"HOME", "/h"}}));
+  ONOMA_ASSERT_OK(at.status());
+  EXPECT_EQ(at->source, DbPathSource::kXdgDataHome);
+  at = LocateDb(std::nullopt, Env::FromMap({{"HOME", "/h"}}));
+  ONOMA_ASSERT_OK(at.status());
+  EXPECT_EQ(at->source, DbPathSource::kHome);
+}
+
 TEST(EnvTest, ProcessReadsTheEnvironment) {
   ASSERT_EQ(setenv("ONOMA_SQLITE_TEST_VAR", "Запоріжжя", 1), 0);
   EXPECT_EQ(Env::Process().Get("ONOMA_SQLITE_TEST_VAR"), "Запоріжжя");

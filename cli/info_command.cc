@@ -1,0 +1,101 @@
+// onoma info: which database the options lead to, why, and what it holds.
+// Tested by tests/cli/store_cli_test.cc.
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/json.h"
+#include "cli/store.h"
+#include "memory/sqlite/db_path.h"
+#include "memory/sqlite/migrations.h"
+#include "memory/terms/term_store.h"
+#include "memory/tm/translation_memory.h"
+
+namespace onoma::cli {
+namespace {
+
+// Where the path came from, as the user would set it (for --json, a fixed
+// key that scripts can test).
+const char* SourceKey(sqlite::DbPathSource source) {
+  switch (source) {
+    case sqlite::DbPathSource::kFlag:
+      return "--db";
+    case sqlite::DbPathSource::kOnomaDb:
+      return "ONOMA_DB";
+    case sqlite::DbPathSource::kXdgDataHome:
+      return "XDG_DATA_HOME";
+    case sqlite::DbPathSource::kHome:
+      return "HOME";
+  }
+  return "";
+}
+
+std::string SourceText(sqlite::DbPathSource source) {
+  switch (source) {
+    case sqlite::DbPathSource::kFlag:
+      return Tr("--db");
+    case sqlite::DbPathSource::kOnomaDb:
+      return Tr("$ONOMA_DB");
+    case sqlite::DbPathSource::kXdgDataHome:
+      return Tr("the default under $XDG_DATA_HOME");
+    case sqlite::DbPathSource::kHome:
+      return Tr("the default under ~/.local/share");
+  }
+  return "";
+}
+
+}  // namespace
+
+int RunInfo(const Options& options) {
+  const std::string& what = options.command_name;
+  auto location = sqlite::LocateDb(options.db);
+  if (!location.ok()) return Fail(what, location.status().WithContext("--db"));
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(what, db.status());
+  auto version = sqlite::SchemaVersion(*db);
+  if (!version.ok()) return Fail(what, version.status());
+  terms::TermStore store(*db);
+  auto concepts = store.CountConcepts();
+  if (!concepts.ok()) return Fail(what, concepts.status());
+  auto terms = store.CountTerms();
+  if (!terms.ok()) return Fail(what, terms.status());
+  tm::TranslationMemory memory(*db);
+  auto stats = memory.Stats();
+  if (!stats.ok()) return Fail(what, stats.status());
+
+  const std::string path = location->path.string();
+  if (options.info_json) {
+    std::string out =
+        "{\"database\": " + JsonString(path) +
+        ", \"from\": " + JsonString(SourceKey(location->source)) +
+        ", \"read_only\": " + (db->read_only() ? "true" : "false") +
+        ", \"schema_version\": " + std::to_string(*version) +
+        ", \"concepts\": " + std::to_string(*concepts) +
+        ", \"terms\": " + std::to_string(*terms) +
+        ", \"units\": " + std::to_string(stats->units) +
+        ", \"variants\": " + std::to_string(stats->variants) +
+        ", \"bytes\": " + std::to_string(stats->file_bytes) + "}\n";
+    std::fputs(out.c_str(), stdout);
+    return kExitOk;
+  }
+  std::printf("%s: %s\n", Tr("database").c_str(), path.c_str());
+  std::printf("%s: %s%s\n", Tr("from").c_str(),
+              SourceText(location->source).c_str(),
+              db->read_only() ? (" (" + Tr("read-only") + ")").c_str() : "");
+  std::printf("%s: %d\n", Tr("schema version").c_str(), *version);
+  std::printf("%s: %lld\n", Tr("concepts").c_str(),
+              static_cast<long long>(*concepts));
+  std::printf("%s: %lld\n", Tr("terms").c_str(),
+              static_cast<long long>(*terms));
+  std::printf("%s: %llu\n", Tr("units").c_str(),
+              static_cast<unsigned long long>(stats->units));
+  std::printf("%s: %llu\n", Tr("variants").c_str(),
+              static_cast<unsigned long long>(stats->variants));
+  return kExitOk;
+}
+
+}  // namespace onoma::cli
