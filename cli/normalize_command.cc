@@ -31,6 +31,7 @@
 #include "cli/term_input.h"
 #include "lib/normalize/document.h"
 #include "lib/normalize/matcher.h"
+#include "lib/text/language_guess.h"
 #include "lib/text/utf8.h"
 #include "memory/terms/term_store.h"
 
@@ -59,7 +60,7 @@ class Normalizer {
     if (lang.empty()) {
       Status held = in.Prefetch(64 * 1024);
       if (!held.ok()) return held;
-      lang = DetectLanguage(in.held());
+      lang = text::GuessLanguage(in.held());
     }
     normalize::DocumentOptions doc_options;
     doc_options.lang = lang;

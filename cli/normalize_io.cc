@@ -11,8 +11,6 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/output_path.h"
-#include "lib/text/script.h"
-#include "lib/text/utf8.h"
 #include "lib/util/atomic_file.h"
 #include "lib/util/input_file.h"
 
@@ -99,39 +97,6 @@ Result<bool> LineReader::Next(std::string& line, bool& newline) {
     return true;
   }
   return ReadRaw(line, newline);
-}
-
-std::string DetectLanguage(std::string_view sample) {
-  std::size_t hangul = 0, cyrillic = 0, latin = 0, ru_only = 0, uk_only = 0;
-  for (std::size_t i = 0; i < sample.size();) {
-    char32_t c;
-    if (!text::DecodeNext(sample, i, c)) break;
-    switch (text::ScriptOf(c)) {
-      case text::Script::kHangul:
-        // A syllable block holds two or three letters.
-        hangul += 2;
-        break;
-      case text::Script::kCyrillic:
-        ++cyrillic;
-        if (c == U'ы' || c == U'э' || c == U'ъ' || c == U'ё' || c == U'Ы' ||
-            c == U'Э' || c == U'Ъ' || c == U'Ё') {
-          ++ru_only;
-        }
-        if (c == U'і' || c == U'ї' || c == U'є' || c == U'ґ' || c == U'І' ||
-            c == U'Ї' || c == U'Є' || c == U'Ґ') {
-          ++uk_only;
-        }
-        break;
-      case text::Script::kLatin:
-        ++latin;
-        break;
-      default:
-        break;
-    }
-  }
-  if (hangul > 0 && hangul >= cyrillic && hangul >= latin) return "ko";
-  if (cyrillic > 0 && cyrillic >= latin) return ru_only > uk_only ? "ru" : "uk";
-  return "en";
 }
 
 std::string ChangeJson(std::string_view file, const normalize::Change& c) {

@@ -52,11 +52,6 @@ class LineReader {
   std::string held_text_;
 };
 
-// "ko" for mostly Hangul text, "uk" for mostly Cyrillic (but "ru" where
-// the Russian-only letters ы э ъ ё outnumber the Ukrainian-only і ї є ґ),
-// else "en". `sample` is valid UTF-8 or is cut at the first invalid byte.
-std::string DetectLanguage(std::string_view sample);
-
 // One JSON Lines record (with its '\n') for a finding in `file`.
 std::string ChangeJson(std::string_view file, const normalize::Change& c);
 

@@ -1,13 +1,17 @@
 #include "lib/normalize/document.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "lib/normalize/compiled_terms_internal.h"
 #include "lib/normalize/former_cues.h"
+#include "lib/normalize/language_runs_internal.h"
 #include "lib/normalize/scanner_internal.h"
 #include "lib/normalize/surface.h"
+#include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
 
 namespace onoma::normalize {
@@ -23,6 +27,11 @@ struct DocumentNormalizer::Impl {
   std::uint16_t lang;
   const FormerCues* cues;
   internal::Scanner scanner;
+  internal::LanguageRuns runs;
+  // Folded forms, by (concept, language), that the language's preferred
+  // form takes when declined (see DeclinesPreferred).
+  std::map<std::pair<std::uint32_t, std::uint16_t>, std::vector<std::string>>
+      declined_preferred;
 
   std::set<std::uint32_t> mentioned;  // concept indexes named in full
   std::uint64_t line_number = 0;
@@ -39,8 +48,14 @@ struct DocumentNormalizer::Impl {
 
   void Process(std::string_view line, std::string& out,
                std::vector<Change>& changes);
+  // What `c` comes to when judged by the entries of `judge` (a language
+  // index, or kNoLang): `change` set, applied or kept, or left empty.
   void Resolve(std::string_view line, const Candidate& c, bool in_negative,
-               std::optional<Change>& change);
+               std::uint16_t judge, std::optional<Change>& change);
+  // Whether the folded name of `c` is a declined form of the preferred
+  // form in `judge` of a concept among `entries`.
+  bool DeclinesPreferred(const Candidate& c, const Entry* first,
+                         const Entry* last, std::uint16_t judge);
 
   // Whether --admitted rewrites the admitted form `e`: an acronym or
   // abbreviation only into a preferred form of that kind (NATO stays NATO
@@ -67,8 +82,43 @@ struct DocumentNormalizer::Impl {
   }
 };
 
+bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
+                                                 const Entry* first,
+                                                 const Entry* last,
+                                                 std::uint16_t judge) {
+  if (judge == CompiledTerms::kNoLang) return false;
+  std::string_view folded =
+      std::string_view(scanner.folded())
+          .substr(c.folded_begin, terms.patterns[c.pattern].length);
+  for (const Entry* e = first; e != last; ++e) {
+    auto key = std::make_pair(e->concept_index, judge);
+    auto it = declined_preferred.find(key);
+    if (it == declined_preferred.end()) {
+      // Declined as the matcher declines Ukrainian forms: places, and
+      // terms that name a class.
+      std::vector<std::string> forms;
+      const internal::Preferred* p = terms.PreferredIn(e->concept_index, judge);
+      if (p != nullptr && !p->full.empty() &&
+          (terms.concepts[e->concept_index].is_place ||
+           !p->full_inflection.empty())) {
+        for (const InflectedForm& f :
+             terms.declension->Forms(p->full, p->full_inflection)) {
+          forms.push_back(text::FoldCase(f.form));
+        }
+      }
+      it = declined_preferred.emplace(key, std::move(forms)).first;
+    }
+    if (std::find(it->second.begin(), it->second.end(), folded) !=
+        it->second.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void DocumentNormalizer::Impl::Resolve(std::string_view line,
                                        const Candidate& c, bool in_negative,
+                                       std::uint16_t judge,
                                        std::optional<Change>& change) {
   const internal::Pattern& p = terms.patterns[c.pattern];
   const Entry* first = terms.entries.data() + p.first_entry;
@@ -76,13 +126,16 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
   for (const Entry* e = first; e != last; ++e) {
     if (e->negative) return;  // a negative context shields what it holds
   }
-  // The document's language judges the forms it has; others are judged by
-  // the languages that have them.
+  // The judging language (the document's, or a run's) judges the forms it
+  // has; others are judged by the languages that have them — unless the
+  // form is one the judging language's preferred form takes when declined
+  // (Киеву in Russian: the termbase holds Russian forms undeclined).
   bool own =
-      std::any_of(first, last, [&](const Entry& e) { return e.lang == lang; });
+      std::any_of(first, last, [&](const Entry& e) { return e.lang == judge; });
+  if (!own && DeclinesPreferred(c, first, last, judge)) return;
   std::vector<const Entry*> full, brief;
   for (const Entry* e = first; e != last; ++e) {
-    if (own && e->lang != lang) continue;
+    if (own && e->lang != judge) continue;
     (e->kind == FormKind::kShortForm ? brief : full).push_back(e);
   }
   const Entry* chosen = nullptr;
@@ -218,11 +271,34 @@ void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
   // holds (a recount from the line's start made one long line quadratic).
   std::size_t counted = 0;
   std::uint64_t column = 1;
+  bool runs_found = false;
   for (const Candidate& c : scanner.candidates()) {
     if (c.begin < reach) continue;
     reach = c.word_end;
+    if (!runs_found) {
+      runs.Find(line, options.lang);
+      runs_found = true;
+    }
+    // A run in a language the store lacks is judged as the document.
+    std::uint16_t judge = lang;
+    std::string_view run = runs.LanguageOf(c.begin, c.word_end);
+    if (run != options.lang && terms.LangIndex(run) != CompiledTerms::kNoLang) {
+      judge = terms.LangIndex(run);
+    }
     std::optional<Change> change;
-    Resolve(line, c, scanner.InNegative(c), change);
+    bool in_negative = scanner.InNegative(c);
+    Resolve(line, c, in_negative, judge, change);
+    if (!change && judge != lang) {
+      // Left alone in the run's language: said so where the document's
+      // language would have rewritten it.
+      std::optional<Change> own;
+      Resolve(line, c, in_negative, lang, own);
+      if (own && own->applied) {
+        change = std::move(own);
+        change->applied = false;
+        change->reason = "other-language";
+      }
+    }
     if (!change) continue;
     change->line = line_number;
     column += text::CountCodePoints(line.substr(counted, c.begin - counted));

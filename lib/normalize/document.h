@@ -27,7 +27,9 @@
 // only once the document has named its concept in full, and is reported as
 // ambiguous when two named concepts share it. Entries of the document's
 // language judge a form; a form that language lacks is judged by the languages
-// that have it.
+// that have it. In a quotation or sentence in another language (Russian
+// quoted in Ukrainian copy) that language's entries judge instead, and a
+// form it prefers is kept (docs/normalize.md, "Runs in another language").
 //
 // Nothing is rewritten inside a longer word, a longer term (which shields
 // what it contains), a negative context, a URL, e-mail address or path, or
@@ -64,7 +66,8 @@ struct Change {
   // Applied: "deprecated", "variant", "admitted", "shortForm".
   // Kept: "ambiguous", "former-name", "no-inflection", "case-unknown" (a
   // Ukrainian acronym, whose case does not show, would become a form that
-  // declines; replacement is the nominative).
+  // declines; replacement is the nominative), "other-language" (preferred
+  // in the language of its quotation or sentence).
   std::string reason;
   bool applied = false;
 };

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include "lib/text/script.h"
-#include "lib/text/utf8.h"
+#include "lib/text/language_guess.h"
 
 // Tested by tests/segment/document_test.cc.
 
@@ -33,36 +32,13 @@ Document SegmentDocument(std::string_view text, SentenceSplitter& splitter) {
 }
 
 std::string GuessLanguage(std::string_view text) {
-  text = text.substr(0, std::min<std::size_t>(text.size(), 64 * 1024));
-  std::size_t hangul = 0, cyrillic = 0, latin = 0, uk = 0, ru = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    if (!text::DecodeNext(text, i, c)) continue;
-    switch (text::ScriptOf(c)) {
-      case text::Script::kHangul:
-        ++hangul;
-        break;
-      case text::Script::kCyrillic:
-        ++cyrillic;
-        if (c == U'і' || c == U'ї' || c == U'є' || c == U'ґ' || c == U'І' ||
-            c == U'Ї' || c == U'Є' || c == U'Ґ') {
-          ++uk;
-        }
-        if (c == U'ы' || c == U'э' || c == U'ё' || c == U'ъ' || c == U'Ы' ||
-            c == U'Э' || c == U'Ё') {
-          ++ru;
-        }
-        break;
-      case text::Script::kLatin:
-        ++latin;
-        break;
-      default:
-        break;
-    }
+  std::size_t cut = std::min<std::size_t>(text.size(), 64 * 1024);
+  // Not inside a character: back to the start of the last one.
+  while (cut < text.size() && cut > 0 &&
+         (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
   }
-  if (hangul > 0 && hangul >= cyrillic && hangul * 4 >= latin) return "ko";
-  if (cyrillic > 0 && cyrillic * 2 >= latin) return ru > uk ? "ru" : "uk";
-  return "en";
+  return text::GuessLanguage(text.substr(0, cut));
 }
 
 }  // namespace onoma::segment

@@ -142,6 +142,26 @@ TEST_F(NormalizeCliTest, DetectsLanguagePerFile) {
   EXPECT_EQ(o.out, "키이우는 밝혔다. 키이우(Kyiv)\nВибухи у Києві.\n");
 }
 
+TEST_F(NormalizeCliTest, RussianQuotationInUkrainianArticleIsKept) {
+  // The article is detected as Ukrainian; the Russian quotation in it is
+  // judged by the Russian entries, where Киев is preferred.
+  Output o = Onoma("--report '" + Path("r.jsonl") + "'",
+                   "Пєсков заявив: «Мы не планируем удары по Киеву». Після "
+                   "цього по Киеву вдарили.\n");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out,
+            "Пєсков заявив: «Мы не планируем удары по Киеву». Після "
+            "цього по Києву вдарили.\n");
+  std::string report = Slurp(Path("r.jsonl"));
+  EXPECT_NE(report.find("\"found\": \"Киеву\", \"replacement\": "
+                        "\"Києву\", \"concept\": \"kyiv\", \"reason\": "
+                        "\"other-language\", \"applied\": false}"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(o.err.find("(deprecated 1, other-language 1)"), std::string::npos)
+      << o.err;
+}
+
 TEST_F(NormalizeCliTest, InvalidUtf8InOneFileOthersStillProcessed) {
   Write(Path("a.txt"), "Kiev\n");
   Write(Path("b.txt"), "fine\nbad \xC3( here\n");

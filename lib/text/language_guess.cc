@@ -1,0 +1,140 @@
+#include "lib/text/language_guess.h"
+
+#include <algorithm>
+#include <array>
+
+#include "lib/text/script.h"
+#include "lib/text/utf8.h"
+
+// Tested by tests/text/language_guess_test.cc.
+
+namespace onoma::text {
+namespace {
+
+// Short, frequent words that only one of the two languages uses and that
+// hold none of its own letters (those are counted as letters). Lower
+// case, sorted for binary search.
+constexpr std::array<std::u32string_view, 21> kRussianWords = {
+    U"где", U"его",   U"ее",     U"если",  U"еще",  U"и",      U"или",
+    U"как", U"когда", U"надо",   U"нет",   U"он",   U"она",    U"они",
+    U"оно", U"очень", U"сейчас", U"также", U"тоже", U"только", U"что",
+};
+constexpr std::array<std::u32string_view, 14> kUkrainianWords = {
+    U"або",   U"але", U"буде", U"вже", U"вони", U"воно", U"дуже",
+    U"треба", U"це",  U"цей",  U"ця",  U"ще",   U"що",   U"як",
+};
+static_assert(std::is_sorted(kRussianWords.begin(), kRussianWords.end()));
+static_assert(std::is_sorted(kUkrainianWords.begin(), kUkrainianWords.end()));
+
+bool Contains(const auto& sorted, std::u32string_view word) {
+  return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+char32_t LowerCyrillic(char32_t c) {
+  if (c >= U'А' && c <= U'Я') return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;  // Ѐ..Џ: Ё, Є, І, Ї
+  if (c == U'Ґ') return U'ґ';
+  return c;
+}
+
+bool IsRussianLetter(char32_t c) {
+  return c == U'ы' || c == U'э' || c == U'ъ' || c == U'ё';
+}
+
+bool IsUkrainianLetter(char32_t c) {
+  return c == U'і' || c == U'ї' || c == U'є' || c == U'ґ';
+}
+
+// Whether `c` may stand inside a Cyrillic word: a letter, or an apostrophe
+// (Ukrainian п'ять, м’ясо).
+bool InWord(char32_t c) {
+  return ScriptOf(c) == Script::kCyrillic || c == U'\'' || c == U'\u2019' ||
+         c == U'\u02BC';
+}
+
+}  // namespace
+
+void CountLetters(std::string_view text, LetterCounts& counts) {
+  // The Cyrillic word being read, lower case; longer words are no
+  // candidates for the lists.
+  constexpr std::size_t kLongestListed = 6;
+  std::u32string word;
+  bool word_too_long = false;
+  auto end_word = [&] {
+    if (!word_too_long && !word.empty()) {
+      if (Contains(kRussianWords, word)) ++counts.ru;
+      if (Contains(kUkrainianWords, word)) ++counts.uk;
+    }
+    word.clear();
+    word_too_long = false;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    if (!DecodeNext(text, i, c)) break;
+    if (!InWord(c)) end_word();
+    switch (ScriptOf(c)) {
+      case Script::kHangul:
+        counts.hangul += 2;  // a syllable block holds two or three letters
+        break;
+      case Script::kCyrillic: {
+        ++counts.cyrillic;
+        char32_t lower = LowerCyrillic(c);
+        if (IsRussianLetter(lower)) ++counts.ru;
+        if (IsUkrainianLetter(lower)) ++counts.uk;
+        if (word.size() < kLongestListed) {
+          word.push_back(lower);
+        } else {
+          word_too_long = true;
+        }
+        break;
+      }
+      case Script::kLatin:
+        ++counts.latin;
+        break;
+      default:
+        break;
+    }
+  }
+  end_word();
+}
+
+std::string GuessLanguage(const LetterCounts& counts) {
+  if (counts.hangul > 0 && counts.hangul >= counts.cyrillic &&
+      counts.hangul >= counts.latin) {
+    return "ko";
+  }
+  if (counts.cyrillic > 0 && counts.cyrillic >= counts.latin) {
+    return counts.ru > counts.uk ? "ru" : "uk";
+  }
+  return "en";
+}
+
+std::string GuessLanguage(std::string_view text) {
+  LetterCounts counts;
+  CountLetters(text, counts);
+  return GuessLanguage(counts);
+}
+
+std::string_view GuessRunLanguage(const LetterCounts& counts,
+                                  std::string_view around) {
+  constexpr std::size_t kMinLetters = 6;
+  constexpr std::size_t kMinSigns = 2;
+  const std::size_t letters = counts.hangul + counts.cyrillic + counts.latin;
+  if (letters < kMinLetters) return around;
+  auto dominant = [&](std::size_t n) { return n * 4 >= letters * 3; };
+  if (dominant(counts.hangul)) return "ko";
+  if (dominant(counts.latin)) return "en";
+  if (!dominant(counts.cyrillic)) return around;
+  if (counts.ru >= kMinSigns && counts.uk == 0) return "ru";
+  if (counts.uk >= kMinSigns && counts.ru == 0) return "uk";
+  return around;
+}
+
+std::string_view GuessRunLanguage(std::string_view run,
+                                  std::string_view around) {
+  LetterCounts counts;
+  CountLetters(run, counts);
+  return GuessRunLanguage(counts, around);
+}
+
+}  // namespace onoma::text
