@@ -5,10 +5,15 @@
 #include <array>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/i18n.h"
 #include "cli/language_option.h"
+#include "lib/text/unicode.h"
 
 namespace onoma::cli {
 namespace {
@@ -62,7 +67,151 @@ std::optional<std::string> UnknownCommand(int argc, char** argv) {
   return std::nullopt;
 }
 
+// CLI11's formatter pads the option column by bytes, so a translated
+// type name or label (<언어> 필수, <МОВА>) pushes the descriptions out of
+// line. This one pads by display width (lib/text/unicode.h).
+class Formatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt,
+                          bool is_positional) const override {
+    const std::string name =
+        "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string description = make_option_desc(opt);
+    const std::size_t width = get_column_width();
+    const std::size_t used = text::DisplayWidth(name);
+    std::string out = name;
+    if (!description.empty()) {
+      out += used >= width ? "\n" + std::string(width, ' ')
+                           : std::string(width - used, ' ');
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out.append(width, ' ');
+      }
+    } else if (used < width) {
+      out.append(width - used, ' ');
+    }
+    return out + "\n";
+  }
+};
+
+// The bound as the user would write it: 86400, not 86400.000000.
+template <typename T>
+std::string Bound(T value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+// CLI::Range with its message in the user's language.
+template <typename T>
+CLI::Validator InRange(T low, T high) {
+  return CLI::Validator(
+      [low, high](std::string& input) {
+        T value{};
+        if (!CLI::detail::lexical_cast(input, value)) {
+          return Format(Tr("'{0}' is not a number"), {input});
+        }
+        if (!(value >= low && value <= high)) {
+          return Format(Tr("{0} is not between {1} and {2}"),
+                        {input, Bound(low), Bound(high)});
+        }
+        return std::string();
+      },
+      "[" + Bound(low) + " - " + Bound(high) + "]", "InRange");
+}
+
+// CLI::IsMember with its message in the user's language.
+CLI::Validator OneOf(std::vector<std::string> choices) {
+  std::string list;   // in the help, as CLI11 writes it: {keep,replace}
+  std::string shown;  // in a message: keep, replace
+  for (const std::string& choice : choices) {
+    list += (list.empty() ? "" : ",") + choice;
+    shown += (shown.empty() ? "" : ", ") + choice;
+  }
+  return CLI::Validator(
+      [choices, shown](std::string& input) {
+        if (std::find(choices.begin(), choices.end(), input) != choices.end()) {
+          return std::string();
+        }
+        return Format(Tr("'{0}' is not one of: {1}"), {input, shown});
+      },
+      "{" + list + "}", "OneOf");
+}
+
+// CLI11's own messages for a parse error, in the user's language. CLI11
+// builds them in English from fixed patterns (CLI/Error.hpp), which are
+// taken apart here; one it does not build from these is shown as it is.
+// The messages of onoma's validators are translated already.
+std::string TranslateParseError(const CLI::ParseError& error) {
+  const std::string what = error.what();
+  auto starts = [&](std::string_view prefix) {
+    return what.starts_with(prefix);
+  };
+  auto ends = [&](std::string_view suffix) { return what.ends_with(suffix); };
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+    constexpr std::string_view kIsRequired = " is required";
+    if (ends(kIsRequired) &&
+        what.find(' ') == what.size() - kIsRequired.size()) {
+      return Format(Tr("{0} is required"),
+                    {what.substr(0, what.size() - kIsRequired.size())});
+    }
+    if (what == "A subcommand is required" ||
+        (starts("Requires at least ") && ends(" subcommands"))) {
+      return Tr("a command is required");
+    }
+    return what;
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    for (std::string_view prefix :
+         {"The following arguments were not expected: ",
+          "The following argument was not expected: "}) {
+      if (starts(prefix)) {
+        return Format(Tr("unexpected arguments: {0}"),
+                      {what.substr(prefix.size())});
+      }
+    }
+    return what;
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+    // "--from: 1 required LANG missing"
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string::npos && ends(" missing") &&
+        what.find(" required ", colon) != std::string::npos) {
+      return Format(Tr("{0} needs a value"), {what.substr(0, colon)});
+    }
+    return what;
+  }
+  if (dynamic_cast<const CLI::ConversionError*>(&error) != nullptr) {
+    // "Could not convert: --min = abc"
+    constexpr std::string_view kCouldNot = "Could not convert: ";
+    const std::size_t equals = what.find(" = ");
+    if (starts(kCouldNot) && equals != std::string::npos) {
+      return Format(Tr("{0}: '{1}' is not a valid value"),
+                    {what.substr(kCouldNot.size(), equals - kCouldNot.size()),
+                     what.substr(equals + 3)});
+    }
+    return what;
+  }
+  if (dynamic_cast<const CLI::ExcludesError*>(&error) != nullptr) {
+    const std::size_t at = what.find(" excludes ");
+    if (at != std::string::npos) {
+      return Format(Tr("{0} cannot be used with {1}"),
+                    {what.substr(0, at), what.substr(at + 10)});
+    }
+    return what;
+  }
+  if (dynamic_cast<const CLI::RequiresError*>(&error) != nullptr) {
+    const std::size_t at = what.find(" requires ");
+    if (at != std::string::npos) {
+      return Format(Tr("{0} needs {1}"),
+                    {what.substr(0, at), what.substr(at + 10)});
+    }
+  }
+  return what;
+}
+
 void Localize(CLI::App& app) {
+  app.formatter(std::make_shared<Formatter>());
   auto formatter = app.get_formatter();
   for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS",
                             "Positionals", "REQUIRED", "TEXT", "INT", "UINT",
@@ -123,7 +272,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                  Tr("How long to wait for another onoma holding the database "
                     "before failing (default: $ONOMA_BUSY_TIMEOUT, else 30)"))
       ->envname("ONOMA_BUSY_TIMEOUT")
-      ->check(CLI::Range(0.0, 86400.0))
+      ->check(InRange(0.0, 86400.0))
       ->type_name(Tr("SECONDS"));
   app.add_flag("--read-only", opts.read_only,
                Tr("Open the database for reading only; commands that write "
@@ -163,7 +312,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("The language of Cyrillic text under --scheme auto: "
                       "uk or ru"))
       ->type_name(Tr("LANG"))
-      ->check(CLI::IsMember({"uk", "ru"}));
+      ->check(OneOf({"uk", "ru"}));
   romanize->add_flag("--list", r.list,
                      Tr("List the scheme ids with a description, and exit"));
   romanize->add_flag("--name", r.name,
@@ -196,7 +345,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                       "scheme does (Gim, I, Bak); common as it is usually "
                       "spelt (Kim, Lee, Park)"))
       ->type_name(Tr("STYLE"))
-      ->check(CLI::IsMember({"scheme", "common"}));
+      ->check(OneOf({"scheme", "common"}));
   romanize->add_flag("--omit-unit", r.omit_unit,
                      Tr("Korean places: leave out -si, -gun and -eup "
                         "(Cheongju)"));
@@ -246,7 +395,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("A value the store holds differently: keep the "
                       "store's (default) or replace it with the file's"))
       ->type_name(Tr("HOW"))
-      ->check(CLI::IsMember({"keep", "replace"}));
+      ->check(OneOf({"keep", "replace"}));
   term_import->add_flag(
       "--dry-run", t.dry_run,
       Tr("Write nothing; list each conflict and print the summary"));
@@ -272,13 +421,13 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--status", t.status,
                    Tr("preferred, admitted or deprecated"))
       ->type_name(Tr("STATUS"))
-      ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
+      ->check(OneOf({"preferred", "admitted", "deprecated"}));
   term_add
       ->add_option("--type", t.concept_type,
                    Tr("For a new concept: person, place, organization or "
                       "other (default other)"))
       ->type_name(Tr("TYPE"))
-      ->check(CLI::IsMember({"person", "place", "organization", "other"}));
+      ->check(OneOf({"person", "place", "organization", "other"}));
   term_add
       ->add_option("--term-type", t.term_type,
                    Tr("fullForm (default), shortForm, acronym, abbreviation, "
@@ -305,12 +454,12 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("The concept's type: person, place, organization or "
                       "other"))
       ->type_name(Tr("TYPE"))
-      ->check(CLI::IsMember({"person", "place", "organization", "other"}));
+      ->check(OneOf({"person", "place", "organization", "other"}));
   term_edit
       ->add_option("--status", t.edit_status,
                    Tr("preferred, admitted or deprecated"))
       ->type_name(Tr("STATUS"))
-      ->check(CLI::IsMember({"preferred", "admitted", "deprecated"}));
+      ->check(OneOf({"preferred", "admitted", "deprecated"}));
   term_edit
       ->add_option("--term-type", t.term_type,
                    Tr("fullForm, shortForm, acronym, abbreviation, variant or "
@@ -399,7 +548,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                       "file's) or newest (the later changed); default: keep "
                       "both when they differ"))
       ->type_name(Tr("POLICY"))
-      ->check(CLI::IsMember({"keep", "replace", "newest"}));
+      ->check(OneOf({"keep", "replace", "newest"}));
   tm_import->add_flag("--lenient", m.lenient,
                       Tr("Skip bad units with a warning instead of failing"));
   tm_import->add_flag("--dry-run", m.dry_run,
@@ -431,7 +580,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--on-duplicate", m.on_duplicate,
                    Tr("keep, replace or newest, as for import"))
       ->type_name(Tr("POLICY"))
-      ->check(CLI::IsMember({"keep", "replace", "newest"}));
+      ->check(OneOf({"keep", "replace", "newest"}));
   tm_add->callback([&] { opts.command = Command::kTmAdd; });
   CLI::App* tm_lookup =
       Sub(*tm, "lookup",
@@ -450,11 +599,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--min", m.min,
                    Tr("Show matches scoring at least N (0-100, default 70)"))
       ->type_name("N")
-      ->check(CLI::Range(0, 100));
+      ->check(InRange(0, 100));
   tm_lookup
       ->add_option("--max", m.max, Tr("Show at most N matches (default 5)"))
       ->type_name("N")
-      ->check(CLI::Range(1, 1000));
+      ->check(InRange(1, 1000));
   tm_lookup->add_flag("--json", m.json, Tr("Print JSON Lines"));
   tm_lookup->add_option("text", m.text, Tr("The text, or - for standard input"))
       ->required();
@@ -472,7 +621,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       ->add_option("--max", m.concordance_max,
                    Tr("Show at most N units, newest first (default 20)"))
       ->type_name("N")
-      ->check(CLI::Range(1, 100000));
+      ->check(InRange(1, 100000));
   tm_conc->add_option("text", m.text, Tr("The text, or - for standard input"))
       ->required();
   tm_conc->callback([&] { opts.command = Command::kTmConcordance; });
@@ -564,7 +713,7 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       sub = sub->get_subcommands().front();
       command += (command.empty() ? "" : " ") + sub->get_name();
     }
-    PrintUsageError(command, e.what());
+    PrintUsageError(command, TranslateParseError(e));
     outcome.exit_code = 2;
     return outcome;
   }

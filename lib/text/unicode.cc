@@ -5,6 +5,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <unicode/ucasemap.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 #include <cstdint>
@@ -194,6 +196,31 @@ std::string ToLower(std::string_view text, std::string_view locale) {
 
 std::string ToUpper(std::string_view text, std::string_view locale) {
   return MapCase(CaseOp::kUpper, text, locale);
+}
+
+std::size_t DisplayWidth(std::string_view text) {
+  std::size_t width = 0;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) {
+      ++width;
+      continue;
+    }
+    const auto category = static_cast<UCharCategory>(u_charType(c));
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK ||
+        category == U_FORMAT_CHAR) {
+      continue;
+    }
+    // Conjoining jamo after the leading consonant join its syllable.
+    const auto jamo = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+    if (jamo == U_HST_VOWEL_JAMO || jamo == U_HST_TRAILING_JAMO) continue;
+    const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
 }
 
 }  // namespace onoma::text

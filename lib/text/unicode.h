@@ -32,6 +32,7 @@
 #ifndef ONOMA_LIB_TEXT_UNICODE_H_
 #define ONOMA_LIB_TEXT_UNICODE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -69,6 +70,14 @@ std::string FoldCase(std::string_view text);
 // Context-sensitive (Greek final sigma); the result may be longer (ß -> SS).
 std::string ToLower(std::string_view text, std::string_view locale = {});
 std::string ToUpper(std::string_view text, std::string_view locale = {});
+
+// The columns `text` takes on a terminal: 2 for each wide or fullwidth
+// character (East Asian Width W or F: Hangul, CJK), 0 for combining marks,
+// format characters and conjoining jamo medials and finals, 1 for the rest
+// (Latin, Cyrillic) and for each byte of invalid UTF-8. For lining up
+// columns of text in any script (help output); as wcwidth, without
+// depending on the C locale.
+std::size_t DisplayWidth(std::string_view text);
 
 }  // namespace onoma::text
 

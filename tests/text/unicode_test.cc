@@ -173,5 +173,25 @@ TEST(IcuConversionTest, AppendsAndReplacesInvalidInput) {
   EXPECT_EQ(FromUnicodeString(ToUnicodeString("a\xFFz")), "a\uFFFDz");
 }
 
+TEST(DisplayWidthTest, CountsTerminalColumns) {
+  struct Case {
+    const char* text;
+    std::size_t width;
+  } cases[] = {
+      {"", 0},
+      {"--from LANG", 11},
+      {"Київ", 4},                // Cyrillic: one column each
+      {"<언어> 필수", 11},        // Hangul syllables: two each
+      {"\u1100\u1161\u11A8", 2},  // conjoining jamo: one syllable
+      {"e\u0301", 1},             // a combining acute
+      {"\u200B", 0},              // zero width space (a format char)
+      {"\uFF21", 2},              // fullwidth Latin A
+      {"\xFF", 1},                // a byte of invalid UTF-8
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DisplayWidth(c.text), c.width) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace onoma::text
