@@ -47,7 +47,11 @@ struct Totals {
   std::vector<std::string> incomplete;
 };
 
-class Normalizer {
+// The findings of each line flow from the DocumentNormalizer into
+// OnChange(), which writes their report records and --check lines at once
+// and counts them: nothing is held per finding, so a one-line article with
+// millions of names takes no more memory than its line.
+class Normalizer final : private normalize::ChangeSink {
  public:
   Normalizer(const Options& options, const normalize::Matcher& matcher,
              FILE* report)
@@ -69,26 +73,42 @@ class Normalizer {
     if (!doc.ok()) return doc.status();
     text::Utf8Validator validator(name);
     std::string line, result;
-    std::vector<normalize::Change> changes;
     bool newline = false;
+    name_ = &name;
     for (;;) {
       auto more = in.Next(line, newline);
       if (!more.ok()) return more.status();
       if (!*more) break;
       ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
       result.clear();
-      changes.clear();
-      doc->NormalizeLine(line, result, changes);
+      line_ = Totals{};
+      const long line_at = report_at_ < 0 ? -1 : report_at_ + report_written_;
+      doc->NormalizeLine(line, result, *this);
       if (newline) result += '\n';
+      // A line not written adds nothing: its findings are not counted, and
+      // its records are taken out of the report (--in-place takes out the
+      // whole file's).
       if (out == stdout) {
-        ONOMA_RETURN_IF_ERROR(WriteStdout(result));
+        Status written = WriteStdout(result);
+        if (!written.ok()) {
+          if (line_at >= 0 && report_at_ + report_written_ > line_at) {
+            TruncateReport(line_at);
+          }
+          return written;
+        }
       } else if (out != nullptr && std::fwrite(result.data(), 1, result.size(),
                                                out) != result.size()) {
         return Status::Io(Tr("cannot write the output") + ": " +
                           std::strerror(errno))
             .At({name, 0, 0, 0});
       }
-      for (const normalize::Change& c : changes) Record(name, c);
+      if (line_.applied + line_.kept > 0) {
+        file_.applied += line_.applied;
+        file_.kept += line_.kept;
+        for (const auto& [reason, count] : line_.by_reason) {
+          file_.by_reason[reason] += count;
+        }
+      }
     }
     return Status::Ok();
   }
@@ -98,6 +118,7 @@ class Normalizer {
   void Begin() {
     file_ = Totals{};
     report_at_ = report_ != nullptr ? std::ftell(report_) : -1;
+    report_written_ = 0;
   }
 
   // Adds the file's findings to the totals; `whole`: it was all written.
@@ -115,13 +136,7 @@ class Normalizer {
   // and takes its records out of the report.
   void Discard(const std::string& name) {
     totals_.incomplete.push_back(name);
-    if (report_ == nullptr || report_at_ < 0) return;
-    if (std::fflush(report_) != 0 ||
-        ::ftruncate(fileno(report_), report_at_) != 0 ||
-        std::fseek(report_, report_at_, SEEK_SET) != 0) {
-      // A pipe or a device: the records stay; say so.
-      if (report_error_ == 0) report_error_ = errno;
-    }
+    TruncateReport(report_at_);
   }
 
   const Totals& totals() const { return totals_; }
@@ -129,9 +144,24 @@ class Normalizer {
   int report_error() const { return report_error_; }
 
  private:
-  void Record(const std::string& name, const normalize::Change& c) {
-    (c.applied ? file_.applied : file_.kept)++;
-    file_.by_reason[c.reason]++;
+  // Takes the report back to `at`, the offset where the records to drop
+  // start (negative: the report is none, or no file).
+  void TruncateReport(long at) {
+    if (report_ == nullptr || at < 0) return;
+    if (std::fflush(report_) != 0 || ::ftruncate(fileno(report_), at) != 0 ||
+        std::fseek(report_, at, SEEK_SET) != 0) {
+      // A pipe or a device: the records stay; say so.
+      if (report_error_ == 0) report_error_ = errno;
+      return;
+    }
+    report_written_ = at - report_at_;
+  }
+
+  // One finding of the line being normalized (ChangeSink).
+  void OnChange(const normalize::Change& c) override {
+    const std::string& name = *name_;
+    (c.applied ? line_.applied : line_.kept)++;
+    line_.by_reason[c.reason]++;
     if (report_ != nullptr) {
       // --check applies nothing: its report says so.
       std::string json;
@@ -146,6 +176,7 @@ class Normalizer {
           report_error_ == 0) {
         report_error_ = errno;
       }
+      report_written_ += static_cast<long>(json.size());
     }
     if (args_.check) {
       std::string line = name + ":" + std::to_string(c.line) + ":" +
@@ -159,10 +190,13 @@ class Normalizer {
   const NormalizeArgs& args_;
   const normalize::Matcher& matcher_;
   FILE* report_;
-  long report_at_ = -1;
+  long report_at_ = -1;      // where the file's records start
+  long report_written_ = 0;  // bytes of them written since
   int report_error_ = 0;
   Totals totals_;
   Totals file_;
+  Totals line_;  // of the line being normalized, until it is written
+  const std::string* name_ = nullptr;  // of the input being normalized
 };
 
 // One line on stderr: what was (or, with --check, would be) rewritten, and

@@ -46,8 +46,7 @@ struct DocumentNormalizer::Impl {
         cues(c),
         scanner(std::move(s)) {}
 
-  void Process(std::string_view line, std::string& out,
-               std::vector<Change>& changes);
+  void Process(std::string_view line, std::string& out, ChangeSink& sink);
   // What `c` comes to when judged by the entries of `judge` (a language
   // index, or kNoLang): `change` set, applied or kept, or left empty.
   void Resolve(std::string_view line, const Candidate& c, bool in_negative,
@@ -259,7 +258,7 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
 }
 
 void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
-                                       std::vector<Change>& changes) {
+                                       ChangeSink& sink) {
   ++line_number;
   std::uint64_t line_offset = offset;
   offset += line.size() + 1;
@@ -310,7 +309,7 @@ void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
       out.append(change->replacement);
       copied = c.word_end;
     }
-    changes.push_back(std::move(*change));
+    sink.OnChange(*change);
   }
   out.append(line.substr(copied));
 }
@@ -333,8 +332,18 @@ DocumentNormalizer& DocumentNormalizer::operator=(
 DocumentNormalizer::~DocumentNormalizer() = default;
 
 void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
+                                       ChangeSink& sink) {
+  impl_->Process(line, out, sink);
+}
+
+void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
                                        std::vector<Change>& changes) {
-  impl_->Process(line, out, changes);
+  struct Collect final : ChangeSink {
+    std::vector<Change>& changes;
+    explicit Collect(std::vector<Change>& c) : changes(c) {}
+    void OnChange(const Change& change) override { changes.push_back(change); }
+  } collect(changes);
+  impl_->Process(line, out, collect);
 }
 
 }  // namespace onoma::normalize

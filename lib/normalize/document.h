@@ -14,6 +14,11 @@
 //     std::cout << out << '\n';
 //   }
 //
+// A caller that writes each finding somewhere (a report) and keeps only
+// counts passes a ChangeSink instead of the vector: the findings then flow
+// out as they are made, so that memory does not grow with the number of
+// names a line holds (a one-line article may hold millions).
+//
 // What is rewritten (docs/normalize.md): a deprecated form, or an admitted
 // form of type variant (any admitted form with `admitted`, but an acronym
 // or abbreviation only into a preferred one of its kind: NATO stays NATO),
@@ -82,6 +87,17 @@ struct DocumentOptions {
   bool admitted = false;
 };
 
+// Receives the findings of DocumentNormalizer::NormalizeLine one at a time,
+// as they are made.
+class ChangeSink {
+ public:
+  virtual ~ChangeSink() = default;
+  // One finding; those of a line come leftmost first, each before
+  // NormalizeLine returns. `change` lives only for the call: copy what is
+  // kept. Called on the thread that called NormalizeLine.
+  virtual void OnChange(const Change& change) = 0;
+};
+
 class DocumentNormalizer {
  public:
   // Fails with kInternal when a compiled-in table or ICU's word rules are
@@ -94,9 +110,13 @@ class DocumentNormalizer {
   ~DocumentNormalizer();
 
   // Appends the normalized `line` (one line of the document without its
-  // '\n'; valid UTF-8) to `out`, and what was found to `changes`. Lines and
-  // byte offsets count from the first call, each line taken to have had a
-  // '\n' after it.
+  // '\n'; valid UTF-8) to `out`, and passes what was found to `sink`, which
+  // the caller owns. Lines and byte offsets count from the first call, each
+  // line taken to have had a '\n' after it. Memory: of the order of the
+  // line's length, whatever the number of findings.
+  void NormalizeLine(std::string_view line, std::string& out, ChangeSink& sink);
+  // The same, with what was found appended to `changes` (which grows with
+  // the number of findings).
   void NormalizeLine(std::string_view line, std::string& out,
                      std::vector<Change>& changes);
 
