@@ -202,14 +202,13 @@ void Scanner::Scan(std::string_view line) {
   right_ = 0;
   prose_begin_ = 1;
   prose_end_ = 0;
-  hits_.clear();
-  terms_->automaton.Scan(folded_, [&](std::size_t end, std::uint32_t pattern) {
-    hits_.emplace_back(end, pattern);
-  });
-  for (const auto& [fend, pattern] : hits_) {
+  // Each occurrence is checked as the automaton reports it (in order of
+  // its end), not gathered first: a line's memory grows with the names it
+  // holds, not with every occurrence too.
+  terms_->automaton.Scan(folded_, [&](std::size_t fend, std::uint32_t pattern) {
     std::size_t fbegin = fend - terms_->patterns[pattern].length;
     if (auto c = Check(line, fbegin, fend, pattern)) found_.push_back(*c);
-  }
+  });
   // Leftmost, then longest: a longer term shields the names inside it.
   std::sort(found_.begin(), found_.end(),
             [](const Candidate& a, const Candidate& b) {

@@ -95,7 +95,6 @@ class Scanner {
   std::string folded_;
   std::vector<std::uint32_t> map_;
   std::vector<Candidate> found_;
-  std::vector<std::pair<std::size_t, std::uint32_t>> hits_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> negatives_;
   std::vector<std::uint32_t> negative_reach_;  // furthest end so far
   std::vector<text::WordSpan> spans_;
