@@ -82,8 +82,8 @@ struct AlignOptions {
 };
 
 // Aligns `source` with `target`. Empty documents give no beads; one empty
-// side gives all 1-0 or 0-1 beads, each of confidence 0. kBadArgument when a document has 2^31
-// sentences or more, or its paragraph numbers decrease.
+// side gives all 1-0 or 0-1 beads, each of confidence 0. kBadArgument when a
+// document has 2^31 sentences or more, or its paragraph numbers decrease.
 [[nodiscard]] Result<std::vector<Bead>> Align(const Document& source,
                                               const Document& target,
                                               const AlignOptions& options);

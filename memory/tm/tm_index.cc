@@ -232,8 +232,7 @@ Result<std::int64_t> Builder::RunBatch(
     // (lookup_verify.cc), so it gets no postings and no forward row: its
     // tokens are counted only that far, and the build holds no more of
     // them than of a sentence's, however long the variant.
-    tokenizer_.Tokenize(variants.ColumnTextView(2), tokens_,
-                        kMaxSegmentTokens);
+    tokenizer_.Tokenize(variants.ColumnTextView(2), tokens_, kMaxSegmentTokens);
     if (tokens_.size() > kMaxSegmentTokens) continue;
     keys_.clear();
     ids_of_tokens_.clear();

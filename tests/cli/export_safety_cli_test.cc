@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::testing {
@@ -29,17 +30,6 @@ namespace fs = std::filesystem;
 const std::string kSample =
     std::string(ONOMA_SOURCE_DIR) + "/tests/data/terms/news-sample.tsv";
 const std::string kEarlier = "an earlier export, to be kept\n";
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void Write(const std::string& path, const std::string& contents) {
-  std::ofstream(path, std::ios::binary) << contents;
-}
 
 // A TMX document of `units` en-uk units, about 300 bytes each.
 void WriteTmx(const std::string& path, int units) {

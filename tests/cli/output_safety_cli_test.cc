@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::testing {
@@ -19,17 +20,6 @@ namespace fs = std::filesystem;
 
 const std::string kSample =
     std::string(ONOMA_SOURCE_DIR) + "/tests/data/terms/news-sample.tsv";
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void Write(const std::string& path, const std::string& contents) {
-  std::ofstream(path, std::ios::binary) << contents;
-}
 
 class OutputSafetyCliTest : public ::testing::Test {
  protected:

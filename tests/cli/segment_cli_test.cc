@@ -8,6 +8,7 @@
 #include <iterator>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::testing {
@@ -15,12 +16,6 @@ namespace {
 
 Output Onoma(const std::string& args, const std::string& input = "") {
   return RunOnoma("LANG=C", args, input);
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)),
-                     std::istreambuf_iterator<char>());
 }
 
 TEST(SegmentCliTest, StdinOneSentencePerLine) {

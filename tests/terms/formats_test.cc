@@ -8,17 +8,13 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/terms/terms_fixture.h"
 
 namespace onoma::terms {
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using onoma::testing::Slurp;
 
 std::string Temp(const std::string& name) {
   return ::testing::TempDir() + "onoma_terms_" + name;

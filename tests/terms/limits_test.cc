@@ -12,20 +12,16 @@
 #include <string>
 
 #include "memory/terms/search_keys.h"
+#include "tests/support/files.h"
 #include "tests/terms/terms_fixture.h"
 
 namespace onoma::terms {
 namespace {
 
+using onoma::testing::Slurp;
+
 std::string Temp(const std::string& name) {
   return ::testing::TempDir() + "onoma_limits_" + name;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // A Latin form of `bytes` letters, varied so that its skeleton is long.
