@@ -3,6 +3,7 @@
 // remove, list, export, and the exit codes of failures (issue 5).
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -23,7 +24,8 @@ const std::string kSample =
 class TermCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = ::testing::TempDir() + "onoma_term_cli_" +
+    db_ = ::testing::TempDir() + "onoma_term_cli_" + std::to_string(getpid()) +
+          "_" +
           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
           ".db";
     Cleanup();

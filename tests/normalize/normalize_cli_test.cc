@@ -46,6 +46,7 @@ class NormalizeCliTest : public ::testing::Test {
   }
   void SetUp() override {
     dir_ = ::testing::TempDir() + "onoma_normalize_" +
+           std::to_string(getpid()) + "_" +
            ::testing::UnitTest::GetInstance()->current_test_info()->name();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
