@@ -62,35 +62,6 @@ pid_t DeadPid() {
   return pid;
 }
 
-// Starts `onoma ARGS` with stderr to `err`, stdout to /dev/null, and files
-// limited to `max_file_bytes` (0: no limit) with SIGXFSZ ignored, so that
-// a write past the limit fails with EFBIG as one on a full disk fails with
-// ENOSPC.
-pid_t Start(const std::vector<std::string>& args, const std::string& err,
-            rlim_t max_file_bytes) {
-  pid_t pid = fork();
-  if (pid != 0) return pid;
-  int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  dup2(fd, 2);
-  int null = open("/dev/null", O_WRONLY);
-  dup2(null, 1);
-  if (max_file_bytes > 0) {
-    signal(SIGXFSZ, SIG_IGN);
-    struct rlimit limit = {max_file_bytes, max_file_bytes};
-    setrlimit(RLIMIT_FSIZE, &limit);
-  }
-  setenv("LANG", "C", 1);
-  unsetenv("LC_ALL");
-  unsetenv("LANGUAGE");
-  unsetenv("LC_MESSAGES");
-  std::vector<char*> argv = {const_cast<char*>("onoma")};
-  for (const std::string& a : args)
-    argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  execv(ONOMA_CLI_PATH, argv.data());
-  _exit(127);
-}
-
 int Wait(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
@@ -115,10 +86,30 @@ class ExportSafetyCliTest : public ::testing::Test {
   std::string Path(const std::string& name) { return dir_ + "/" + name; }
   // Runs `onoma --db DB ARGS` limited to `max_file_bytes`; its exit status
   // as waitpid gives it, its stderr in `err`.
+  // Starts `onoma ARGS`, sends it SIGTERM once its temporary file has
+  // content, and checks that the signal (not the end of the work) ended it.
+  void StopWhileWriting(const std::vector<std::string>& args) {
+    pid_t pid = StartOnoma(args, Path("err.txt"), 0);
+    ASSERT_GE(pid, 0);
+    bool writing = false;
+    for (int i = 0; i < 3000 && !writing; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      for (const std::string& name : Temporaries()) {
+        std::error_code error;
+        if (fs::file_size(Path(name), error) > 0 && !error) writing = true;
+      }
+    }
+    kill(pid, SIGTERM);
+    const int status = Wait(pid);
+    ASSERT_TRUE(writing) << "the temporary file never appeared";
+    ASSERT_TRUE(WIFSIGNALED(status)) << "finished before it could be stopped";
+    EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  }
+
   int RunLimited(std::vector<std::string> args, rlim_t max_file_bytes,
                  std::string& err) {
     args.insert(args.begin(), {"--db", db_});
-    const int status = Wait(Start(args, Path("err.txt"), max_file_bytes));
+    const int status = Wait(StartOnoma(args, Path("err.txt"), max_file_bytes));
     err = Slurp(Path("err.txt"));
     fs::remove(Path("err.txt"));
     return status;
@@ -189,22 +180,7 @@ TEST_F(ExportSafetyCliTest, TmExportWriteFailureKeepsTheEarlierFile) {
 TEST_F(ExportSafetyCliTest, TmExportKilledBySigtermLeavesNoTemporary) {
   ImportTmx(100000);
   Write(Path("out.tmx"), kEarlier);
-  pid_t pid =
-      Start({"--db", db_, "tm", "export", Path("out.tmx")}, Path("err.txt"), 0);
-  ASSERT_GE(pid, 0);
-  bool writing = false;
-  for (int i = 0; i < 3000 && !writing; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    for (const std::string& name : Temporaries()) {
-      std::error_code error;
-      if (fs::file_size(Path(name), error) > 0 && !error) writing = true;
-    }
-  }
-  kill(pid, SIGTERM);
-  const int status = Wait(pid);
-  ASSERT_TRUE(writing) << "the temporary file never appeared";
-  ASSERT_TRUE(WIFSIGNALED(status)) << "finished before it could be stopped";
-  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  StopWhileWriting({"--db", db_, "tm", "export", Path("out.tmx")});
   EXPECT_EQ(Slurp(Path("out.tmx")), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 }
@@ -264,22 +240,7 @@ TEST_F(ExportSafetyCliTest, TermExportWriteFailureKeepsTheEarlierFile) {
 TEST_F(ExportSafetyCliTest, TermExportKilledBySigtermLeavesNoTemporary) {
   ImportTerms(8000);
   Write(Path("out.tbx"), kEarlier);
-  pid_t pid = Start({"--db", db_, "term", "export", Path("out.tbx")},
-                    Path("err.txt"), 0);
-  ASSERT_GE(pid, 0);
-  bool writing = false;
-  for (int i = 0; i < 3000 && !writing; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    for (const std::string& name : Temporaries()) {
-      std::error_code error;
-      if (fs::file_size(Path(name), error) > 0 && !error) writing = true;
-    }
-  }
-  kill(pid, SIGTERM);
-  const int status = Wait(pid);
-  ASSERT_TRUE(writing) << "the temporary file never appeared";
-  ASSERT_TRUE(WIFSIGNALED(status)) << "finished before it could be stopped";
-  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  StopWhileWriting({"--db", db_, "term", "export", Path("out.tbx")});
   EXPECT_EQ(Slurp(Path("out.tbx")), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 }

@@ -298,22 +298,9 @@ std::string ArticleOf(std::size_t bytes) {
 pid_t StartInPlace(const std::string& db, const std::string& path,
                    const std::string& report, const std::string& err,
                    rlim_t max_file_bytes) {
-  pid_t pid = fork();
-  if (pid != 0) return pid;
-  int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  dup2(fd, 2);
-  if (max_file_bytes > 0) {
-    signal(SIGXFSZ, SIG_IGN);
-    struct rlimit limit = {max_file_bytes, max_file_bytes};
-    setrlimit(RLIMIT_FSIZE, &limit);
-  }
-  setenv("LANG", "C", 1);
-  unsetenv("LC_ALL");
-  unsetenv("LANGUAGE");
-  unsetenv("LC_MESSAGES");
-  execl(ONOMA_CLI_PATH, "onoma", "--db", db.c_str(), "normalize", "--in-place",
-        "--report", report.c_str(), path.c_str(), static_cast<char*>(nullptr));
-  _exit(127);
+  return StartOnoma(
+      {"--db", db, "normalize", "--in-place", "--report", report, path}, err,
+      max_file_bytes);
 }
 
 // On a full disk (here: a file size limit) --in-place leaves the article

@@ -4,12 +4,16 @@
 #ifndef ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_
 #define ONOMA_TESTS_SUPPORT_RUN_ONOMA_H_
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -100,6 +104,36 @@ inline std::string MemoryCap(int megabytes) {
 #else
   return "ulimit -v " + std::to_string(megabytes * 1024) + "; ";
 #endif
+}
+
+// Starts `onoma ARGS` in the background under LANG=C, with stderr to
+// `err`, stdout to /dev/null, and files limited to `max_file_bytes` (0: no
+// limit) with SIGXFSZ ignored, so that a write past the limit fails with
+// EFBIG as one on a full disk fails with ENOSPC. For tests that stop the
+// command or starve it of space; the caller waits for the pid.
+inline pid_t StartOnoma(const std::vector<std::string>& args,
+                        const std::string& err, rlim_t max_file_bytes) {
+  pid_t pid = fork();
+  if (pid != 0) return pid;
+  int fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  dup2(fd, 2);
+  int null = open("/dev/null", O_WRONLY);
+  dup2(null, 1);
+  if (max_file_bytes > 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit limit = {max_file_bytes, max_file_bytes};
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  setenv("LANG", "C", 1);
+  unsetenv("LC_ALL");
+  unsetenv("LANGUAGE");
+  unsetenv("LC_MESSAGES");
+  std::vector<char*> argv = {const_cast<char*>("onoma")};
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(ONOMA_CLI_PATH, argv.data());
+  _exit(127);
 }
 
 }  // namespace onoma::testing
