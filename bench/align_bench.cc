@@ -1,4 +1,4 @@
-// Alignment and segmentation speed on long documents (issue 9).
+// Alignment and segmentation speed on long documents.
 //
 // The documents are the gold passages of tests/data/segment/ (en-uk and
 // en-ko) repeated until each side has the sentences asked for: long wire

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Concordance in the translation memory (issue 8), on the generated en→uk
+# Concordance in the translation memory, on the generated en→uk
 # memory of bench/tmx_corpus.h at 1,000,000 units:
 #   - `onoma tm import` alone, then the same import into a database with
 #     the index kept current by a trigger on tm_variant (the alternative to

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzzy lookup in the translation memory (issue 8), side by side with
+# Fuzzy lookup in the translation memory, side by side with
 # translate-toolkit, on the generated en→uk memory of bench/tmx_corpus.h at
 # 10,000, 100,000 and 1,000,000 units:
 #   - each memory gets its own 200 queries (bench/make_tm_queries.cc: units

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Whole-command comparison for the translation memory (issue 7), on the
+# Whole-command comparison for the translation memory, on the
 # generated en→uk memory of bench/tmx_corpus.h:
 #   - at 1,000,000 units: `onoma tm import` (parse, store, index) with its
 #     time and peak memory, `onoma tm export`, `onoma tm import --dry-run`

@@ -1,4 +1,4 @@
-// Concordance in the translation memory (issue 8): the trigram index's
+// Concordance in the translation memory: the trigram index's
 // build time and size, and latency per query, on a database that
 // `onoma tm import` filled with the generated memory of bench/tmx_corpus.h:
 //

@@ -1,4 +1,4 @@
-// Writes the fuzzy-lookup benchmark's queries (issue 8) for one generated
+// Writes the fuzzy-lookup benchmark's queries for one generated
 // memory: `make_tm_queries FILE.tmx UNITS [COUNT [SEED]]`, to stdout, one
 // query a line as TSV: number, kind, the tuid it was made from (0: none),
 // query text. bench/compare_tm_lookup.sh gives the same lines to onoma and

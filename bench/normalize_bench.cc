@@ -1,4 +1,4 @@
-// Normalizer benchmarks (issue 6): throughput on generated English,
+// Normalizer benchmarks: throughput on generated English,
 // Ukrainian and Korean wire copy with the bundled termbase alone (429
 // concepts) and with 100k generated concepts added; matcher build time and
 // size.
@@ -11,7 +11,7 @@
 // each) and ko, so 100k concepts put about 1.6M forms into the automaton.
 // The corpus is ordinary words with a name every ~15 words, a fifth of
 // them variants, so that the report and rewriting paths are measured too.
-// Target (issue 6): >= 50 MB/s per core at 100k concepts, and within 2x
+// Target: >= 50 MB/s per core at 100k concepts, and within 2x
 // of the throughput at the bundled termbase.
 
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-// Term store benchmarks (issue 5): lookup latency per match kind at 100k
+// Term store benchmarks: lookup latency per match kind at 100k
 // generated concepts, and import throughput.
 //
 //   build-rel/bench/terms_bench                      # all
@@ -10,7 +10,7 @@
 // benchmarks time every query and report p50 and p99 in microseconds as
 // counters beside Google Benchmark's mean; `misses` counts queries whose
 // best hit was not the expected concept with the expected match kind.
-// Targets (issue 5): p50 < 1 ms exact and inflected, < 10 ms fuzzy;
+// Targets: p50 < 1 ms exact and inflected, < 10 ms fuzzy;
 // import >= 50k terms/s.
 
 #include <benchmark/benchmark.h>

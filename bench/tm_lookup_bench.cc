@@ -1,4 +1,4 @@
-// Fuzzy lookup in the translation memory (issue 8): latency per query at
+// Fuzzy lookup in the translation memory: latency per query at
 // --min 70 and --min 50, the index's build time and size, on a database
 // that `onoma tm import` filled and a file of queries, one a line:
 //

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Summary and raw CSV of bench/compare_tm_lookup.sh (issue 8).
+"""Summary and raw CSV of bench/compare_tm_lookup.sh.
 
     /usr/bin/python3 bench/tm_lookup_report.py --work DIR --onoma BIN \
         --sizes 10k=10000,100k=100000,1m=1000000 --tt 10k,100k \
@@ -426,7 +426,7 @@ def main():
 
     raw_csv.close()
     say("")
-    say("targets (issue 8):")
+    say("targets:")
     for label, units in sizes:
         if units >= 1000000 and (label, 70) in verdict:
             for m in (70, 50):

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """translate-toolkit's fuzzy matcher on the TM lookup benchmark's queries.
 
-The rival of `onoma tm lookup` in bench/compare_tm_lookup.sh (issue 8):
+The rival of `onoma tm lookup` in bench/compare_tm_lookup.sh:
 Debian's python3-translate, as Pootle and pot2po use it: the TMX read by
 translate.storage.tmx.tmxfile, then translate.search.match.matcher over its
 units, and matcher.matches(query) timed alone for each query with

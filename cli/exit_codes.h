@@ -1,6 +1,6 @@
 // The one place where a Status becomes an exit code and a message.
 //
-// Exit codes (DESIGN.md): 0 success; 1 found something (normalize --check);
+// Exit codes (docs/cli.md): 0 success; 1 found something (normalize --check);
 // 2 usage error; 3 bad input; 4 database error. Messages go to stderr as
 // "onoma: <what>: <why>".
 

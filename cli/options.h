@@ -1,9 +1,9 @@
 // The `onoma` command line, step one: argv to a plain Options struct.
 //
 // ParseArgs() does no I/O beyond printing --help and --version; it opens no
-// database and loads no scheme. Step two (cli/run.h) acts on the struct.
-// The forms are DESIGN.md's "Command line" contract; everything CLI11 throws
-// stays in cli/options.cc.
+// database and loads no scheme. Step two (cli/commands.h) acts on the
+// struct. The forms are the contract docs/cli.md documents; everything CLI11
+// throws stays in cli/options.cc.
 
 #ifndef ONOMA_CLI_OPTIONS_H_
 #define ONOMA_CLI_OPTIONS_H_

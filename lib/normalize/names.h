@@ -1,7 +1,7 @@
 // NameFinder: the names of the term store in a line, each with its
 // concept, and another concept's preferred form rendered in place of one —
 // what translation-memory lookup needs to carry a name substitution from
-// the source over to the target (issue 8).
+// the source over to the target.
 //
 //   auto matcher = normalize::Matcher::Compile(input);   // once, shared
 //   auto names = normalize::NameFinder::Create(*matcher);  // one per thread

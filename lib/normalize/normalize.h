@@ -1,5 +1,5 @@
 // onoma normalize: find variant names in articles and rewrite them to the
-// house form (issue 6; docs/normalize.md says what is rewritten to what).
+// house form (docs/normalize.md says what is rewritten to what).
 //
 //   #include "lib/normalize/normalize.h"
 //   namespace normalize = onoma::normalize;

@@ -11,7 +11,8 @@
 // its given name. Every other run is a name of its own, so that a list of
 // names (윤석열 이재명 김정은) gives each name as it would alone.
 //
-// Tested by tests/romanize/korean_names_test.cc.
+// Tested by tests/romanize/korean_rr_test.cc (the notice's name examples,
+// tests/data/romanize/ko-rr-notice.tsv) and tests/cli/romanize_cli_test.cc.
 
 #include <algorithm>
 #include <string>

@@ -29,7 +29,7 @@
 namespace onoma {
 
 // The few failure kinds a user can act on. Each maps to one exit code of the
-// `onoma` command (DESIGN.md, "Exit codes").
+// `onoma` command (docs/cli.md, "Exit codes").
 enum class StatusCode : std::uint8_t {
   kOk = 0,
   kBadArgument,  // the caller asked for something that cannot be: exit 2

@@ -51,7 +51,7 @@ CREATE TABLE term (
 );
 
 -- One preferred rendering that is not a short form, and at most one
--- preferred short form, per concept and language (issue 5). Partial
+-- preferred short form, per concept and language. Partial
 -- indexes let any number of admitted and deprecated forms sit beside them.
 CREATE UNIQUE INDEX term_one_preferred ON term (concept_id, lang)
   WHERE status = 'preferred' AND term_type <> 'shortForm';

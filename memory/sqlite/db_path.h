@@ -1,4 +1,5 @@
-// Where the database lives when the user does not say: DESIGN.md's rules.
+// Where the database lives when the user does not say: the rules of
+// docs/cli.md (--db, else $ONOMA_DB, else the XDG data directory).
 //
 //   1. --db PATH, when given;
 //   2. else $ONOMA_DB, when set and not empty;

@@ -6,10 +6,10 @@
 //                                                  // back everything
 //   return txn->Commit();
 //
-// DESIGN.md: "Every write that a command makes is one transaction: a failed
-// import leaves the database as it was." A Transaction rolls back in its
-// destructor unless Commit() succeeded (as SQLiteCpp's does), so every early
-// return on failure is safe by construction.
+// Every write that a command makes is one transaction, so a failed import
+// leaves the database as it was (docs/architecture.md). A Transaction rolls
+// back in its destructor unless Commit() succeeded (as SQLiteCpp's does), so
+// every early return on failure is safe by construction.
 //
 // Begin takes the write lock at once (BEGIN IMMEDIATE) rather than at the
 // first write (BEGIN DEFERRED): a command that reads, then writes, would

@@ -1,8 +1,8 @@
 // Export: the memory as TMX 1.4b, streaming. Three ordered cursors (units,
 // variants, notes and props) are merged by unit id, so that each unit is
 // assembled without a query of its own and memory stays flat. Tested by
-// tests/tm/tm_export_test.cc and the corpus round trip in
-// tests/formats/tmx_corpus_test.cc.
+// tests/tm/tm_import_test.cc (import, then export) and the corpus round
+// trip in tests/formats/tmx_corpus_test.cc.
 
 #include <sqlite3.h>
 

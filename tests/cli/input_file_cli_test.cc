@@ -1,5 +1,5 @@
 // Every file argument of every command, given a directory, a missing
-// path, an unreadable file or a FIFO (issue 11: `--table DIR`, `--srx DIR`
+// path, an unreadable file or a FIFO (`--table DIR`, `--srx DIR`
 // and `tm align SRC DIR` ended in "internal error:
 // basic_filebuf::underflow" with exit 4). Each refusal is a usage error
 // (exit 2) or an input error (exit 3) naming the path; a FIFO is read.

@@ -188,7 +188,7 @@ TEST(MessagesTest, UnknownSchemeIsAUsageErrorInEveryLanguage) {
   }
 }
 
-// Regression (issue 12): CLI11's validators and required options spoke
+// Regression: CLI11's validators and required options spoke
 // English whatever the language ("Value 101 not in range 0 to 100", "--to
 // is required"). Now they are onoma's messages, through the catalogs.
 TEST(MessagesTest, LibraryParseErrorsAreOnomasOwn) {
@@ -254,7 +254,7 @@ std::size_t Columns(const std::string& s) {
   return columns;
 }
 
-// Regression (issue 12): CLI11 padded the option column by bytes, so with
+// Regression: CLI11 padded the option column by bytes, so with
 // a translated type name (<언어> 필수, МОВА) the descriptions of a help
 // started at different columns.
 TEST(MessagesTest, HelpColumnsLineUpInEveryLanguage) {

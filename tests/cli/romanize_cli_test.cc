@@ -1,4 +1,4 @@
-// `onoma romanize` as scripts and users call it (DESIGN.md's contract):
+// `onoma romanize` as scripts and users call it (the contract in docs/cli.md):
 // arguments, stdin streaming, schemes, reverse, user tables, and the exit
 // codes and messages of every failure.
 
@@ -215,7 +215,7 @@ TEST(RomanizeCliTest, InvalidUtf8OnStdinNamesLineAndColumn) {
   EXPECT_NE(first.err.find(":1:2:"), std::string::npos) << first.err;
 }
 
-// Issue 10: every line before the bad one is written, also past the
+// Every line before the bad one is written, also past the
 // output buffer (64 KiB) and with the fault on the last line.
 TEST(RomanizeCliTest, InvalidUtf8AfterManyLinesKeepsThemAll) {
   std::string input, expected;

@@ -1,4 +1,4 @@
-// `onoma segment` and `onoma tm align` as scripts call them (DESIGN.md's
+// `onoma segment` and `onoma tm align` as scripts call them (docs/cli.md's
 // contract): one sentence per line; TSV beads; TMX output; exit codes.
 
 #include <gtest/gtest.h>
@@ -152,7 +152,7 @@ TEST(AlignCliTest, ImportsIntoTheMemoryOnce) {
   EXPECT_NE(stats.out.find("units: 4"), std::string::npos) << stats.out;
 }
 
-// Issue 4: the byte-order mark of a file saved by a Windows editor was
+// Regression: the byte-order mark of a file saved by a Windows editor was
 // stored inside the first segment by `tm align --import`.
 TEST(AlignCliTest, ByteOrderMarkIsNotStored) {
   TempFile en(std::string("\xEF\xBB\xBF") + kEnglish);
@@ -176,7 +176,7 @@ TEST(AlignCliTest, ByteOrderMarkIsNotStored) {
   EXPECT_EQ(tmx.out.find("\xEF\xBB\xBF"), std::string::npos) << tmx.out;
 }
 
-// Issue 4: against an empty target every sentence was paired with nothing
+// Regression: against an empty target every sentence was paired with nothing
 // at confidence 1.00 and the command succeeded.
 TEST(AlignCliTest, EmptySideIsAnError) {
   TempFile en(kEnglish);

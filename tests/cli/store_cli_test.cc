@@ -340,7 +340,7 @@ TEST_F(StoreCliTest, ReadersAnswerWhileAnotherOnomaBuildsTheIndexes) {
   }
 }
 
-// Regression (issue 6): a mistyped --db made a new, empty database, and
+// Regression: a mistyped --db made a new, empty database, and
 // `normalize --check` on it found nothing to change and exited 0. Every
 // command that only reads now refuses it, names it, and leaves no file.
 TEST_F(StoreCliTest, ReadsRefuseADatabaseThatIsNotThere) {

@@ -1,6 +1,6 @@
-// `onoma term ...` as scripts and users call it (DESIGN.md's contract):
+// `onoma term ...` as scripts and users call it (the contract in docs/cli.md):
 // import, lookup in text and JSON Lines, batch from stdin, add, edit,
-// remove, list, export, and the exit codes of failures (issue 5).
+// remove, list, export, and the exit codes of failures.
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
 // NameFinder (lib/normalize/names.h): names with their concepts in en, uk
 // and ko lines, and one concept rendered like another's occurrence, as
-// translation-memory substitution uses them (issue 8).
+// translation-memory substitution uses them.
 
 #include "lib/normalize/names.h"
 

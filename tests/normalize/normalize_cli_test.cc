@@ -1,4 +1,4 @@
-// `onoma normalize` as a user runs it (issue 6): --check exit codes, the
+// `onoma normalize` as a user runs it: --check exit codes, the
 // report, invalid UTF-8 in one of several files, --in-place atomicity even
 // when the process is killed midway.
 
@@ -168,7 +168,7 @@ TEST_F(NormalizeCliTest, InvalidUtf8InOneFileOthersStillProcessed) {
 
 std::vector<std::string> Temporaries(const std::string& dir);
 
-// Issue 10: every file's output reaches stdout, the faulty one's up to the
+// every file's output reaches stdout, the faulty one's up to the
 // line before its fault, in the order given; the summary names the file
 // left incomplete.
 TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
@@ -195,7 +195,7 @@ TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
   EXPECT_EQ(o.err, "");
 }
 
-// Issue 8: --in-place printed nothing.
+// Regression: --in-place printed nothing.
 TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
   Write(Path("a.txt"), "Kiev and Odessa\n");
   Write(Path("b.txt"), "bad \xC3(\n");
@@ -213,7 +213,7 @@ TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
       << o.err;
 }
 
-// Issue 8: --check said "names rewritten" and its report "applied": true.
+// Regression: --check said "names rewritten" and its report "applied": true.
 TEST_F(NormalizeCliTest, CheckSaysWouldRewriteAndReportsNothingApplied) {
   Write(Path("a.txt"), "Kiev and Odessa\n");
   Output o = Onoma("--check --report '" + Path("r.jsonl") + "' '" +
@@ -231,7 +231,7 @@ TEST_F(NormalizeCliTest, CheckSaysWouldRewriteAndReportsNothingApplied) {
   EXPECT_EQ(Slurp(Path("a.txt")), "Kiev and Odessa\n");
 }
 
-// Issue 8: --in-place on a symbolic link replaced the link by a file and
+// Regression: --in-place on a symbolic link replaced the link by a file and
 // left the file it pointed to as it was.
 TEST_F(NormalizeCliTest, InPlaceThroughASymlinkRewritesItsTarget) {
   fs::create_directories(Path("desk"));

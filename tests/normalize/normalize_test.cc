@@ -1,4 +1,4 @@
-// Normalizing variant names against the bundled termbase (issue 6): each
+// Normalizing variant names against the bundled termbase: each
 // language, every trap the issue names, and byte-identical output where
 // nothing matched.
 

@@ -18,7 +18,7 @@ using korean_test::OptionsFor;
 using korean_test::Rr;
 
 // Runs a golden file (clause, mode, Hangul, expected) and prints the pass
-// rate per clause, for the closing note of issue 4.
+// rate per clause.
 void RunGolden(const std::string& file) {
   std::map<std::string, std::pair<int, int>> by_clause;  // passed, total
   for (const auto& row : LoadRows(file, 4)) {
@@ -68,8 +68,8 @@ TEST(KoreanRrTest, CapitalizeMarksEachWord) {
   EXPECT_EQ(Rr().Romanize("KBS뉴스", cap), "KBSnyuseu");
 }
 
-// The examples that issue 4 quotes, as it quotes them.
-TEST(KoreanRegressionTest, Issue4Examples) {
+// Words and names that were once romanized wrongly, in each mode.
+TEST(KoreanRegressionTest, WordsOnceWrong) {
   RomanizeOptions cap;
   cap.capitalize = true;
   RomanizeOptions place;

@@ -114,7 +114,7 @@ TEST(AlignerTest, EmptySides) {
   auto right = Align(Doc({}), Doc({"a."}), Options());
   ASSERT_TRUE(right.ok());
   EXPECT_EQ(Shape(*right), (std::vector<std::string>{"0-1"}));
-  // Issue 4: against an empty side every bead was given confidence 1.
+  // Regression: against an empty side every bead was given confidence 1.
   for (const Bead& bead : *left) EXPECT_EQ(bead.confidence, 0);
   for (const Bead& bead : *right) EXPECT_EQ(bead.confidence, 0);
 }

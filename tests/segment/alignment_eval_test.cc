@@ -1,5 +1,5 @@
 // Precision and recall of the aligner on the gold passages of
-// tests/data/segment/ (issue 9), per language pair: once on the gold
+// tests/data/segment/, per language pair: once on the gold
 // sentences (the aligner alone) and once end to end (the segmenter's
 // sentences from the running text, then the aligner). The figures are
 // printed for docs/segment.md; the assertions are lower bounds a change

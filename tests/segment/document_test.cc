@@ -20,7 +20,7 @@ TEST(DocumentTest, EachNonEmptyLineIsAParagraph) {
   EXPECT_EQ(doc.paragraph, (std::vector<std::uint32_t>{0, 1, 1, 2}));
 }
 
-// Issue 4: `tm align --import` stored the byte-order mark of a file saved
+// Regression: `tm align --import` stored the byte-order mark of a file saved
 // by a Windows editor inside its first segment.
 TEST(DocumentTest, ByteOrderMarkIsNoPartOfTheFirstSentence) {
   auto splitter = SentenceSplitter::Create("uk");

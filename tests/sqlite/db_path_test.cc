@@ -1,4 +1,4 @@
-// Tests of memory/sqlite/db_path.h: DESIGN.md's rules for where the
+// Tests of memory/sqlite/db_path.h: the rules docs/cli.md gives for where the
 // database lives, with an injected environment, and which directories onoma
 // may create.
 
@@ -127,7 +127,7 @@ TEST(PrepareDbPathTest, CreatesDirectoriesForTheXdgDefault) {
   ONOMA_ASSERT_OK(path.status());
   EXPECT_EQ(*path, xdg / "onoma" / "onoma.db");
   EXPECT_TRUE(std::filesystem::is_directory(xdg / "onoma"));
-  // "Created on first use with the schema" (DESIGN.md).
+  // "Created on first use with the schema" (docs/cli.md).
   Result<Database> db = Database::Open(*path);
   ONOMA_EXPECT_OK(db.status());
 }

@@ -1,4 +1,4 @@
-// TermStore::Lookup: every match kind in en, uk, ru and ko (issue 5).
+// TermStore::Lookup: every match kind in en, uk, ru and ko.
 
 #include <gtest/gtest.h>
 

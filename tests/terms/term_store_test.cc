@@ -1,5 +1,5 @@
 // TermStore writes: add, edit, remove, get, list, and the constraints of
-// issue 5 (one preferred full form and one preferred short form per concept
+// (one preferred full form and one preferred short form per concept
 // and language; no duplicate form).
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
-// DESIGN.md: "never a half-written database". Runs `onoma tm import` on a
-// large generated file, kills it with SIGKILL once it has read part of
-// the file (its read offset, from /proc, says how far it got), and checks
-// that the database reopens exactly as it was before the import began.
+// docs/architecture.md: never a half-written database. Runs `onoma tm import`
+// on a large generated file, kills it with SIGKILL once it has read part of the
+// file (its read offset, from /proc, says how far it got), and checks that the
+// database reopens exactly as it was before the import began.
 
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // lib/util/input_file.h: what every command's file arguments accept and
-// refuse (issue 11: a directory given for a file ended in "internal
+// refuse (a directory given for a file ended in "internal
 // error: basic_filebuf::underflow").
 
 #include "lib/util/input_file.h"

@@ -1,5 +1,5 @@
-// The layers of DESIGN.md: data flows cli → memory → lib, so lib/ never
-// includes from memory/ or cli/, and memory/ never from cli/.
+// The layers of docs/architecture.md: data flows cli → memory → lib, so lib/
+// never includes from memory/ or cli/, and memory/ never from cli/.
 
 #include <gtest/gtest.h>
 
