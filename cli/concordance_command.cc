@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/json_answers.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
@@ -43,66 +45,6 @@ void AppendHit(std::string& out, std::string_view text,
     at = r.end;
   }
   AppendShown(out, text.substr(at), display);
-}
-
-void AppendJsonLine(std::string& out, std::string_view query,
-                    const std::vector<tm::ConcordanceHit>& hits) {
-  out += "{\"query\": ";
-  AppendJsonString(out, query);
-  out += ", \"hits\": [";
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    const tm::ConcordanceHit& h = hits[i];
-    if (i > 0) out += ", ";
-    out += "{\"source\": ";
-    AppendJsonString(out, h.hit.text);
-    out += ", \"target\": ";
-    AppendJsonString(out, h.others.empty() ? "" : h.others[0].text);
-    out += ", \"lang\": ";
-    AppendJsonString(out, h.hit.lang);
-    out += ", \"target_lang\": ";
-    AppendJsonString(out, h.others.empty() ? "" : h.others[0].lang);
-    out += ", \"tuid\": ";
-    AppendJsonString(out, h.tuid);
-    out += ", \"unit\": " + std::to_string(h.unit_id);
-    out += ", \"unit_source\": ";
-    out += h.hit.is_source ? "true" : "false";
-    // Bytes for slicing, code points for what a reader counts.
-    std::string bytes;
-    std::string chars;
-    // Ranges come in order: each one's column is counted on from the last
-    // one's end, so that a long segment with many hits is read once.
-    std::size_t counted = 0;
-    std::size_t column = 0;
-    for (const tm::ByteRange& r : h.ranges) {
-      if (!bytes.empty()) {
-        bytes += ", ";
-        chars += ", ";
-      }
-      bytes +=
-          "[" + std::to_string(r.begin) + ", " + std::to_string(r.end) + "]";
-      const std::string_view text = h.hit.text;
-      const std::size_t begin = column + text::CountCodePoints(text.substr(
-                                             counted, r.begin - counted));
-      column =
-          begin + text::CountCodePoints(text.substr(r.begin, r.end - r.begin));
-      counted = r.end;
-      chars +=
-          "[" + std::to_string(begin) + ", " + std::to_string(column) + "]";
-    }
-    out += ", \"match_bytes\": [" + bytes + "]";
-    out += ", \"match_chars\": [" + chars + "]";
-    out += ", \"targets\": [";
-    for (std::size_t j = 0; j < h.others.size(); ++j) {
-      if (j > 0) out += ", ";
-      out += "{\"lang\": ";
-      AppendJsonString(out, h.others[j].lang);
-      out += ", \"text\": ";
-      AppendJsonString(out, h.others[j].text);
-      out += "}";
-    }
-    out += "]}";
-  }
-  out += "]}\n";
 }
 
 void AppendText(std::string& out, std::string_view query,
@@ -147,7 +89,7 @@ Status SearchOne(sqlite::Database& db, std::string_view query,
   if (!hits.ok()) return hits.status();
   std::string out;
   if (args.json) {
-    AppendJsonLine(out, query, *hits);
+    out = JsonLine(ConcordanceJson(query, *hits));
   } else {
     if (batch) out += "# " + std::string(query) + '\n';
     AppendText(out, query, *hits, display);

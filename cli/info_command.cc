@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli/commands.h"
@@ -69,16 +70,17 @@ int RunInfo(const Options& options) {
 
   const std::string path = location->path.string();
   if (options.info_json) {
-    std::string out =
-        "{\"database\": " + JsonString(path) +
-        ", \"from\": " + JsonString(SourceKey(location->source)) +
-        ", \"read_only\": " + (db->read_only() ? "true" : "false") +
-        ", \"schema_version\": " + std::to_string(*version) +
-        ", \"concepts\": " + std::to_string(*concepts) +
-        ", \"terms\": " + std::to_string(*terms) +
-        ", \"units\": " + std::to_string(stats->units) +
-        ", \"variants\": " + std::to_string(stats->variants) +
-        ", \"bytes\": " + std::to_string(stats->file_bytes) + "}\n";
+    Json info;
+    info["database"] = path;
+    info["from"] = SourceKey(location->source);
+    info["read_only"] = db->read_only();
+    info["schema_version"] = *version;
+    info["concepts"] = *concepts;
+    info["terms"] = *terms;
+    info["units"] = stats->units;
+    info["variants"] = stats->variants;
+    info["bytes"] = stats->file_bytes;
+    const std::string out = JsonLine(info);
     std::fputs(out.c_str(), stdout);
     return kExitOk;
   }

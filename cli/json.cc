@@ -1,45 +1,71 @@
 #include "cli/json.h"
 
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
 namespace onoma::cli {
+namespace {
 
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
+// A scalar as the library writes it. The library writes backspace and
+// form feed as \b and \f; the command has always written them as \u0008
+// and \u000c, and keeps doing so (every other escape is the same).
+void AppendScalar(std::string& out, const Json& value) {
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (!value.is_string() || value.get_ref<const std::string&>().find_first_of(
+                                "\b\f") == std::string::npos) {
+    out += text;
+    return;
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Inside the written string every backslash starts an escape; the
+    // character after it says which.
+    if (text[i] != '\\' || i + 1 == text.size()) {
+      out += text[i];
+      continue;
+    }
+    const char next = text[++i];
+    if (next == 'b') {
+      out += "\\u0008";
+    } else if (next == 'f') {
+      out += "\\u000c";
+    } else {
+      out += '\\';
+      out += next;
     }
   }
-  out += '"';
 }
 
-std::string JsonString(std::string_view s) {
+}  // namespace
+
+void AppendJson(std::string& out, const Json& value) {
+  if (value.is_object()) {
+    out += '{';
+    bool first = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!first) out += ", ";
+      first = false;
+      AppendScalar(out, Json(it.key()));
+      out += ": ";
+      AppendJson(out, it.value());
+    }
+    out += '}';
+  } else if (value.is_array()) {
+    out += '[';
+    bool first = true;
+    for (const Json& element : value) {
+      if (!first) out += ", ";
+      first = false;
+      AppendJson(out, element);
+    }
+    out += ']';
+  } else {
+    AppendScalar(out, value);
+  }
+}
+
+std::string JsonLine(const Json& value) {
   std::string out;
-  AppendJsonString(out, s);
+  AppendJson(out, value);
+  out += '\n';
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/json_answers.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
@@ -55,49 +57,6 @@ std::string Marked(const std::string& text, const std::vector<tm::Span>& spans,
   }
   AppendShown(out, std::string_view(text).substr(at), display);
   return out;
-}
-
-std::string SpansJson(const std::vector<tm::Span>& spans) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += "[" + std::to_string(spans[i].begin) + ", " +
-           std::to_string(spans[i].end) + "]";
-  }
-  return out + "]";
-}
-
-void AppendJson(std::string& line, std::string_view query,
-                const std::vector<tm::Match>& matches) {
-  line += "{\"query\": " + JsonString(query) + ", \"matches\": [";
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    const tm::Match& m = matches[i];
-    if (i > 0) line += ", ";
-    line += "{\"score\": " + std::to_string(m.score) +
-            ", \"source\": " + JsonString(m.source) +
-            ", \"target\": " + JsonString(m.proposed) +
-            ", \"stored_target\": " + JsonString(m.target) +
-            ", \"tuid\": " + JsonString(m.tuid) +
-            ", \"unit\": " + std::to_string(m.unit_id) +
-            ", \"changed\": " + JsonString(m.changed) +
-            ", \"edits\": " + std::to_string(m.edits) +
-            ", \"differences\": " + SpansJson(m.differences) +
-            ", \"query_differences\": " + SpansJson(m.query_differences) +
-            ", \"substitutions\": [";
-    for (std::size_t k = 0; k < m.substitutions.size(); ++k) {
-      const tm::Substitution& s = m.substitutions[k];
-      if (k > 0) line += ", ";
-      line += "{\"kind\": " +
-              JsonString(s.kind == tm::Substitution::Kind::kNumber ? "number"
-                                                                   : "name") +
-              ", \"from\": " + JsonString(s.from) +
-              ", \"to\": " + JsonString(s.to) +
-              ", \"in_source\": " + SpansJson({s.in_source}) +
-              ", \"in_target\": " + SpansJson({s.in_proposed}) + "}";
-    }
-    line += "]}";
-  }
-  line += "]}\n";
 }
 
 void AppendText(std::string& out, std::string_view query,
@@ -195,7 +154,7 @@ int RunTmLookup(const Options& options) {
     if (!matches.ok()) return matches.status();
     std::string out;
     if (args.json) {
-      AppendJson(out, query, *matches);
+      out = JsonLine(TmLookupJson(query, *matches));
     } else {
       AppendText(out, query, *matches, args.min, batch, display);
     }
@@ -217,9 +176,7 @@ int RunTmLookup(const Options& options) {
     bool blank = line.find_first_not_of(" \t") == std::string::npos;
     if (blank) {
       if (!args.json) continue;
-      std::string out;
-      AppendJson(out, line, {});
-      Status written = WriteStdout(out);
+      Status written = WriteStdout(JsonLine(TmLookupJson(line, {})));
       if (!written.ok()) return Fail(what, written);
       continue;
     }

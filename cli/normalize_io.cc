@@ -6,10 +6,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/json_answers.h"
 #include "cli/output_path.h"
 #include "lib/util/atomic_file.h"
 #include "lib/util/input_file.h"
@@ -100,21 +102,7 @@ Result<bool> LineReader::Next(std::string& line, bool& newline) {
 }
 
 std::string ChangeJson(std::string_view file, const normalize::Change& c) {
-  std::string out = "{\"file\": ";
-  AppendJsonString(out, file);
-  out += ", \"line\": " + std::to_string(c.line);
-  out += ", \"column\": " + std::to_string(c.column);
-  out += ", \"byte_offset\": " + std::to_string(c.byte_offset);
-  out += ", \"found\": ";
-  AppendJsonString(out, c.found);
-  out += ", \"replacement\": ";
-  AppendJsonString(out, c.replacement);
-  out += ", \"concept\": ";
-  AppendJsonString(out, c.concept_slug);
-  out += ", \"reason\": ";
-  AppendJsonString(out, c.reason);
-  out += c.applied ? ", \"applied\": true}\n" : ", \"applied\": false}\n";
-  return out;
+  return JsonLine(ChangeRecord(file, c));
 }
 
 bool LooksLikeReport(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/json_answers.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -27,8 +29,6 @@ namespace {
 
 using terms::Concept;
 using terms::Term;
-
-std::string Json(std::string_view s) { return JsonString(s); }
 
 // The user's word for a status, term type or match kind.
 std::string Label(std::string_view name) {
@@ -84,19 +84,6 @@ void AppendConcept(std::string& out, const Concept& c, std::string_view heading,
   }
 }
 
-std::string TermsJson(const Concept& c) {
-  std::string out = "[";
-  for (const Term& t : c.terms) {
-    if (out.size() > 1) out += ", ";
-    out += "{\"lang\": " + Json(t.lang) + ", \"form\": " + Json(t.form) +
-           ", \"status\": " + Json(terms::Name(t.status)) +
-           ", \"term_type\": " + Json(terms::Name(t.type));
-    if (!t.note.empty()) out += ", \"note\": " + Json(t.note);
-    out += "}";
-  }
-  return out + "]";
-}
-
 Status LookupOne(terms::TermStore& store, std::string_view query,
                  const Options& options, bool batch, const Display& display) {
   terms::LookupOptions lookup;
@@ -105,20 +92,7 @@ Status LookupOne(terms::TermStore& store, std::string_view query,
   if (!hits.ok()) return hits.status();
   std::string out;
   if (options.term.json) {
-    out = "{\"query\": " + Json(query) + ", \"concepts\": [";
-    bool first = true;
-    for (const terms::LookupHit& h : *hits) {
-      if (!first) out += ", ";
-      first = false;
-      out += "{\"id\": " + std::to_string(h.entry.id) +
-             ", \"slug\": " + Json(h.entry.slug) +
-             ", \"type\": " + Json(terms::Name(h.entry.type)) +
-             ", \"match\": " + Json(terms::Name(h.match)) +
-             ", \"score\": " + std::to_string(h.score) +
-             ", \"matched\": " + Json(h.matched_form) +
-             ", \"terms\": " + TermsJson(h.entry) + "}";
-    }
-    out += "]}\n";
+    out = JsonLine(TermLookupJson(query, *hits));
   } else {
     std::string shown;
     AppendShown(shown, query, display);
@@ -298,10 +272,7 @@ int RunTermList(const Options& options) {
     return store.List([&](const Concept& c) {
       out.clear();
       if (options.term.json) {
-        out = "{\"id\": " + std::to_string(c.id) +
-              ", \"slug\": " + Json(c.slug) +
-              ", \"type\": " + Json(terms::Name(c.type)) +
-              ", \"terms\": " + TermsJson(c) + "}\n";
+        out = JsonLine(ConceptJson(c));
       } else {
         AppendConcept(out, c, "", display);
       }
