@@ -31,6 +31,7 @@ bool ReadsOnly(const Options& options) {
     case Command::kTmStats:
     case Command::kTmExport:
     case Command::kInfo:
+    case Command::kPretranslate:
       return true;
     case Command::kTmAlign:
       return !options.tm.import;
@@ -187,6 +188,8 @@ int Run(const Options& options) {
       return RunTmConcordance(options);
     case Command::kInfo:
       return RunInfo(options);
+    case Command::kPretranslate:
+      return RunPretranslate(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

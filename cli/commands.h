@@ -34,6 +34,7 @@ int RunTmIndex(const Options& options);   // cli/lookup_command.cc
 int RunTmStats(const Options& options);
 int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
 int RunInfo(const Options& options);           // cli/info_command.cc
+int RunPretranslate(const Options& options);   // cli/pretranslate_command.cc
 
 }  // namespace onoma::cli
 

@@ -18,8 +18,8 @@
 namespace onoma::cli {
 namespace {
 
-constexpr std::array<std::string_view, 6> kTopCommands = {
-    "romanize", "term", "normalize", "tm", "segment", "info"};
+constexpr std::array<std::string_view, 7> kTopCommands = {
+    "romanize", "term", "normalize", "tm", "segment", "info", "pretranslate"};
 
 // Levenshtein distance on bytes: command names are ASCII.
 std::size_t EditDistance(std::string_view a, std::string_view b) {
@@ -688,6 +688,56 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("The file, or - for standard input"))
       ->required();
   segment->callback([&] { opts.command = Command::kSegment; });
+
+  // --- pretranslate -------------------------------------------------------
+  PretranslateArgs& p = opts.pretranslate;
+  CLI::App* pretranslate =
+      Sub(app, "pretranslate",
+          Tr("Fill a report's segments from the translation memory and write "
+             "a draft for the translator"),
+          "  onoma pretranslate --from en --to uk report.txt\n"
+          "  onoma pretranslate --from en --to uk -o report.xlf report.txt\n"
+          "  onoma pretranslate --from en --to uk --format xliff12 -o drafts/ "
+          "reports/\n");
+  pretranslate->add_option("--from", p.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  pretranslate->add_option("--to", p.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  pretranslate
+      ->add_option("--min", p.min,
+                   Tr("Fill a target from a match scoring at least N (0-100, "
+                      "default 75)"))
+      ->type_name("N")
+      ->check(InRange(0, 100));
+  pretranslate
+      ->add_option("-o,--output", p.output,
+                   Tr("Write the draft to FILE (a directory for a directory "
+                      "of reports); the format follows its extension"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("--format", p.format,
+                   Tr("xliff (XLIFF 2.0), xliff12, tmx, tsv or text"))
+      ->type_name(Tr("FORMAT"))
+      ->check(OneOf({"xliff", "xliff20", "xliff12", "tmx", "tsv", "text"}));
+  pretranslate
+      ->add_option("--srx", p.srx,
+                   Tr("Segment with the rules of an SRX 2.0 file instead of "
+                      "the built-in ones"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("--stats", p.stats,
+                   Tr("Write the analysis by match band to FILE as JSON"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("report", p.input,
+                   Tr("The report, a directory of reports, or - for standard "
+                      "input"))
+      ->required();
+  pretranslate->callback([&] { opts.command = Command::kPretranslate; });
 
   // --- info ---------------------------------------------------------------
   CLI::App* info =

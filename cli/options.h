@@ -35,6 +35,7 @@ enum class Command {
   kTmIndex,
   kSegment,
   kInfo,
+  kPretranslate,
 };
 
 struct RomanizeArgs {
@@ -113,6 +114,18 @@ struct TmArgs {
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
 };
 
+// onoma pretranslate (cli/pretranslate_command.cc).
+struct PretranslateArgs {
+  std::string from;
+  std::string to;
+  int min = 75;
+  std::string output;  // -o: a file, or a directory for a directory input
+  std::string format;  // "": from -o's extension
+  std::string srx;
+  std::string stats;  // --stats FILE: the analysis as JSON
+  std::string input;  // a file, a directory, or "-"
+};
+
 struct Options {
   Command command = Command::kNone;
   std::string command_name;  // "tm import", for messages
@@ -124,6 +137,7 @@ struct Options {
   TermArgs term;
   NormalizeArgs normalize;
   TmArgs tm;
+  PretranslateArgs pretranslate;
   std::string segment_lang;
   std::string segment_file;
   std::string segment_srx;  // SRX rules replacing the built-in ones

@@ -1,0 +1,317 @@
+// onoma pretranslate: a report (or a directory of them) segmented, looked
+// up in the translation memory, and written as a draft for the translator
+// (memory/tm/pretranslate.h does the work, memory/formats/draft.h the
+// formats), with an analysis by match band on stderr and in --stats.
+// docs/pretranslate.md. Tested by tests/cli/pretranslate_cli_test.cc.
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/i18n.h"
+#include "cli/json.h"
+#include "cli/output_path.h"
+#include "cli/standard_output.h"
+#include "cli/store.h"
+#include "cli/term_input.h"
+#include "cli/terminal.h"
+#include "lib/normalize/matcher.h"
+#include "lib/segment/sentence_splitter.h"
+#include "lib/text/utf8.h"
+#include "lib/util/atomic_file.h"
+#include "lib/util/input_file.h"
+#include "memory/formats/draft.h"
+#include "memory/formats/srx_reader.h"
+#include "memory/terms/term_store.h"
+#include "memory/tm/pretranslate.h"
+
+namespace onoma::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class DraftFormat { kXliff20, kXliff12, kTmx, kTsv, kText };
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// --format, else -o's extension, else text (standard output).
+DraftFormat ChooseFormat(const PretranslateArgs& args) {
+  if (args.format == "xliff" || args.format == "xliff20") {
+    return DraftFormat::kXliff20;
+  }
+  if (args.format == "xliff12") return DraftFormat::kXliff12;
+  if (args.format == "tmx") return DraftFormat::kTmx;
+  if (args.format == "tsv") return DraftFormat::kTsv;
+  if (args.format == "text") return DraftFormat::kText;
+  if (args.output.empty() || args.output == "-") return DraftFormat::kText;
+  const std::string ext = Lower(fs::path(args.output).extension().string());
+  if (ext == ".tmx") return DraftFormat::kTmx;
+  if (ext == ".tsv") return DraftFormat::kTsv;
+  if (ext == ".txt") return DraftFormat::kText;
+  return DraftFormat::kXliff20;
+}
+
+std::string_view Extension(DraftFormat format) {
+  switch (format) {
+    case DraftFormat::kTmx:
+      return ".tmx";
+    case DraftFormat::kTsv:
+      return ".tsv";
+    case DraftFormat::kText:
+      return ".txt";
+    default:
+      return ".xlf";
+  }
+}
+
+std::string Render(const formats::Draft& draft, DraftFormat format) {
+  switch (format) {
+    case DraftFormat::kXliff20:
+      return formats::WriteXliff20(draft);
+    case DraftFormat::kXliff12:
+      return formats::WriteXliff12(draft);
+    case DraftFormat::kTmx:
+      return formats::WriteDraftTmx(draft);
+    case DraftFormat::kTsv:
+      return formats::WriteDraftTsv(draft);
+    case DraftFormat::kText:
+      return formats::WriteDraftText(draft);
+  }
+  return "";
+}
+
+// Writes `contents` to `path` whole or not at all ("-": standard output).
+Status WriteWhole(const std::string& path, const std::string& contents) {
+  if (path == "-") return WriteStdout(contents);
+  auto out = AtomicFile::Create(path);
+  if (!out.ok()) return TranslateFileError(out.status());
+  std::fwrite(contents.data(), 1, contents.size(), (*out)->file());
+  return TranslateFileError((*out)->Commit());
+}
+
+// `text` padded with spaces to `width` code points (left-aligned), or
+// right-aligned when `right`.
+std::string Pad(std::string_view text, std::size_t width, bool right) {
+  const std::size_t n = text::CountCodePoints(text);
+  const std::string fill(n < width ? width - n : 0, ' ');
+  return right ? fill + std::string(text) : std::string(text) + fill;
+}
+
+// The analysis as a table, for stderr.
+std::string AnalysisTable(std::string_view title, const tm::Analysis& a) {
+  std::string out = std::string(title) + '\n';
+  auto row = [&](std::string_view name, std::string_view segments,
+                 std::string_view words) {
+    out += "  " + Pad(name, 10, false) + Pad(segments, 10, true) +
+           Pad(words, 10, true) + '\n';
+  };
+  row(Tr("match"), Tr("segments"), Tr("words"));
+  for (std::size_t b = 0; b < tm::Analysis::kBands; ++b) {
+    const std::string name = b + 1 == tm::Analysis::kBands
+                                 ? Tr("no match")
+                                 : std::string(tm::Analysis::BandName(b));
+    row(name, std::to_string(a.band(b).segments),
+        std::to_string(a.band(b).words));
+  }
+  row(Tr("total"), std::to_string(a.total().segments),
+      std::to_string(a.total().words));
+  return out;
+}
+
+void AppendAnalysisJson(std::string& out, const tm::Analysis& a) {
+  out += "{\"bands\": [";
+  for (std::size_t b = 0; b < tm::Analysis::kBands; ++b) {
+    if (b > 0) out += ", ";
+    out += "{\"band\": " + JsonString(tm::Analysis::BandName(b)) +
+           ", \"segments\": " + std::to_string(a.band(b).segments) +
+           ", \"words\": " + std::to_string(a.band(b).words) + "}";
+  }
+  out += "], \"total\": {\"segments\": " + std::to_string(a.total().segments) +
+         ", \"words\": " + std::to_string(a.total().words) + "}}";
+}
+
+struct Job {
+  std::string input;   // a file, or "-"
+  std::string output;  // a file, or "-"
+};
+
+Result<std::vector<Job>> PlanJobs(const Options& options, DraftFormat format) {
+  const PretranslateArgs& args = options.pretranslate;
+  std::vector<Job> jobs;
+  std::error_code error;
+  if (args.input != "-" && fs::is_directory(args.input, error)) {
+    if (args.output.empty() || args.output == "-") {
+      return Status::BadArgument(Format(
+          Tr("{0} is a directory: give -o DIR for the drafts"), {args.input}));
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(args.input, error)) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(".")) continue;
+      if (entry.is_regular_file(error)) files.push_back(entry.path());
+    }
+    if (error) {
+      return Status::Io(Tr("cannot read the directory"))
+          .At({args.input, 0, 0, 0});
+    }
+    std::sort(files.begin(), files.end());
+    fs::create_directories(args.output, error);
+    if (error || !fs::is_directory(args.output)) {
+      return Status::Io(Format(Tr("cannot create the directory: {0}"),
+                               {error.message()}))
+          .At({args.output, 0, 0, 0});
+    }
+    for (const fs::path& file : files) {
+      fs::path out = fs::path(args.output) / file.filename();
+      out.replace_extension(std::string(Extension(format)));
+      jobs.push_back({file.string(), out.string()});
+    }
+    return jobs;
+  }
+  jobs.push_back(
+      {args.input, args.output.empty() ? std::string("-") : args.output});
+  return jobs;
+}
+
+Result<std::string> ReadReport(const std::string& path) {
+  if (path != "-") return ReadInputFile(path);
+  std::string text(std::istreambuf_iterator<char>(std::cin), {});
+  if (std::cin.bad()) {
+    return Status::Io(Tr("cannot read the file")).At({"<stdin>", 0, 0, 0});
+  }
+  return text;
+}
+
+}  // namespace
+
+int RunPretranslate(const Options& options) {
+  const std::string what = options.command_name;
+  const PretranslateArgs& args = options.pretranslate;
+  const DraftFormat format = ChooseFormat(args);
+
+  auto jobs = PlanJobs(options, format);
+  if (!jobs.ok()) return Fail(what, jobs.status());
+  std::vector<std::string> inputs;
+  for (const Job& job : *jobs) inputs.push_back(job.input);
+  if (!args.srx.empty()) inputs.push_back(args.srx);
+  const auto db_path = StorePath(options);
+  for (const Job& job : *jobs) {
+    Status safe = CheckOutputPath(job.output, inputs, db_path);
+    if (!safe.ok()) return Fail("-o", safe);
+  }
+  if (!args.stats.empty()) {
+    Status safe = CheckOutputPath(args.stats, inputs, db_path);
+    for (const Job& job : *jobs) {
+      if (safe.ok() && args.stats != "-" && job.output != "-" &&
+          SameFile(args.stats, job.output)) {
+        safe = Status::BadArgument(
+            Format(Tr("--stats and -o name the same file {0}"), {args.stats}));
+      }
+    }
+    if (!safe.ok()) return Fail("--stats", safe);
+  }
+  Status writable = CheckStandardOutput(inputs);
+  if (!writable.ok()) return Fail(what, writable);
+
+  std::optional<segment::SrxRules> srx;
+  if (!args.srx.empty()) {
+    auto rules = formats::ReadSrxFile(args.srx);
+    if (!rules.ok()) return Fail("--srx", rules.status());
+    srx.emplace(std::move(*rules));
+  }
+  auto splitter =
+      srx ? segment::SentenceSplitter::CreateFromSrx(*srx, args.from)
+          : segment::SentenceSplitter::Create(args.from);
+  if (!splitter.ok()) {
+    return Fail(srx ? "--srx" : what.c_str(), splitter.status());
+  }
+
+  auto db = OpenStore(options);
+  if (!db.ok()) return Fail(what, db.status());
+  normalize::Input terms;
+  std::optional<normalize::Matcher> matcher;
+  {
+    terms::TermStore store(*db);
+    auto input = ReadStore(store);
+    if (!input.ok()) return Fail(what, input.status());
+    terms = std::move(*input);
+    if (!terms.concepts.empty()) {
+      auto compiled = normalize::Matcher::Compile(terms);
+      if (!compiled.ok()) return Fail(what, compiled.status());
+      matcher.emplace(std::move(*compiled));
+    }
+  }
+
+  tm::PretranslateOptions pre_options;
+  pre_options.from = args.from;
+  pre_options.to = args.to;
+  pre_options.min_score = args.min;
+  pre_options.matcher = matcher ? &*matcher : nullptr;
+  pre_options.terms = matcher ? &terms : nullptr;
+  ProgressLine progress(Tr("indexing the memory for lookup: {0}%"));
+  pre_options.on_progress = [&](const tm::IndexProgress& p) {
+    progress.Update(p.units_done, p.units_total);
+  };
+  pre_options.on_index_stale = [&db] { NoteStaleIndex(*db); };
+  auto pre = tm::Pretranslator::Open(*db, pre_options);
+  if (!pre.ok()) return Fail(what, pre.status());
+
+  tm::Analysis total;
+  std::string files_json;
+  for (const Job& job : *jobs) {
+    auto text = ReadReport(job.input);
+    if (!text.ok()) return Fail(what, text.status());
+    const std::string shown = job.input == "-" ? "<stdin>" : job.input;
+    Status valid = text::ValidateUtf8(*text, shown);
+    if (!valid.ok()) return Fail(what, valid);
+    tm::Analysis analysis;
+    auto draft = pre->Run(*text, job.input == "-" ? "-" : job.input, *splitter,
+                          analysis);
+    if (!draft.ok()) return Fail(what, draft.status());
+    Status written = WriteWhole(job.output, Render(*draft, format));
+    if (!written.ok()) return Fail(job.output == "-" ? what : "-o", written);
+    std::cerr << AnalysisTable(
+        Format(Tr("{0}: analysis against the memory ({1} to {2})"),
+               {shown, args.from, args.to}),
+        analysis);
+    if (!files_json.empty()) files_json += ", ";
+    files_json +=
+        "{\"file\": " + JsonString(shown) +
+        (job.output == "-" ? "" : ", \"output\": " + JsonString(job.output)) +
+        ", \"analysis\": ";
+    AppendAnalysisJson(files_json, analysis);
+    files_json += "}";
+    total.Add(analysis);
+  }
+  if (jobs->size() > 1) {
+    std::cerr << AnalysisTable(Tr("all files"), total);
+  }
+  if (!args.stats.empty()) {
+    std::string json = "{\"from\": " + JsonString(args.from) +
+                       ", \"to\": " + JsonString(args.to) +
+                       ", \"min\": " + std::to_string(args.min) +
+                       ", \"files\": [" + files_json + "], \"total\": ";
+    AppendAnalysisJson(json, total);
+    json += "}\n";
+    Status written = WriteWhole(args.stats, json);
+    if (!written.ok()) return Fail("--stats", written);
+  }
+  Status flushed = FlushStdout();
+  if (!flushed.ok()) return Fail(what, flushed);
+  return kExitOk;
+}
+
+}  // namespace onoma::cli
