@@ -26,13 +26,15 @@ output: No space left on device`, and a command reading standard input
 stops there. A closed pipe (`onoma ... | head`) ends the command quietly.
 
 No command writes over what it reads: a file it writes (`normalize
---report` or `--in-place`, `tm export`, `term export`, `tm align --output`)
+--report` or `--in-place`, `tm export`, `term export`, `tm align --output`,
+`pretranslate -o` and `--stats`)
 that is one of its input files, or the database or its `-wal`, `-shm` or
 `-journal` file, under any spelling or symbolic link, is a usage error
 (exit 2) naming both.
 
 A file a command reads (`normalize FILE`, `segment FILE`, `term import`,
-`tm import`, `tm align SOURCE TARGET`, `--table`, `--srx`, `--anchors`) may
+`tm import`, `tm align SOURCE TARGET`, `pretranslate FILE`, `--table`,
+`--srx`, `--anchors`) may
 be a regular file, a FIFO (`<(zcat a.txt.gz)`) or a device. A directory, a
 missing path or an unreadable file is exit 3 naming it and the system's
 reason: `onoma: --srx: rules: cannot read the file: Is a directory`.
@@ -42,7 +44,7 @@ Only the commands that write to the database (`term import`, `add`,
 when it is not there, and say so on standard error: `onoma: created the
 database news.db`. The commands that only read it (`term lookup`, `list`,
 `export`; `normalize`; `tm lookup`, `concordance`, `export`, `stats`;
-`info`) refuse a database that does not exist, as a mistyped `--db` most
+`pretranslate`; `info`) refuse a database that does not exist, as a mistyped `--db` most
 likely is: exit 4, `onoma: term lookup: no database at news.db (a mistyped
 --db? ...)`. `onoma info` shows which database is in use and why.
 
@@ -50,7 +52,7 @@ HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
     "term edit" "term remove" "term list" "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
-    "tm concordance" "tm align" "tm stats" segment info; do
+    "tm concordance" "tm align" "tm stats" segment pretranslate info; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"
   # shellcheck disable=SC2086

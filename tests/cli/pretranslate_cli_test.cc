@@ -233,5 +233,57 @@ TEST_F(PretranslateCliTest, BadInputIsRefusedWithItsPlace) {
   EXPECT_EQ(usage.exit_code, 2);
 }
 
+// The round docs/pretranslate.md shows, on its files.
+TEST_F(PretranslateCliTest, TheRoundInTheGuide) {
+  const std::string data = ONOMA_SOURCE_DIR "/tests/data/pretranslate/";
+  const std::string db = "--db '" + Path("desk.db") + "' ";
+  auto run = [&](const std::string& args) {
+    return RunOnoma("NO_COLOR=1", db + args);
+  };
+  ASSERT_EQ(run("term import '" ONOMA_SOURCE_DIR "/tables/termbase/news.tsv'")
+                .exit_code,
+            0);
+  Output imported = run("tm import '" + data + "desk.tmx'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  Output o = run("pretranslate --from en --to uk '" + data + "report.txt'");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out,
+            "Обстріл у Львові в понеділок убив 7 людей.\n"
+            "Міністр заявив, що переговори відновляться. Переговори "
+            "відновилися у Києві 12 березня.\n"
+            "Протиповітряна оборона вночі збила над областю 9 дронів.\n"
+            "[[Officials said water had been restored in two districts.]]\n"
+            "[[Rescuers are still searching the rubble.]]\n");
+  EXPECT_NE(o.err.find("  match       segments     words\n"
+                       "  100                1         6\n"
+                       "  95-99              3        25\n"
+                       "  85-94              0         0\n"
+                       "  75-84              0         0\n"
+                       "  50-74              1         9\n"
+                       "  no match           1         6\n"
+                       "  total              6        46\n"),
+            std::string::npos)
+      << o.err;
+  Output x =
+      run("pretranslate --from en --to uk -o '" + Path("report.xlf") +
+          "' --stats '" + Path("report.json") + "' '" + data + "report.txt'");
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  const std::string xlf = testing::Slurp(Path("report.xlf"));
+  EXPECT_NE(xlf.find("<note appliesTo=\"target\" category=\"onoma\">house "
+                     "style: Киеве → Києві (deprecated)</note>"),
+            std::string::npos)
+      << xlf;
+  EXPECT_NE(xlf.find("<unit id=\"u6\">\n        <segment id=\"s1\" "
+                     "state=\"initial\">\n          <source>Rescuers are "
+                     "still searching the rubble.</source>\n        "
+                     "</segment>"),
+            std::string::npos)
+      << xlf;
+  EXPECT_EQ(testing::XliffSchemaErrors(Path("report.xlf"), Xliff::k20), "");
+  EXPECT_NE(testing::Slurp(Path("report.json"))
+                .find("\"total\": {\"segments\": 6, \"words\": 46}"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace onoma
