@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -131,16 +132,21 @@ std::string AnalysisTable(std::string_view title, const tm::Analysis& a) {
   return out;
 }
 
-void AppendAnalysisJson(std::string& out, const tm::Analysis& a) {
-  out += "{\"bands\": [";
+// {"bands": [{"band", "segments", "words"}, ...], "total": {"segments",
+// "words"}}.
+Json AnalysisJson(const tm::Analysis& a) {
+  Json out;
+  out["bands"] = Json::array();
   for (std::size_t b = 0; b < tm::Analysis::kBands; ++b) {
-    if (b > 0) out += ", ";
-    out += "{\"band\": " + JsonString(tm::Analysis::BandName(b)) +
-           ", \"segments\": " + std::to_string(a.band(b).segments) +
-           ", \"words\": " + std::to_string(a.band(b).words) + "}";
+    Json band;
+    band["band"] = std::string(tm::Analysis::BandName(b));
+    band["segments"] = a.band(b).segments;
+    band["words"] = a.band(b).words;
+    out["bands"].push_back(std::move(band));
   }
-  out += "], \"total\": {\"segments\": " + std::to_string(a.total().segments) +
-         ", \"words\": " + std::to_string(a.total().words) + "}}";
+  out["total"]["segments"] = a.total().segments;
+  out["total"]["words"] = a.total().words;
+  return out;
 }
 
 struct Job {
@@ -270,7 +276,7 @@ int RunPretranslate(const Options& options) {
   if (!pre.ok()) return Fail(what, pre.status());
 
   tm::Analysis total;
-  std::string files_json;
+  Json files = Json::array();
   for (const Job& job : *jobs) {
     auto text = ReadReport(job.input);
     if (!text.ok()) return Fail(what, text.status());
@@ -287,25 +293,24 @@ int RunPretranslate(const Options& options) {
         Format(Tr("{0}: analysis against the memory ({1} to {2})"),
                {shown, args.from, args.to}),
         analysis);
-    if (!files_json.empty()) files_json += ", ";
-    files_json +=
-        "{\"file\": " + JsonString(shown) +
-        (job.output == "-" ? "" : ", \"output\": " + JsonString(job.output)) +
-        ", \"analysis\": ";
-    AppendAnalysisJson(files_json, analysis);
-    files_json += "}";
+    Json file;
+    file["file"] = shown;
+    if (job.output != "-") file["output"] = job.output;
+    file["analysis"] = AnalysisJson(analysis);
+    files.push_back(std::move(file));
     total.Add(analysis);
   }
   if (jobs->size() > 1) {
     std::cerr << AnalysisTable(Tr("all files"), total);
   }
   if (!args.stats.empty()) {
-    std::string json = "{\"from\": " + JsonString(args.from) +
-                       ", \"to\": " + JsonString(args.to) +
-                       ", \"min\": " + std::to_string(args.min) +
-                       ", \"files\": [" + files_json + "], \"total\": ";
-    AppendAnalysisJson(json, total);
-    json += "}\n";
+    Json stats;
+    stats["from"] = args.from;
+    stats["to"] = args.to;
+    stats["min"] = args.min;
+    stats["files"] = std::move(files);
+    stats["total"] = AnalysisJson(total);
+    const std::string json = JsonLine(stats);
     Status written = WriteWhole(args.stats, json);
     if (!written.ok()) return Fail("--stats", written);
   }
