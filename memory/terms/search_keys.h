@@ -110,6 +110,46 @@ std::vector<std::string> DeletionNeighbourhood(
 // limit + 1 as soon as it is known to exceed `limit`.
 int EditDistance(std::string_view a, std::string_view b, int limit);
 
+// Typing distance: how a typist's slips change a name in its own script.
+// The "typo" match compares folded forms (FoldKey) code point by code
+// point, each Hangul syllable one unit: most slips on a two-set Korean
+// keyboard (a wrong vowel or initial, a final left out or added) change
+// one syllable, and a syllable doubled or left out is one unit too.
+
+// Letters of a folded form: code points that are letters or digits, a
+// Hangul syllable counting as its jamo (2 or 3).
+std::size_t TypingLetters(std::string_view fold);
+
+// The most slips a typo match allows on the folded form `fold`: 0 below 4
+// letters (two Hangul syllables have 4 or more), 1 up to 7, 2 from 8 — in
+// any script.
+int TypoThreshold(std::string_view fold);
+
+// What term_fuzzy keys a folded form's typing rows by (their latin_key
+// column): the form behind a tab, which no skeleton and no folded form
+// holds, so the rows never meet a skeleton's.
+std::string TypingOwner(std::string_view fold);
+// `owner` (TypingOwner's) back to its folded form.
+std::string_view TypingOwnerFold(std::string_view owner);
+
+// The term_fuzzy keys of the folded form `fold` (all tab-prefixed):
+// its deletion neighbourhood over code points, and, when TypoThreshold
+// allows two slips, the deletion neighbourhoods of its two halves tagged
+// with the form's length and the half. Two forms within one slip share a
+// key of the first kind; within two, one half is within one slip of the
+// query's start or end, which shares a key of the second kind (docs/
+// terms.md, "Typos"). Empty for forms below 2 code points or over
+// kMaxFuzzyKeyBytes of them.
+std::vector<std::string> TypingNeighbourhood(std::string_view fold);
+
+// The keys a lookup of the folded query `fold` tries in term_fuzzy to find
+// every stored folded form within TypoThreshold slips of it.
+std::vector<std::string> TypingQueryKeys(std::string_view fold);
+
+// Optimal-string-alignment distance between two folded forms over code
+// points, or limit + 1 once it is known to exceed `limit`.
+int TypingDistance(std::string_view a, std::string_view b, int limit);
+
 }  // namespace onoma::terms
 
 #endif  // ONOMA_MEMORY_TERMS_SEARCH_KEYS_H_

@@ -54,6 +54,14 @@ constexpr int kCloseMargin = 1;
 // Beyond this many edits, Latin forms are simply far apart.
 constexpr int kFar = 16;
 
+// A candidate that is no typo of the query's spelling.
+constexpr int kNoTypo = 1000;
+
+// The score of a concept found as a typo of one of its forms: with one
+// slip above every romanized match (a form the user meant to type beats
+// one that merely sounds alike), with two beside them.
+int TypoScore(int slips) { return slips <= 1 ? 85 : 80; }
+
 struct Candidate {
   MatchKind kind;
   int score;
@@ -63,6 +71,10 @@ struct Candidate {
   // distance between the query's and the form's plain romanizations, so
   // that Kyyiv ranks Kyiv above Kobe. Lower is better.
   int closeness = 0;
+  // The fewest slips from the query to a form of the concept in the same
+  // script (TypingDistance), when within the form's TypoThreshold; else
+  // kNoTypo.
+  int typing = kNoTypo;
 };
 
 int ScoreOf(MatchKind kind, int distance, int closeness) {
@@ -163,6 +175,55 @@ class Collector {
     return Status::Ok();
   }
 
+  // Adds every concept with a form within TypoThreshold slips of the
+  // folded query `fold` (TypingDistance): the folded forms that share a
+  // typing key with it (term_fuzzy), then their terms (term_by_fold).
+  Status Typos(const std::string& fold) {
+    std::map<std::string, int> near;  // folded form -> slips
+    {
+      auto find =
+          db_.Cached("SELECT latin_key FROM term_fuzzy WHERE key = ?1 LIMIT ?2",
+                     "look up form by typing key");
+      if (!find.ok()) return find.status();
+      sqlite::Statement& s = **find;
+      for (const std::string& key : TypingQueryKeys(fold)) {
+        s.Reset();
+        ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(key)));
+        ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
+        for (;;) {
+          auto row = s.Step();
+          if (!row.ok()) return row.status();
+          if (!*row) break;
+          std::string_view form = TypingOwnerFold(s.ColumnTextView(0));
+          if (form == fold || near.count(std::string(form))) continue;
+          int limit = TypoThreshold(form);
+          int d = TypingDistance(fold, form, limit);
+          if (d <= limit) near.emplace(form, d);
+        }
+      }
+    }
+    auto terms = db_.Cached(
+        "SELECT concept_id, form, lang FROM term WHERE fold_key = ?1 LIMIT ?2",
+        "look up term by folded form");
+    if (!terms.ok()) return terms.status();
+    sqlite::Statement& s = **terms;
+    for (const auto& [form_fold, d] : near) {
+      s.Reset();
+      ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(form_fold)));
+      ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
+      for (;;) {
+        auto row = s.Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        std::string form = s.ColumnText(1);
+        int closeness = Closeness(form, s.ColumnTextView(2));
+        Offer(s.ColumnInt64(0), MatchKind::kFuzzy, std::move(form), d,
+              closeness, d);
+      }
+    }
+    return Status::Ok();
+  }
+
   bool empty() const { return best_.empty(); }
   // Whether some concept matched by its spelling: exact, folded or
   // inflected.
@@ -186,16 +247,27 @@ class Collector {
   }
 
   void Offer(std::int64_t concept_id, MatchKind kind, std::string form,
-             int distance, int closeness = 0) {
-    int score = ScoreOf(kind, distance, closeness);
+             int distance, int closeness = 0, int typing = kNoTypo) {
+    int score = typing == kNoTypo ? ScoreOf(kind, distance, closeness)
+                                  : TypoScore(typing);
     auto it = best_.find(concept_id);
+    if (it != best_.end() && typing != kNoTypo &&
+        it->second.kind == MatchKind::kRomanized) {
+      // The concept sounds alike and is a typo away: it stays romanized
+      // (the stronger kind of match), ranked as the typo.
+      it->second.typing = std::min(it->second.typing, typing);
+      it->second.score = std::max(it->second.score, score);
+      return;
+    }
     if (it != best_.end() &&
         (it->second.score > score ||
          (it->second.score == score && it->second.closeness <= closeness))) {
+      it->second.typing = std::min(it->second.typing, typing);
       return;
     }
+    typing = it == best_.end() ? typing : std::min(it->second.typing, typing);
     best_[concept_id] =
-        Candidate{kind, score, std::move(form), distance, closeness};
+        Candidate{kind, score, std::move(form), distance, closeness, typing};
   }
 
   sqlite::Database& db_;
@@ -254,6 +326,7 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
   }
   bool spelled = found.spelled();
   if (!spelled) {
+    ONOMA_RETURN_IF_ERROR(found.Typos(fold));
     for (const std::string& key : latin_keys) {
       ONOMA_RETURN_IF_ERROR(found.Fuzzy(key));
     }
@@ -265,6 +338,9 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) {
+                     if (a.second->typing != b.second->typing) {
+                       return a.second->typing < b.second->typing;
+                     }
                      if (a.second->score != b.second->score) {
                        return a.second->score > b.second->score;
                      }
@@ -276,6 +352,13 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
   if (spelled) {
     std::erase_if(ranked, [](const auto& hit) {
       return hit.second->kind >= MatchKind::kRomanized;
+    });
+  } else if (!ranked.empty() && ranked.front().second->typing != kNoTypo) {
+    // Typos of a form the user meant to type: the concepts that merely
+    // sound alike, and those a further slip away, are noise beside them.
+    int nearest = ranked.front().second->typing;
+    std::erase_if(ranked, [nearest](const auto& hit) {
+      return hit.second->typing > nearest;
     });
   } else if (!ranked.empty()) {
     int top = ranked.front().second->score;

@@ -91,15 +91,25 @@ class Writer : public TermSink {
   // Puts the deletion neighbourhood of `latin` into term_fuzzy, or stages
   // it in bulk mode; once per skeleton and writer.
   Status IndexSkeleton(const std::string& latin);
+  // Puts the typing neighbourhood of the folded form `fold`
+  // (TypingNeighbourhood) into term_fuzzy, the same way.
+  Status IndexTyping(const std::string& fold);
+  // `keys` for `owner` (a skeleton, or TypingOwner of a folded form).
+  Status IndexKeys(const std::string& owner, std::vector<std::string> keys);
+  // Removes `keys` of `owner` unless `shared_sql` (bound to `key`) finds
+  // another term that has it.
+  Status UnindexKeys(std::string_view shared_sql, const std::string& key,
+                     const std::string& owner,
+                     const std::vector<std::string>& keys);
 
   sqlite::Database& db_;
   ImportOptions options_;
   std::unordered_map<std::string, std::int64_t> ids_;
   ImportStats stats_;
   std::int64_t bulk_after_ = -1;  // -1: never
-  // The skeletons this writer has indexed (or found indexed): names share
-  // them (the en, uk and ru forms of one name; 400k generated terms have
-  // 34k), so each is written once.
+  // The skeletons and folded forms this writer has indexed (or found
+  // indexed): names share skeletons (the en, uk and ru forms of one name; 400k
+  // generated terms have 34k), so each is written once.
   std::unordered_set<std::string> indexed_keys_;
   // Bulk mode: (key, skeleton) rows for term_fuzzy, written by Finish().
   std::vector<std::pair<std::string, std::string>> staged_fuzzy_;

@@ -277,11 +277,21 @@ Status Writer::Finish() {
 }
 
 Status Writer::IndexSkeleton(const std::string& latin) {
-  if (!indexed_keys_.insert(latin).second) return Status::Ok();
-  std::vector<std::string> keys = DeletionNeighbourhood(latin);
+  return IndexKeys(latin, DeletionNeighbourhood(latin));
+}
+
+Status Writer::IndexTyping(const std::string& fold) {
+  return IndexKeys(TypingOwner(fold), TypingNeighbourhood(fold));
+}
+
+Status Writer::IndexKeys(const std::string& owner,
+                         std::vector<std::string> keys) {
+  if (keys.empty() || !indexed_keys_.insert(owner).second) {
+    return Status::Ok();
+  }
   if (bulk_) {
     for (std::string& key : keys)
-      staged_fuzzy_.emplace_back(std::move(key), latin);
+      staged_fuzzy_.emplace_back(std::move(key), owner);
     return Status::Ok();
   }
   auto insert = db_.Cached(
@@ -291,7 +301,7 @@ Status Writer::IndexSkeleton(const std::string& latin) {
   for (const std::string& key : keys) {
     (*insert)->Reset();
     ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, std::string_view(key)));
-    ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, std::string_view(latin)));
+    ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, std::string_view(owner)));
     ONOMA_RETURN_IF_ERROR((*insert)->Run());
   }
   return Status::Ok();
@@ -406,6 +416,7 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
   // import, and the upserts of an import have no use for the id.
   std::int64_t id = upsert ? 0 : db_.LastInsertRowId();
   ONOMA_RETURN_IF_ERROR(IndexSkeleton(latin));
+  ONOMA_RETURN_IF_ERROR(IndexTyping(fold));
   return id;
 }
 
@@ -517,8 +528,9 @@ Status Writer::ExplainConflict(std::int64_t concept_id, std::string_view slug,
 }
 
 Status Writer::DeleteTerm(std::int64_t term_id) {
-  auto remove = db_.Cached("DELETE FROM term WHERE id = ?1 RETURNING latin_key",
-                           "remove term");
+  auto remove =
+      db_.Cached("DELETE FROM term WHERE id = ?1 RETURNING latin_key, fold_key",
+                 "remove term");
   if (!remove.ok()) return remove.status();
   ONOMA_RETURN_IF_ERROR((*remove)->Bind(1, term_id));
   auto removed = (*remove)->Step();
@@ -528,25 +540,36 @@ Status Writer::DeleteTerm(std::int64_t term_id) {
     return Status::NotFound("no such term");
   }
   std::string latin = (*remove)->ColumnText(0);
+  std::string fold = (*remove)->ColumnText(1);
   ONOMA_RETURN_IF_ERROR((*remove)->Run());  // to the end
-  // The skeleton's fuzzy keys stay while another term has it.
-  auto shared = db_.Cached("SELECT 1 FROM term WHERE latin_key = ?1 LIMIT 1",
-                           "find terms sharing a skeleton");
+  ONOMA_RETURN_IF_ERROR(
+      UnindexKeys("SELECT 1 FROM term WHERE latin_key = ?1 LIMIT 1", latin,
+                  latin, DeletionNeighbourhood(latin)));
+  return UnindexKeys("SELECT 1 FROM term WHERE fold_key = ?1 LIMIT 1", fold,
+                     TypingOwner(fold), TypingNeighbourhood(fold));
+}
+
+// A skeleton's (or folded form's) fuzzy keys stay while another term has
+// it.
+Status Writer::UnindexKeys(std::string_view shared_sql, const std::string& key,
+                           const std::string& owner,
+                           const std::vector<std::string>& keys) {
+  auto shared = db_.Cached(shared_sql, "find terms sharing a search key");
   if (!shared.ok()) return shared.status();
-  ONOMA_RETURN_IF_ERROR((*shared)->Bind(1, std::string_view(latin)));
+  ONOMA_RETURN_IF_ERROR((*shared)->Bind(1, std::string_view(key)));
   auto other = (*shared)->Step();
   if (!other.ok()) return other.status();
   (*shared)->Reset();
   if (*other) return Status::Ok();
-  indexed_keys_.erase(latin);
+  indexed_keys_.erase(owner);
   auto fuzzy =
       db_.Cached("DELETE FROM term_fuzzy WHERE key = ?1 AND latin_key = ?2",
-                 "remove skeleton from the fuzzy index");
+                 "remove search key from the fuzzy index");
   if (!fuzzy.ok()) return fuzzy.status();
-  for (const std::string& key : DeletionNeighbourhood(latin)) {
+  for (const std::string& k : keys) {
     (*fuzzy)->Reset();
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(1, std::string_view(key)));
-    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(2, std::string_view(latin)));
+    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(1, std::string_view(k)));
+    ONOMA_RETURN_IF_ERROR((*fuzzy)->Bind(2, std::string_view(owner)));
     ONOMA_RETURN_IF_ERROR((*fuzzy)->Run());
   }
   return Status::Ok();

@@ -202,14 +202,38 @@ TEST_F(RankingTest, GermanAndPolishSpellingsFindTheirPlace) {
 }
 
 TEST_F(RankingTest, LatinTypoOutranksSkeletonOnlyMatch) {
-  // Kyvi is Kyiv with two letters swapped, and has 쿠퍼's skeleton.
+  // Kyvi is Kyiv with two letters swapped, and has 쿠퍼's skeleton: one
+  // slip from a stored form scores above every romanized match.
   auto hits = store_->Lookup("Kyvi");
   ASSERT_TRUE(hits.ok());
   ASSERT_FALSE(hits->empty());
   EXPECT_EQ(hits->front().entry.slug, "kyiv");
   EXPECT_EQ(hits->front().match, MatchKind::kFuzzy);
-  EXPECT_EQ(hits->front().score, 80);
+  EXPECT_EQ(hits->front().score, 85);
+  EXPECT_EQ(hits->front().distance, 1);
   EXPECT_EQ(hits->size(), 1u);
+}
+
+// Regression (issue 17): swapped letters, and two slips in a long name,
+// in every script, find the name first.
+TEST_F(RankingTest, TyposOfNamesFindThemFirst) {
+  const std::pair<const char*, const char*> kTypos[] = {
+      {"Khakriv", "kharkiv"},
+      {"Dnirpo", "dnipro"},
+      {"Luhnask", "luhansk"},
+      {"Zapoirzhzia", "zaporizhzhia"},
+      {"Харкві", "kharkiv"},
+      {"Запоріжжжя", "zaporizhzhia"},
+      {"Zaporizhzhai Oblsat", "zaporizhzhia-oblast"},
+      {"서욹", "seoul"},
+      {"블라디미르 푸친", "vladimir-putin"},
+      {"Volodymry Zelenksy", "volodymyr-zelensky"},
+  };
+  for (const auto& [query, slug] : kTypos) {
+    std::vector<std::string> slugs = Slugs(query);
+    ASSERT_FALSE(slugs.empty()) << query;
+    EXPECT_EQ(slugs.front(), slug) << query;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(RowByRowAndBulk, LookupTest,

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 
 #include "lib/romanize/registry.h"
+#include "lib/text/text.h"
 
 namespace onoma::terms {
 namespace {
@@ -153,6 +155,63 @@ TEST(FuzzyTest, DeletionNeighbourhoodAndDistance) {
   EXPECT_EQ(EditDistance("kyvi", "kyiv", 2), 1);
   EXPECT_EQ(EditDistance("ab", "ba", 1), 1);
   EXPECT_EQ(EditDistance("abc", "bca", 1), 2);  // limit + 1
+}
+
+TEST(TypingTest, ThresholdCountsLettersInAnyScript) {
+  EXPECT_EQ(TypoThreshold("kyi"), 0);
+  EXPECT_EQ(TypoThreshold("kyiv"), 1);
+  EXPECT_EQ(TypoThreshold("zelensky"), 2);    // 8 letters
+  EXPECT_EQ(TypoThreshold("запоріжжя"), 2);   // 9
+  EXPECT_EQ(TypoThreshold("서울"), 1);        // ㅅㅓㅇㅜㄹ: 5 letters
+  EXPECT_EQ(TypoThreshold("블라디미르"), 2);  // 10 letters
+  EXPECT_EQ(TypingDistance("харків", "хаків", 2), 1);
+  EXPECT_EQ(TypingDistance("북한", "한북", 2), 1);  // syllables swapped
+  EXPECT_EQ(TypingDistance("서율", "서울", 2), 1);
+}
+
+// Every stored form within its threshold of a query shares a typing key
+// with it: one slip through the full neighbourhood, two through a half.
+TEST(TypingTest, QueryKeysMeetEveryFormWithinTwoSlips) {
+  const char* kForms[] = {"zaporizhzhia", "запоріжжя", "블라디미르 푸틴",
+                          "dnipropetrovsk", "volodymyr zelensky"};
+  std::mt19937 rng(17);
+  for (const char* form : kForms) {
+    std::vector<std::string> stored = TypingNeighbourhood(form);
+    std::u32string s;
+    for (std::size_t i = 0; i < std::string_view(form).size();) {
+      char32_t c;
+      text::DecodeNext(form, i, c);
+      s += c;
+    }
+    for (int trial = 0; trial < 200; ++trial) {
+      std::u32string q = s;
+      for (int slip = 0; slip < 2; ++slip) {
+        std::size_t at = rng() % (q.size() - 1);
+        switch (rng() % 4) {
+          case 0:
+            std::swap(q[at], q[at + 1]);
+            break;
+          case 1:
+            q.erase(at, 1);
+            break;
+          case 2:
+            q.insert(q.begin() + at, U'q');
+            break;
+          default:
+            q[at] = U'x';
+            break;
+        }
+      }
+      std::string query;
+      for (char32_t c : q) text::AppendUtf8(query, c);
+      if (TypingDistance(query, form, 2) > 2) continue;
+      std::vector<std::string> keys = TypingQueryKeys(query);
+      bool meet = std::any_of(keys.begin(), keys.end(), [&](const auto& k) {
+        return std::binary_search(stored.begin(), stored.end(), k);
+      });
+      EXPECT_TRUE(meet) << query << " / " << form;
+    }
+  }
 }
 
 }  // namespace
