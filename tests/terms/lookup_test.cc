@@ -214,7 +214,7 @@ TEST_F(RankingTest, LatinTypoOutranksSkeletonOnlyMatch) {
   EXPECT_EQ(hits->size(), 1u);
 }
 
-// Regression (issue 17): swapped letters, and two slips in a long name,
+// Regression: swapped letters, and two slips in a long name,
 // in every script, find the name first.
 TEST_F(RankingTest, TyposOfNamesFindThemFirst) {
   const std::pair<const char*, const char*> kTypos[] = {
