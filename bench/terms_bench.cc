@@ -226,12 +226,48 @@ void BM_LookupFuzzy(benchmark::State& state) {
   });
 }
 
+// Typing slips in the name's own script: two neighbouring letters swapped
+// (en), a letter left out (uk), two syllables swapped (ko); and two slips
+// in a name of 8 letters or more (en: a swap and a letter left out).
+std::string SwapAt(const std::string& s, std::size_t i) {
+  std::string out = s;
+  std::swap(out[i], out[i + 1]);
+  return out;
+}
+void BM_LookupTypoSwapEn(benchmark::State& state) {
+  RunLookups(state, MatchKind::kFuzzy,
+             [](const Name& n) { return SwapAt(n.en, n.en.size() / 2); });
+}
+void BM_LookupTypoDropUk(benchmark::State& state) {
+  // Cyrillic letters are two bytes each: drop the third letter.
+  RunLookups(state, MatchKind::kFuzzy,
+             [](const Name& n) { return n.uk.substr(0, 4) + n.uk.substr(6); });
+}
+void BM_LookupTypoSwapKo(benchmark::State& state) {
+  // Hangul syllables are three bytes each: swap the second and third.
+  RunLookups(state, MatchKind::kFuzzy, [](const Name& n) {
+    return n.ko.substr(0, 3) + n.ko.substr(6, 3) + n.ko.substr(3, 3) +
+           n.ko.substr(9);
+  });
+}
+void BM_LookupTypoTwoSlipsEn(benchmark::State& state) {
+  RunLookups(state, MatchKind::kFuzzy, [](const Name& n) {
+    std::string swapped = SwapAt(n.en, 1);
+    return swapped.substr(0, swapped.size() - 2) +
+           swapped.substr(swapped.size() - 1);
+  });
+}
+
 BENCHMARK(BM_LookupExact)->Iterations(2000);
 BENCHMARK(BM_LookupFolded)->Iterations(2000);
 BENCHMARK(BM_LookupInflectedUk)->Iterations(2000);
 BENCHMARK(BM_LookupInflectedKo)->Iterations(2000);
 BENCHMARK(BM_LookupRomanized)->Iterations(2000);
 BENCHMARK(BM_LookupFuzzy)->Iterations(2000);
+BENCHMARK(BM_LookupTypoSwapEn)->Iterations(2000);
+BENCHMARK(BM_LookupTypoDropUk)->Iterations(2000);
+BENCHMARK(BM_LookupTypoSwapKo)->Iterations(2000);
+BENCHMARK(BM_LookupTypoTwoSlipsEn)->Iterations(2000);
 
 // Import of the 100k-concept TSV (400k terms) into a new database file, as
 // `onoma term import` does it: parse, keys, indexes, one transaction.

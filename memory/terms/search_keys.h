@@ -142,9 +142,12 @@ std::string_view TypingOwnerFold(std::string_view owner);
 // kMaxFuzzyKeyBytes of them.
 std::vector<std::string> TypingNeighbourhood(std::string_view fold);
 
-// The keys a lookup of the folded query `fold` tries in term_fuzzy to find
-// every stored folded form within TypoThreshold slips of it.
-std::vector<std::string> TypingQueryKeys(std::string_view fold);
+// The keys a lookup of the folded query `fold` tries in term_fuzzy: without
+// `two_slips`, those that find every stored folded form within one slip of
+// it; with it, those that find every form within two that allows two
+// (the halves' keys). The union finds every form within its
+// TypoThreshold.
+std::vector<std::string> TypingQueryKeys(std::string_view fold, bool two_slips);
 
 // Optimal-string-alignment distance between two folded forms over code
 // points, or limit + 1 once it is known to exceed `limit`.

@@ -178,15 +178,19 @@ class Collector {
   // Adds every concept with a form within TypoThreshold slips of the
   // folded query `fold` (TypingDistance): the folded forms that share a
   // typing key with it (term_fuzzy), then their terms (term_by_fold).
-  Status Typos(const std::string& fold) {
+  // Forms two slips away are looked for only when none is one slip away:
+  // the ranking would hide them. Sets `found` when some form was.
+  Status Typos(const std::string& fold, bool& found) {
     std::map<std::string, int> near;  // folded form -> slips
-    {
+    int fewest = kNoTypo;
+    for (bool two_slips : {false, true}) {
+      if (two_slips && fewest <= 1) break;
       auto find =
           db_.Cached("SELECT latin_key FROM term_fuzzy WHERE key = ?1 LIMIT ?2",
                      "look up form by typing key");
       if (!find.ok()) return find.status();
       sqlite::Statement& s = **find;
-      for (const std::string& key : TypingQueryKeys(fold)) {
+      for (const std::string& key : TypingQueryKeys(fold, two_slips)) {
         s.Reset();
         ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(key)));
         ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
@@ -198,10 +202,13 @@ class Collector {
           if (form == fold || near.count(std::string(form))) continue;
           int limit = TypoThreshold(form);
           int d = TypingDistance(fold, form, limit);
-          if (d <= limit) near.emplace(form, d);
+          if (d > limit) continue;
+          near.emplace(form, d);
+          fewest = std::min(fewest, d);
         }
       }
     }
+    found = !near.empty();
     auto terms = db_.Cached(
         "SELECT concept_id, form, lang FROM term WHERE fold_key = ?1 LIMIT ?2",
         "look up term by folded form");
@@ -326,8 +333,12 @@ Result<std::vector<LookupHit>> TermStore::Lookup(std::string_view query,
   }
   bool spelled = found.spelled();
   if (!spelled) {
-    ONOMA_RETURN_IF_ERROR(found.Typos(fold));
+    bool typo = false;
+    ONOMA_RETURN_IF_ERROR(found.Typos(fold, typo));
+    // A typo of a stored form hides every skeleton-only match (docs/
+    // terms.md, "Typos"): the skeleton's neighbours need not be looked for.
     for (const std::string& key : latin_keys) {
+      if (typo) break;
       ONOMA_RETURN_IF_ERROR(found.Fuzzy(key));
     }
   }

@@ -112,7 +112,8 @@ std::vector<std::string> TypingNeighbourhood(std::string_view fold) {
   return out;
 }
 
-std::vector<std::string> TypingQueryKeys(std::string_view fold) {
+std::vector<std::string> TypingQueryKeys(std::string_view fold,
+                                         bool two_slips) {
   std::vector<std::string> out;
   std::u32string q = Decode(fold);
   if (TypingLetters(fold) < 3 || q.size() < 2 ||
@@ -120,7 +121,11 @@ std::vector<std::string> TypingQueryKeys(std::string_view fold) {
     return out;
   }
   std::u32string_view all(q);
-  AddDeletions(all, "", out);
+  if (!two_slips) {
+    AddDeletions(all, "", out);
+    Sort(out);
+    return out;
+  }
   // Stored forms of length t within two slips: t - 2 <= |q| <= t + 2.
   for (std::size_t t = q.size() > 2 ? q.size() - 2 : 1; t <= q.size() + 2;
        ++t) {
