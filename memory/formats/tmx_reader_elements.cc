@@ -268,31 +268,18 @@ void Impl::OnText(std::string_view text) {
       return;  // the element was reported
     default:
       if (!IsBlank(text)) {
-        WarnOnce(
-            "text-outside-seg",
-            Status::BadInput("text outside <seg>, <note> and <prop> is "
-                             "not TMX content and is not kept")
-                .At(Where({static_cast<std::uint64_t>(ctxt_->input->line),
-                           static_cast<std::uint64_t>(ctxt_->input->col)})));
+        WarnOnce("text-outside-seg",
+                 Status::BadInput("text outside <seg>, <note> and <prop> is "
+                                  "not TMX content and is not kept")
+                     .At(Where(ParserPosition())));
       }
       return;
   }
 }
 
 bool Impl::CheckSegmentSize(std::size_t bytes, const char* element) {
-  if (bytes <= limits::kMaxSegmentBytes) return true;
-  // Refused even when lenient: skipping it would still read it whole.
   const bool seg = std::string_view(element) == "<seg>";
-  Fault(
-      Status::BadInput(std::string(element) + " is longer than " +
-                       std::to_string(limits::kMaxSegmentBytes) +
-                       " bytes, the limit for one segment (docs/tm.md, "
-                       "\"Limits\")")
-          .At(Where(seg ? seg_position_
-                        : TmxPosition{
-                              static_cast<std::uint64_t>(ctxt_->input->line),
-                              static_cast<std::uint64_t>(ctxt_->input->col)})));
-  return false;
+  return CheckSize(bytes, element, seg ? seg_position_ : ParserPosition());
 }
 
 void Impl::OnComment(std::string_view text) {
@@ -738,7 +725,7 @@ void Impl::EndUnit() {
   if (variant_count_ == 0) {
     UnitFault(Status::BadInput("<tu> has no <tuv>").At(Where(unit_->position)));
   }
-  if (!fault_.ok()) return;  // strict: the read ends here
+  if (!fault().ok()) return;  // strict: the read ends here
   unit_->variants.resize(variant_count_);
   if (!unit_fault_.ok()) {
     if (!options_.lenient) {
@@ -768,7 +755,7 @@ void Impl::StartVariant() {
   const bool has_lang =
       ReadOwnerAttributes(TmxOwner::kVariant, variant_->attrs, variant_->extra,
                           &variant_->lang, "tuv");
-  if (!fault_.ok()) return;
+  if (!fault().ok()) return;
   if (!has_lang) {
     UnitFault(Status::BadInput("<tuv> has no xml:lang (nor TMX 1.1's lang)")
                   .At(Where(variant_->position)));

@@ -1,7 +1,7 @@
-// The insides of TmxReader, shared by tmx_reader.cc (input, libxml2's SAX2
-// glue, faults, entities, positions) and tmx_reader_elements.cc (what each
-// TMX element does). Includes libxml2: never include it from a public
-// header.
+// The insides of TmxReader, shared by tmx_reader.cc (names, header, the
+// queue of units) and tmx_reader_elements.cc (what each TMX element does),
+// on top of XmlSaxReader (input, libxml2's SAX2 glue, faults, entities,
+// positions). Includes libxml2: never include it from a public header.
 
 #ifndef ONOMA_MEMORY_FORMATS_TMX_READER_INTERNAL_H_
 #define ONOMA_MEMORY_FORMATS_TMX_READER_INTERNAL_H_
@@ -18,6 +18,7 @@
 #include "lib/util/status.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/formats/tmx_reader.h"
+#include "memory/formats/xml_sax_reader_internal.h"
 
 namespace onoma::formats {
 
@@ -63,14 +64,10 @@ enum class TmxName : std::uint8_t {
   kOther = kCount,
 };
 
-class TmxReader::Impl {
+class TmxReader::Impl : public XmlSaxReader {
  public:
   Impl(std::string path, TmxReaderOptions options);
-  ~Impl();
-
-  // Input: a file or a buffer.
-  Status OpenFile(const std::filesystem::path& path);
-  void UseBuffer(std::string_view data);
+  ~Impl() override;
 
   // Feeds chunks until the header is complete (or a fault).
   Status ReadHeader();
@@ -79,29 +76,18 @@ class TmxReader::Impl {
   const TmxHeader& header() const { return header_; }
   std::uint64_t units_read() const { return units_read_; }
   std::uint64_t units_skipped() const { return units_skipped_; }
-  std::uint64_t warnings() const { return warnings_; }
-  std::uint64_t bytes_read() const { return bytes_read_; }
-  std::uint64_t bytes_total() const { return bytes_total_; }
 
-  // --- SAX2 callbacks (tmx_reader.cc), which forward here when the event
-  // comes from the document itself (not from libxml2's check of an
-  // entity's content) and no fault has stopped the read.
+  // --- XmlSaxReader's events.
   void OnStart(const xmlChar* localname, const xmlChar* prefix,
                const xmlChar* uri, int nb_attributes,
-               const xmlChar** attributes);
-  void OnEnd();
-  void OnText(std::string_view text);
-  void OnComment(std::string_view text);
-  void OnProcessingInstruction(std::string_view target, std::string_view data);
-  void OnReference(const xmlChar* name);
-  xmlEntityPtr OnGetEntity(xmlParserCtxtPtr ctxt, const xmlChar* name);
-  void OnError(const xmlError& error);
-
-  // After a callback: stops the parser when the event faulted.
-  void StopOnFault();
-
-  // Whether events of `ctxt` are the document's own.
-  bool Accepts(void* ctxt) const { return ctxt == ctxt_ && fault_.ok(); }
+               const xmlChar** attributes) override;
+  void OnEnd() override;
+  void OnText(std::string_view text) override;
+  void OnComment(std::string_view text) override;
+  void OnProcessingInstruction(std::string_view target,
+                               std::string_view data) override;
+  void OnRecoverableError(Status status) override;
+  void OnParserCreated() override;
 
  private:
   struct Frame {
@@ -119,34 +105,6 @@ class TmxReader::Impl {
     bool skeleton_hi = false;
   };
 
-  // One attribute of a start tag, its value decoded.
-  struct Attribute {
-    const xmlChar* localname;
-    const xmlChar* prefix;
-    const xmlChar* uri;
-    std::string_view value;
-  };
-
-  // --- tmx_reader.cc
-  Status Feed();
-  Status FeedChunk();
-  void Fault(Status status);
-  void Warn(Status status);
-  // Warns once per `key` (an unknown attribute on an element, a bad tag).
-  void WarnOnce(std::string_view key, Status status);
-  TmxPosition TagPosition() const;
-  Location Where(TmxPosition position) const;
-  // Decodes the attributes of the current start tag into attributes_.
-  bool DecodeAttributes(int nb_attributes, const xmlChar** attributes);
-  // Replaces character and entity references in `raw` (libxml2 leaves
-  // them in attribute values when it does not substitute entities).
-  bool DecodeReferences(std::string_view raw, std::string& out);
-  // An internal entity's replacement text if it is plain text.
-  const xmlChar* PlainEntityText(const xmlChar* name, bool& external) const;
-  // Counts `bytes` of entity replacement text against the budget of
-  // lib/util/limits.h (kMaxEntityExpansionBytes plus kEntityAmplification
-  // times the input's size); false, with a fault, once it is spent.
-  bool ChargeEntity(std::size_t bytes, std::string_view name);
   // Faults when the segment being read, or the note or prop, has grown
   // past kMaxSegmentBytes; false then.
   bool CheckSegmentSize(std::size_t bytes, const char* element);
@@ -188,21 +146,9 @@ class TmxReader::Impl {
   void AppendSkeleton(char32_t placeholder);
   void BeginMarkup();
 
-  // Input.
-  std::string path_;
   TmxReaderOptions options_;
-  std::FILE* file_ = nullptr;
-  std::string_view buffer_;
-  std::size_t buffer_pos_ = 0;
-  bool from_buffer_ = false;
-  std::vector<char> chunk_;
-  std::uint64_t bytes_read_ = 0;
-  std::uint64_t bytes_total_ = 0;
-  std::uint64_t entity_bytes_ = 0;  // replacement text substituted so far
 
-  // Parser.
-  xmlSAXHandler sax_{};
-  xmlParserCtxtPtr ctxt_ = nullptr;
+  // Names in the parser's dictionary.
   std::array<const xmlChar*, static_cast<std::size_t>(TmxName::kCount)>
       names_{};
   std::array<const xmlChar*, kTmxAttrCount> attr_names_{};
@@ -213,14 +159,8 @@ class TmxReader::Impl {
   bool has_tmx_namespace_ = false;
 
   // State of the read.
-  Status fault_;
-  bool stopped_ = false;   // xmlStopParser has run
-  bool finished_ = false;  // the parser has seen the end of the input
-  bool root_closed_ = false;
   bool header_done_ = false;
   std::vector<Frame> stack_;
-  std::vector<Attribute> attributes_;
-  std::vector<std::string> decoded_;  // backing store for decoded values
   std::vector<const Attribute*> namespaced_;
 
   // Output.
@@ -245,9 +185,7 @@ class TmxReader::Impl {
 
   std::uint64_t units_read_ = 0;
   std::uint64_t units_skipped_ = 0;
-  std::uint64_t warnings_ = 0;
   std::string last_good_lang_;  // the last tag CheckLanguage accepted
-  std::unordered_set<std::string> warned_;
 };
 
 }  // namespace onoma::formats
