@@ -537,10 +537,18 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                      "  onoma tm lookup --from en --to uk \"Kyiv said\"\n");
   tm->require_subcommand(1);
   CLI::App* tm_import =
-      Sub(*tm, "import", Tr("Import a TMX file (1.1 to 1.4b), all or nothing"),
+      Sub(*tm, "import",
+          Tr("Import a TMX file (1.1 to 1.4b) or the finished segments of "
+             "an XLIFF file (1.0 to 2.2), all or nothing"),
           "  onoma tm import memory.tmx\n"
-          "  onoma tm import --on-duplicate newest --lenient old.tmx\n");
-  tm_import->add_option("file", m.file, Tr("The TMX file"))->required();
+          "  onoma tm import --on-duplicate newest --lenient old.tmx\n"
+          "  onoma tm import report.uk.xlf\n"
+          "  onoma tm import --to fr messages.fr.xlf\n");
+  tm_import
+      ->add_option("file", m.file,
+                   Tr("The TMX or XLIFF file (.xlf, .xliff, .sdlxliff, "
+                      ".mqxliff, or found by its root element)"))
+      ->required();
   tm_import
       ->add_option("--on-duplicate", m.on_duplicate,
                    Tr("For a unit whose source and languages the memory "
@@ -553,6 +561,21 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                       Tr("Skip bad units with a warning instead of failing"));
   tm_import->add_flag("--dry-run", m.dry_run,
                       Tr("Read and check the file; store nothing"));
+  tm_import
+      ->add_option("--from", m.from,
+                   Tr("XLIFF: the source language, for a file that names "
+                      "none"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  tm_import
+      ->add_option("--to", m.to,
+                   Tr("XLIFF: the target language, for a file that names "
+                      "none"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  tm_import->add_flag("--any-state", m.any_state,
+                      Tr("XLIFF: store every segment with a target, "
+                         "whatever its state"));
   tm_import->callback([&] { opts.command = Command::kTmImport; });
   CLI::App* tm_export =
       Sub(*tm, "export",

@@ -108,8 +108,9 @@ struct TmArgs {
   bool json = false;
   bool import = false;
   bool lenient = false;
-  bool rebuild = false;  // tm index --rebuild
-  bool dry_run = false;  // tm import: read and check, store nothing
+  bool rebuild = false;    // tm index --rebuild
+  bool dry_run = false;    // tm import: read and check, store nothing
+  bool any_state = false;  // tm import: every XLIFF segment with a target
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
 };

@@ -103,6 +103,9 @@ int RunTmImport(const Options& options) {
   Progress progress;
   std::uint64_t warnings = 0;
   import.lenient = args.lenient;
+  import.any_state = args.any_state;
+  import.source_lang = args.from;
+  import.target_lang = args.to;
   import.on_warning = [&](const Status& warning) {
     if (++warnings > kMaxWarningsShown) return;
   progress.Clear();
@@ -133,6 +136,18 @@ const double seconds = progress.Seconds();
 char elapsed[32];
 std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
 if (args.dry_run) {
+  if (summary->xliff) {
+    std::printf(
+        "%s\n",
+        Format(Tr("{0}: {1} segments read, {2} not finished, {3} bad "
+                  "segments skipped, {4} warnings; nothing stored "
+                  "(--dry-run); {5} s"),
+               {args.file, Number(summary->units_read),
+                Number(summary->untranslated), Number(summary->skipped_invalid),
+                Number(summary->warnings), elapsed})
+            .c_str());
+    return kExitOk;
+  }
   std::printf(
       "%s\n",
       Format(Tr("{0}: {1} units read, {2} bad units skipped, {3} "
@@ -141,6 +156,21 @@ if (args.dry_run) {
              {args.file, Number(summary->units_read),
               Number(summary->skipped_invalid), Number(summary->warnings),
               elapsed, Rate(summary->units_read, seconds)})
+          .c_str());
+  return kExitOk;
+}
+if (summary->xliff) {
+  // XLIFF: segments, of which only the finished ones are stored.
+  std::printf(
+      "%s\n",
+      Format(Tr("{0}: {1} segments read, {2} not finished, {3} "
+                "added, {4} replaced, {5} duplicates skipped, {6} "
+                "bad segments skipped, {7} warnings; {8} s"),
+             {args.file, Number(summary->units_read),
+              Number(summary->untranslated), Number(summary->added),
+              Number(summary->replaced), Number(summary->skipped_duplicates),
+              Number(summary->skipped_invalid), Number(summary->warnings),
+              elapsed})
           .c_str());
   return kExitOk;
 }

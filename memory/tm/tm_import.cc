@@ -1,5 +1,5 @@
-// Import: a TMX file into the memory in one transaction, and Add, its
-// one-pair cousin. Tested by tests/tm/tm_import_test.cc and, for a process
+// Import: a TMX or XLIFF file into the memory in one transaction, and Add,
+// its one-pair cousin. Tested by tests/tm/tm_import_test.cc and, for a process
 // killed half-way, tests/tm/tm_kill_test.cc.
 
 #include <ctime>
@@ -7,6 +7,7 @@
 
 #include "lib/text/utf8.h"
 #include "lib/util/limits.h"
+#include "memory/formats/xliff_reader.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
@@ -20,6 +21,7 @@ using formats::TmxAttr;
 using formats::TmxHeader;
 using formats::TmxReader;
 using formats::TmxUnit;
+using formats::XliffReader;
 
 // A larger page cache for the import's one transaction: a million units
 // touch the duplicate-key index all over, and pages that stay in memory
@@ -72,6 +74,53 @@ class ForeignKeysOff {
   bool was_on_ = false;
 };
 
+formats::XliffReaderOptions XliffOptions(const ImportOptions& options) {
+  formats::XliffReaderOptions reader_options;
+  reader_options.lenient = options.lenient;
+  reader_options.on_warning = options.on_warning;
+  reader_options.any_state = options.any_state;
+  reader_options.source_lang = options.source_lang;
+  reader_options.target_lang = options.target_lang;
+  return reader_options;
+}
+
+formats::TmxReaderOptions TmxOptions(const ImportOptions& options) {
+  formats::TmxReaderOptions reader_options;
+  reader_options.lenient = options.lenient;
+  reader_options.on_warning = options.on_warning;
+  return reader_options;
+}
+
+std::uint64_t Untranslated(const TmxReader&) { return 0; }
+std::uint64_t Untranslated(const XliffReader& reader) {
+  return reader.units_untranslated();
+}
+
+template <class Reader>
+Result<ImportSummary> CheckUnits(Reader& reader, const ImportOptions& options) {
+  ImportProgress progress;
+  progress.bytes_total = reader.bytes_total();
+  std::uint64_t next_progress = options.progress_every;
+  TmxUnit unit;
+  for (;;) {
+    Result<bool> more = reader.Next(unit);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    if (options.on_progress && reader.units_read() >= next_progress) {
+      next_progress = reader.units_read() + options.progress_every;
+      progress.units_read = reader.units_read();
+      progress.bytes_read = reader.bytes_read();
+      options.on_progress(progress);
+    }
+  }
+  ImportSummary summary;
+  summary.units_read = reader.units_read();
+  summary.skipped_invalid = reader.units_skipped();
+  summary.untranslated = Untranslated(reader);
+  summary.warnings = reader.warnings();
+  return summary;
+}
+
 }  // namespace
 
 bool ParseOnDuplicate(std::string_view text, OnDuplicate& out) {
@@ -91,52 +140,44 @@ bool ParseOnDuplicate(std::string_view text, OnDuplicate& out) {
 
 Result<ImportSummary> CheckTmx(const std::filesystem::path& path,
                                const ImportOptions& options) {
-  formats::TmxReaderOptions reader_options;
-  reader_options.lenient = options.lenient;
-  reader_options.on_warning = options.on_warning;
-  auto reader = TmxReader::Open(path, reader_options);
-  if (!reader.ok()) return reader.status();
-  ImportProgress progress;
-  progress.bytes_total = (*reader)->bytes_total();
-  std::uint64_t next_progress = options.progress_every;
-  TmxUnit unit;
-  for (;;) {
-    Result<bool> more = (*reader)->Next(unit);
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    if (options.on_progress && (*reader)->units_read() >= next_progress) {
-      next_progress = (*reader)->units_read() + options.progress_every;
-      progress.units_read = (*reader)->units_read();
-      progress.bytes_read = (*reader)->bytes_read();
-      options.on_progress(progress);
-    }
+  if (formats::DetectTmFileFormat(path) == formats::TmFileFormat::kXliff) {
+    auto reader = XliffReader::Open(path, XliffOptions(options));
+    if (!reader.ok()) return reader.status();
+    Result<ImportSummary> summary = CheckUnits(**reader, options);
+    if (summary.ok()) summary->xliff = true;
+    return summary;
   }
-  ImportSummary summary;
-  summary.units_read = (*reader)->units_read();
-  summary.skipped_invalid = (*reader)->units_skipped();
-  summary.warnings = (*reader)->warnings();
-  return summary;
+  auto reader = TmxReader::Open(path, TmxOptions(options));
+  if (!reader.ok()) return reader.status();
+  return CheckUnits(**reader, options);
 }
 
 Result<ImportSummary> TranslationMemory::Import(
     const std::filesystem::path& path, const ImportOptions& options) {
-  formats::TmxReaderOptions reader_options;
-  reader_options.lenient = options.lenient;
-  reader_options.on_warning = options.on_warning;
-  auto reader = TmxReader::Open(path, reader_options);
-  if (!reader.ok()) return reader.status();
   ImportOptions named = options;
   if (named.name.empty()) named.name = path.string();
+  if (formats::DetectTmFileFormat(path) == formats::TmFileFormat::kXliff) {
+    auto reader = XliffReader::Open(path, XliffOptions(options));
+    if (!reader.ok()) return reader.status();
+    return Import(**reader, named);
+  }
+  auto reader = TmxReader::Open(path, TmxOptions(options));
+  if (!reader.ok()) return reader.status();
   return Import(**reader, named);
 }
 
-Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
-                                                const ImportOptions& options) {
-  ForeignKeysOff unchecked(db_);
-  auto txn = sqlite::Transaction::Begin(db_);
+namespace {
+
+// One transaction for the whole file: a fault anywhere, even in its last
+// byte, leaves the memory as it was.
+template <class Reader>
+Result<ImportSummary> ImportUnits(sqlite::Database& db, Reader& reader,
+                                  const ImportOptions& options) {
+  ForeignKeysOff unchecked(db);
+  auto txn = sqlite::Transaction::Begin(db);
   if (!txn.ok()) return txn.status();
-  CacheSize cache(db_);
-  auto store = internal::UnitStore::Prepare(db_);
+  CacheSize cache(db);
+  auto store = internal::UnitStore::Prepare(db);
   if (!store.ok()) return store.status();
   // Sized for the file: a unit takes a few hundred bytes of TMX (wire
   // copy, 760); fewer than 200 only make the filter less sure, not wrong.
@@ -186,12 +227,27 @@ Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
   ONOMA_RETURN_IF_ERROR(txn->Commit());
   summary.units_read = reader.units_read();
   summary.skipped_invalid = reader.units_skipped();
+  summary.untranslated = Untranslated(reader);
   summary.warnings = reader.warnings();
   if (options.on_progress) {
     progress.units_read = reader.units_read();
     progress.bytes_read = reader.bytes_read();
     options.on_progress(progress);
   }
+  return summary;
+}
+
+}  // namespace
+
+Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
+                                                const ImportOptions& options) {
+  return ImportUnits(db_, reader, options);
+}
+
+Result<ImportSummary> TranslationMemory::Import(XliffReader& reader,
+                                                const ImportOptions& options) {
+  Result<ImportSummary> summary = ImportUnits(db_, reader, options);
+  if (summary.ok()) summary->xliff = true;
   return summary;
 }
 

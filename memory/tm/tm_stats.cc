@@ -54,7 +54,10 @@ Result<TmStats> TranslationMemory::Stats() {
       stats.pairs));
   {
     auto query = db_.Prepare(
-        "SELECT s.kind, s.name, s.imported_at, coalesce(n.units, 0) FROM "
+        // An XLIFF file is stored as kind 'tmx' (memory/schema/0003_tm.sql
+        // allows no other) with its version in o_tmf.
+        "SELECT CASE WHEN s.o_tmf LIKE 'XLIFF %' THEN 'xliff' ELSE s.kind END, "
+        "s.name, s.imported_at, coalesce(n.units, 0) FROM "
         "tm_source s LEFT JOIN (SELECT source_id, count(*) AS units FROM "
         "tm_unit GROUP BY source_id) n ON n.source_id = s.id ORDER BY s.id",
         "list the memory's sources");

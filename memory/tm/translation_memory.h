@@ -54,6 +54,7 @@
 #include "lib/util/status.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/formats/tmx_writer.h"
+#include "memory/formats/xliff_reader.h"
 
 namespace onoma::sqlite {
 class Database;
@@ -92,6 +93,11 @@ struct ImportOptions {
   // Called every `progress_every` units and at the end.
   std::function<void(const ImportProgress&)> on_progress;
   std::uint64_t progress_every = 4096;
+  // XLIFF only (formats::XliffReaderOptions): store every segment with a
+  // target, whatever its state; the languages of a file that names none.
+  bool any_state = false;
+  std::string source_lang;
+  std::string target_lang;
 };
 
 struct ImportSummary {
@@ -100,6 +106,10 @@ struct ImportSummary {
   std::uint64_t replaced = 0;    // stored in place of duplicates
   std::uint64_t skipped_duplicates = 0;
   std::uint64_t skipped_invalid = 0;  // bad units (--lenient)
+  // XLIFF: segments left out as not finished (no target, a state short of
+  // translated); units_read counts segments.
+  std::uint64_t untranslated = 0;
+  bool xliff = false;  // the file was XLIFF
   std::uint64_t warnings = 0;
   std::int64_t source_id = 0;  // the tm_source row of the file
 };
@@ -132,7 +142,7 @@ struct TmStats {
   std::vector<Count> languages;  // variants per language, most first
   std::vector<Count> pairs;      // source language → other language
   struct Source {
-    std::string kind;  // "tmx" or "add"
+    std::string kind;  // "tmx", "xliff" or "add"
     std::string name;
     std::string imported_at;
     std::uint64_t units = 0;
@@ -142,8 +152,8 @@ struct TmStats {
   std::uint64_t tm_bytes = 0;    // pages of the tm_ tables; 0 if unknown
 };
 
-// Reads and checks a TMX file as Import would, storing nothing: the same
-// faults, warnings and counts (added, replaced and skipped_duplicates stay
+// Reads and checks a TMX or XLIFF file as Import would, storing nothing: the
+// same faults, warnings and counts (added, replaced and skipped_duplicates stay
 // 0, since no memory is consulted). For `onoma tm import --dry-run`, and
 // for measuring the reader alone.
 [[nodiscard]] Result<ImportSummary> CheckTmx(const std::filesystem::path& path,
@@ -153,14 +163,18 @@ class TranslationMemory {
  public:
   explicit TranslationMemory(sqlite::Database& db) : db_(db) {}
 
-  // Reads `path` (TMX 1.1-1.4b) and stores its header and units in one
-  // transaction. Success: the counts. Failure: kBadInput located at the
-  // first fault (or kIo, kDatabase); the database is then as before.
+  // Reads `path` (TMX 1.1-1.4b, or XLIFF 1.0-2.2: its finished segments,
+  // formats::XliffReader; which one by formats::DetectTmFileFormat) and
+  // stores its header and units in one transaction. Success: the counts.
+  // Failure: kBadInput located at the first fault (or kIo, kDatabase); the
+  // database is then as before.
   [[nodiscard]] Result<ImportSummary> Import(const std::filesystem::path& path,
                                              const ImportOptions& options);
   // The same, from a reader already open (for tests and the fuzzer).
   // REQUIRES: options.lenient matches the reader's.
   [[nodiscard]] Result<ImportSummary> Import(formats::TmxReader& reader,
+                                             const ImportOptions& options);
+  [[nodiscard]] Result<ImportSummary> Import(formats::XliffReader& reader,
                                              const ImportOptions& options);
 
   // Writes the memory as TMX 1.4b to `path` ("-": standard output).

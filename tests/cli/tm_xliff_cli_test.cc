@@ -1,0 +1,167 @@
+// `onoma tm import` of XLIFF as a translator runs it: the finished
+// segments of a file a CAT tool wrote come into the memory and are then
+// found at 100 by `onoma tm lookup`; unfinished ones stay out; a broken
+// file is refused with its position and nothing stored; --to and
+// --any-state for files that say too little.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/support/run_onoma.h"
+
+namespace onoma {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Output;
+using testing::RunOnoma;
+
+// What a translator sends back: XLIFF 2.0, en→uk, three segments of which
+// two are done and one is still a draft.
+constexpr const char* kTranslated = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="uk">
+ <file id="f1" original="report.txt">
+  <unit id="u1">
+   <segment id="s1" state="final">
+    <source>Shelling in Kharkiv on Monday killed 5 people.</source>
+    <target>Обстріл у Харкові в понеділок убив 5 людей.</target>
+   </segment>
+  </unit>
+  <unit id="u2">
+   <segment id="s2" state="reviewed">
+    <source>The minister said talks would resume.</source>
+    <target>Міністр заявив, що переговори відновляться.</target>
+   </segment>
+   <segment id="s3" state="initial">
+    <source>Officials gave no details.</source>
+    <target>Посадовці не</target>
+   </segment>
+  </unit>
+ </file>
+</xliff>
+)";
+
+// The same in XLIFF 1.2, as OmegaT or Trados would give it, en→ko.
+constexpr const char* kTranslated12 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+ <file original="seoul.txt" source-language="en" target-language="ko" datatype="plaintext">
+  <body>
+   <trans-unit id="1"><source>Seoul is quiet on Sunday.</source><target state="translated">서울은 일요일에 조용하다.</target></trans-unit>
+   <trans-unit id="2"><source>Busan is busy.</source><target state="needs-review-translation">부산은</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+)";
+
+class TmXliffCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           ("onoma_xliff_cli_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Path(const std::string& name) { return (dir_ / name).string(); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  Output Onoma(const std::string& args) {
+    return RunOnoma("NO_COLOR=1", "--db '" + Path("tm.db") + "' " + args);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(TmXliffCliTest, ATranslatedFileComesBackAndIsFoundAt100) {
+  Write("report.uk.xlf", kTranslated);
+  Output in = Onoma("tm import '" + Path("report.uk.xlf") + "'");
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  EXPECT_NE(in.out.find(": 3 segments read, 1 not finished, 2 added, 0 "
+                        "replaced, 0 duplicates skipped, 0 bad segments "
+                        "skipped, 0 warnings;"),
+            std::string::npos)
+      << in.out;
+  Output found = Onoma(
+      "tm lookup --from en --to uk 'The minister said talks would resume.'");
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("100%"), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("Міністр заявив, що переговори відновляться."),
+            std::string::npos)
+      << found.out;
+  // The draft was not stored.
+  Output draft =
+      Onoma("tm lookup --from en --to uk 'Officials gave no details.'");
+  EXPECT_EQ(draft.out.find("Посадовці"), std::string::npos) << draft.out;
+  Output stats = Onoma("tm stats");
+  EXPECT_NE(stats.out.find("report.uk.xlf (xliff, "), std::string::npos)
+      << stats.out;
+  // Exported, it is TMX with the unit's ids and the original's name.
+  Output exported = Onoma("tm export -");
+  EXPECT_NE(exported.out.find("tuid=\"u2/s2\""), std::string::npos)
+      << exported.out;
+  EXPECT_NE(exported.out.find("<prop type=\"x-original\">report.txt</prop>"),
+            std::string::npos)
+      << exported.out;
+}
+
+TEST_F(TmXliffCliTest, Xliff12ComesBackToo) {
+  // No .xlf extension: found by its root element.
+  Write("seoul.xml", kTranslated12);
+  Output in = Onoma("tm import '" + Path("seoul.xml") + "'");
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  EXPECT_NE(in.out.find(": 2 segments read, 1 not finished, 1 added"),
+            std::string::npos)
+      << in.out;
+  Output found =
+      Onoma("tm lookup --from en --to ko 'Seoul is quiet on Sunday.'");
+  EXPECT_NE(found.out.find("100%"), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("서울은 일요일에 조용하다."), std::string::npos)
+      << found.out;
+  Output any = Onoma("tm import --any-state '" + Path("seoul.xml") + "'");
+  EXPECT_NE(any.out.find(": 2 segments read, 0 not finished, 1 added, 0 "
+                         "replaced, 1 duplicates skipped"),
+            std::string::npos)
+      << any.out;
+}
+
+TEST_F(TmXliffCliTest, ABrokenFileIsRefusedWithItsPositionAndNothingStored) {
+  std::string broken = kTranslated;
+  broken.replace(broken.find("</target>\n   </segment>\n   <segment"), 9, "");
+  Write("broken.xlf", broken);
+  ASSERT_EQ(Onoma("tm index").exit_code, 0);  // creates the database
+  Output in = Onoma("tm import '" + Path("broken.xlf") + "'");
+  EXPECT_EQ(in.exit_code, 3);
+  EXPECT_NE(in.err.find(
+                Path("broken.xlf") +
+                ":14:14: not well-formed XML: Opening and ending tag mismatch"),
+            std::string::npos)
+      << in.err;
+  Output stats = Onoma("tm stats");
+  EXPECT_NE(stats.out.find("units: 0"), std::string::npos) << stats.out;
+}
+
+TEST_F(TmXliffCliTest, ToGivesTheLanguageAFileLacks) {
+  std::string doc = kTranslated12;
+  doc.replace(doc.find(" target-language=\"ko\""), 21, "");
+  Write("nolang.xlf", doc);
+  Output without = Onoma("tm import '" + Path("nolang.xlf") + "'");
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_NE(without.err.find("the file names no target language"),
+            std::string::npos)
+      << without.err;
+  EXPECT_NE(without.out.find("0 added"), std::string::npos) << without.out;
+  Output with = Onoma("tm import --to ko '" + Path("nolang.xlf") + "'");
+  EXPECT_NE(with.out.find("1 added"), std::string::npos) << with.out;
+  Output bad = Onoma("tm import --to korean '" + Path("nolang.xlf") + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace onoma
