@@ -31,7 +31,7 @@ namespace onoma::formats {
 namespace {
 
 using Impl = XliffReader::Impl;
-using Kind = InlinePiece::Kind;
+using Kind = XliffPiece::Kind;
 
 constexpr std::size_t kMaxCodeNumbers = 4096;
 
@@ -72,7 +72,7 @@ void AppendCode(std::string_view name, std::string_view attrs,
 
 }  // namespace
 
-std::string CodeNumbers::Number(std::string_view id) {
+std::string XliffCodeNumbers::Number(std::string_view id) {
   if (id.empty()) return {};
   auto it = numbers_.find(std::string(id));
   if (it == numbers_.end()) {
@@ -100,8 +100,8 @@ bool CodePointText(std::string_view hex, std::string& utf8) {
   return true;
 }
 
-bool IsBlankContent(const std::vector<InlinePiece>& pieces) {
-  for (const InlinePiece& p : pieces) {
+bool IsBlankXliffContent(const std::vector<XliffPiece>& pieces) {
+  for (const XliffPiece& p : pieces) {
     if (p.kind == Kind::kMarkStart || p.kind == Kind::kMarkEnd) continue;
     if (p.kind != Kind::kText) return false;
     for (char c : p.text) {
@@ -111,8 +111,8 @@ bool IsBlankContent(const std::vector<InlinePiece>& pieces) {
   return true;
 }
 
-void BuildVariant(const std::vector<InlinePiece>& pieces, CodeNumbers& numbers,
-                  TmxVariant& v) {
+void BuildXliffVariant(const std::vector<XliffPiece>& pieces,
+                       XliffCodeNumbers& numbers, TmxVariant& v) {
   v.markup.clear();
   v.text.clear();
   v.skeleton.clear();
@@ -144,7 +144,7 @@ void BuildVariant(const std::vector<InlinePiece>& pieces, CodeNumbers& numbers,
     text::AppendUtf8(v.skeleton, c);
   };
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const InlinePiece& p = pieces[i];
+    const XliffPiece& p = pieces[i];
     attrs.clear();
     switch (p.kind) {
       case Kind::kText:
@@ -236,19 +236,19 @@ bool Impl::CheckContentSize() {
 void Impl::AppendText(std::string_view text) {
   content_bytes_ += text.size();
   if (!CheckContentSize()) return;
-  auto add = [text](std::vector<InlinePiece>& pieces) {
+  auto add = [text](std::vector<XliffPiece>& pieces) {
     if (!pieces.empty() && pieces.back().kind == Kind::kText) {
       pieces.back().text += text;
       return;
     }
-    InlinePiece& piece = pieces.emplace_back();
+    XliffPiece& piece = pieces.emplace_back();
     piece.text.assign(text);
   };
   if (whole_ != nullptr) add(*whole_);
   if (seg_ != nullptr) add(seg_->pieces);
 }
 
-void Impl::Append(InlinePiece piece) {
+void Impl::Append(XliffPiece piece) {
   content_bytes_ += piece.text.size() + piece.key.size() + piece.id.size() +
                     piece.type.size() + 16;
   if (!CheckContentSize()) return;
@@ -282,7 +282,7 @@ void Impl::StartInline(const xmlChar* localname, const xmlChar* uri,
                  .At(Where(TagPosition())));
     return;
   }
-  InlinePiece piece;
+  XliffPiece piece;
   piece.id.assign(AttributeValue("id"));
   if (v2_) {
     piece.type.assign(AttributeValue("type"));

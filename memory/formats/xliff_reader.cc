@@ -52,8 +52,8 @@ XmlSaxReader::Settings ReaderSettings(const XliffReaderOptions& options) {
 
 // Whether two contents are the same pieces (a target that copies its
 // source).
-bool SameContent(const std::vector<InlinePiece>& a,
-                 const std::vector<InlinePiece>& b) {
+bool SameContent(const std::vector<XliffPiece>& a,
+                 const std::vector<XliffPiece>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i].kind != b[i].kind || a[i].text != b[i].text ||
@@ -250,23 +250,23 @@ void Impl::OnEnd() {
       seg_ = nullptr;
       break;
     case XliffEnd::kPaired: {
-      InlinePiece close;
-      close.kind = InlinePiece::Kind::kClose;
+      XliffPiece close;
+      close.kind = XliffPiece::Kind::kClose;
       close.key = std::move(frame.key);
       close.text = std::move(frame.data);
       Append(std::move(close));
       break;
     }
     case XliffEnd::kMark: {
-      InlinePiece end;
-      end.kind = InlinePiece::Kind::kMarkEnd;
+      XliffPiece end;
+      end.kind = XliffPiece::Kind::kMarkEnd;
       Append(std::move(end));
       break;
     }
     case XliffEnd::kCode:
       code_depth_ = 0;
       Append(std::move(code_));
-      code_ = InlinePiece();
+      code_ = XliffPiece();
       break;
     case XliffEnd::kSub:
       if (code_.text.ends_with("<sub>")) {
@@ -619,7 +619,7 @@ void Impl::EndUnit1() {
   if (!fault().ok()) return;
   if (!has_source_) {
     ++units_read_;
-    if (has_target_ && !IsBlankContent(target_.pieces)) {
+    if (has_target_ && !IsBlankXliffContent(target_.pieces)) {
       ++units_skipped_;
       WarnOnce("target-without-source",
                Status::BadInput("<trans-unit> has a <target> but no "
@@ -712,15 +712,15 @@ void Impl::NoteState(std::string_view state, const char* element) {
 void Impl::Emit(const XliffContent& source, const XliffContent* target,
                 std::string_view segment_id, std::size_t /*segments*/) {
   ++units_read_;
-  if (!unit_translate_ || target == nullptr || IsBlankContent(target->pieces)) {
+  if (!unit_translate_ || target == nullptr ||
+      IsBlankXliffContent(target->pieces)) {
     ++units_untranslated_;
     return;
   }
-  const bool stateless =
-      !options_.any_state &&
-      (v2_ ? !has_state_
-           : !has_state_ && approved_ != "yes" && memoq_status_.empty() &&
-                 sdl_conf_.empty());
+  const bool stateless = !options_.any_state &&
+                         (v2_ ? !has_state_
+                              : !has_state_ && approved_ != "yes" &&
+                                    memoq_status_.empty() && sdl_conf_.empty());
   if (!options_.any_state && !Finished(segment_id)) {
     ++units_untranslated_;
     return;
@@ -731,7 +731,7 @@ void Impl::Emit(const XliffContent& source, const XliffContent* target,
     ++units_untranslated_;
     return;
   }
-  if (IsBlankContent(source.pieces)) {
+  if (IsBlankXliffContent(source.pieces)) {
     ++units_skipped_;
     WarnOnce("empty-source",
              Status::BadInput("a segment with a target has an empty source; "
@@ -791,12 +791,12 @@ void Impl::Emit(const XliffContent& source, const XliffContent* target,
   s.Clear();
   s.lang.assign(src);
   s.position = source.position;
-  BuildVariant(source.pieces, numbers_, s);
+  BuildXliffVariant(source.pieces, numbers_, s);
   TmxVariant& t = unit.variants[1];
   t.Clear();
   t.lang.assign(trg);
   t.position = target->position;
-  BuildVariant(target->pieces, numbers_, t);
+  BuildXliffVariant(target->pieces, numbers_, t);
 }
 
 // --- XliffReader ------------------------------------------------------------

@@ -23,7 +23,7 @@
 namespace onoma::formats {
 
 // One piece of a segment's content as read, before it becomes TMX markup.
-struct InlinePiece {
+struct XliffPiece {
   enum class Kind : std::uint8_t {
     kText,         // text: the characters
     kOpen,         // the start of a paired code (becomes <bpt> or <it>)
@@ -45,7 +45,7 @@ struct InlinePiece {
 // A source or a target, whole or one <mrk mtype="seg"> of it.
 struct XliffContent {
   std::string id;  // the segment's id (1.x mid, 2.x segment id)
-  std::vector<InlinePiece> pieces;
+  std::vector<XliffPiece> pieces;
   TmxPosition position;
   std::string lang;  // xml:lang on the element, if any
   void Clear() {
@@ -58,7 +58,7 @@ struct XliffContent {
 
 // What an XLIFF code id becomes as TMX's x: numbers from 1 in the order
 // met, shared by a unit's source and target so that a code keeps its x.
-class CodeNumbers {
+class XliffCodeNumbers {
  public:
   void Clear() { numbers_.clear(); }
   // "" for an empty id.
@@ -71,15 +71,15 @@ class CodeNumbers {
 // Builds `v`'s markup, text, skeleton and flags from `pieces` exactly as
 // TmxReader reads that markup back (tmx_model.h, TmxVariant), pairing
 // kOpen with kClose by key.
-void BuildVariant(const std::vector<InlinePiece>& pieces, CodeNumbers& numbers,
-                  TmxVariant& v);
+void BuildXliffVariant(const std::vector<XliffPiece>& pieces,
+                       XliffCodeNumbers& numbers, TmxVariant& v);
 
 // The character of a 2.x <cp hex="...">, in UTF-8, when XML can carry it;
 // false for one it cannot (U+0001) and for a bad value.
 bool CodePointText(std::string_view hex, std::string& utf8);
 
 // Whether `pieces` hold no code and no text but white space.
-bool IsBlankContent(const std::vector<InlinePiece>& pieces);
+bool IsBlankXliffContent(const std::vector<XliffPiece>& pieces);
 
 enum class XliffContext : std::uint8_t {
   kTop,
@@ -176,7 +176,7 @@ class XliffReader::Impl : public XmlSaxReader {
   // --- xliff_inline.cc
   void StartInline(const xmlChar* localname, const xmlChar* uri, Frame& frame);
   void StartCodeChild(const xmlChar* localname, Frame& frame);
-  void Append(InlinePiece piece);
+  void Append(XliffPiece piece);
   void AppendText(std::string_view text);
   bool CheckContentSize();
   // The original data a 2.x code refers to, as TMX markup.
@@ -220,16 +220,16 @@ class XliffReader::Impl : public XmlSaxReader {
   std::size_t segments_in_unit_ = 0;  // 2.x
   TmxPosition segment_position_;
   Status segment_fault_;
-  CodeNumbers numbers_;
+  XliffCodeNumbers numbers_;
 
   // The content being read.
-  std::vector<InlinePiece>* whole_ = nullptr;  // source_ or target_ pieces
+  std::vector<XliffPiece>* whole_ = nullptr;   // source_ or target_ pieces
   XliffContent* seg_ = nullptr;                // the open seg mrk, if any
   std::vector<XliffContent>* segs_ = nullptr;  // where seg mrks go
   std::size_t content_bytes_ = 0;
   TmxPosition content_position_;
   std::size_t pair_count_ = 0;  // keys for <g> and <pc>
-  InlinePiece code_;            // the code whose data is being read
+  XliffPiece code_;             // the code whose data is being read
   int code_depth_ = 0;
   std::string* data_ = nullptr;  // 2.x <data> being read
   TmxMeta* note_ = nullptr;
