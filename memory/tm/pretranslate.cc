@@ -44,7 +44,13 @@ struct Pretranslator::Impl {
   PretranslateOptions options;
   // Declared before the lookup, which borrows it.
   std::optional<normalize::NameFinder> names;
+  // The lookup from min_score up, and one reaching down to the analysis's
+  // floor for the segments the first leaves without a match: a lower
+  // least score reads many more postings (docs/tm-lookup.md), so only the
+  // segments that need it pay for it. No floor lookup when min_score is
+  // at or below the floor already.
   std::optional<Lookup> lookup;
+  std::optional<Lookup> floor_lookup;
   std::optional<text::WordBreaker> words;
   std::vector<normalize::NameHit> hits;
   std::vector<text::WordSpan> spans;
@@ -175,7 +181,7 @@ Result<Pretranslator> Pretranslator::Open(sqlite::Database& db,
   LookupOptions lookup_options;
   lookup_options.from = options.from;
   lookup_options.to = options.to;
-  lookup_options.min_score = std::min(options.min_score, kAnalysisFloor);
+  lookup_options.min_score = options.min_score;
   lookup_options.max_matches = std::max(options.max_matches, 1);
   lookup_options.names = impl->names ? &*impl->names : nullptr;
   lookup_options.on_progress = options.on_progress;
@@ -183,6 +189,14 @@ Result<Pretranslator> Pretranslator::Open(sqlite::Database& db,
   auto lookup = Lookup::Open(db, lookup_options);
   if (!lookup.ok()) return lookup.status();
   impl->lookup.emplace(std::move(*lookup));
+  if (options.min_score > kAnalysisFloor) {
+    lookup_options.min_score = kAnalysisFloor;
+    lookup_options.max_matches = 1;
+    lookup_options.on_progress = nullptr;  // the index is up to date now
+    auto floor = Lookup::Open(db, lookup_options);
+    if (!floor.ok()) return floor.status();
+    impl->floor_lookup.emplace(std::move(*floor));
+  }
   return Pretranslator(std::move(impl));
 }
 
@@ -222,11 +236,19 @@ Result<formats::Draft> Pretranslator::Run(std::string_view text,
       return matches.status().WithContext(std::string(original) + ":" +
                                           std::to_string(s.paragraph + 1));
     }
-    if (!matches->empty()) s.score = matches->front().score;
+    if (!matches->empty()) {
+      s.score = matches->front().score;
+    } else if (impl.floor_lookup) {
+      auto weak = impl.floor_lookup->Find(s.source);
+      if (!weak.ok()) {
+        return weak.status().WithContext(std::string(original) + ":" +
+                                         std::to_string(s.paragraph + 1));
+      }
+      if (!weak->empty()) s.score = weak->front().score;
+    }
     analysis.Add(s.score, impl.CountWords(s.source));
 
     for (const Match& m : *matches) {
-      if (m.score < options.min_score) break;
       ONOMA_RETURN_IF_ERROR(impl.Describe(m, s.matches.emplace_back()));
     }
     if (!s.matches.empty()) {

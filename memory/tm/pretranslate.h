@@ -28,7 +28,8 @@
 //   - the store's terms found in the segment, with their preferred form in
 //     the target language.
 // The analysis counts segments and words by the best match's band; a
-// lookup therefore reaches down to kAnalysisFloor whatever min_score is.
+// segment without a match from min_score up is therefore looked up again
+// down to kAnalysisFloor.
 //
 // Failure: as Lookup::Open and Lookup::Find (kBadArgument for a bad
 // language tag, kDatabase from SQLite); kBadInput for a segment too long

@@ -233,6 +233,38 @@ TEST_F(PretranslateCliTest, BadInputIsRefusedWithItsPlace) {
   EXPECT_EQ(usage.exit_code, 2);
 }
 
+TEST_F(PretranslateCliTest, SrxRulesCutTheReport) {
+  // Rules that break after every full stop, "Gen." included.
+  const std::string srx =
+      Write("rules.srx",
+            "<srx version=\"2.0\"><header cascade=\"no\"/><body><languagerules>"
+            "<languagerule languagerulename=\"D\"><rule break=\"yes\">"
+            "<beforebreak>[.!]</beforebreak><afterbreak>\\s</afterbreak></rule>"
+            "</languagerule></languagerules><maprules><languagemap "
+            "languagepattern=\".*\" languagerulename=\"D\"/></maprules></body>"
+            "</srx>");
+  const std::string report =
+      Write("report.txt",
+            "Gen. Smith arrived. The minister said talks would "
+            "resume.\n");
+  Output builtin =
+      Onoma("pretranslate --from en --to uk --format tsv '" + report + "'");
+  ASSERT_EQ(builtin.exit_code, 0) << builtin.err;
+  EXPECT_NE(builtin.out.find("\nGen. Smith arrived.\t"), std::string::npos)
+      << builtin.out;
+  Output with_srx =
+      Onoma("pretranslate --from en --to uk --format tsv --srx '" + srx +
+            "' '" + report + "'");
+  ASSERT_EQ(with_srx.exit_code, 0) << with_srx.err;
+  EXPECT_NE(with_srx.out.find("\nGen.\t\t\t\nSmith arrived.\t"),
+            std::string::npos)
+      << with_srx.out;
+  // -o naming the SRX file would destroy it.
+  Output refused = Onoma("pretranslate --from en --to uk --srx '" + srx +
+                         "' -o '" + srx + "' '" + report + "'");
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+}
+
 // The round docs/pretranslate.md shows, on its files.
 TEST_F(PretranslateCliTest, TheRoundInTheGuide) {
   const std::string data = ONOMA_SOURCE_DIR "/tests/data/pretranslate/";

@@ -8,7 +8,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "memory/formats/draft.h"
 #include "tests/support/xliff_schema.h"
@@ -207,6 +209,102 @@ TEST_F(DraftWriterTest, TsvTmxAndText) {
   }
   EXPECT_EQ(units, 2u);
   EXPECT_EQ(tmx.find("Nobody"), std::string::npos);
+}
+
+// Random stored markup: pairs that nest, cross each other or a <hi>, lose
+// a half, isolated codes, placeholders, text with characters to escape.
+// Whatever the mix, the text survives parsing and both XLIFF files
+// validate.
+TEST_F(DraftWriterTest, RandomStoredMarkupAlwaysValidates) {
+  std::mt19937 random(19);
+  auto pick = [&](int n) {
+    return static_cast<int>(random() % static_cast<unsigned>(n));
+  };
+  const std::vector<std::string> words = {"a",     "Київ", "&amp;", "&lt;x&gt;",
+                                          "\"q\"", "서울", " ",     "'"};
+  Draft d;
+  d.original = "random.txt";
+  d.source_lang = "en";
+  d.target_lang = "uk";
+  for (int n = 0; n < 150; ++n) {
+    std::string markup;
+    std::string plain;
+    int hi_open = 0;
+    std::vector<int> open_pairs;
+    for (int k = 0, parts = 1 + pick(12); k < parts; ++k) {
+      switch (pick(8)) {
+        case 0:
+          open_pairs.push_back(pick(4));
+          markup += "<bpt i=\"" + std::to_string(open_pairs.back()) +
+                    "\">&lt;b&gt;</bpt>";
+          break;
+        case 1: {
+          const int i = open_pairs.empty() || pick(4) == 0
+                            ? pick(4)
+                            : open_pairs[static_cast<std::size_t>(
+                                  pick(static_cast<int>(open_pairs.size())))];
+          markup += "<ept i=\"" + std::to_string(i) + "\">&lt;/b&gt;</ept>";
+          break;
+        }
+        case 2:
+          markup += "<hi>";
+          ++hi_open;
+          break;
+        case 3:
+          if (hi_open > 0) {
+            markup += "</hi>";
+            --hi_open;
+          }
+          break;
+        case 4:
+          markup += pick(2) == 0 ? "<it pos=\"begin\">&lt;u&gt;</it>"
+                                 : "<it pos=\"end\">&lt;/u&gt;</it>";
+          break;
+        case 5:
+          markup += pick(2) == 0 ? "<ph/>" : "<ph x=\"1\">&lt;br/&gt;</ph>";
+          break;
+        default: {
+          const std::string& w = words[static_cast<std::size_t>(
+              pick(static_cast<int>(words.size())))];
+          markup += w;
+          plain += w == "&amp;" ? "&" : w == "&lt;x&gt;" ? "<x>" : w;
+        }
+      }
+    }
+    while (hi_open-- > 0) markup += "</hi>";
+    std::string parsed;
+    for (const InlinePiece& p : ParseTmxInline(markup)) {
+      if (p.kind == Kind::kText) parsed += p.text;
+    }
+    ASSERT_EQ(parsed, plain) << markup;
+    DraftSegment& s = d.segments.emplace_back();
+    s.paragraph = static_cast<std::uint32_t>(n / 3);
+    s.source = plain.empty() ? "x" : plain;
+    s.target = s.source;
+    s.score = 90;
+    DraftMatch& m = s.matches.emplace_back();
+    m.score = 90;
+    m.similarity = 95;
+    m.source_markup = markup;
+    m.target_markup = markup;
+  }
+  EXPECT_EQ(Validate(WriteXliff20(d), Xliff::k20), "");
+  EXPECT_EQ(Validate(WriteXliff12(d), Xliff::k12), "");
+}
+
+// Anything at all given as markup is parsed without a crash.
+TEST_F(DraftWriterTest, ParserTakesAnyBytes) {
+  std::mt19937 random(7);
+  const std::string alphabet = "<>/&;#x\"= abpteihsu";
+  for (int n = 0; n < 20000; ++n) {
+    std::string markup;
+    for (int k = 0, len = static_cast<int>(random() % 40); k < len; ++k) {
+      markup += alphabet[random() % alphabet.size()];
+    }
+    (void)ParseTmxInline(markup);
+    (void)ParseTmxInline("<bpt i=\"1\">" + markup);
+    (void)ParseTmxInline("<ph>" + markup + "</ph><ph");
+  }
 }
 
 }  // namespace
