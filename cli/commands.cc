@@ -33,6 +33,8 @@ bool ReadsOnly(const Options& options) {
     case Command::kInfo:
     case Command::kPretranslate:
       return true;
+    case Command::kServe:
+      return !options.serve.allow_edit;
     case Command::kTmAlign:
       return !options.tm.import;
     default:
@@ -190,6 +192,8 @@ int Run(const Options& options) {
       return RunInfo(options);
     case Command::kPretranslate:
       return RunPretranslate(options);
+    case Command::kServe:
+      return RunServe(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

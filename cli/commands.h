@@ -35,6 +35,7 @@ int RunTmStats(const Options& options);
 int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
 int RunInfo(const Options& options);           // cli/info_command.cc
 int RunPretranslate(const Options& options);   // cli/pretranslate_command.cc
+int RunServe(const Options& options);          // cli/serve_command.cc
 
 }  // namespace onoma::cli
 

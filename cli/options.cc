@@ -18,8 +18,9 @@
 namespace onoma::cli {
 namespace {
 
-constexpr std::array<std::string_view, 7> kTopCommands = {
-    "romanize", "term", "normalize", "tm", "segment", "info", "pretranslate"};
+constexpr std::array<std::string_view, 8> kTopCommands = {
+    "romanize", "term", "normalize",    "tm",
+    "segment",  "info", "pretranslate", "serve"};
 
 // Levenshtein distance on bytes: command names are ASCII.
 std::size_t EditDistance(std::string_view a, std::string_view b) {
@@ -771,6 +772,29 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma --db news.db info --json\n");
   info->add_flag("--json", opts.info_json, Tr("Print one JSON object"));
   info->callback([&] { opts.command = Command::kInfo; });
+
+  // --- serve --------------------------------------------------------------
+  ServeArgs& sv = opts.serve;
+  CLI::App* serve =
+      Sub(app, "serve",
+          Tr("Serve the desk's page and JSON API: term lookup, memory lookup "
+             "and concordance, normalizing and romanizing (docs/serve.md)"),
+          "  onoma serve\n"
+          "  onoma --db news.db serve --port 8080 --allow-edit\n");
+  serve
+      ->add_option("--host", sv.host,
+                   Tr("The address to listen on (default 127.0.0.1: this "
+                      "machine only; there is no authentication)"))
+      ->type_name(Tr("HOST"));
+  serve
+      ->add_option("--port", sv.port,
+                   Tr("The port to listen on (default 8470; 0: any free "
+                      "port)"))
+      ->check(InRange(0, 65535))
+      ->type_name(Tr("PORT"));
+  serve->add_flag("--allow-edit", sv.allow_edit,
+                  Tr("Let the page add renderings and change their status"));
+  serve->callback([&] { opts.command = Command::kServe; });
 
   try {
     app.parse(argc, argv);

@@ -36,6 +36,7 @@ enum class Command {
   kSegment,
   kInfo,
   kPretranslate,
+  kServe,
 };
 
 struct RomanizeArgs {
@@ -127,6 +128,13 @@ struct PretranslateArgs {
   std::string input;  // a file, a directory, or "-"
 };
 
+// onoma serve (cli/serve_command.cc).
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8470;  // 0: any free port, printed in the URL
+  bool allow_edit = false;
+};
+
 struct Options {
   Command command = Command::kNone;
   std::string command_name;  // "tm import", for messages
@@ -139,6 +147,7 @@ struct Options {
   NormalizeArgs normalize;
   TmArgs tm;
   PretranslateArgs pretranslate;
+  ServeArgs serve;
   std::string segment_lang;
   std::string segment_file;
   std::string segment_srx;  // SRX rules replacing the built-in ones

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/house_spelling.h"
 #include "cli/i18n.h"
+#include "cli/line_converter.h"
 #include "cli/standard_output.h"
 #include "lib/romanize/korean.h"
 #include "lib/romanize/registry.h"
@@ -27,75 +28,6 @@ namespace {
 using romanize::Registry;
 using romanize::RomanizeOptions;
 using romanize::Scheme;
-
-// Turns one line of text into its romanization (or back, with --reverse).
-class LineConverter {
- public:
-  // A single scheme, forward or reverse.
-  LineConverter(const Scheme* scheme, bool reverse, RomanizeOptions options)
-      : single_(scheme), reverse_(reverse), options_(options) {}
-  // --scheme auto: each run of Cyrillic or Hangul to its scheme; either may
-  // be null, and then that script passes through.
-  LineConverter(const Scheme* cyrillic, const Scheme* hangul,
-                RomanizeOptions options)
-      : cyrillic_(cyrillic), hangul_(hangul), options_(options) {}
-
-  Status Convert(std::string_view line, std::string& out) const {
-    if (single_ != nullptr) {
-      if (!reverse_) {
-        single_->RomanizeTo(line, options_, out);
-        return Status::Ok();
-      }
-      auto back = single_->Deromanize(line);
-      if (!back.ok()) return back.status();
-      out += *back;
-      return Status::Ok();
-    }
-    ConvertAuto(line, out);
-    return Status::Ok();
-  }
-
- private:
-  // Splits the line where the script changes between Cyrillic and Hangul;
-  // every other character stays with the run it is in, and each scheme
-  // passes through what is not its own.
-  void ConvertAuto(std::string_view line, std::string& out) const {
-    std::size_t run_begin = 0;
-    const Scheme* run_scheme = nullptr;
-    std::size_t i = 0;
-    while (i < line.size()) {
-      std::size_t at = i;
-      char32_t c = 0;
-      if (!text::DecodeNext(line, i, c)) continue;
-      text::Script script = text::ScriptOf(c);
-      const Scheme* scheme = script == text::Script::kCyrillic ? cyrillic_
-                             : script == text::Script::kHangul ? hangul_
-                                                               : run_scheme;
-      if (scheme != run_scheme) {
-        Flush(line.substr(run_begin, at - run_begin), run_scheme, out);
-        run_begin = at;
-        run_scheme = scheme;
-      }
-    }
-    Flush(line.substr(run_begin), run_scheme, out);
-  }
-
-  void Flush(std::string_view run, const Scheme* scheme,
-             std::string& out) const {
-    if (run.empty()) return;
-    if (scheme == nullptr) {
-      out += run;
-    } else {
-      scheme->RomanizeTo(run, options_, out);
-    }
-  }
-
-  const Scheme* single_ = nullptr;
-  const Scheme* cyrillic_ = nullptr;
-  const Scheme* hangul_ = nullptr;
-  bool reverse_ = false;
-  RomanizeOptions options_;
-};
 
 // A line through the converter; with --house, the words and two-word names
 // the store knows are written in its preferred English rendering instead,

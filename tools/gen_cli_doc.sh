@@ -44,15 +44,16 @@ Only the commands that write to the database (`term import`, `add`,
 when it is not there, and say so on standard error: `onoma: created the
 database news.db`. The commands that only read it (`term lookup`, `list`,
 `export`; `normalize`; `tm lookup`, `concordance`, `export`, `stats`;
-`pretranslate`; `info`) refuse a database that does not exist, as a mistyped `--db` most
-likely is: exit 4, `onoma: term lookup: no database at news.db (a mistyped
+`pretranslate`; `info`; `serve` without `--allow-edit`) refuse a database
+that does not exist, as a mistyped `--db` most likely is: exit 4, `onoma:
+term lookup: no database at news.db (a mistyped
 --db? ...)`. `onoma info` shows which database is in use and why.
 
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
     "term edit" "term remove" "term list" "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
-    "tm concordance" "tm align" "tm stats" segment pretranslate info; do
+    "tm concordance" "tm align" "tm stats" segment pretranslate info serve; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"
   # shellcheck disable=SC2086

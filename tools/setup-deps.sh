@@ -4,7 +4,8 @@
 set -eu
 
 packages="g++ cmake ninja-build pkg-config gettext libicu-dev libsqlite3-dev
-  libboost-locale-dev libxml2-dev libcli11-dev nlohmann-json3-dev"
+  libboost-locale-dev libxml2-dev libcli11-dev nlohmann-json3-dev
+  libcpp-httplib-dev"
 if [ "${1:-}" = "--with-tests" ]; then
   packages="$packages googletest libgtest-dev libgmock-dev libbenchmark-dev
     libxml2-utils"

@@ -315,7 +315,8 @@ TEST(CliReferenceTest, DocsHoldTheHelpOfEveryCommand) {
                                    "tm align",
                                    "tm stats",
                                    "segment",
-                                   "info"};
+                                   "info",
+                                   "serve"};
   for (const char* command : kCommands) {
     Output o = RunOnoma("LANG=C", std::string(command) + " --help");
     EXPECT_EQ(o.exit_code, 0) << command;
