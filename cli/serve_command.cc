@@ -1,6 +1,6 @@
 // onoma serve: the desk's page and JSON API (cli/desk.h) on HTTP
 // (cli/serve_http.h) until Ctrl-C or SIGTERM. docs/serve.md describes it;
-// tested by tests/cli/serve_test.cc.
+// tested by tests/cli/serve_test.cc and tests/cli/serve_browser_test.py.
 
 #include <pthread.h>
 #include <signal.h>

@@ -7,8 +7,10 @@ packages="g++ cmake ninja-build pkg-config gettext libicu-dev libsqlite3-dev
   libboost-locale-dev libxml2-dev libcli11-dev nlohmann-json3-dev
   libcpp-httplib-dev"
 if [ "${1:-}" = "--with-tests" ]; then
+  # python3, chromium and fonts-nanum (Hangul drawn, not boxes) for the
+  # browser test of onoma serve's page.
   packages="$packages googletest libgtest-dev libgmock-dev libbenchmark-dev
-    libxml2-utils"
+    libxml2-utils python3 chromium fonts-nanum"
 fi
 
 missing=""

@@ -15,6 +15,8 @@ const MESSAGES = {
     'match.inflected': 'match of an inflected form', 'match.romanized': 'match across scripts',
     'match.fuzzy': 'close spelling',
     'status.preferred': 'preferred', 'status.admitted': 'admitted', 'status.deprecated': 'deprecated',
+    'type.person': 'person', 'type.place': 'place', 'type.organization': 'organization',
+    'type.other': 'other',
     'memory.placeholder': 'A sentence to find in the memory',
     'memory.from': 'source language', 'memory.to': 'target language',
     'memory.find': 'Look up', 'memory.none': 'No match in the memory.',
@@ -46,6 +48,8 @@ const MESSAGES = {
     'match.inflected': 'збіг відмінкової форми', 'match.romanized': 'збіг через інше письмо',
     'match.fuzzy': 'схоже написання',
     'status.preferred': 'рекомендований', 'status.admitted': 'допустимий', 'status.deprecated': 'застарілий',
+    'type.person': 'особа', 'type.place': 'місце', 'type.organization': 'організація',
+    'type.other': 'інше',
     'memory.placeholder': 'Речення, яке шукати в пам’яті',
     'memory.from': 'мова оригіналу', 'memory.to': 'мова перекладу',
     'memory.find': 'Шукати', 'memory.none': 'У пам’яті збігів немає.',
@@ -77,6 +81,8 @@ const MESSAGES = {
     'match.inflected': '활용형 일치', 'match.romanized': '다른 문자 표기 일치',
     'match.fuzzy': '비슷한 철자',
     'status.preferred': '권장', 'status.admitted': '허용', 'status.deprecated': '비권장',
+    'type.person': '인물', 'type.place': '장소', 'type.organization': '기관',
+    'type.other': '기타',
     'memory.placeholder': '메모리에서 찾을 문장',
     'memory.from': '원문 언어', 'memory.to': '번역 언어',
     'memory.find': '검색', 'memory.none': '메모리에 일치하는 문장이 없습니다.',
@@ -101,6 +107,7 @@ const MESSAGES = {
 
 let lang = 'en';
 let allowEdit = false;
+let version = '';
 let lastTerm = '';
 
 function t(key, ...args) {
@@ -129,6 +136,10 @@ function applyLanguage() {
   }
   for (const node of document.querySelectorAll('[data-i18n-title]')) {
     node.title = t(node.dataset.i18nTitle);
+  }
+  if (version) {
+    document.getElementById('version').textContent =
+      'onoma ' + version + ' · ' + t(allowEdit ? 'footer.edit' : 'footer.readonly');
   }
 }
 
@@ -208,7 +219,7 @@ function statusBadge(status) {
 function conceptCard(concept) {
   const head = el('div', { class: 'card-head' },
     el('span', { class: 'slug' }, concept.slug),
-    el('span', { class: 'tag' }, concept.type));
+    el('span', { class: 'tag' }, t('type.' + concept.type)));
   if (concept.match) {
     head.append(el('span', { class: 'tag' }, t('match.' + concept.match)),
                 el('span', { class: 'score' }, String(concept.score)));
@@ -474,8 +485,8 @@ async function start() {
   const work = [];
   work.push(call('/api/version').then((v) => {
     allowEdit = v.allow_edit;
-    document.getElementById('version').textContent =
-      'onoma ' + v.version + ' · ' + t(allowEdit ? 'footer.edit' : 'footer.readonly');
+    version = v.version;
+    applyLanguage();
   }).catch(() => {}));
   work.push(call('/api/schemes').then((answer) => {
     const select = document.getElementById('rom-scheme');
