@@ -315,6 +315,24 @@ TEST_F(PretranslateCliTest, TheRoundInTheGuide) {
   EXPECT_NE(testing::Slurp(Path("report.json"))
                 .find("\"total\": {\"segments\": 6, \"words\": 46}"),
             std::string::npos);
+  // The finished draft comes back into the memory, and the report is then
+  // found at 100 throughout.
+  Output back = run("tm import '" + data + "report.done.xlf'");
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(
+      (back.out + back.err).find("6 segments read, 0 not finished, 6 added"),
+      std::string::npos)
+      << back.err;
+  Output again = run("pretranslate --from en --to uk '" + data + "report.txt'");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("Посадовці заявили, що водопостачання відновлено "
+                           "у двох районах.\nРятувальники досі розбирають "
+                           "завали.\n"),
+            std::string::npos)
+      << again.out;
+  EXPECT_NE(again.err.find("  100                6        46\n"),
+            std::string::npos)
+      << again.err;
 }
 
 }  // namespace
