@@ -35,6 +35,9 @@
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
+#include "cli/term_input.h"
+#include "lib/normalize/matcher.h"
+#include "lib/normalize/name_anchors.h"
 #include "lib/segment/aligner.h"
 #include "lib/segment/anchors.h"
 #include "lib/segment/document.h"
@@ -42,6 +45,7 @@
 #include "lib/text/utf8.h"
 #include "lib/util/input_file.h"
 #include "memory/formats/tmx_writer.h"
+#include "memory/terms/term_store.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::cli {
@@ -253,10 +257,35 @@ int Import(const Options& options, const std::string& tmx_path) {
   return written.ok() ? kExitOk : Fail(options.command_name, written);
 }
 
+// The term store's names as anchors: every concept with forms in both
+// languages links the sentences that name it. nullopt when there is no
+// store (a missing database is no error here: the store only helps), or
+// it has no concepts.
+Result<std::optional<normalize::NameAnchors>> StoreAnchors(
+    const Options& options) {
+  std::optional<std::filesystem::path> path = StorePath(options);
+  std::error_code ec;
+  if (!path || !std::filesystem::exists(*path, ec)) {
+    return std::optional<normalize::NameAnchors>();
+  }
+  auto db = OpenStore(options);
+  if (!db.ok()) return db.status();
+  terms::TermStore store(*db);
+  auto input = ReadStore(store);
+  if (!input.ok()) return input.status();
+  if (input->concepts.empty()) return std::optional<normalize::NameAnchors>();
+  auto matcher = normalize::Matcher::Compile(*input);
+  if (!matcher.ok()) return matcher.status();
+  auto names = normalize::NameAnchors::Create(*matcher);
+  if (!names.ok()) return names.status();
+  return std::optional<normalize::NameAnchors>(std::move(*names));
+}
+
 }  // namespace
 
 int RunTmAlign(const Options& options) {
   const TmArgs& args = options.tm;
+  segment::AnchorSet anchors;
   std::optional<segment::ListAnchors> names;
   if (!args.anchors.empty()) {
     auto text = ReadText(args.anchors);
@@ -264,6 +293,15 @@ int RunTmAlign(const Options& options) {
     auto parsed = segment::ListAnchors::Parse(*text, args.anchors);
     if (!parsed.ok()) return Fail("--anchors", parsed.status());
     names.emplace(std::move(*parsed));
+    names->WithoutNumbers();
+    anchors.Add(&*names);
+  }
+  std::optional<normalize::NameAnchors> store_names;
+  if (!args.no_store_anchors) {
+    auto found = StoreAnchors(options);
+    if (!found.ok()) return Fail("tm align", found.status());
+    store_names = std::move(*found);
+    if (store_names) anchors.Add(&*store_names);
   }
   auto pairs = PairFiles(args);
   if (!pairs.ok()) return Fail("tm align", pairs.status());
@@ -271,7 +309,7 @@ int RunTmAlign(const Options& options) {
   segment::AlignOptions align_options;
   align_options.source_lang = args.from;
   align_options.target_lang = args.to;
-  if (names) align_options.anchors = &*names;
+  align_options.anchors = &anchors;
 
   std::vector<std::string> inputs = {args.source, args.target, args.anchors};
   for (const FilePair& files : *pairs) {

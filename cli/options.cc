@@ -678,6 +678,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                    Tr("Names linked across languages, as lines of "
                       "key<TAB>lang<TAB>form, to guide the alignment"))
       ->type_name(Tr("FILE"));
+  tm_align->add_flag("--no-store-anchors", m.no_store_anchors,
+                     Tr("Do not use the term store's names as anchors"));
   tm_align
       ->add_option("source", m.source,
                    Tr("Source file, or a directory of them (batch)"))

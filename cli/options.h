@@ -114,6 +114,7 @@ struct TmArgs {
   bool any_state = false;  // tm import: every XLIFF segment with a target
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
+  bool no_store_anchors = false;  // tm align: leave the store's names out
 };
 
 // onoma pretranslate (cli/pretranslate_command.cc).

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "lib/segment/alignment_model_internal.h"
 #include "lib/text/utf8.h"
@@ -62,6 +63,25 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   KeyIds ids;
   source_keys_ = KeysOf(source, anchors, options.source_lang, ids);
   target_keys_ = KeysOf(target, anchors, options.target_lang, ids);
+  // Sentences of each side that mention each key.
+  std::vector<double> source_count(ids.size(), 0), target_count(ids.size(), 0);
+  for (const auto& [keys, count] : {std::pair{&source_keys_, &source_count},
+                                    std::pair{&target_keys_, &target_count}}) {
+    for (const std::vector<std::uint32_t>& sentence : *keys) {
+      for (std::size_t k = 0; k < sentence.size(); ++k) {
+        if (k == 0 || sentence[k] != sentence[k - 1]) {
+          (*count)[sentence[k]] += 1;
+        }
+      }
+    }
+  }
+  key_weight_.resize(ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    double most = std::max(source_count[k], target_count[k]);
+    key_weight_[k] = most <= kRareAnchorSentences
+                         ? 1.0
+                         : std::sqrt(kRareAnchorSentences / most);
+  }
   double source_total = 0;
   double target_total = 0;
   source_length_ = LengthsOf(source, source_total);
@@ -98,18 +118,23 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
   const std::size_t na = Gather(source_keys_, i, di, a);
   const std::size_t nb = Gather(target_keys_, j, dj, b);
   if (na + nb > 0) {
-    std::size_t shared = 0;
-    for (std::size_t x = 0, y = 0; x < na && y < nb;) {
+    double shared = 0;
+    double missing = 0;
+    std::size_t x = 0;
+    std::size_t y = 0;
+    while (x < na && y < nb) {
       if (a[x] == b[y]) {
-        ++shared, ++x, ++y;
+        shared += key_weight_[a[x]];
+        ++x, ++y;
       } else if (a[x] < b[y]) {
-        ++x;
+        missing += key_weight_[a[x++]];
       } else {
-        ++y;
+        missing += key_weight_[b[y++]];
       }
     }
-    cost += -kSharedAnchor * static_cast<double>(shared) +
-            kMissingAnchor * static_cast<double>(na + nb - 2 * shared);
+    for (; x < na; ++x) missing += key_weight_[a[x]];
+    for (; y < nb; ++y) missing += key_weight_[b[y]];
+    cost += -kSharedAnchor * shared + kMissingAnchor * missing;
   }
 
   if (soft_paragraphs_) {

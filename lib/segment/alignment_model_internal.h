@@ -18,9 +18,12 @@ namespace onoma::segment::internal {
 // where nothing is left out; news translations drop and add sentences
 // more often, and with 0.0099 the aligner folds every omitted sentence
 // into a neighbour's 2-1 bead. 0.02 per direction measured best on
-// tests/data/segment (docs/segment.md has the figures for both).
+// tests/data/segment with numbers and dates as the only anchors; with the
+// term store's names and numbers written out as anchors too, 0.06
+// measured best on both that set and the tuning part of
+// tests/data/segment/unseen (docs/segment.md has the figures).
 inline constexpr double kPrior11 = 0.89;
-inline constexpr double kPriorNull = 0.02;
+inline constexpr double kPriorNull = 0.06;
 inline constexpr double kPriorMerge = 0.089 / 2;
 inline constexpr double kPrior22 = 0.011;
 // Variance of target length per source character (Gale and Church's s²),
@@ -31,6 +34,11 @@ inline constexpr double kVariance = 6.8;
 // supposed translation is strong evidence against the pair).
 inline constexpr double kSharedAnchor = 1.5;
 inline constexpr double kMissingAnchor = 0.5;
+// A key counts in full when it is in at most this many sentences of each
+// side; more often, 1/sqrt of the share above it: a name in every
+// paragraph (the story's city) says little about which sentence translates
+// which, a name or number mentioned once says much.
+inline constexpr double kRareAnchorSentences = 2;
 // Soft paragraph barrier: a bead joining sentences of two paragraphs.
 inline constexpr double kCrossParagraph = 4.0;
 
@@ -57,6 +65,8 @@ class AlignmentModel {
  private:
   // Sorted ids of the anchor keys of each sentence.
   std::vector<std::vector<std::uint32_t>> source_keys_;
+  // Per key id: how much one mention counts (AnchorWeight).
+  std::vector<double> key_weight_;
   std::vector<std::vector<std::uint32_t>> target_keys_;
   std::vector<double> source_length_;
   std::vector<double> target_length_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 
 #include "lib/segment/rules.h"
 #include "lib/text/unicode.h"
@@ -255,7 +256,8 @@ Result<ListAnchors> ListAnchors::Parse(std::string_view text,
 
 std::vector<std::string> ListAnchors::ConceptKeys(std::string_view sentence,
                                                   std::string_view lang) const {
-  std::vector<std::string> keys = numbers_.ConceptKeys(sentence, lang);
+  std::vector<std::string> keys;
+  if (with_numbers_) keys = numbers_.ConceptKeys(sentence, lang);
   auto forms = forms_.find(LangOnly(lang));
   if (forms == forms_.end()) return keys;
   const std::string folded = text::FoldCase(sentence);
@@ -266,6 +268,17 @@ std::vector<std::string> ListAnchors::ConceptKeys(std::string_view sentence,
       if (rest.substr(0, form.size()) == form) keys.push_back(key);
     }
   });
+  return keys;
+}
+
+std::vector<std::string> AnchorSet::ConceptKeys(std::string_view sentence,
+                                                std::string_view lang) const {
+  std::vector<std::string> keys = numbers_.ConceptKeys(sentence, lang);
+  for (const AnchorSource* names : names_) {
+    std::vector<std::string> more = names->ConceptKeys(sentence, lang);
+    keys.insert(keys.end(), std::make_move_iterator(more.begin()),
+                std::make_move_iterator(more.end()));
+  }
   return keys;
 }
 

@@ -65,6 +65,24 @@ class NumberAnchors : public AnchorSource {
       words_;
 };
 
+// Numbers (NumberAnchors) and the keys of any number of name sources, the
+// sources' keys in turn: what `onoma tm align` uses, with the term store's
+// names (normalize::NameAnchors) and a list given by --anchors
+// (ListAnchors::WithoutNumbers).
+class AnchorSet : public AnchorSource {
+ public:
+  // Adds a source of names. REQUIRES: `names` outlives the set and gives
+  // no numbers (they would count twice).
+  void Add(const AnchorSource* names) { names_.push_back(names); }
+
+  std::vector<std::string> ConceptKeys(std::string_view sentence,
+                                       std::string_view lang) const override;
+
+ private:
+  NumberAnchors numbers_;
+  std::vector<const AnchorSource*> names_;
+};
+
 // NumberAnchors plus a list of names: a sentence names a concept when one
 // of the concept's forms in its language starts a word of it, ignoring case
 // ("Курськ" finds "Курській", "쿠르스크" finds "쿠르스크에서"). List the
@@ -83,8 +101,12 @@ class ListAnchors : public AnchorSource {
   std::vector<std::string> ConceptKeys(std::string_view sentence,
                                        std::string_view lang) const override;
 
+  // The list's names alone, for an AnchorSet, which adds the numbers.
+  void WithoutNumbers() { with_numbers_ = false; }
+
  private:
   NumberAnchors numbers_;
+  bool with_numbers_ = true;
   // lang -> (folded form, key).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>,
            std::less<>>

@@ -248,5 +248,72 @@ TEST(AlignCliTest, Failures) {
       << anchors.err;
 }
 
+// The running text of one side of a gold passage (tests/data/segment/
+// README.md): its beads' sentences, paragraphs as lines.
+std::string Side(const std::string& gold, bool target) {
+  std::string out, paragraph;
+  std::size_t begin = 0;
+  while (begin < gold.size()) {
+    std::size_t end = gold.find('\n', begin);
+    if (end == std::string::npos) end = gold.size();
+    std::string line = gold.substr(begin, end - begin);
+    begin = end + 1;
+    if (!line.empty() && line[0] == '#') continue;
+    if (line.empty()) {
+      if (!paragraph.empty()) out += paragraph + "\n";
+      paragraph.clear();
+      continue;
+    }
+    std::size_t tab = line.find('\t');
+    std::string side = target ? line.substr(tab + 1) : line.substr(0, tab);
+    for (std::size_t at; (at = side.find(" \u00A6 ")) != std::string::npos;) {
+      side.replace(at, std::string(" \u00A6 ").size(), " ");
+    }
+    if (side.empty()) continue;
+    paragraph += (paragraph.empty() ? "" : " ") + side;
+  }
+  if (!paragraph.empty()) out += paragraph + "\n";
+  return out;
+}
+
+// The names of the term store anchor the alignment: Kim's journey by
+// train is two English sentences that the Korean gives as one, which
+// both name Russia; without the store's names the aligner pairs the
+// first with the end of the quotation before it.
+TEST(AlignCliTest, StoreNamesAnchorTheAlignment) {
+  const std::string unseen =
+      std::string(ONOMA_TEST_DATA_DIR) + "/segment/unseen/tune/";
+  std::string gold = Slurp(unseen + "en-ko/06-kim-putin-summit.txt");
+  ASSERT_FALSE(gold.empty());
+  TempFile en(Side(gold, false));
+  TempFile ko(Side(gold, true));
+  TempFile db("");
+  std::remove(db.path().c_str());
+  Output imported =
+      Onoma("--db " + db.path() + " term import " + unseen + "names.tsv");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const std::string align = "--db " + db.path() +
+                            " tm align --from en --to ko " + en.path() + " " +
+                            ko.path();
+  const std::string journey =
+      "Kim travelled to Russia by armoured train. The journey took more "
+      "than two days.\t김 위원장은 전용 열차를 타고";
+  Output with_store = Onoma(align);
+  EXPECT_EQ(with_store.exit_code, 0) << with_store.err;
+  EXPECT_NE(with_store.out.find("\n" + journey), std::string::npos)
+      << with_store.out;
+  Output without = Onoma("--db " + db.path() +
+                         " tm align --no-store-anchors --from en --to ko " +
+                         en.path() + " " + ko.path());
+  EXPECT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(without.out.find("\n" + journey), std::string::npos) << without.out;
+  // No store at all aligns as --no-store-anchors does.
+  Output no_store =
+      Onoma("tm align --from en --to ko " + en.path() + " " + ko.path());
+  EXPECT_EQ(no_store.exit_code, 0) << no_store.err;
+  EXPECT_EQ(no_store.out, without.out);
+  EXPECT_FALSE(std::filesystem::exists(db.path() + ".absent"));
+}
+
 }  // namespace
 }  // namespace onoma::testing
