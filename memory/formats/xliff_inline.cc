@@ -388,6 +388,8 @@ void Impl::StartInline(const xmlChar* localname, const xmlChar* uri,
     const std::string_view mtype = AttributeValue("mtype");
     if (mtype == "seg") {
       if (segs_ != nullptr && seg_ == nullptr) {
+        content_bytes_ += 64;  // a segment costs memory, however empty
+        if (!CheckContentSize()) return;
         seg_ = &segs_->emplace_back();
         seg_->id.assign(AttributeValue("mid"));
         seg_->position = TagPosition();

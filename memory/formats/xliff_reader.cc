@@ -27,7 +27,7 @@ constexpr std::string_view kMemoqNamespace = "MQXliff";
 // Past this many distinct ids in a file, duplicates are no longer looked
 // for: memory stays bounded whatever the file's size.
 constexpr std::size_t kMaxIdsChecked = 1 << 16;
-constexpr std::size_t kMaxNotesPerUnit = 64;
+constexpr std::size_t kMaxNotesPerUnit = 16;
 constexpr std::size_t kMaxSdlSegments = 4096;
 
 std::string_view View(const xmlChar* text) {
@@ -199,6 +199,8 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* /*prefix*/,
         if (!CodePointText(hex, text))
           text = "<cp hex=\"" + std::string(hex) + "\"/>";
         AppendEscapedText(text, *data_);
+        data_bytes_ += text.size();
+        CheckSize(data_bytes_, "<originalData>", TagPosition());
       }
       break;
     case XliffContext::kSegDefs:
@@ -303,7 +305,8 @@ void Impl::OnText(std::string_view text) {
     case XliffContext::kData:
       if (data_ == nullptr) return;
       AppendEscapedText(text, *data_);
-      CheckSize(data_->size(), "<data>", ParserPosition());
+      data_bytes_ += text.size();
+      CheckSize(data_bytes_, "<originalData>", ParserPosition());
       return;
     default:
       return;
@@ -422,7 +425,9 @@ void Impl::StartGroup(Frame& frame) {
 
 void Impl::CheckId(std::string_view id, const char* element) {
   if (ids_.size() >= kMaxIdsChecked) return;
-  if (ids_.emplace(id).second) return;
+  // Hashes, not the ids: an id may be long. A collision costs a false
+  // warning, never a unit.
+  if (ids_.emplace(std::hash<std::string_view>()(id)).second) return;
   WarnOnce(
       std::string("duplicate-id:") + element,
       Status::BadInput("<" + std::string(element) + " id=\"" + std::string(id) +
@@ -496,6 +501,7 @@ void Impl::StartUnit2(Frame& frame) {
   }
   notes_.clear();
   original_data_.clear();
+  data_bytes_ = 0;
   numbers_.Clear();
 }
 
@@ -584,6 +590,8 @@ void Impl::StartNote(Frame& frame) {
 void Impl::StartData(Frame& frame) {
   frame.context = XliffContext::kData;
   frame.end = XliffEnd::kData;
+  data_bytes_ += 64;  // each entry costs memory, however small
+  if (!CheckSize(data_bytes_, "<originalData>", TagPosition())) return;
   data_ = &original_data_[std::string(AttributeValue("id"))];
   data_->clear();
 }

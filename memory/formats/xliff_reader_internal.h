@@ -197,7 +197,7 @@ class XliffReader::Impl : public XmlSaxReader {
   std::string doc_source_lang_;  // 2.x srcLang, trgLang
   std::string doc_target_lang_;
   std::string original_;
-  std::unordered_set<std::string> ids_;
+  std::unordered_set<std::size_t> ids_;  // hashes of the file's ids
   bool warned_no_state_ = false;
 
   // The unit.
@@ -212,7 +212,8 @@ class XliffReader::Impl : public XmlSaxReader {
   bool has_target_ = false;
   std::vector<TmxMeta> notes_;
   std::unordered_map<std::string, std::string> original_data_;  // 2.x
-  std::unordered_map<std::string, std::string> sdl_conf_;       // mid->conf
+  std::size_t data_bytes_ = 0;  // of original_data_, bounded
+  std::unordered_map<std::string, std::string> sdl_conf_;  // mid->conf
   XliffContent source_;
   XliffContent target_;
   std::vector<XliffContent> source_segments_;  // 1.x <mrk mtype="seg">

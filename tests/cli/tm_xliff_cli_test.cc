@@ -163,5 +163,35 @@ TEST_F(TmXliffCliTest, ToGivesTheLanguageAFileLacks) {
   EXPECT_EQ(bad.exit_code, 2);
 }
 
+// The whole round: a draft `onoma pretranslate` wrote (XLIFF 2.0 and 1.2)
+// comes back into another memory with its exact matches, and only those.
+TEST_F(TmXliffCliTest, APretranslatedDraftComesBack) {
+  ASSERT_EQ(Onoma("tm add --from en --to uk 'The minister said talks would "
+                  "resume.' 'Міністр заявив, що переговори відновляться.'")
+                .exit_code,
+            0);
+  Write("report.txt",
+        "The minister said talks would resume. Nobody knows why.\n");
+  for (const char* format : {"", "--format xliff12 "}) {
+    SCOPED_TRACE(format);
+    Output draft =
+        Onoma(std::string("pretranslate --from en --to uk ") + format + "-o '" +
+              Path("draft.xlf") + "' '" + Path("report.txt") + "'");
+    ASSERT_EQ(draft.exit_code, 0) << draft.err;
+    const std::string other = "--db '" + Path("other.db") + "' ";
+    fs::remove(Path("other.db"));
+    Output in = RunOnoma("", other + "tm import '" + Path("draft.xlf") + "'");
+    ASSERT_EQ(in.exit_code, 0) << in.err;
+    EXPECT_NE(in.out.find(": 2 segments read, 1 not finished, 1 added"),
+              std::string::npos)
+        << in.out;
+    Output found = RunOnoma("NO_COLOR=1", other +
+                                              "tm lookup --from en --to uk "
+                                              "'The minister said talks "
+                                              "would resume.'");
+    EXPECT_NE(found.out.find("100%"), std::string::npos) << found.out;
+  }
+}
+
 }  // namespace
 }  // namespace onoma

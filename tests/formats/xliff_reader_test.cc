@@ -313,6 +313,33 @@ TEST(XliffReaderTest, NestedEntitiesAreRefusedAsForTmx) {
             "substitutes only entities whose text is plain");
 }
 
+// Memory is bounded by the segment limit however the unit is built: many
+// empty segments, many original data entries.
+TEST(XliffReaderTest, EmptySegmentsAndDataEntriesCountAgainstTheLimit) {
+  std::string segments;
+  for (int i = 0; i < 20000; ++i) segments += "<mrk mtype=\"seg\" mid=\"1\"/>";
+  Read many =
+      ReadXliff(Xliff12("<trans-unit id=\"1\"><source>a</source>"
+                        "<seg-source>" +
+                        segments + "</seg-source></trans-unit>\n"));
+  EXPECT_EQ(many.status.code(), StatusCode::kBadInput);
+  EXPECT_NE(many.status.message().find("is longer than 1048576 bytes, the "
+                                       "limit for one segment"),
+            std::string::npos)
+      << many.status.ToString();
+  std::string data;
+  for (int i = 0; i < 20000; ++i) {
+    data += "<data id=\"d" + std::to_string(i) + "\"/>";
+  }
+  Read entries = ReadXliff(Xliff2("<unit id=\"1\"><originalData>" + data +
+                                  "</originalData><segment><source>a</source>"
+                                  "</segment></unit>\n"));
+  EXPECT_EQ(entries.status.code(), StatusCode::kBadInput);
+  EXPECT_NE(entries.status.message().find("<originalData> is longer than"),
+            std::string::npos)
+      << entries.status.ToString();
+}
+
 TEST(XliffReaderTest, TheFormatIsFoundByExtensionOrRootElement) {
   const fs::path dir = fs::path(::testing::TempDir()) /
                        ("onoma_xliff_detect_" + std::to_string(getpid()));
