@@ -574,6 +574,12 @@ ParseOutcome ParseArgs(int argc, char** argv) {
                       "none"))
       ->type_name(Tr("LANG"))
       ->check(LanguageTag());
+  tm_import
+      ->add_option("--format", m.format,
+                   Tr("tmx or xliff; default: by the file's extension, else "
+                      "its root element"))
+      ->type_name(Tr("FORMAT"))
+      ->check(OneOf({"tmx", "xliff"}));
   tm_import->add_flag("--any-state", m.any_state,
                       Tr("XLIFF: store every segment with a target, "
                          "whatever its state"));

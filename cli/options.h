@@ -112,6 +112,7 @@ struct TmArgs {
   bool rebuild = false;    // tm index --rebuild
   bool dry_run = false;    // tm import: read and check, store nothing
   bool any_state = false;  // tm import: every XLIFF segment with a target
+  std::string format;      // tm import: "tmx", "xliff" or "" (guessed)
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
   bool no_store_anchors = false;  // tm align: leave the store's names out

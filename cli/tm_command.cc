@@ -106,6 +106,8 @@ int RunTmImport(const Options& options) {
   import.any_state = args.any_state;
   import.source_lang = args.from;
   import.target_lang = args.to;
+  if (args.format == "tmx") import.format = formats::TmFileFormat::kTmx;
+  if (args.format == "xliff") import.format = formats::TmFileFormat::kXliff;
   import.on_warning = [&](const Status& warning) {
     if (++warnings > kMaxWarningsShown) return;
   progress.Clear();

@@ -855,6 +855,13 @@ TmFileFormat DetectTmFileFormat(const std::filesystem::path& path) {
     return TmFileFormat::kXliff;
   }
   if (ext == ".tmx") return TmFileFormat::kTmx;
+  // Only a regular file is looked into: the bytes of a FIFO (`<(zcat
+  // memory.tmx.gz)`) would be gone for the reader, and opening one waits
+  // for its writer.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    return TmFileFormat::kTmx;
+  }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return TmFileFormat::kTmx;
   std::array<char, 4096> buffer;

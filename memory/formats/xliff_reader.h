@@ -140,9 +140,11 @@ class XliffReader {
 enum class TmFileFormat : std::uint8_t { kTmx, kXliff };
 
 // By extension (.xlf, .xliff, .xlf2, .sdlxliff, .mqxliff: XLIFF; .tmx:
-// TMX), else by the root element of the file's first 4 KiB (<xliff> or a
-// prefixed one: XLIFF); TMX otherwise, whose reader then says what is
-// wrong. A file that cannot be read is TMX here.
+// TMX), else, for a regular file, by the root element in its first 4 KiB
+// (<xliff> or a prefixed one: XLIFF); TMX otherwise, whose reader then
+// says what is wrong. A FIFO is not read here (its bytes would be lost to
+// the reader): without an XLIFF extension it is TMX. A file that cannot
+// be read is TMX here.
 TmFileFormat DetectTmFileFormat(const std::filesystem::path& path);
 
 }  // namespace onoma::formats

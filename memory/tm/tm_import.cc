@@ -91,6 +91,11 @@ formats::TmxReaderOptions TmxOptions(const ImportOptions& options) {
   return reader_options;
 }
 
+bool IsXliff(const std::filesystem::path& path, const ImportOptions& options) {
+  return options.format.value_or(formats::DetectTmFileFormat(path)) ==
+         formats::TmFileFormat::kXliff;
+}
+
 std::uint64_t Untranslated(const TmxReader&) { return 0; }
 std::uint64_t Untranslated(const XliffReader& reader) {
   return reader.units_untranslated();
@@ -140,7 +145,7 @@ bool ParseOnDuplicate(std::string_view text, OnDuplicate& out) {
 
 Result<ImportSummary> CheckTmx(const std::filesystem::path& path,
                                const ImportOptions& options) {
-  if (formats::DetectTmFileFormat(path) == formats::TmFileFormat::kXliff) {
+  if (IsXliff(path, options)) {
     auto reader = XliffReader::Open(path, XliffOptions(options));
     if (!reader.ok()) return reader.status();
     Result<ImportSummary> summary = CheckUnits(**reader, options);
@@ -156,7 +161,7 @@ Result<ImportSummary> TranslationMemory::Import(
     const std::filesystem::path& path, const ImportOptions& options) {
   ImportOptions named = options;
   if (named.name.empty()) named.name = path.string();
-  if (formats::DetectTmFileFormat(path) == formats::TmFileFormat::kXliff) {
+  if (IsXliff(path, options)) {
     auto reader = XliffReader::Open(path, XliffOptions(options));
     if (!reader.ok()) return reader.status();
     return Import(**reader, named);

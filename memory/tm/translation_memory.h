@@ -47,6 +47,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +99,8 @@ struct ImportOptions {
   bool any_state = false;
   std::string source_lang;
   std::string target_lang;
+  // The file's format; default: formats::DetectTmFileFormat's guess.
+  std::optional<formats::TmFileFormat> format;
 };
 
 struct ImportSummary {

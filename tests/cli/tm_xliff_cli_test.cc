@@ -5,8 +5,10 @@
 // --any-state for files that say too little.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -161,6 +163,37 @@ TEST_F(TmXliffCliTest, ToGivesTheLanguageAFileLacks) {
   EXPECT_NE(with.out.find("1 added"), std::string::npos) << with.out;
   Output bad = Onoma("tm import --to korean '" + Path("nolang.xlf") + "'");
   EXPECT_EQ(bad.exit_code, 2);
+}
+
+// A stream is not looked into (its bytes would be lost): --format says
+// what it is.
+TEST_F(TmXliffCliTest, FormatNamesWhatAStreamIs) {
+  Write("report.uk.xlf", kTranslated);
+  const std::string pipe = Path("pipe");
+  ASSERT_EQ(mkfifo(pipe.c_str(), 0600), 0);
+  // A writer in the background, as `<(zcat report.xlf.gz)` has; it ends
+  // when onoma has read the pipe.
+  auto feed = [&] {
+    const std::string command =
+        "cat '" + Path("report.uk.xlf") + "' > '" + pipe + "' &";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+  };
+  feed();
+  Output guessed = Onoma("tm import '" + pipe + "'");
+  EXPECT_EQ(guessed.exit_code, 3);
+  EXPECT_NE(guessed.err.find("pipe:2:1: not a TMX document: the root "
+                             "element is <xliff>, not <tmx>"),
+            std::string::npos)
+      << guessed.err;
+  feed();
+  Output named = Onoma("tm import --format xliff '" + pipe + "'");
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_NE(named.out.find("pipe: 3 segments read, 1 not finished, 2 added"),
+            std::string::npos)
+      << named.out;
+  EXPECT_EQ(
+      Onoma("tm import --format po '" + Path("report.uk.xlf") + "'").exit_code,
+      2);
 }
 
 // The whole round: a draft `onoma pretranslate` wrote (XLIFF 2.0 and 1.2)

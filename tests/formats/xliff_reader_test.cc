@@ -6,6 +6,7 @@
 #include "memory/formats/xliff_reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -361,6 +362,10 @@ TEST(XliffReaderTest, TheFormatIsFoundByExtensionOrRootElement) {
       TmFileFormat::kXliff);
   EXPECT_EQ(DetectTmFileFormat(write("b.xml", "<tmx version=\"1.4\"/>")),
             TmFileFormat::kTmx);
+  // A FIFO is not looked into (that would take its first bytes from the
+  // reader, and wait for a writer): TMX unless its name says XLIFF.
+  ASSERT_EQ(mkfifo((dir / "pipe").c_str(), 0600), 0);
+  EXPECT_EQ(DetectTmFileFormat(dir / "pipe"), TmFileFormat::kTmx);
   fs::remove_all(dir);
 }
 
