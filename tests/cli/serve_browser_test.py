@@ -186,6 +186,7 @@ def make_store(onoma, db):
 def start_chromium(chromium, profile):
     process = subprocess.Popen(
         [chromium, '--headless=new', '--no-sandbox', '--disable-gpu',
+         '--disable-dev-shm-usage',
          '--no-first-run', '--no-default-browser-check', '--lang=en-US',
          '--hide-scrollbars', '--window-size=1200,860',
          '--remote-debugging-port=0', f'--user-data-dir={profile}',
