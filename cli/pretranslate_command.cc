@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -180,10 +181,18 @@ Result<std::vector<Job>> PlanJobs(const Options& options, DraftFormat format) {
                                {error.message()}))
           .At({args.output, 0, 0, 0});
     }
+    // NAME.txt gives NAME.xlf; when two reports share a stem (a.txt and
+    // a.md), each keeps its whole name (a.txt.xlf, a.md.xlf).
+    std::map<fs::path, int> stems;
+    for (const fs::path& file : files) ++stems[file.stem()];
     for (const fs::path& file : files) {
-      fs::path out = fs::path(args.output) / file.filename();
-      out.replace_extension(std::string(Extension(format)));
-      jobs.push_back({file.string(), out.string()});
+      fs::path name = file.filename();
+      if (stems[file.stem()] > 1) {
+        name += std::string(Extension(format));
+      } else {
+        name.replace_extension(std::string(Extension(format)));
+      }
+      jobs.push_back({file.string(), (fs::path(args.output) / name).string()});
     }
     return jobs;
   }

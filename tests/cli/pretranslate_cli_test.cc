@@ -205,6 +205,16 @@ TEST_F(PretranslateCliTest, ADirectoryOfReports) {
   ASSERT_TRUE(fs::exists(dir_ / "out" / "b.xlf"));
   EXPECT_NE(o.err.find("all files"), std::string::npos) << o.err;
   EXPECT_EQ(testing::XliffSchemaErrors(dir_ / "out" / "a.xlf", Xliff::k12), "");
+  // Two reports of one stem do not overwrite each other's draft.
+  Write("in/b.md", "The minister said talks would resume.\n");
+  Output stems = Onoma("pretranslate --from en --to uk --format tsv -o '" +
+                       Path("out2") + "' '" + Path("in") + "'");
+  ASSERT_EQ(stems.exit_code, 0) << stems.err;
+  EXPECT_TRUE(fs::exists(dir_ / "out2" / "a.tsv"));
+  EXPECT_NE(testing::Slurp(Path("out2/b.md.tsv")).find("\t100\t"),
+            std::string::npos);
+  EXPECT_NE(testing::Slurp(Path("out2/b.txt.tsv")).find("coast.\t\t\t"),
+            std::string::npos);
   // Without -o a directory has nowhere to go.
   Output refused = Onoma("pretranslate --from en --to uk '" + Path("in") + "'");
   EXPECT_EQ(refused.exit_code, 2) << refused.err;
