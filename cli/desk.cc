@@ -3,12 +3,18 @@
 
 #include "cli/desk.h"
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <algorithm>
 #include <charconv>
+#include <condition_variable>
+#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string_view>
+#include <thread>
 #include <tuple>
 
 #include "cli/desk_pool.h"
@@ -133,6 +139,19 @@ std::string HostName(std::string_view authority) {
   return out;
 }
 
+// "host:port" of an Origin ("http://127.0.0.1:8470") or a Host header,
+// lower case.
+std::string Authority(std::string_view origin) {
+  if (auto scheme = origin.find("://"); scheme != std::string_view::npos) {
+    origin.remove_prefix(scheme + 3);
+  }
+  std::string out(origin);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
+  return out;
+}
+
 bool IsLoopbackName(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
@@ -147,9 +166,51 @@ struct Desk::Impl {
   std::optional<sqlite::Database> primary;
   std::mutex edit_mu;
   std::unique_ptr<DeskPool> pool;
-  // The term store's names, compiled once and again after each edit.
+  // The term store's names, compiled at start and again after edits.
   std::mutex names_mu;
   std::shared_ptr<const normalize::Matcher> matcher;
+  // After an edit the names are compiled again on `compiler`, a thread of
+  // their own (for 100,000 concepts it takes seconds); requests meanwhile
+  // use the names as they were, and the edit answers at once. Edits made
+  // while it compiles are gathered into one more compile.
+  std::thread compiler;
+  std::mutex compile_mu;
+  std::condition_variable compile_cv;
+  std::uint64_t edits = 0;        // edits made
+  std::uint64_t edits_named = 0;  // edits the current names include
+  bool stopping = false;
+
+  ~Impl() {
+    {
+      std::lock_guard<std::mutex> lock(compile_mu);
+      stopping = true;
+    }
+    compile_cv.notify_all();
+    if (compiler.joinable()) compiler.join();
+  }
+
+  void CompileLoop() {
+    std::unique_lock<std::mutex> lock(compile_mu);
+    for (;;) {
+      compile_cv.wait(lock, [&] { return stopping || edits_named < edits; });
+      if (stopping) return;
+      const std::uint64_t target = edits;
+      lock.unlock();
+      Status compiled;
+      {
+        std::lock_guard<std::mutex> edit_lock(edit_mu);
+        compiled = CompileNames(*primary);
+      }
+      if (!compiled.ok()) {
+        std::cerr << "onoma: serve: " << compiled.ToString() << '\n';
+      }
+      lock.lock();
+      // A failure keeps the names as they were, and does not try again
+      // until the next edit.
+      edits_named = target;
+      compile_cv.notify_all();
+    }
+  }
 
   std::shared_ptr<const normalize::Matcher> Names() {
     std::lock_guard<std::mutex> lock(names_mu);
@@ -306,7 +367,7 @@ DeskResponse Desk::Impl::Dispatch(const DeskRequest& request) {
     // A form on another site may post here; only this page's own script
     // (same origin) is listened to.
     if (!request.origin.empty() &&
-        HostName(request.origin) != HostName(request.host)) {
+        Authority(request.origin) != Authority(request.host)) {
       return Refuse(403, Tr("a request from another site's page is refused"));
     }
   }
@@ -659,9 +720,13 @@ DeskResponse Desk::Impl::Edit(const DeskRequest& request, Route route) {
     done = store.Edit(slug, lang, form, edit);
   }
   if (!done.ok()) return Refuse(done);
-  // The names normalize and memory lookup use now include the change.
-  Status compiled = CompileNames(*primary);
-  if (!compiled.ok()) return Refuse(compiled);
+  // Normalize and memory lookup take the change once the names are
+  // compiled again (Desk::WaitForNames); term lookup reads the store.
+  {
+    std::lock_guard<std::mutex> compile_lock(compile_mu);
+    ++edits;
+  }
+  compile_cv.notify_all();
   auto changed = store.Get(slug);
   if (!changed.ok()) return Refuse(changed.status());
   return JsonAnswer(ConceptJson(*changed));
@@ -717,7 +782,25 @@ Result<std::unique_ptr<Desk>> Desk::Open(const Options& options,
       DeskPool::Open(primary.path(), limits.readers, primary.busy_timeout());
   if (!pool.ok()) return pool.status();
   impl->pool = std::move(*pool);
+  if (impl->allow_edit) {
+    Impl* self = impl.get();
+    impl->compiler = std::thread([self] {
+      // Signals go to the threads that handle them (onoma serve's waits
+      // for SIGINT and SIGTERM), never to this one.
+      sigset_t all;
+      sigfillset(&all);
+      pthread_sigmask(SIG_BLOCK, &all, nullptr);
+      self->CompileLoop();
+    });
+  }
   return std::unique_ptr<Desk>(new Desk(std::move(impl)));
+}
+
+void Desk::WaitForNames() {
+  std::unique_lock<std::mutex> lock(impl_->compile_mu);
+  impl_->compile_cv.wait(lock, [&] {
+    return impl_->stopping || impl_->edits_named == impl_->edits;
+  });
 }
 
 DeskResponse Desk::Handle(const DeskRequest& request) {

@@ -17,7 +17,8 @@
 // Thread safety: Handle may be called from any number of threads at once.
 // Reads are served from a pool of read-only connections (SQLite WAL lets
 // them read beside a writer), the term store's names are compiled once and
-// shared; edits (with allow_edit) take one writing connection in turn.
+// shared; edits (with allow_edit) take one writing connection in turn, and
+// the names are compiled again after them on a thread of their own.
 
 #ifndef ONOMA_CLI_DESK_H_
 #define ONOMA_CLI_DESK_H_
@@ -88,6 +89,11 @@ class Desk {
   DeskResponse Handle(const DeskRequest& request);
 
   bool allow_edit() const;
+
+  // Waits until the names that normalize and memory lookup use include
+  // every edit made so far (they are compiled again in the background
+  // after an edit). For tests and scripts that edit, then normalize.
+  void WaitForNames();
 
  private:
   struct Impl;

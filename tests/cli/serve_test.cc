@@ -330,6 +330,7 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
       R"({"concept": "kyiv", "lang": "en", "form": "Kyjiw", "status": "deprecated"})"));
   ASSERT_EQ(added.status, 200) << added.body;
   EXPECT_EQ(Body(added)["slug"], "kyiv");
+  desk_->WaitForNames();
   EXPECT_EQ(Body(desk_->Handle(Post("/api/normalize", text)))["text"],
             "Kyiv said.");
   // The same checks as `onoma term add`: no second identical rendering,
@@ -371,6 +372,10 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
       "/api/term/add", R"({"concept": "kyiv", "lang": "de", "form": "Kiew"})");
   foreign.origin = "http://attacker.example";
   Refusal(desk_->Handle(foreign), 403);
+  foreign.origin = "http://127.0.0.1:9999";  // another server here
+  Refusal(desk_->Handle(foreign), 403);
+  foreign.origin = "http://127.0.0.1:8470";  // the page itself
+  EXPECT_EQ(desk_->Handle(foreign).status, 200);
   Refusal(desk_->Handle(Post("/api/term/add", "concept=kyiv",
                              "application/x-www-form-urlencoded")),
           415);
