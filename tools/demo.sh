@@ -65,3 +65,12 @@ demo $onoma --db "$db" tm lookup --from en --to ko \
 printf '\n$ printf ... | %s tm lookup --from en --to uk --json -\n' "$onoma"
 printf 'Kyiv said on Tuesday it had shot down 7 drones.\nNothing like it.\n' |
   $onoma --db "$db" tm lookup --from en --to uk --json -
+
+# The desk's page on the demo database: with SERVE=1, the demo ends by
+# serving it (http://127.0.0.1:8470/?q=Kiev) until Ctrl-C.
+if [ "${SERVE:-}" = 1 ]; then
+  printf '\nOpen http://127.0.0.1:8470/?q=Kiev in a browser; Ctrl-C stops.\n'
+  # Ctrl-C is the server's to take; the script goes on to clean up.
+  trap : INT
+  demo $onoma --db "$db" serve
+fi
