@@ -13,12 +13,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/desk.h"
+#include "cli/desk_pool.h"
 #include "cli/json.h"
 #include "cli/options.h"
 #include "cli/serve_http.h"
@@ -379,6 +381,55 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
   Refusal(desk_->Handle(Post("/api/term/add", "concept=kyiv",
                              "application/x-www-form-urlencoded")),
           415);
+}
+
+// --- the read connections ---------------------------------------------------
+
+TEST(DeskPoolTest, StopsARequestsDatabaseWorkWhenItsTimeIsUp) {
+  const std::string db = TestDb();
+  MakeStore(db);
+  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000));
+  ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+  {
+    // Time already up: a statement of a hundred million steps is stopped
+    // at its first check.
+    DeskPool::Lease lease = (*pool)->Acquire(std::chrono::steady_clock::now() -
+                                             std::chrono::seconds(1));
+    ASSERT_TRUE(lease);
+    auto count = lease->db.Prepare(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+        "WHERE i < 100000000) SELECT count(*) FROM n",
+        "count to a hundred million");
+    ASSERT_TRUE(count.ok()) << count.status().ToString();
+    auto row = count->Step();
+    EXPECT_FALSE(row.ok());
+    EXPECT_TRUE(lease->timed_out());
+  }
+  // The connection comes back, and serves the next request in full.
+  DeskPool::Lease lease = (*pool)->Acquire(std::chrono::steady_clock::now() +
+                                           std::chrono::hours(1));
+  ASSERT_TRUE(lease);
+  auto one = lease->db.Prepare("SELECT 1", "select one");
+  ASSERT_TRUE(one.ok());
+  auto row = one->Step();
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_TRUE(*row);
+  EXPECT_FALSE(lease->timed_out());
+}
+
+TEST(DeskPoolTest, NoReaderFreeByTheDeadlineIsAnEmptyLease) {
+  const std::string db = TestDb();
+  MakeStore(db);
+  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000));
+  ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+  const auto later = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  {
+    DeskPool::Lease busy = (*pool)->Acquire(later);
+    ASSERT_TRUE(busy);
+    EXPECT_FALSE((*pool)->Acquire(std::chrono::steady_clock::now() +
+                                  std::chrono::milliseconds(10)));
+  }
+  EXPECT_TRUE((*pool)->Acquire(later));
 }
 
 // --- over HTTP ---------------------------------------------------------------
