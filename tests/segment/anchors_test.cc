@@ -59,6 +59,27 @@ TEST(NumberAnchorsTest, MonthsAndWeekdays) {
   EXPECT_TRUE(anchors.ConceptKeys("Prices may rise.", "en").empty());
 }
 
+// News style spells out small numbers where a translation writes digits,
+// or another word: each gives the digits' key.
+TEST(NumberAnchorsTest, NumbersWrittenOut) {
+  const NumberAnchors anchors;
+  EXPECT_EQ(Sorted(anchors.ConceptKeys("Talks lasted five hours.", "en")),
+            Sorted({"num:5"}));
+  EXPECT_EQ(anchors.ConceptKeys("회담은 약 5시간 동안 이어졌다.", "ko"),
+            std::vector<std::string>{"num:5"});
+  EXPECT_EQ(
+      Sorted(anchors.ConceptKeys("Seven people died, and Four fled.", "en")),
+      Sorted({"num:4", "num:7"}));
+  EXPECT_EQ(
+      Sorted(anchors.ConceptKeys(
+          "Загинули щонайменше семеро людей, четверо – у лікарні.", "uk")),
+      Sorted({"num:4", "num:7"}));
+  EXPECT_EQ(anchors.ConceptKeys("이틀 넘게 달렸다.", "ko"),
+            std::vector<std::string>{"num:2"});
+  EXPECT_EQ(anchors.ConceptKeys("The journey took two days.", "en"),
+            std::vector<std::string>{"num:2"});
+}
+
 TEST(ListAnchorsTest, NamesMatchAtWordStartsIgnoringCase) {
   ListAnchors names;
   names.Add("kursk", "en", "Kursk");
