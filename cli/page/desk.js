@@ -281,7 +281,10 @@ async function edit(url, body) {
                       body: JSON.stringify(body) });
     await lookupTerm(lastTerm);
   } catch (e) {
-    failure('term-result', e);
+    // The concept stays shown, the refusal above it.
+    const box = document.getElementById('term-result');
+    for (const old of box.querySelectorAll('.error')) old.remove();
+    box.prepend(el('p', { class: 'error' }, e.message));
   }
 }
 

@@ -5,8 +5,9 @@ with a small store, driven by headless Chromium over the DevTools protocol
 
 Checks what a user sees: the renderings shown for /?q=Kiev, the memory
 lookup shown for /?tm=..., a paragraph pasted into the normalize box and
-its result, the interface in Ukrainian and Korean, and that a term whose
-note holds <script> and <img onerror> is shown as text and runs nothing.
+its result, the interface in Ukrainian and Korean, that a term whose note
+holds <script> and <img onerror> is shown as text and runs nothing, and,
+with --allow-edit, a status changed and a rendering added on the page.
 A screenshot of each view is kept in --out (the build directory).
 
 Exit 0: passed; 1: failed; 77: skipped (no chromium), which CTest reports
@@ -346,6 +347,63 @@ def test_page(page, url, out, checks):
     page.evaluate('localStorage.removeItem("onoma.lang")')
 
 
+def test_edit(page, url, out, checks):
+    """With --allow-edit: a status changed and a rendering added on the
+    page, as `onoma term edit` and `term add` would."""
+    page.open(url + '?q=Odessa')
+    page.evaluate(
+        '(() => { const row = [...document.querySelectorAll("tr.term")]'
+        '.find(r => r.querySelector(".form").textContent === "Odessa");'
+        ' const s = row.querySelector("select"); s.value = "admitted";'
+        ' s.dispatchEvent(new Event("change")); })()')
+    time.sleep(0.2)
+    page.wait_ready()
+    rows = page.evaluate(
+        '[...document.querySelectorAll("#term-result tr.term")].map(r => '
+        '[r.dataset.lang, r.querySelector(".form").textContent, '
+        'r.querySelector("select").value])')
+    checks.expect(['en', 'Odessa', 'admitted'] in rows,
+                  f'a status is changed from the page ({rows})')
+    page.evaluate(
+        '(() => { const f = document.querySelector("#term-result form.edit");'
+        ' const [lang, form] = f.querySelectorAll("input");'
+        ' lang.value = "de"; form.value = "Odessa";'
+        ' f.querySelector("select").value = "preferred";'
+        ' f.querySelector("button").click(); })()')
+    time.sleep(0.2)
+    page.wait_ready()
+    rows = page.evaluate(
+        '[...document.querySelectorAll("#term-result tr.term")].map(r => '
+        '[r.dataset.lang, r.querySelector(".form").textContent, '
+        'r.querySelector("select").value])')
+    checks.expect(['de', 'Odessa', 'preferred'] in rows,
+                  f'a rendering is added from the page ({rows})')
+    # The same checks as the command: a second preferred German form is
+    # refused, with the store's reason shown.
+    page.evaluate(
+        '(() => { const f = document.querySelector("#term-result form.edit");'
+        ' const [lang, form] = f.querySelectorAll("input");'
+        ' lang.value = "de"; form.value = "Odesa";'
+        ' f.querySelector("select").value = "preferred";'
+        ' f.querySelector("button").click(); })()')
+    time.sleep(0.2)
+    page.wait_ready()
+    error = page.evaluate(
+        '(document.querySelector("#term-result .error") || {}).textContent')
+    checks.expect(bool(error) and 'preferred' in error,
+                  f'a second preferred form is refused ({error!r})')
+    page.screenshot(os.path.join(out, 'edit.png'))
+
+
+def start_server(onoma, db, *extra):
+    server = subprocess.Popen([onoma, '--db', db, 'serve', '--port', '0',
+                               *extra],
+                              stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, LANG='C'), text=True)
+    return server, server.stdout.readline().strip()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--onoma', required=True)
@@ -370,13 +428,7 @@ def main():
     try:
         db = os.path.join(work, 'desk.db')
         make_store(args.onoma, db)
-        env = dict(os.environ, LANG='C')
-        server = subprocess.Popen([args.onoma, '--db', db, 'serve',
-                                   '--port', '0'],
-                                  stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, env=env,
-                                  text=True)
-        url = server.stdout.readline().strip()
+        server, url = start_server(args.onoma, db)
         if not url.startswith('http://127.0.0.1:'):
             print(f'FAIL onoma serve printed no URL ({url!r})')
             return 1
@@ -386,6 +438,13 @@ def main():
         page.call('Page.enable')
         page.call('Runtime.enable')
         test_page(page, url, args.out, checks)
+        editor, edit_url = start_server(args.onoma, db, '--allow-edit')
+        try:
+            test_edit(page, edit_url, args.out, checks)
+        finally:
+            editor.terminate()
+            checks.expect(editor.wait(timeout=20) == 0,
+                          'onoma serve --allow-edit stopped cleanly')
     finally:
         for process in (browser, server):
             if process is not None and process.poll() is None:
