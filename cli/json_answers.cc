@@ -20,6 +20,11 @@ Json TermsJson(const terms::Concept& c) {
     term["form"] = t.form;
     term["status"] = terms::Name(t.status);
     term["term_type"] = terms::Name(t.type);
+    // The declension class the normalizer uses: stated or inferred.
+    if (!terms::EffectiveInflection(t).empty()) {
+      term["inflection"] = terms::EffectiveInflection(t);
+      term["inflection_inferred"] = t.inflection.empty();
+    }
     if (!t.note.empty()) term["note"] = t.note;
     out.push_back(std::move(term));
   }
@@ -48,6 +53,7 @@ Json TermLookupJson(std::string_view query,
     hit["id"] = h.entry.id;
     hit["slug"] = h.entry.slug;
     hit["type"] = terms::Name(h.entry.type);
+    if (!h.entry.subject.empty()) hit["subject"] = h.entry.subject;
     hit["match"] = terms::Name(h.match);
     hit["score"] = h.score;
     hit["matched"] = h.matched_form;
@@ -62,6 +68,7 @@ Json ConceptJson(const terms::Concept& c) {
   out["id"] = c.id;
   out["slug"] = c.slug;
   out["type"] = terms::Name(c.type);
+  if (!c.subject.empty()) out["subject"] = c.subject;
   out["terms"] = TermsJson(c);
   return out;
 }

@@ -446,6 +446,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
              "concept's type"),
           "  onoma term edit kyiv en Kiev --status deprecated\n"
           "  onoma term edit kyiv en Kyiv --note 'AP since 2019'\n"
+          "  onoma term edit kim-jong-un uk 'Кім Чен Ин' "
+          "--inflection 'none none p-masc-hard'\n"
           "  onoma term edit kyiv --type place\n");
   term_edit->add_option("concept", t.concept_id, Tr("The concept"))->required();
   term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"));
@@ -474,6 +476,13 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   term_edit
       ->add_option("--source", t.source, Tr("Where the rendering comes from"))
       ->type_name(Tr("TEXT"));
+  term_edit
+      ->add_option(
+          "--inflection", t.inflection,
+          Tr("How a Ukrainian or Russian rendering declines: a class of "
+             "docs/normalize.md (one, or one per word), none, or auto to "
+             "have it inferred"))
+      ->type_name(Tr("CLASS"));
   term_edit->callback([&] { opts.command = Command::kTermEdit; });
   CLI::App* term_remove =
       Sub(*term, "remove",

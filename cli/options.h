@@ -75,6 +75,8 @@ struct TermArgs {
   std::string new_form;
   std::optional<std::string> note;
   std::optional<std::string> source;
+  // edit --inflection: a declension class, "none", or "auto" (inferred)
+  std::optional<std::string> inflection;
   // term import of an OmegaT glossary, which does not name its languages:
   std::string source_lang = "en";
   std::string target_lang = "uk";

@@ -19,6 +19,7 @@
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
+#include "lib/normalize/declension.h"
 #include "lib/text/language_tag.h"
 #include "lib/text/utf8.h"
 #include "memory/formats/term_files.h"
@@ -51,6 +52,12 @@ void AppendConcept(std::string& out, const Concept& c, std::string_view heading,
   AppendShown(out, c.slug, display);
   out += " (";
   out += terms::Name(c.type);
+  // What the file said the concept is about, where that is not its type.
+  if (!c.subject.empty() && terms::MapConceptType(c.subject) != c.type) {
+    std::string subject;
+    AppendShown(subject, c.subject, display);
+    out += "; " + Format(Tr("subject: {0}"), {subject});
+  }
   out += ")";
   if (!heading.empty()) {
     out += ": ";
@@ -70,6 +77,15 @@ void AppendConcept(std::string& out, const Concept& c, std::string_view heading,
       out += terms::Name(t.type);
     }
     out += ']';
+    // How it declines: the class it names, or the inferred one.
+    if (!terms::EffectiveInflection(t).empty()) {
+      std::string klass;
+      AppendShown(klass, terms::EffectiveInflection(t), display);
+      out += "  <" +
+             (t.inflection.empty() ? Format(Tr("{0}, inferred"), {klass})
+                                   : klass) +
+             ">";
+    }
     if (!t.note.empty()) {
       out += "  ";
       AppendShown(out, t.note, display);
@@ -217,7 +233,8 @@ int RunTermEdit(const Options& options) {
                                        "to change the concept's type")));
   }
   const bool term_change = a.edit_status || !a.term_type.empty() ||
-                           !a.new_form.empty() || a.note || a.source;
+                           !a.new_form.empty() || a.note || a.source ||
+                           a.inflection;
   if (a.lang.empty() && (term_change || !a.edit_concept_type)) {
     return Fail(
         options.command_name,
@@ -249,6 +266,26 @@ int RunTermEdit(const Options& options) {
     if (!a.new_form.empty()) edit.form = a.new_form;
     edit.note = a.note;
     edit.source = a.source;
+    if (a.inflection) {
+      // "auto" clears the class, so that the store infers one again.
+      edit.inflection = *a.inflection == "auto" ? "" : *a.inflection;
+      auto table = normalize::Declension::Builtin(a.lang);
+      if (!edit.inflection->empty() && *edit.inflection != "none") {
+        if (!table.ok()) {
+          return Status::BadArgument(Format(
+              Tr("no declension classes for language '{0}'; give none or "
+                 "auto"),
+              {a.lang}));
+        }
+        std::string form = a.new_form.empty() ? a.form : a.new_form;
+        if (!(*table)->HasClass(*edit.inflection, form)) {
+          return Status::BadArgument(Format(
+              Tr("unknown declension class '{0}' for '{1}' (one class, or "
+                 "one per word; docs/normalize.md lists them)"),
+              {*edit.inflection, form}));
+        }
+      }
+    }
     return store.Edit(a.concept_id, a.lang, a.form, edit);
   });
 }

@@ -41,10 +41,12 @@ Result<normalize::Input> ReadStore(terms::TermStore& store) {
     normalize::ConceptInput& out = input.concepts.emplace_back();
     out.slug = c.slug;
     out.is_place = c.type == terms::ConceptType::kPlace;
+    out.is_person = c.type == terms::ConceptType::kPerson;
     out.negative_contexts = c.negative_contexts;
     for (const terms::Term& t : c.terms) {
-      out.terms.push_back(normalize::FormInput{
-          t.lang, t.form, StatusOf(t.status), KindOf(t.type), t.inflection});
+      out.terms.push_back(
+          normalize::FormInput{t.lang, t.form, StatusOf(t.status),
+                               KindOf(t.type), terms::EffectiveInflection(t)});
     }
     return Status::Ok();
   });

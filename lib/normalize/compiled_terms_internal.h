@@ -6,6 +6,7 @@
 #define ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct Entry {
   FormStatus status = FormStatus::kPreferred;
   FormKind kind = FormKind::kFullForm;
   Case grammatical_case = Case::kNom;
+  bool plural = false;  // with grammatical_case: the plural of that case
   // The case pattern of the form as stored (NATO: kUpper), which a found
   // form written the same way does not carry over.
   CasePattern stored_case = CasePattern::kAsStored;
@@ -58,6 +60,7 @@ struct Preferred {
 struct ConceptData {
   std::string slug;
   bool is_place = false;
+  bool is_person = false;
   std::vector<Preferred> preferred;
 };
 
@@ -67,7 +70,8 @@ struct CompiledTerms {
   std::vector<Entry> entries;
   std::vector<ConceptData> concepts;
   std::vector<std::string> langs;
-  const Declension* declension = nullptr;  // static storage
+  const Declension* declension = nullptr;     // Ukrainian; static storage
+  const Declension* declension_ru = nullptr;  // Russian; static storage
   // The most word segments (UAX #29, whitespace not counted) of any form.
   std::size_t max_form_words = 0;
 
@@ -78,6 +82,27 @@ struct CompiledTerms {
       if (p.lang == lang) return &p;
     }
     return nullptr;
+  }
+  // The declension table of language index `lang`; nullptr when the
+  // language has none.
+  const Declension* DeclensionFor(std::uint16_t lang) const {
+    if (lang >= langs.size()) return nullptr;
+    if (langs[lang] == "uk") return declension;
+    if (langs[lang] == "ru") return declension_ru;
+    return nullptr;
+  }
+  // `form` (of class `klass`) declined by the table of language index
+  // `lang`: as Declension::Decline, and `form` itself in the nominative
+  // singular of a language without a table.
+  std::optional<std::string> Decline(std::uint16_t lang, std::string_view form,
+                                     std::string_view klass, Case c,
+                                     bool plural) const {
+    const Declension* table = DeclensionFor(lang);
+    if (table == nullptr) {
+      if (c == Case::kNom && !plural) return std::string(form);
+      return std::nullopt;
+    }
+    return table->Decline(form, klass, c, plural);
   }
   // The index of `lang`, or kNoLang.
   static constexpr std::uint16_t kNoLang = 0xFFFF;

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <span>
+#include <tuple>
 
 #include "lib/normalize/tables_internal.h"
 #include "lib/text/script.h"
@@ -11,8 +12,9 @@
 namespace onoma::normalize {
 namespace {
 
-constexpr std::string_view kCaseNames[] = {"nom", "gen", "dat",
-                                           "acc", "ins", "loc"};
+constexpr std::string_view kCaseNames[] = {"nom", "gen", "dat", "acc",
+                                           "ins", "loc", "voc"};
+constexpr int kCaseCount = 7;
 
 // Cyrillic consonants that end a hard- or soft-stem masculine noun; "й"
 // is left out because -ий/-ій words are adjectives with classes of their
@@ -71,19 +73,27 @@ Result<Declension> Declension::Parse(std::string_view text,
     if (fields.size() < 4) return fail("a class needs a name, gender, ending");
     Class c;
     c.name = fields[0];
+    c.named_only = c.name.starts_with("p-") || c.name.starts_with("pl-");
     if (fields[2] != "~") c.ending = fields[2];
-    c.endings.resize(6);
+    c.endings.resize(kCaseCount);
+    c.plural.resize(kCaseCount);
     for (std::size_t i = 3; i < fields.size(); ++i) {
       std::size_t colon = fields[i].find(':');
       if (colon == std::string_view::npos) return fail("expected CASE:ENDINGS");
       std::string_view name = fields[i].substr(0, colon);
+      bool plural = name.starts_with("pl-");
+      if (plural) name.remove_prefix(3);
       int index = -1;
-      for (int k = 1; k < 6; ++k) {
+      for (int k = plural ? 0 : 1; k < kCaseCount; ++k) {
         if (kCaseNames[k] == name) index = k;
       }
-      if (index < 0) return fail("unknown case '" + std::string(name) + "'");
+      if (index < 0) {
+        return fail("unknown case '" + std::string(fields[i].substr(0, colon)) +
+                    "'");
+      }
+      auto& slot = plural ? c.plural[index] : c.endings[index];
       for (std::string_view e : SplitChar(fields[i].substr(colon + 1), ',')) {
-        c.endings[index].emplace_back(e);
+        slot.emplace_back(e);
       }
     }
     for (int k = 1; k < 6; ++k) {
@@ -101,12 +111,50 @@ Result<const Declension*> Declension::Builtin() {
   return internal::ParsedBuiltin<Declension>("uk-declension.txt");
 }
 
-bool Declension::HasClass(std::string_view klass) const {
-  if (klass == "none") return true;
-  for (const Class& c : classes_) {
-    if (c.name == klass) return true;
+Result<const Declension*> Declension::Builtin(std::string_view lang) {
+  if (lang == "uk") return Builtin();
+  if (lang != "ru") {
+    return Status::NotFound("no declension table for '" + std::string(lang) +
+                            "'");
   }
-  return false;
+  // ParsedBuiltin keeps one table per type; the Russian one is its own.
+  static const Result<Declension>* const table = [] {
+    for (const EmbeddedFile& file : internal::NormalizeTables()) {
+      if (file.name == "ru-declension.txt") {
+        return new Result<Declension>(
+            Parse(file.contents, "tables/normalize/ru-declension.txt"));
+      }
+    }
+    return new Result<Declension>(
+        Status::Internal("ru-declension.txt is not compiled in"));
+  }();
+  if (!table->ok()) return table->status();
+  return &table->value();
+}
+
+bool Declension::HasClass(std::string_view klass, std::string_view form) const {
+  std::vector<std::string_view> names = SplitWs(klass);
+  if (names.empty()) return false;
+  if (names.size() > 1 && !form.empty() &&
+      SplitChar(form, ' ').size() != names.size()) {
+    return false;
+  }
+  for (std::string_view name : names) {
+    if (name == "none") continue;
+    bool found = false;
+    for (const Class& c : classes_) found |= c.name == name;
+    if (!found) return false;
+  }
+  return true;
+}
+
+std::string Declension::ClassByEnding(std::string_view word) const {
+  const Class* c = ClassFor(word, "");
+  return c != nullptr ? c->name : "none";
+}
+
+bool Declension::Fits(std::string_view word, std::string_view klass) const {
+  return ClassFor(word, klass) != nullptr;
 }
 
 const Declension::Class* Declension::ClassFor(std::string_view word,
@@ -114,18 +162,23 @@ const Declension::Class* Declension::ClassFor(std::string_view word,
   if (klass == "none") return nullptr;
   if (text::DominantScript(word) != text::Script::kCyrillic) return nullptr;
   std::string lower = text::ToLower(word);
+  auto consonant = [&] {
+    bool any = false;
+    for (std::string_view k : kConsonants) any |= EndsWith(lower, k);
+    return any;
+  };
   if (!klass.empty()) {
     for (const Class& c : classes_) {
-      if (c.name == klass && EndsWith(lower, c.ending)) return &c;
+      if (c.name != klass) continue;
+      if (c.ending.empty() ? consonant() : EndsWith(lower, c.ending)) return &c;
     }
     return nullptr;
   }
   const Class* best = nullptr;
   for (const Class& c : classes_) {
+    if (c.named_only) continue;
     if (c.ending.empty()) {
-      bool consonant = false;
-      for (std::string_view k : kConsonants) consonant |= EndsWith(lower, k);
-      if (consonant && best == nullptr) best = &c;
+      if (consonant() && best == nullptr) best = &c;
     } else if (EndsWith(lower, c.ending) &&
                (best == nullptr || c.ending.size() > best->ending.size())) {
       best = &c;
@@ -134,48 +187,62 @@ const Declension::Class* Declension::ClassFor(std::string_view word,
   return best;
 }
 
+std::vector<const Declension::Class*> Declension::ClassesFor(
+    const std::vector<std::string_view>& words, std::string_view klass) const {
+  std::vector<std::string_view> names = SplitWs(klass);
+  std::vector<const Class*> out;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    std::string_view name = names.size() > 1
+                                ? (w < names.size() ? names[w] : "none")
+                            : names.empty() ? std::string_view()
+                                            : names[0];
+    out.push_back(ClassFor(words[w], name));
+  }
+  return out;
+}
+
 std::vector<InflectedForm> Declension::Forms(std::string_view form,
                                              std::string_view klass) const {
   std::vector<std::string_view> words = SplitChar(form, ' ');
-  std::vector<const Class*> classes;
+  std::vector<const Class*> classes = ClassesFor(words, klass);
   bool any = false;
-  for (std::string_view w : words) {
-    classes.push_back(ClassFor(w, klass));
-    any |= classes.back() != nullptr;
-  }
+  for (const Class* c : classes) any |= c != nullptr;
   std::vector<InflectedForm> out;
   if (!any) return out;
   // A form may be several cases at once (Курську: dat and loc); each is
   // listed, so that the normalizer can choose by the preposition before it.
-  std::set<std::pair<std::string, int>> seen;
+  std::set<std::tuple<std::string, int, bool>> seen;
   // Pass 0: standard endings only; pass 1: every combination of endings.
+  // Singular before plural, so that a form of both is taken as singular.
   for (int pass = 0; pass < 2; ++pass) {
-    for (int k = 1; k < 6; ++k) {
-      std::vector<std::string> partial = {""};
-      for (std::size_t w = 0; w < words.size(); ++w) {
-        std::vector<std::string> next;
-        const Class* c = classes[w];
-        std::string_view stem = words[w];
-        std::vector<std::string> endings = {""};
-        if (c != nullptr) {
-          stem = stem.substr(0, stem.size() - c->ending.size());
-          endings = c->endings[k];
-          if (pass == 0) endings.resize(1);
-        }
-        for (const std::string& p : partial) {
-          for (const std::string& e : endings) {
-            std::string s = p;
-            if (w > 0) s += ' ';
-            s.append(stem);
-            s += e;
-            next.push_back(std::move(s));
+    for (int number = 0; number < 2; ++number) {
+      for (int k = number == 0 ? 1 : 0; k < kCaseCount; ++k) {
+        std::vector<std::string> partial = {""};
+        for (std::size_t w = 0; w < words.size() && !partial.empty(); ++w) {
+          std::vector<std::string> next;
+          const Class* c = classes[w];
+          std::string_view stem = words[w];
+          std::vector<std::string> endings = {""};
+          if (c != nullptr) {
+            stem = stem.substr(0, stem.size() - c->ending.size());
+            endings = number == 0 ? c->endings[k] : c->plural[k];
+            if (pass == 0 && !endings.empty()) endings.resize(1);
           }
+          for (const std::string& p : partial) {
+            for (const std::string& e : endings) {
+              std::string s = p;
+              if (w > 0) s += ' ';
+              s.append(stem);
+              s += e;
+              next.push_back(std::move(s));
+            }
+          }
+          partial = std::move(next);
         }
-        partial = std::move(next);
-      }
-      for (std::string& s : partial) {
-        if (s != form && seen.insert({s, k}).second) {
-          out.push_back({std::move(s), static_cast<Case>(k)});
+        for (std::string& s : partial) {
+          if (s != form && seen.insert({s, k, number == 1}).second) {
+            out.push_back({std::move(s), static_cast<Case>(k), number == 1});
+          }
         }
       }
     }
@@ -184,21 +251,26 @@ std::vector<InflectedForm> Declension::Forms(std::string_view form,
 }
 
 std::optional<std::string> Declension::Decline(std::string_view form,
-                                               std::string_view klass,
-                                               Case c) const {
-  if (c == Case::kNom) return std::string(form);
+                                               std::string_view klass, Case c,
+                                               bool plural) const {
+  if (c == Case::kNom && !plural) return std::string(form);
+  std::vector<std::string_view> words = SplitChar(form, ' ');
+  std::vector<const Class*> classes = ClassesFor(words, klass);
   std::string out;
   bool any = false;
-  for (std::string_view w : SplitChar(form, ' ')) {
-    if (!out.empty()) out += ' ';
-    const Class* k = ClassFor(w, klass);
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (w > 0) out += ' ';
+    const Class* k = classes[w];
     if (k == nullptr) {
-      out.append(w);
+      out.append(words[w]);
       continue;
     }
+    const auto& endings =
+        (plural ? k->plural : k->endings)[static_cast<int>(c)];
+    if (endings.empty()) return std::nullopt;
     any = true;
-    out.append(w.substr(0, w.size() - k->ending.size()));
-    out += k->endings[static_cast<int>(c)][0];
+    out.append(words[w].substr(0, words[w].size() - k->ending.size()));
+    out += endings[0];
   }
   if (!any) return std::nullopt;
   return out;

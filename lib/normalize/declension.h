@@ -12,6 +12,13 @@
 // of "Курська область" agree because both classes list the same cases);
 // words that are not Cyrillic or match no class stay as they are.
 //
+// A class argument names one class for every word ("masc-iv"), one class
+// per word separated by spaces ("none none p-masc-hard": only the last
+// word of "Кім Чен Ин" declines), "none", or is empty: each word then
+// takes the class its ending selects, among the classes the table does not
+// reserve for naming (lib/normalize/inflection_guess.h picks those).
+// Builtin("ru") is the Russian table (tables/normalize/ru-declension.txt).
+//
 // Thread safety: a Declension is immutable after Parse; share it freely.
 // Builtin() returns a pointer to a static that lives for the program.
 
@@ -28,14 +35,16 @@
 
 namespace onoma::normalize {
 
-// Grammatical case; kNom is also "not inflected" (English, Korean).
-enum class Case : std::uint8_t { kNom, kGen, kDat, kAcc, kIns, kLoc };
+// Grammatical case; kNom is also "not inflected" (English, Korean). The
+// vocative is Ukrainian only.
+enum class Case : std::uint8_t { kNom, kGen, kDat, kAcc, kIns, kLoc, kVoc };
 
 std::string_view CaseName(Case c);
 
 struct InflectedForm {
   std::string form;
   Case grammatical_case = Case::kNom;
+  bool plural = false;
 };
 
 class Declension {
@@ -44,8 +53,11 @@ class Declension {
   // kBadInput with path:line:column on a malformed line.
   [[nodiscard]] static Result<Declension> Parse(std::string_view text,
                                                 std::string_view path);
-  // The compiled-in table, parsed on first use.
+  // The compiled-in Ukrainian table, parsed on first use.
   [[nodiscard]] static Result<const Declension*> Builtin();
+  // The compiled-in table of `lang` ("uk" or "ru"); kNotFound for another
+  // language.
+  [[nodiscard]] static Result<const Declension*> Builtin(std::string_view lang);
 
   // Every inflected form of `form` but the nominative, standard endings of
   // every case first, then the parallel ones; a form reached by two cases
@@ -54,22 +66,41 @@ class Declension {
   std::vector<InflectedForm> Forms(std::string_view form,
                                    std::string_view klass) const;
 
-  // `form` in case `c` with the standard endings; nullopt when `form`
-  // does not decline (or `klass` is unknown) and c is not kNom.
+  // `form` in case `c` (and number) with the standard endings; nullopt
+  // when `form` does not decline (or `klass` is unknown) and c is not kNom
+  // (or the plural is asked for), or a declining word's class lacks the
+  // plural.
   std::optional<std::string> Decline(std::string_view form,
-                                     std::string_view klass, Case c) const;
+                                     std::string_view klass, Case c,
+                                     bool plural = false) const;
 
-  // Whether `klass` names a class of the table (or is "none").
-  bool HasClass(std::string_view klass) const;
+  // Whether every class that `klass` names is one of the table's (or
+  // "none"), and a per-word list has one class per word of `form` (any
+  // count when `form` is empty).
+  bool HasClass(std::string_view klass, std::string_view form = {}) const;
+
+  // The class that `word` takes by its ending alone (as with an empty
+  // class), or "none".
+  std::string ClassByEnding(std::string_view word) const;
+
+  // Whether `klass` is a class of the table whose nominative ending
+  // `word` has ("~": a consonant).
+  bool Fits(std::string_view word, std::string_view klass) const;
 
  private:
   struct Class {
     std::string name;
     std::string ending;  // lower case; empty for "~" (a consonant)
-    // endings[case] for kGen..kLoc; endings[c][0] is the standard one.
+    // endings[case] for kGen..kVoc, then plural[case] for kNom..kVoc;
+    // [c][0] is the standard one; empty when the table gives none.
     std::vector<std::vector<std::string>> endings;
+    std::vector<std::vector<std::string>> plural;
+    bool named_only = false;  // p-* and pl-*: never chosen by ending
   };
   const Class* ClassFor(std::string_view word, std::string_view klass) const;
+  // The class of each word of `form` (nullptr: it does not decline).
+  std::vector<const Class*> ClassesFor(
+      const std::vector<std::string_view>& words, std::string_view klass) const;
 
   std::vector<Class> classes_;
 };

@@ -76,7 +76,7 @@ struct DocumentNormalizer::Impl {
       return false;
     }
     std::optional<std::string> genitive =
-        terms.declension->Decline(base, klass, Case::kGen);
+        terms.Decline(e.lang, base, klass, Case::kGen, false);
     return genitive && *genitive != base;
   }
 };
@@ -93,15 +93,14 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
     auto key = std::make_pair(e->concept_index, judge);
     auto it = declined_preferred.find(key);
     if (it == declined_preferred.end()) {
-      // Declined as the matcher declines Ukrainian forms: places, and
-      // terms that name a class.
+      // Declined as the matcher declines the language's forms.
       std::vector<std::string> forms;
       const internal::Preferred* p = terms.PreferredIn(e->concept_index, judge);
-      if (p != nullptr && !p->full.empty() &&
-          (terms.concepts[e->concept_index].is_place ||
-           !p->full_inflection.empty())) {
+      const Declension* table = terms.DeclensionFor(judge);
+      if (p != nullptr && !p->full.empty() && table != nullptr &&
+          p->full_inflection != "none") {
         for (const InflectedForm& f :
-             terms.declension->Forms(p->full, p->full_inflection)) {
+             table->Forms(p->full, p->full_inflection)) {
           forms.push_back(text::FoldCase(f.form));
         }
       }
@@ -218,8 +217,8 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
   // Hangul.
   if (!KeepsLatinScript(name, base)) return;
   const std::string& lang_name = terms.langs[chosen->lang];
-  std::optional<std::string> declined =
-      terms.declension->Decline(base, klass, chosen->grammatical_case);
+  std::optional<std::string> declined = terms.Decline(
+      chosen->lang, base, klass, chosen->grammatical_case, chosen->plural);
   std::string replacement;
   if (declined) {
     replacement = ApplyCasePattern(

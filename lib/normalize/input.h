@@ -38,9 +38,11 @@ struct FormInput {
   std::string form;  // as written in copy; need not be NFC
   FormStatus status = FormStatus::kPreferred;
   FormKind kind = FormKind::kFullForm;
-  // A Ukrainian declension class from tables/normalize/uk-declension.txt
-  // ("masc-iv"), "none" for a form that does not decline, or empty to take
-  // the class from the form's ending.
+  // A declension class from tables/normalize/uk-declension.txt (Ukrainian)
+  // or ru-declension.txt (Russian): one for every word ("masc-iv"), one
+  // per word separated by spaces ("none none p-masc-hard"), "none" for a
+  // form that does not decline, or empty to have it inferred
+  // (lib/normalize/inflection_guess.h).
   std::string inflection;
 
   bool preferred() const { return status == FormStatus::kPreferred; }
@@ -48,9 +50,11 @@ struct FormInput {
 
 struct ConceptInput {
   std::string slug;  // "kyiv"; named in reports
-  // Places decline by default in Ukrainian; other concepts only where a
-  // term names its class (names of people decline too irregularly to guess).
+  // What the concept is, for inferring how its forms decline
+  // (lib/normalize/inflection_guess.h): a place by ending, a person by the
+  // rules for personal names, anything else by its head word.
   bool is_place = false;
+  bool is_person = false;
   std::vector<FormInput> terms;
   // Phrases in which the concept's variants are never rewritten ("Chicken
   // Kiev", "Kievan Rus'"), in any language.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lib/normalize/compiled_terms_internal.h"
+#include "lib/normalize/inflection_guess.h"
 #include "lib/normalize/surface.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
@@ -93,27 +94,43 @@ std::size_t CountWords(text::WordBreaker& breaker, std::string_view form,
 Result<Matcher> Matcher::Compile(const Input& input) {
   auto declension = Declension::Builtin();
   if (!declension.ok()) return declension.status();
+  auto declension_ru = Declension::Builtin("ru");
+  if (!declension_ru.ok()) return declension_ru.status();
   auto breaker = text::WordBreaker::Create();
   if (!breaker.ok()) return breaker.status();
   std::vector<text::WordSpan> spans;
   auto compiled = std::make_shared<CompiledTerms>();
   compiled->declension = *declension;
+  compiled->declension_ru = *declension_ru;
   PatternSet set;
   for (const ConceptInput& c : input.concepts) {
     auto concept_index = static_cast<std::uint32_t>(compiled->concepts.size());
     internal::ConceptData& data = compiled->concepts.emplace_back();
     data.slug = c.slug;
     data.is_place = c.is_place;
+    data.is_person = c.is_person;
     for (const FormInput& t : c.terms) {
       if (t.form.empty()) continue;
       ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(t.form).WithContext(
           "concept '" + c.slug + "' form"));
-      if (!t.inflection.empty() && !(*declension)->HasClass(t.inflection)) {
+      const Declension* table = t.lang == "uk"   ? *declension
+                                : t.lang == "ru" ? *declension_ru
+                                                 : nullptr;
+      std::string nfc = text::ToNfc(t.form);
+      if (table != nullptr && !t.inflection.empty() &&
+          !table->HasClass(t.inflection, nfc)) {
         return Status::BadInput("concept '" + c.slug + "': form '" + t.form +
                                 "' names unknown declension class '" +
                                 t.inflection + "'");
       }
-      std::string nfc = text::ToNfc(t.form);
+      // A form without a class takes the one inferred from its ending, the
+      // concept's type and its other renderings.
+      std::string klass = t.inflection;
+      if (table != nullptr && klass.empty()) {
+        FormInput nfc_term = t;
+        nfc_term.form = nfc;
+        klass = GuessInflection(c, nfc_term);
+      }
       compiled->max_form_words =
           std::max(compiled->max_form_words, CountWords(*breaker, nfc, spans));
       Entry e;
@@ -134,27 +151,27 @@ Result<Matcher> Matcher::Compile(const Input& input) {
         if (t.kind == FormKind::kShortForm) {
           if (p->short_form.empty()) {
             p->short_form = nfc;
-            p->short_inflection = t.inflection;
+            p->short_inflection = klass;
           }
         } else if (p->full.empty()) {
           p->full = nfc;
-          p->full_inflection = t.inflection;
+          p->full_inflection = klass;
           p->full_kind = t.kind;
         }
       }
-      // Ukrainian forms decline: places by default, others where the term
-      // names a class. Acronyms do not (у НАТО, США, РФ) unless their term
+      // Ukrainian and Russian forms decline by their class, given or
+      // inferred; acronyms do not (у НАТО, США, РФ) unless their term
       // names one.
       std::vector<InflectedForm> inflected;
-      if (t.lang == "uk" && (!t.inflection.empty() ||
-                             (c.is_place && t.kind != FormKind::kAcronym))) {
-        inflected = (*declension)->Forms(nfc, t.inflection);
+      if (table != nullptr && klass != "none") {
+        inflected = table->Forms(nfc, klass);
       }
       e.declines = !inflected.empty();
       set.Add(text::FoldCase(nfc), e);
       for (const InflectedForm& f : inflected) {
         Entry declined = e;
         declined.grammatical_case = f.grammatical_case;
+        declined.plural = f.plural;
         set.Add(text::FoldCase(f.form), declined);
       }
     }

@@ -98,6 +98,7 @@ void NameFinder::Find(std::string_view line, std::string_view lang,
     }
     hit.possessive = !c.particle && c.word_end > c.end;
     hit.grammatical_case = e->grammatical_case;
+    hit.plural = e->plural;
     hit.status = e->status;
     hit.kind = e->kind;
     hit.stored_case = e->stored_case;
@@ -115,15 +116,12 @@ std::optional<std::string> NameFinder::Render(std::uint32_t concept_index,
   const internal::Preferred* preferred =
       terms.PreferredIn(concept_index, lang_index);
   if (preferred == nullptr || preferred->full.empty()) return std::nullopt;
-  // The matcher declines only places and forms that name a class; a
-  // person's name guessed into a case would read wrong.
-  if (like.grammatical_case != Case::kNom &&
-      !terms.concepts[concept_index].is_place &&
-      preferred->full_inflection.empty()) {
-    return std::nullopt;
-  }
-  std::optional<std::string> declined = terms.declension->Decline(
-      preferred->full, preferred->full_inflection, like.grammatical_case);
+  // Declined by the class the matcher took for the preferred form (given
+  // or inferred); a form that does not decline is no substitute for a
+  // name in a case.
+  std::optional<std::string> declined =
+      terms.Decline(lang_index, preferred->full, preferred->full_inflection,
+                    like.grammatical_case, like.plural);
   if (!declined) return std::nullopt;
   std::string_view name = line.substr(like.begin, like.end - like.begin);
   std::string text = ApplyCasePattern(

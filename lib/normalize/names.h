@@ -63,6 +63,7 @@ struct NameHit {
   // The form matched: its grammatical case (kNom outside Ukrainian), its
   // standing in the term store and its term type.
   Case grammatical_case = Case::kNom;
+  bool plural = false;
   FormStatus status = FormStatus::kPreferred;
   FormKind kind = FormKind::kFullForm;
   // The case pattern of the form as stored: a name written that way (an
@@ -94,8 +95,8 @@ class NameFinder {
   // followed by like's Korean particle in the form the new final consonant
   // takes and the rest of the word (a possessive) as written. nullopt when
   // the concept has no preferred full form in `lang`, or it does not
-  // decline to that case (a form of a person or a non-Cyrillic one, unless
-  // its term names a declension class). REQUIRES: `like` came from Find on
+  // decline to that case (its class, given or inferred, is "none", or it
+  // is not Cyrillic). REQUIRES: `like` came from Find on
   // `line`. Reads only shared data.
   std::optional<std::string> Render(std::uint32_t concept_index,
                                     std::string_view lang,

@@ -20,9 +20,9 @@ namespace {
 using terms::Concept;
 using terms::Term;
 
-constexpr const char* kColumns[] = {"concept", "type",   "lang",
-                                    "form",    "status", "term_type",
-                                    "note",    "source", "inflection"};
+constexpr const char* kColumns[] = {"concept",    "type",      "lang", "form",
+                                    "status",     "term_type", "note", "source",
+                                    "inflection", "subject"};
 
 struct Field {
   std::string text;
@@ -222,6 +222,14 @@ Status ReadOmegaT(RecordReader& reader, std::optional<Record> record,
     Concept c;
     c.slug = SlugFor(f[0].text);
     c.type_known = false;
+    // A comment that names a kind (place, person, ORG) types the concept.
+    auto kind = f.size() > 2 ? terms::MapConceptType(f[2].text)
+                             : std::optional<terms::ConceptType>();
+    if (kind) {
+      c.type = *kind;
+      c.type_known = true;
+      c.subject = f[2].text;
+    }
     bool first = seen.emplace(c.slug, true).second;
     if (first) {
       ONOMA_RETURN_IF_ERROR(AtRecord(sink.PutConcept(c), reader, *record, 1));
@@ -239,7 +247,7 @@ Status ReadOmegaT(RecordReader& reader, std::optional<Record> record,
     target.lang = options.target_lang;
     target.form = f[1].text;
     if (!first) target.status = terms::TermStatus::kAdmitted;
-    if (f.size() > 2) target.note = f[2].text;
+    if (!kind && f.size() > 2) target.note = f[2].text;
     ONOMA_RETURN_IF_ERROR(
         AtRecord(sink.PutTerm(c.slug, target), reader, *record, f[1].column));
     auto next = reader.Next();
@@ -327,19 +335,24 @@ Status ReadDelimited(const std::string& path, char delimiter,
       ONOMA_RETURN_IF_ERROR(
           CheckField(reader, r.line, *f, limit.what, limit.max_bytes));
     }
-    auto type =
-        terms::ParseConceptType(text("type").empty() ? "other" : text("type"));
-    if (!type)
-      return fault("type", "unknown concept type '" + text("type") + "'");
-    c.type = *type;
-    // No type column, or an empty cell: the file does not say.
-    c.type_known = !text("type").empty();
+    // The type as onoma writes it or as other tools do (city, PER, ORG);
+    // a `subject` column says the same where `type` is empty. A value
+    // that names no type is kept as the concept's subject.
+    std::string stated = text("type");
+    c.subject = text("subject");
+    auto type = terms::MapConceptType(stated);
+    if (!type && !stated.empty() && c.subject.empty()) c.subject = stated;
+    if (!type && stated.empty()) type = terms::MapConceptType(c.subject);
+    c.type = type.value_or(terms::ConceptType::kOther);
+    // No type column, an empty cell or an unknown value: the file does
+    // not say.
+    c.type_known = type.has_value();
     auto it = types.find(c.slug);
     if (it == types.end()) {
       types.emplace(c.slug, c.type);
       c.source = text("source");
       ONOMA_RETURN_IF_ERROR(AtRecord(sink.PutConcept(c), reader, r, 1));
-    } else if (!text("type").empty() && it->second != c.type) {
+    } else if (c.type_known && it->second != c.type) {
       return fault("type", "concept '" + c.slug + "' is a " +
                                std::string(terms::Name(it->second)) +
                                " on an earlier line");

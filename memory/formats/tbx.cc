@@ -4,8 +4,11 @@
 // stays flat whatever the size of the file; a concept is handed to the
 // sink when its entry closes. Data categories onoma keeps that TBX-Basic
 // has no name for are written as extra types, which other tools ignore:
-// descrip conceptType (person, place, ...), descrip negativeContext, and
-// termNote inflectionClass. Tested by tests/terms/formats_test.cc.
+// descrip conceptType (person, place, ...), descrip negativeContext,
+// termNote inflectionClass (a stated class) and termNote inflection (the
+// class onoma infers; read back as nothing, since it is inferred again).
+// The concept's kind is read from conceptType or subjectField
+// (terms::MapConceptType). Tested by tests/terms/formats_test.cc.
 
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
@@ -179,8 +182,9 @@ class TbxReader {
       if (in_concept_) return Fault("a concept entry inside another");
       in_concept_ = true;
       concept_ = Concept();
-      // Unknown until a conceptType says (another tool's TBX has none).
+      // Unknown until a conceptType or subjectField says.
       concept_.type_known = false;
+      type_from_concept_type_ = false;
       terms_.clear();
       term_lines_.clear();
       concept_.slug = Attribute("id");
@@ -242,14 +246,24 @@ class TbxReader {
     if (name == "descrip") {
       std::string value = Text();
       if (type == "definition" && !in_term_) concept_.definition = value;
-      if (type == "subjectField") concept_.subject = value;
       if (type == "negativeContext")
         concept_.negative_contexts.push_back(value);
-      if (type == "conceptType") {
-        auto t = terms::ParseConceptType(value);
-        if (!t) return Fault("unknown conceptType '" + value + "'");
-        concept_.type = *t;
-        concept_.type_known = true;
+      // The concept's kind, from conceptType or, as other tools write it,
+      // subjectField (TBX 2008 inside a <descripGrp> too); conceptType
+      // wins. A value that names no kind is kept as the subject.
+      if (type == "subjectField" || type == "conceptType") {
+        auto t = terms::MapConceptType(value);
+        bool stated = type == "conceptType";
+        if (type == "subjectField") {
+          concept_.subject = value;
+        } else if (!t && concept_.subject.empty()) {
+          concept_.subject = value;
+        }
+        if (t && (stated || !type_from_concept_type_)) {
+          concept_.type = *t;
+          concept_.type_known = true;
+          type_from_concept_type_ = stated;
+        }
       }
       return Status::Ok();
     }
@@ -307,6 +321,7 @@ class TbxReader {
   bool in_concept_ = false;
   bool in_term_ = false;
   Concept concept_;
+  bool type_from_concept_type_ = false;
   std::vector<Term> terms_;
   std::vector<std::uint64_t> term_lines_;  // of each of terms_
   std::uint64_t term_line_ = 0;
@@ -433,7 +448,11 @@ Status WriteTbx(std::ostream& out, terms::TermStore& store) {
       Element(out, 12, "termNote", "termType", terms::Name(t.type));
       Element(out, 12, "termNote", "administrativeStatus",
               std::string(terms::Name(t.status)) + "Term-admn-sts");
+      // The class the term names; or the one the store infers, under a
+      // type that an import does not take for a stated class (it infers
+      // the same again).
       Element(out, 12, "termNote", "inflectionClass", t.inflection);
+      Element(out, 12, "termNote", "inflection", t.inferred_inflection);
       Element(out, 12, "note", "", t.note);
       Element(out, 12, "admin", "source", t.source);
       out << "          </termSec>\n";

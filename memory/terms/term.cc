@@ -1,10 +1,12 @@
 #include "memory/terms/term.h"
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <utility>
 
+#include "lib/normalize/inflection_guess.h"
 #include "lib/text/utf8.h"
 
 namespace onoma::terms {
@@ -72,6 +74,73 @@ std::optional<TermStatus> ParseTermStatus(std::string_view name) {
 std::optional<TermType> ParseTermType(std::string_view name) {
   if (name.empty()) return TermType::kFullForm;
   return Parse(kTermTypes, name);
+}
+
+std::optional<ConceptType> MapConceptType(std::string_view value) {
+  std::string v;
+  for (char c : value) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!v.empty() && v.back() != ' ') v += ' ';
+      continue;
+    }
+    v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!v.empty() && v.back() == ' ') v.pop_back();
+  struct Synonym {
+    std::string_view name;
+    ConceptType type;
+  };
+  static constexpr Synonym kSynonyms[] = {
+      {"place", ConceptType::kPlace},
+      {"location", ConceptType::kPlace},
+      {"geography", ConceptType::kPlace},
+      {"toponym", ConceptType::kPlace},
+      {"city", ConceptType::kPlace},
+      {"region", ConceptType::kPlace},
+      {"country", ConceptType::kPlace},
+      {"gpe", ConceptType::kPlace},
+      {"loc", ConceptType::kPlace},
+      {"person", ConceptType::kPerson},
+      {"people", ConceptType::kPerson},
+      {"name", ConceptType::kPerson},
+      {"per", ConceptType::kPerson},
+      {"anthroponym", ConceptType::kPerson},
+      {"organization", ConceptType::kOrganization},
+      {"organisation", ConceptType::kOrganization},
+      {"agency", ConceptType::kOrganization},
+      {"company", ConceptType::kOrganization},
+      {"org", ConceptType::kOrganization},
+      {"other", ConceptType::kOther},
+  };
+  for (const Synonym& s : kSynonyms) {
+    if (v == s.name) return s.type;
+  }
+  return std::nullopt;
+}
+
+void InferInflections(Concept& c) {
+  normalize::ConceptInput input;
+  input.slug = c.slug;
+  input.is_place = c.type == ConceptType::kPlace;
+  input.is_person = c.type == ConceptType::kPerson;
+  for (const Term& t : c.terms) {
+    normalize::FormInput& f = input.terms.emplace_back();
+    f.lang = t.lang;
+    f.form = t.form;
+    f.kind = t.type == TermType::kShortForm ? normalize::FormKind::kShortForm
+             : t.type == TermType::kAcronym ? normalize::FormKind::kAcronym
+             : t.type == TermType::kAbbreviation
+                 ? normalize::FormKind::kAbbreviation
+             : t.type == TermType::kVariant ? normalize::FormKind::kVariant
+             : t.type == TermType::kPhrase  ? normalize::FormKind::kPhrase
+                                            : normalize::FormKind::kFullForm;
+  }
+  for (std::size_t i = 0; i < c.terms.size(); ++i) {
+    Term& t = c.terms[i];
+    t.inferred_inflection.clear();
+    if (!t.inflection.empty()) continue;
+    t.inferred_inflection = normalize::GuessInflection(input, input.terms[i]);
+  }
 }
 
 // Every text the store keeps passes here: at most `max_bytes`

@@ -46,6 +46,13 @@ std::string_view Name(MatchKind kind);
 std::optional<ConceptType> ParseConceptType(std::string_view name);
 std::optional<TermStatus> ParseTermStatus(std::string_view name);
 std::optional<TermType> ParseTermType(std::string_view name);
+// The concept type that a value of another tool's conceptType or
+// subjectField (or a TSV `type` column) stands for, case-insensitively:
+// place, location, geography, toponym, city, region, country, GPE ->
+// place; person, people, name, PER, anthroponym -> person; organization,
+// organisation, agency, company, ORG -> organization; other -> other.
+// nullopt for any other value (kept as the concept's subject).
+std::optional<ConceptType> MapConceptType(std::string_view value);
 
 struct Term {
   std::int64_t id = 0;  // 0 until stored
@@ -53,7 +60,12 @@ struct Term {
   std::string form;
   TermStatus status = TermStatus::kPreferred;
   TermType type = TermType::kFullForm;
+  // The declension class the term names (tables/normalize/
+  // uk-declension.txt or ru-declension.txt; "none": it does not decline),
+  // or empty: then `inferred_inflection` holds the class the store infers
+  // (InferInflections), for a Ukrainian or Russian form.
   std::string inflection;
+  std::string inferred_inflection;  // not stored: made on every read
   std::string note;
   std::string source;
   // For a term read from a file: false when the file does not say (an
@@ -92,6 +104,16 @@ struct LookupHit {
   std::string matched_form;  // the stored form that matched
   int distance = 0;          // edit distance, for kFuzzy
 };
+
+// Sets inferred_inflection of every Ukrainian and Russian term of `c`
+// that names no class, from its form, the concept's type and its other
+// renderings (lib/normalize/inflection_guess.h); clears it elsewhere.
+void InferInflections(Concept& c);
+
+// The class a term declines by: the one it names, else the inferred one.
+inline const std::string& EffectiveInflection(const Term& t) {
+  return t.inflection.empty() ? t.inferred_inflection : t.inflection;
+}
 
 // OK when `value` may be kept as a text of the store: at most `max_bytes`
 // (lib/util/limits.h: kMaxTermBytes for a form, kMaxTermNoteBytes for a

@@ -83,6 +83,7 @@ Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id) {
     if (!*row) break;
     c.negative_contexts.push_back((*negatives)->ColumnText(0));
   }
+  InferInflections(c);
   return c;
 }
 

@@ -118,16 +118,20 @@ TEST(DeclensionOverrideTest, TermNamesItsClass) {
   EXPECT_FALSE(Matcher::Compile(input).ok());
 }
 
-TEST(DeclensionOverrideTest, PeopleDoNotDeclineByDefault) {
+// Issue 14: a concept of any type declines its forms by the inferred
+// class; "none" stops it.
+TEST(DeclensionOverrideTest, AnyConceptDeclinesUnlessNone) {
   Input input;
   ConceptInput& c = input.concepts.emplace_back();
   c.slug = "x";
   c.terms = {
       F("uk", "Бахмут", FormStatus::kPreferred),
       F("uk", "Артемівськ", FormStatus::kDeprecated, FormKind::kVariant)};
-  EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Артемівська");
+  EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Бахмута");
   input.concepts[0].is_place = true;
   EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Бахмута");
+  input.concepts[0].terms[1].inflection = "none";
+  EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Артемівська");
 }
 
 TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {

@@ -51,6 +51,7 @@ inline Input NewsTermbase() {
       input.concepts.emplace_back();
       input.concepts.back().slug = f[0];
       input.concepts.back().is_place = f[1] == "place";
+      input.concepts.back().is_person = f[1] == "person";
     }
     ConceptInput& c = input.concepts.back();
     if (f[4] == "negative") {

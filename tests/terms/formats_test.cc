@@ -138,6 +138,165 @@ TEST_F(FormatsTest, ReadsQuotedCsvAndOmegaT) {
   EXPECT_EQ(hits->front().entry.slug, "kharkiv");
 }
 
+// Issue 14: the concept's kind as other tools write it, in every format
+// read: conceptType or subjectField (TBX 2019), subjectField inside a
+// descripGrp (TBX 2008), a `type` or `subject` column (TSV), an OmegaT
+// comment. Values map case-insensitively; an unknown one is kept as the
+// subject and is no error.
+TEST_F(FormatsTest, ConceptTypeFromWhatOtherToolsWrite) {
+  struct Spelling {
+    const char* value;
+    ConceptType type;
+  };
+  const Spelling spellings[] = {
+      {"place", ConceptType::kPlace},
+      {"Location", ConceptType::kPlace},
+      {"geography", ConceptType::kPlace},
+      {"toponym", ConceptType::kPlace},
+      {"city", ConceptType::kPlace},
+      {"Region", ConceptType::kPlace},
+      {"country", ConceptType::kPlace},
+      {"GPE", ConceptType::kPlace},
+      {"person", ConceptType::kPerson},
+      {"people", ConceptType::kPerson},
+      {"name", ConceptType::kPerson},
+      {"PER", ConceptType::kPerson},
+      {"anthroponym", ConceptType::kPerson},
+      {"organization", ConceptType::kOrganization},
+      {"Organisation", ConceptType::kOrganization},
+      {"agency", ConceptType::kOrganization},
+      {"company", ConceptType::kOrganization},
+      {"ORG", ConceptType::kOrganization},
+      {"military equipment", ConceptType::kOther},
+  };
+  auto expect = [&](const std::string& path, const std::string& format,
+                    bool subject_kept) {
+    auto db = sqlite::Database::Open(":memory:");
+    ASSERT_TRUE(db.ok());
+    TermStore store(*db);
+    Status s = store
+                   .Import([&](TermSink& sink) {
+                     return formats::ReadTermFile(path, {}, sink);
+                   })
+                   .status();
+    ASSERT_TRUE(s.ok()) << format << ": " << s.ToString();
+    int i = 0;
+    for (const Spelling& sp : spellings) {
+      auto c = store.Get("c" + std::to_string(i++));
+      ASSERT_TRUE(c.ok()) << format << " " << sp.value;
+      EXPECT_EQ(c->type, sp.type) << format << " " << sp.value;
+      if (subject_kept || sp.type == ConceptType::kOther) {
+        EXPECT_EQ(c->subject, sp.value) << format;
+      }
+    }
+    std::remove(path.c_str());
+  };
+  auto write = [](const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+  };
+
+  std::string tbx2019 =
+      "<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\" style=\"dca\" "
+      "xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>\n";
+  std::string concept_type = tbx2019;
+  std::string tbx2008 =
+      "<?xml version=\"1.0\"?>\n<martif type=\"TBX-Basic\" "
+      "xml:lang=\"en\"><text><body>\n";
+  std::string tsv = "concept\ttype\tlang\tform\n";
+  std::string subject_tsv = "concept\tsubject\tlang\tform\n";
+  std::string omegat;
+  int i = 0;
+  for (const Spelling& sp : spellings) {
+    std::string id = "c" + std::to_string(i++);
+    std::string v = sp.value;
+    tbx2019 += "<conceptEntry id=\"" + id +
+               "\"><descrip type=\"subjectField\">" + v +
+               "</descrip><langSec xml:lang=\"en\"><termSec><term>" + id +
+               "</term></termSec></langSec></conceptEntry>\n";
+    concept_type += "<conceptEntry id=\"" + id +
+                    "\"><descrip type=\"conceptType\">" + v +
+                    "</descrip><langSec xml:lang=\"en\"><termSec><term>" + id +
+                    "</term></termSec></langSec></conceptEntry>\n";
+    tbx2008 += "<termEntry id=\"" + id +
+               "\"><descripGrp><descrip type=\"subjectField\">" + v +
+               "</descrip></descripGrp><langSet xml:lang=\"en\"><tig><term>" +
+               id + "</term></tig></langSet></termEntry>\n";
+    tsv += id + "\t" + v + "\ten\t" + id + "\n";
+    subject_tsv += id + "\t" + v + "\ten\t" + id + "\n";
+  }
+  tbx2019 += "</body></text></tbx>\n";
+  concept_type += "</body></text></tbx>\n";
+  tbx2008 += "</body></text></martif>\n";
+  write(Temp("types-2019.tbx"), tbx2019);
+  expect(Temp("types-2019.tbx"), "TBX 2019 subjectField", true);
+  write(Temp("types-ct.tbx"), concept_type);
+  expect(Temp("types-ct.tbx"), "TBX 2019 conceptType", false);
+  write(Temp("types-2008.tbx"), tbx2008);
+  expect(Temp("types-2008.tbx"), "TBX 2008 descripGrp", true);
+  write(Temp("types.tsv"), tsv);
+  expect(Temp("types.tsv"), "TSV type", false);
+  write(Temp("types-subject.tsv"), subject_tsv);
+  expect(Temp("types-subject.tsv"), "TSV subject", true);
+
+  // OmegaT: a comment that names a kind types the concept (the slug is
+  // made from the source term, so look it up).
+  write(Temp("types.txt"),
+        "Kyiv\tКиїв\tcity\nYoon Suk Yeol\tЮн Сок Йоль\tPER\nNATO\tНАТО\tORG\n"
+        "HIMARS\tHIMARS\tmilitary equipment\n");
+  auto db = sqlite::Database::Open(":memory:");
+  ASSERT_TRUE(db.ok());
+  TermStore store(*db);
+  ASSERT_TRUE(Import(Temp("types.txt"), store).ok());
+  const std::pair<const char*, ConceptType> omegat_types[] = {
+      {"Kyiv", ConceptType::kPlace},
+      {"Yoon Suk Yeol", ConceptType::kPerson},
+      {"NATO", ConceptType::kOrganization},
+      {"HIMARS", ConceptType::kOther}};
+  for (const auto& [form, type] : omegat_types) {
+    auto hits = store.Lookup(form);
+    ASSERT_TRUE(hits.ok() && !hits->empty()) << form;
+    EXPECT_EQ(hits->front().entry.type, type) << form;
+  }
+  auto himars = store.Lookup("HIMARS");
+  ASSERT_TRUE(himars.ok() && !himars->empty());
+  EXPECT_EQ(himars->front().entry.terms.back().note, "military equipment");
+  std::remove(Temp("types.txt").c_str());
+}
+
+// Issue 14: a store infers the class of every Ukrainian and Russian term
+// that names none, shows it, exports it as a termNote of its own, and never
+// takes it for a stated class on the way back.
+TEST_F(FormatsTest, InferredInflectionIsShownAndExportedNotStated) {
+  Concept c;
+  c.slug = "peskov";
+  c.type = ConceptType::kPerson;
+  Term t;
+  t.lang = "uk";
+  t.form = "Дмитро Пєсков";
+  ASSERT_TRUE(store_->Add(c, t).ok());
+  auto got = store_->Get("peskov");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->terms[0].inflection, "");
+  EXPECT_EQ(got->terms[0].inferred_inflection, "p-masc-o p-ov");
+  TermEdit e;
+  e.inflection = "none";
+  ASSERT_TRUE(store_->Edit("peskov", "uk", "Дмитро Пєсков", e).ok());
+  got = store_->Get("peskov");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->terms[0].inflection, "none");
+  EXPECT_EQ(got->terms[0].inferred_inflection, "");
+  e.inflection = "";
+  ASSERT_TRUE(store_->Edit("peskov", "uk", "Дмитро Пєсков", e).ok());
+  std::string path = Temp("inferred.tbx");
+  ASSERT_TRUE(formats::WriteTermFile(path, *store_).ok());
+  std::string text = Slurp(path);
+  EXPECT_NE(text.find("<termNote type=\"inflection\">p-masc-o p-ov</termNote>"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("inflectionClass"), std::string::npos);
+  std::remove(path.c_str());
+}
+
 struct Malformed {
   const char* file;
   const char* where;  // "file:line:column" suffix expected in the message

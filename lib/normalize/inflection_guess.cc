@@ -1,0 +1,417 @@
+#include "lib/normalize/inflection_guess.h"
+
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "lib/normalize/declension.h"
+#include "lib/text/script.h"
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
+
+namespace onoma::normalize {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool EndsWithAny(std::string_view s,
+                 std::initializer_list<std::string_view> suffixes) {
+  for (std::string_view x : suffixes) {
+    if (EndsWith(s, x)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> Words(std::string_view form) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= form.size(); ++i) {
+    if (i == form.size() || form[i] == ' ') {
+      if (i > start) out.push_back(form.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// The last code point of `s` as UTF-8, and the one before it.
+std::string_view LastLetter(std::string_view s, std::size_t back = 0) {
+  std::size_t end = s.size();
+  for (std::size_t k = 0; k <= back; ++k) {
+    if (end == 0) return {};
+    std::size_t begin = end - 1;
+    while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80)
+      --begin;
+    if (k == back) return s.substr(begin, end - begin);
+    end = begin;
+  }
+  return {};
+}
+
+bool IsVowel(std::string_view letter) {
+  for (std::string_view v :
+       {"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я", "ы", "э", "ё", "ь"}) {
+    if (letter == v) return true;
+  }
+  return false;
+}
+
+bool IsConsonant(std::string_view letter) {
+  if (letter.empty() || letter == "й" || letter == "ь" || letter == "'" ||
+      letter == "’" || letter == "ъ") {
+    return false;
+  }
+  if (text::DominantScript(letter) != text::Script::kCyrillic) return false;
+  return !IsVowel(letter);
+}
+
+std::size_t Letters(std::string_view s) { return text::CountCodePoints(s); }
+
+// Family names that begin an East Asian name in English ("Kim Jong Un",
+// "Xi Jinping", "Nguyen Phu Trong").
+bool EastAsianSurname(std::string_view word) {
+  for (std::string_view s :
+       {"kim",  "lee",  "li",    "park",  "pak",    "yoon",  "yun",  "moon",
+        "choi", "choe", "jung",  "jeong", "chung",  "han",   "kang", "cho",
+        "shin", "ahn",  "hwang", "oh",    "jang",   "lim",   "song", "yoo",
+        "kwon", "hong", "ri",    "xi",    "wang",   "zhang", "liu",  "chen",
+        "hu",   "mao",  "deng",  "zhou",  "nguyen", "pham",  "tran", "le",
+        "vo",   "ho",   "ban",   "roh",   "chun",   "yang",  "wen",  "jiang"}) {
+    if (word == s) return true;
+  }
+  return false;
+}
+
+bool IsEastAsian(const ConceptInput& c,
+                 const std::vector<std::string_view>& w) {
+  for (const FormInput& t : c.terms) {
+    if (t.lang == "ko" && t.kind == FormKind::kFullForm &&
+        t.form.find(' ') == std::string::npos) {
+      std::size_t n = Letters(t.form);
+      if (n >= 2 && n <= 4 &&
+          text::DominantScript(t.form) == text::Script::kHangul) {
+        return true;
+      }
+    }
+    if ((t.lang == "en" || t.lang == "zh" || t.lang == "vi") &&
+        t.kind == FormKind::kFullForm) {
+      std::vector<std::string_view> en = Words(t.form);
+      if (en.size() >= 2 && EastAsianSurname(text::ToLower(en[0]))) {
+        return true;
+      }
+    }
+  }
+  // Three short parts: Кім Чен Ин, Нгуєн Фу Чонг.
+  if (w.size() == 3) {
+    bool short_parts = true;
+    for (std::string_view x : w) short_parts &= Letters(x) <= 5;
+    return short_parts;
+  }
+  return false;
+}
+
+// Whether the concept's other renderings name a region or a city.
+bool NamesAPlace(const ConceptInput& c) {
+  for (const FormInput& t : c.terms) {
+    if (t.lang == "en") {
+      std::string lower = text::ToLower(t.form);
+      for (std::string_view k : {" oblast", " region", " city", " province",
+                                 " krai", " raion", " district"}) {
+        if (EndsWith(lower, k)) return true;
+      }
+    } else if (t.lang == "ko" && t.form.find(' ') == std::string::npos &&
+               EndsWithAny(t.form, {"주", "도", "시"}) &&
+               Letters(t.form) >= 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool FemaleGivenName(std::string_view lower) {
+  // Men's given names in -а/-я.
+  for (std::string_view m : {"микола", "ілля", "лука", "кузьма", "сава", "фома",
+                             "никита", "илья", "фома", "савва"}) {
+    if (lower == m) return false;
+  }
+  return EndsWithAny(lower, {"а", "я"});
+}
+
+// One word of a person's name in Ukrainian.
+std::string PersonWordUk(std::string_view word, bool last, bool female) {
+  std::string w = text::ToLower(word);
+  if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
+  std::string_view end = LastLetter(w);
+  if (EndsWith(w, "ський")) return "p-adj-skyi";
+  if (EndsWith(w, "цький")) return "p-adj-tskyi";
+  if (EndsWith(w, "ська")) return "p-fem-ska";
+  if (EndsWith(w, "цька")) return "p-fem-tska";
+  if (last) {
+    if (EndsWith(w, "ова")) return "p-fem-ova";
+    if (EndsWith(w, "єва")) return "p-fem-yeva";
+    if (EndsWith(w, "ева")) return "p-fem-eva";
+    if (EndsWith(w, "іна")) return "p-fem-ina";
+    if (EndsWith(w, "їна")) return "p-fem-yina";
+    if (EndsWith(w, "ов")) return "p-ov";
+    if (EndsWith(w, "єв")) return "p-yev";
+    if (EndsWith(w, "ев")) return "p-ev";
+    if (EndsWith(w, "їн")) return "p-yin";
+    if (EndsWith(w, "ін")) return "p-in";
+    if (EndsWith(w, "ин") && Letters(w) > 4) return "p-yn";
+    if (EndsWith(w, "ий")) return "p-adj-yi";
+  }
+  if (last && female && (IsConsonant(end) || end == "ь" || end == "й")) {
+    return "none";  // Кая Каллас: a woman's consonant-final surname
+  }
+  if (end == "й") {
+    return IsVowel(LastLetter(w, 1)) ? "p-masc-j" : "none";
+  }
+  if (end == "ь") return "p-masc-soft";
+  if (end == "ж" || end == "ч" || end == "ш" || end == "щ") {
+    return "p-masc-mixed";
+  }
+  if (end == "к") return "p-masc-k";
+  if (end == "г") return "p-masc-g";
+  if (end == "х") return "p-masc-kh";
+  if (IsConsonant(end)) return "p-masc-hard";
+  if (EndsWith(w, "ія")) return "p-fem-iia";
+  if (end == "я") {
+    return IsVowel(LastLetter(w, 1)) ? "p-fem-ja" : "p-fem-ia";
+  }
+  if (end == "а") {
+    if (EndsWith(w, "га")) return "p-fem-ga";
+    if (EndsWith(w, "ка")) return "p-fem-ka";
+    if (EndsWith(w, "ха")) return "p-fem-kha";
+    return "p-fem-a";
+  }
+  if (end == "о") {
+    // A given name (Дмитро, Петро) and a Ukrainian surname in -ко
+    // (Кличко) decline; a woman's -ко and a foreign -о do not.
+    if (EndsWith(w, "ко") && !female) return "p-masc-ko";
+    if (!last) return "p-masc-o";
+  }
+  return "none";  // -е, -і, -у, -ю, -и: Рютте, Сі, Антоніу
+}
+
+// One word of a person's name in Russian.
+std::string PersonWordRu(std::string_view word, bool last, bool female) {
+  std::string w = text::ToLower(word);
+  if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
+  std::string_view end = LastLetter(w);
+  if (EndsWith(w, "ский")) return "p-adj-skii";
+  if (EndsWith(w, "цкий")) return "p-adj-tskii";
+  if (EndsWith(w, "ская")) return "p-fem-skaya";
+  if (EndsWith(w, "цкая")) return "p-fem-tskaya";
+  if (last) {
+    if (EndsWith(w, "ова")) return "p-fem-ova";
+    if (EndsWith(w, "ева")) return "p-fem-eva";
+    if (EndsWith(w, "ина")) return "p-fem-ina";
+    if (EndsWith(w, "ына")) return "p-fem-yna";
+    if (EndsWith(w, "ов")) return "p-ov";
+    if (EndsWith(w, "ёв")) return "p-yov";
+    if (EndsWith(w, "ев")) return "p-ev";
+    if (EndsWith(w, "ин") && Letters(w) > 4) return "p-in";
+    if (EndsWith(w, "ын") && Letters(w) > 4) return "p-yn";
+    if (EndsWith(w, "ый")) return "p-adj-yi";
+    if (EndsWith(w, "ой")) return "p-adj-oi";
+  }
+  if (last && female && (IsConsonant(end) || end == "ь" || end == "й")) {
+    return "none";
+  }
+  if (EndsWith(w, "ий")) return last ? "none" : "p-masc-iy";
+  if (end == "й") {
+    return IsVowel(LastLetter(w, 1)) ? "p-masc-j" : "none";
+  }
+  if (end == "ь") return "p-masc-soft";
+  if (end == "ж" || end == "ч" || end == "ш" || end == "щ" || end == "ц") {
+    return "p-masc-mixed";
+  }
+  if (IsConsonant(end)) return "p-masc-hard";
+  if (EndsWith(w, "ия")) return "p-fem-iia";
+  if (end == "я") return "p-fem-ja";
+  if (end == "а") {
+    if (EndsWith(w, "га")) return "p-fem-ga";
+    if (EndsWith(w, "ка")) return "p-fem-ka";
+    if (EndsWith(w, "ха")) return "p-fem-kha";
+    return "p-fem-a";
+  }
+  return "none";  // -о, -е, -и, -у, -ю: Кличко, Рютте, Си
+}
+
+std::string PersonClasses(const ConceptInput& c, const FormInput& t,
+                          const std::vector<std::string_view>& words) {
+  std::vector<std::string> out;
+  if (words.size() > 1 && IsEastAsian(c, words)) {
+    // Only the last element declines: Кім Чен Ин -> Кім Чен Ина.
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) out.push_back("none");
+    out.push_back(t.lang == "ru" ? PersonWordRu(words.back(), false, false)
+                                 : PersonWordUk(words.back(), false, false));
+  } else {
+    bool female = false;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      female |= FemaleGivenName(text::ToLower(words[i]));
+    }
+    std::string last = words.empty() ? "" : text::ToLower(words.back());
+    female |= EndsWithAny(last, {"ова", "єва", "ева", "іна", "їна", "ська",
+                                 "цька", "ская", "цкая", "ина", "ына"});
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      bool is_last = i + 1 == words.size();
+      out.push_back(t.lang == "ru" ? PersonWordRu(words[i], is_last, female)
+                                   : PersonWordUk(words[i], is_last, female));
+    }
+  }
+  bool all_none = true;
+  std::string joined;
+  for (const std::string& k : out) {
+    all_none &= k == "none";
+    if (!joined.empty()) joined += ' ';
+    joined += k;
+  }
+  if (all_none) return "none";
+  if (out.size() == 1) return out[0];
+  return joined;
+}
+
+std::string Join(const std::vector<std::string>& classes) {
+  bool all_none = true;
+  bool all_same = true;
+  std::string joined;
+  for (const std::string& k : classes) {
+    all_none &= k == "none";
+    all_same &= k == classes.front();
+    if (!joined.empty()) joined += ' ';
+    joined += k;
+  }
+  if (classes.empty() || all_none) return "none";
+  if (all_same) return classes.front();
+  return joined;
+}
+
+// The Russian rendering's final vowel, when it ends in one: a place that
+// keeps its final -о/-е/-и/-у in Russian too (Осло, Тбилиси) is foreign
+// and does not decline.
+bool ForeignVowelFinal(const ConceptInput& c, std::string_view lower) {
+  std::string_view end = LastLetter(lower);
+  if (end != "о" && end != "і" && end != "у" && end != "ю") return false;
+  if (end != "о") return true;  // -і, -у, -ю: Тбілісі, Сочі, Баку
+  for (const FormInput& t : c.terms) {
+    if (t.lang != "ru" && t.lang != "uk") continue;
+    std::string f = text::ToLower(t.form);
+    if (t.lang == "ru" && t.kind == FormKind::kFullForm &&
+        f.find(' ') == std::string::npos) {
+      return EndsWithAny(f, {"о", "е", "и", "у", "ю"});
+    }
+  }
+  return false;
+}
+
+std::string PlaceClasses(const Declension& table, const ConceptInput& c,
+                         const FormInput& t,
+                         const std::vector<std::string_view>& words) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view word = words[i];
+    std::string lower = text::ToLower(word);
+    if (text::DominantScript(word) != text::Script::kCyrillic) {
+      out.push_back("none");
+      continue;
+    }
+    // A word after the head in the genitive stays: "Автономна Республіка
+    // Крим" declines all, but "... України", "... області" do not.
+    if (i > 0 &&
+        EndsWithAny(lower, {"ії", "ої", "ої", "ки", "ини", "ської", "цької",
+                            "ого", "ів", "ах"}) &&
+        table.ClassByEnding(word) == "none") {
+      out.push_back("none");
+      continue;
+    }
+    bool single = words.size() == 1;
+    bool last = i + 1 == words.size();
+    if (t.lang == "uk") {
+      // A plural name: Суми, Бровари, Чернівці, Горішні Плавні.
+      std::string final_word = text::ToLower(words.back());
+      bool plural =
+          (EndsWith(final_word, "и") && !EndsWith(final_word, "ії")) ||
+          (EndsWith(final_word, "і") && !EndsWith(final_word, "ії") &&
+           (!single || EndsWith(final_word, "ці")));
+      if (plural && last) {
+        out.push_back(EndsWith(lower, "ри")  ? "pl-ry"
+                      : EndsWith(lower, "и") ? "pl-y"
+                                             : "pl-i");
+        continue;
+      }
+      if (plural && EndsWith(lower, "і")) {
+        // Горішні, Верхні (soft: -ніх) against Сполучені (hard: -их).
+        bool soft = EndsWithAny(
+            lower, {"шні", "хні", "жні", "дні", "тні", "зні", "сні"});
+        out.push_back(soft ? "pl-adj-soft" : "pl-adj-i");
+        continue;
+      }
+    } else {
+      if (single && EndsWith(lower, "цы")) {
+        out.push_back("pl-tsy");
+        continue;
+      }
+      if (EndsWith(lower, "ы") && (single || i + 1 == words.size())) {
+        out.push_back("pl-y");
+        continue;
+      }
+    }
+    if (single && ForeignVowelFinal(c, lower)) {
+      out.push_back("none");
+      continue;
+    }
+    out.push_back(table.ClassByEnding(word));
+  }
+  return Join(out);
+}
+
+// An organization or anything else: the adjectives and the first noun.
+std::string HeadClasses(const Declension& table, const FormInput& t,
+                        const std::vector<std::string_view>& words) {
+  std::vector<std::string> out;
+  bool head_done = false;
+  for (std::string_view word : words) {
+    if (head_done || text::DominantScript(word) != text::Script::kCyrillic) {
+      out.push_back("none");
+      continue;
+    }
+    std::string lower = text::ToLower(word);
+    bool adjective =
+        t.lang == "uk"
+            ? EndsWithAny(lower, {"ий", "ій", "ська", "цька", "на", "ська",
+                                  "ове", "ова", "не", "ське", "цьке", "ні"})
+            : EndsWithAny(lower, {"ый", "ий", "ой", "ая", "яя", "ое", "ее"});
+    // A noun in -о/-е of a concept that says nothing more (a surname:
+    // Шевченко; a foreign name: Монако) is left alone.
+    std::string k = table.ClassByEnding(word);
+    if (!adjective && EndsWithAny(lower, {"о", "е"})) k = "none";
+    out.push_back(k);
+    if (!adjective || words.size() == 1) head_done = true;
+  }
+  return Join(out);
+}
+
+}  // namespace
+
+std::string GuessInflection(const ConceptInput& entry, const FormInput& term) {
+  if (term.lang != "uk" && term.lang != "ru") return "";
+  auto table = Declension::Builtin(term.lang);
+  if (!table.ok()) return "";
+  if (term.kind == FormKind::kAcronym || term.kind == FormKind::kAbbreviation ||
+      term.kind == FormKind::kPhrase) {
+    return "none";
+  }
+  std::vector<std::string_view> words = Words(term.form);
+  if (words.empty()) return "none";
+  if (entry.is_person) return PersonClasses(entry, term, words);
+  if (entry.is_place || NamesAPlace(entry)) {
+    return PlaceClasses(**table, entry, term, words);
+  }
+  return HeadClasses(**table, term, words);
+}
+
+}  // namespace onoma::normalize
