@@ -42,6 +42,7 @@ Result<normalize::Input> ReadStore(terms::TermStore& store) {
     out.slug = c.slug;
     out.is_place = c.type == terms::ConceptType::kPlace;
     out.is_person = c.type == terms::ConceptType::kPerson;
+    out.is_organization = c.type == terms::ConceptType::kOrganization;
     out.negative_contexts = c.negative_contexts;
     for (const terms::Term& t : c.terms) {
       out.terms.push_back(

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lib/normalize/automaton_internal.h"
@@ -31,6 +33,8 @@ struct Entry {
   FormKind kind = FormKind::kFullForm;
   Case grammatical_case = Case::kNom;
   bool plural = false;  // with grammatical_case: the plural of that case
+  EndingStyle style = EndingStyle::kStandard;  // of a dative or locative
+  bool also_vocative = false;                  // the form is the vocative too
   // The case pattern of the form as stored (NATO: kUpper), which a found
   // form written the same way does not carry over.
   CasePattern stored_case = CasePattern::kAsStored;
@@ -55,6 +59,10 @@ struct Preferred {
   FormKind full_kind = FormKind::kFullForm;
   std::string short_form;
   std::string short_inflection;
+  // An admitted short form, which stands in for a deprecated one when the
+  // language has no preferred short form (Пєсков for Песков).
+  std::string admitted_short;
+  std::string admitted_short_inflection;
 };
 
 struct ConceptData {
@@ -68,6 +76,10 @@ struct CompiledTerms {
   Automaton automaton;
   std::vector<Pattern> patterns;
   std::vector<Entry> entries;
+  // Entry index -> its form as stored (declined, NFC), kept only for the
+  // entries of a pattern whose forms differ in letter case (Нато, НАТО),
+  // to tell them apart by how the text writes the name.
+  std::unordered_map<std::uint32_t, std::string> surfaces;
   std::vector<ConceptData> concepts;
   std::vector<std::string> langs;
   const Declension* declension = nullptr;     // Ukrainian; static storage
@@ -94,15 +106,21 @@ struct CompiledTerms {
   // `form` (of class `klass`) declined by the table of language index
   // `lang`: as Declension::Decline, and `form` itself in the nominative
   // singular of a language without a table.
-  std::optional<std::string> Decline(std::uint16_t lang, std::string_view form,
-                                     std::string_view klass, Case c,
-                                     bool plural) const {
+  std::optional<std::string> Decline(
+      std::uint16_t lang, std::string_view form, std::string_view klass, Case c,
+      bool plural, EndingStyle style = EndingStyle::kStandard) const {
     const Declension* table = DeclensionFor(lang);
     if (table == nullptr) {
       if (c == Case::kNom && !plural) return std::string(form);
       return std::nullopt;
     }
-    return table->Decline(form, klass, c, plural);
+    return table->Decline(form, klass, c, plural, style);
+  }
+  // The surface of entry `i`, or empty when its pattern needs none.
+  std::string_view Surface(std::uint32_t i) const {
+    auto it = surfaces.find(i);
+    return it == surfaces.end() ? std::string_view()
+                                : std::string_view(it->second);
   }
   // The index of `lang`, or kNoLang.
   static constexpr std::uint16_t kNoLang = 0xFFFF;

@@ -1,8 +1,10 @@
 #include "lib/normalize/declension.h"
 
+#include <algorithm>
 #include <set>
 #include <span>
 #include <tuple>
+#include <utility>
 
 #include "lib/normalize/tables_internal.h"
 #include "lib/text/script.h"
@@ -50,6 +52,26 @@ std::vector<std::string_view> SplitChar(std::string_view s, char sep) {
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
          s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The style of a dative or locative ending: -ові/-еві/-єві long, -у/-ю
+// short.
+EndingStyle StyleOf(std::string_view ending) {
+  if (EndsWith(ending, "ві")) return EndingStyle::kLong;
+  if (EndsWith(ending, "у") || EndsWith(ending, "ю"))
+    return EndingStyle::kShort;
+  return EndingStyle::kStandard;
+}
+
+// Whether `endings` offer both a long and a short dative or locative
+// (Макронові, Макрону); only then does a form have a style.
+bool HasBothStyles(const std::vector<std::string>& endings) {
+  bool long_one = false, short_one = false;
+  for (const std::string& e : endings) {
+    long_one |= StyleOf(e) == EndingStyle::kLong;
+    short_one |= StyleOf(e) == EndingStyle::kShort;
+  }
+  return long_one && short_one;
 }
 
 }  // namespace
@@ -217,9 +239,14 @@ std::vector<InflectedForm> Declension::Forms(std::string_view form,
   for (int pass = 0; pass < 2; ++pass) {
     for (int number = 0; number < 2; ++number) {
       for (int k = number == 0 ? 1 : 0; k < kCaseCount; ++k) {
-        std::vector<std::string> partial = {""};
+        // Each partial form with the style of its dative or locative
+        // endings (the last word's that has a choice says).
+        std::vector<std::pair<std::string, EndingStyle>> partial = {
+            {"", EndingStyle::kStandard}};
+        bool styled = k == static_cast<int>(Case::kDat) ||
+                      k == static_cast<int>(Case::kLoc);
         for (std::size_t w = 0; w < words.size() && !partial.empty(); ++w) {
-          std::vector<std::string> next;
+          std::vector<std::pair<std::string, EndingStyle>> next;
           const Class* c = classes[w];
           std::string_view stem = words[w];
           std::vector<std::string> endings = {""};
@@ -228,31 +255,58 @@ std::vector<InflectedForm> Declension::Forms(std::string_view form,
             endings = number == 0 ? c->endings[k] : c->plural[k];
             if (pass == 0 && !endings.empty()) endings.resize(1);
           }
-          for (const std::string& p : partial) {
+          bool choice =
+              c != nullptr && styled &&
+              HasBothStyles(number == 0 ? c->endings[k] : c->plural[k]);
+          for (const auto& [p, style] : partial) {
             for (const std::string& e : endings) {
               std::string s = p;
               if (w > 0) s += ' ';
               s.append(stem);
               s += e;
-              next.push_back(std::move(s));
+              next.emplace_back(std::move(s), choice ? StyleOf(e) : style);
             }
           }
           partial = std::move(next);
         }
-        for (std::string& s : partial) {
-          if (s != form && seen.insert({s, k, number == 1}).second) {
-            out.push_back({std::move(s), static_cast<Case>(k), number == 1});
-          }
+        for (auto& [s, style] : partial) {
+          if (s == form || !seen.insert({s, k, number == 1}).second) continue;
+          out.push_back(
+              {std::move(s), static_cast<Case>(k), number == 1, style});
         }
       }
     }
   }
-  return out;
+  // A vocative spelled as another case of the same number (Киеве: a
+  // Russian locative too) is listed once, under that case, marked.
+  std::vector<InflectedForm> merged;
+  merged.reserve(out.size());
+  for (InflectedForm& f : out) {
+    if (f.grammatical_case == Case::kVoc) {
+      auto same = std::find_if(out.begin(), out.end(), [&](const auto& g) {
+        return g.form == f.form && g.plural == f.plural &&
+               g.grammatical_case != Case::kVoc;
+      });
+      if (same != out.end()) continue;
+    }
+    merged.push_back(f);
+  }
+  for (InflectedForm& f : merged) {
+    if (f.grammatical_case == Case::kVoc) continue;
+    for (const InflectedForm& g : out) {
+      if (g.grammatical_case == Case::kVoc && g.form == f.form &&
+          g.plural == f.plural) {
+        f.also_vocative = true;
+      }
+    }
+  }
+  return merged;
 }
 
 std::optional<std::string> Declension::Decline(std::string_view form,
                                                std::string_view klass, Case c,
-                                               bool plural) const {
+                                               bool plural,
+                                               EndingStyle style) const {
   if (c == Case::kNom && !plural) return std::string(form);
   std::vector<std::string_view> words = SplitChar(form, ' ');
   std::vector<const Class*> classes = ClassesFor(words, klass);
@@ -270,7 +324,17 @@ std::optional<std::string> Declension::Decline(std::string_view form,
     if (endings.empty()) return std::nullopt;
     any = true;
     out.append(words[w].substr(0, words[w].size() - k->ending.size()));
-    out += endings[0];
+    const std::string* ending = &endings[0];
+    if (style != EndingStyle::kStandard &&
+        (c == Case::kDat || c == Case::kLoc) && HasBothStyles(endings)) {
+      for (const std::string& e : endings) {
+        if (StyleOf(e) == style) {
+          ending = &e;
+          break;
+        }
+      }
+    }
+    out += *ending;
   }
   if (!any) return std::nullopt;
   return out;

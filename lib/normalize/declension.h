@@ -41,10 +41,19 @@ enum class Case : std::uint8_t { kNom, kGen, kDat, kAcc, kIns, kLoc, kVoc };
 
 std::string_view CaseName(Case c);
 
+// Which of the parallel Ukrainian dative and locative endings a form has:
+// the long -ові/-еві/-єві (Макронові) or the short -у/-ю (Макрону), so
+// that a replacement keeps the style of what it replaces.
+enum class EndingStyle : std::uint8_t { kStandard, kShort, kLong };
+
 struct InflectedForm {
   std::string form;
   Case grammatical_case = Case::kNom;
   bool plural = false;
+  EndingStyle style = EndingStyle::kStandard;
+  // The same spelling is also the vocative (listed once, under the
+  // earlier case).
+  bool also_vocative = false;
 };
 
 class Declension {
@@ -70,9 +79,11 @@ class Declension {
   // when `form` does not decline (or `klass` is unknown) and c is not kNom
   // (or the plural is asked for), or a declining word's class lacks the
   // plural.
-  std::optional<std::string> Decline(std::string_view form,
-                                     std::string_view klass, Case c,
-                                     bool plural = false) const;
+  // With `style` kShort or kLong, a dative or locative takes the parallel
+  // ending of that style where the class has one.
+  std::optional<std::string> Decline(
+      std::string_view form, std::string_view klass, Case c,
+      bool plural = false, EndingStyle style = EndingStyle::kStandard) const;
 
   // Whether every class that `klass` names is one of the table's (or
   // "none"), and a per-word list has one class per word of `form` (any

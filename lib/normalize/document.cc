@@ -1,9 +1,13 @@
 #include "lib/normalize/document.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <utility>
 
 #include "lib/normalize/compiled_terms_internal.h"
@@ -19,6 +23,113 @@ namespace onoma::normalize {
 using internal::Candidate;
 using internal::CompiledTerms;
 using internal::Entry;
+
+namespace {
+
+bool IsSpaceByte(char c) { return c == ' ' || c == '\t'; }
+
+// The whitespace-delimited token of `line` that ends before byte `pos`
+// (spaces skipped), or empty; `start` gets where it begins.
+std::string_view TokenBefore(std::string_view line, std::size_t pos,
+                             std::size_t& start) {
+  std::size_t end = pos;
+  while (end > 0 && IsSpaceByte(line[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > 0 && !IsSpaceByte(line[begin - 1])) --begin;
+  start = begin;
+  return line.substr(begin, end - begin);
+}
+
+// The token that starts after byte `pos` (spaces skipped), or empty.
+std::string_view TokenAfter(std::string_view line, std::size_t pos) {
+  std::size_t begin = pos;
+  while (begin < line.size() && IsSpaceByte(line[begin])) ++begin;
+  std::size_t end = begin;
+  while (end < line.size() && !IsSpaceByte(line[end])) ++end;
+  return line.substr(begin, end - begin);
+}
+
+// Whether `token` is one word written with a capital and then small
+// letters (Георгія, Асеев), in Cyrillic, with no punctuation after it.
+bool CapitalizedCyrillicWord(std::string_view token) {
+  if (token.empty()) return false;
+  std::size_t i = 0;
+  char32_t first = 0;
+  text::DecodeNext(token, i, first);
+  if (!u_isupper(static_cast<UChar32>(first))) return false;
+  if (u_getIntPropertyValue(static_cast<UChar32>(first), UCHAR_SCRIPT) !=
+      USCRIPT_CYRILLIC) {
+    return false;
+  }
+  bool lower = false;
+  while (i < token.size()) {
+    char32_t c = 0;
+    text::DecodeNext(token, i, c);
+    if (u_islower(static_cast<UChar32>(c))) {
+      lower = true;
+    } else if (c != '-' && c != '\'' && c != U'\u2019' &&
+               !u_isupper(static_cast<UChar32>(c))) {
+      return false;  // a comma, a full stop, a quote: not one name
+    }
+  }
+  return lower;
+}
+
+// Whether the token starting at `start` begins a sentence (nothing before
+// it, or a token ending in . ! ? : or an opening quote or dash).
+bool StartsSentence(std::string_view line, std::size_t start) {
+  std::size_t before = 0;
+  std::string_view prev = TokenBefore(line, start, before);
+  if (prev.empty()) return true;
+  char last = prev.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' ||
+         prev == "\xE2\x80\x94" || prev == "-" ||
+         prev.ends_with("\xC2\xAB");  // —, -, «
+}
+
+// The case a preposition before an indeclinable use of a name asks for
+// (у Сватово: locative; до Сватово: genitive); kNom when `word` (lower
+// case) is none.
+Case CaseAfterPreposition(std::string_view word, std::string_view lang) {
+  struct Rule {
+    std::string_view word;
+    Case c;
+  };
+  static constexpr Rule kUk[] = {
+      {"у", Case::kLoc},       {"в", Case::kLoc},       {"на", Case::kLoc},
+      {"при", Case::kLoc},     {"уві", Case::kLoc},     {"до", Case::kGen},
+      {"з", Case::kGen},       {"із", Case::kGen},      {"зі", Case::kGen},
+      {"від", Case::kGen},     {"біля", Case::kGen},    {"для", Case::kGen},
+      {"без", Case::kGen},     {"після", Case::kGen},   {"поблизу", Case::kGen},
+      {"серед", Case::kGen},   {"навколо", Case::kGen}, {"коло", Case::kGen},
+      {"замість", Case::kGen}, {"щодо", Case::kGen},    {"проти", Case::kGen},
+      {"крім", Case::kGen},    {"окрім", Case::kGen},   {"вздовж", Case::kGen},
+      {"над", Case::kIns},     {"під", Case::kIns},     {"за", Case::kIns},
+      {"перед", Case::kIns},   {"між", Case::kIns},     {"про", Case::kAcc},
+      {"через", Case::kAcc},   {"по", Case::kLoc},      {"завдяки", Case::kDat},
+  };
+  static constexpr Rule kRu[] = {
+      {"в", Case::kLoc},      {"во", Case::kLoc},    {"на", Case::kLoc},
+      {"при", Case::kLoc},    {"о", Case::kLoc},     {"об", Case::kLoc},
+      {"до", Case::kGen},     {"из", Case::kGen},    {"от", Case::kGen},
+      {"у", Case::kGen},      {"около", Case::kGen}, {"для", Case::kGen},
+      {"без", Case::kGen},    {"после", Case::kGen}, {"возле", Case::kGen},
+      {"вблизи", Case::kGen}, {"среди", Case::kGen}, {"вокруг", Case::kGen},
+      {"против", Case::kGen}, {"кроме", Case::kGen}, {"вдоль", Case::kGen},
+      {"над", Case::kIns},    {"под", Case::kIns},   {"за", Case::kIns},
+      {"перед", Case::kIns},  {"между", Case::kIns}, {"с", Case::kIns},
+      {"со", Case::kIns},     {"к", Case::kDat},     {"ко", Case::kDat},
+      {"по", Case::kDat},     {"про", Case::kAcc},   {"через", Case::kAcc},
+  };
+  std::span<const Rule> rules =
+      lang == "ru" ? std::span<const Rule>(kRu) : std::span<const Rule>(kUk);
+  for (const Rule& r : rules) {
+    if (r.word == word) return r.c;
+  }
+  return Case::kNom;
+}
+
+}  // namespace
 
 struct DocumentNormalizer::Impl {
   Matcher matcher;
@@ -56,6 +167,21 @@ struct DocumentNormalizer::Impl {
   bool DeclinesPreferred(const Candidate& c, const Entry* first,
                          const Entry* last, std::uint16_t judge);
 
+  // Whether the found `c`, a name in Ukrainian or Russian copy (entries
+  // [first, last)), is rather a common word written in small letters
+  // (горький опыт, лиман), or, for a place, part of another name: a
+  // person's (Георгія Димитрова, Станіслав Асеев), a title or an adjective
+  // (Комсомольська правда, Свердловська обласна дума), a longer
+  // hyphenated name (Комсомольськ-на-Амурі).
+  bool NotAName(std::string_view line, const Candidate& c, const Entry* first,
+                const Entry* last) const;
+
+  // Whether the concept of `e` has a preferred short form in e's language.
+  bool HasPreferredShort(const Entry& e) const {
+    const internal::Preferred* p = terms.PreferredIn(e.concept_index, e.lang);
+    return p != nullptr && !p->short_form.empty();
+  }
+
   // Whether --admitted rewrites the admitted form `e`: an acronym or
   // abbreviation only into a preferred form of that kind (NATO stays NATO
   // while the preferred form is North Atlantic Treaty Organization), any
@@ -80,6 +206,65 @@ struct DocumentNormalizer::Impl {
     return genitive && *genitive != base;
   }
 };
+
+bool DocumentNormalizer::Impl::NotAName(std::string_view line,
+                                        const Candidate& c, const Entry* first,
+                                        const Entry* last) const {
+  bool cyrillic = false, place = false, located = false, genitive = false;
+  for (const Entry* e = first; e != last; ++e) {
+    if (terms.DeclensionFor(e->lang) == nullptr) continue;
+    cyrillic = true;
+    place |= terms.concepts[e->concept_index].is_place;
+    located |= e->grammatical_case == Case::kLoc;
+    genitive |= e->grammatical_case == Case::kGen;
+  }
+  if (!cyrillic) return false;
+  std::string_view name = line.substr(c.begin, c.end - c.begin);
+  // A proper name written in small letters is a common word.
+  if (CasePatternOf(name) == CasePattern::kLower) {
+    bool stored_lower = false;
+    for (const Entry* e = first; e != last; ++e) {
+      stored_lower |= e->stored_case == CasePattern::kLower;
+    }
+    if (!stored_lower) return true;
+  }
+  if (!place) return false;
+  // Inside a longer hyphenated name: Комсомольськ-на-Амурі.
+  if (c.word_end + 1 < line.size() && line[c.word_end] == '-') {
+    std::size_t i = c.word_end + 1;
+    char32_t next = 0;
+    text::DecodeNext(line, i, next);
+    if (u_islower(static_cast<UChar32>(next))) return true;
+  }
+  // After a given name: Георгія Димитрова, Максима Горького.
+  std::size_t start = 0;
+  std::string_view before = TokenBefore(line, c.begin, start);
+  if (CapitalizedCyrillicWord(before) && !StartsSentence(line, start)) {
+    return true;
+  }
+  // Before a surname: Станіслав Асеев (but у Києві Зеленський заявив).
+  std::string_view after = TokenAfter(line, c.word_end);
+  if (!located && c.word_end < line.size() && IsSpaceByte(line[c.word_end]) &&
+      CapitalizedCyrillicWord(after)) {
+    return true;
+  }
+  // A genitive in -ська/-цька before a word in -а that agrees with it:
+  // Комсомольська правда, Свердловська обласна дума.
+  std::string folded_name = text::FoldCase(name);
+  if (genitive &&
+      (folded_name.ends_with("ська") || folded_name.ends_with("цька"))) {
+    std::string next = text::FoldCase(after);
+    while (!next.empty() && (next.back() == ',' || next.back() == '.')) {
+      next.pop_back();
+    }
+    if (next.ends_with("\xC2\xBB")) next.resize(next.size() - 2);  // »
+    if ((next.ends_with("а") || next.ends_with("я")) && !next.ends_with("ла") &&
+        CasePatternOf(after) == CasePattern::kLower) {
+      return true;
+    }
+  }
+  return false;
+}
 
 bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
                                                  const Entry* first,
@@ -137,8 +322,22 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     (e->kind == FormKind::kShortForm ? brief : full).push_back(e);
   }
   const Entry* chosen = nullptr;
+  bool vocative = false;
   std::string reason;
   std::string_view name = line.substr(c.begin, c.end - c.begin);
+  // Forms that differ only in letter case (Нато, НАТО): the one the text
+  // writes exactly is the one meant; a casing the termbase does not list
+  // (НАТО in a headline of Нато) is judged by all of them, and so kept
+  // when one is preferred.
+  {
+    std::vector<const Entry*> exact;
+    for (const Entry* e : full) {
+      auto index = static_cast<std::uint32_t>(e - terms.entries.data());
+      if (terms.Surface(index) == name) exact.push_back(e);
+    }
+    if (!exact.empty()) full = std::move(exact);
+  }
+  if (NotAName(line, c, first, last)) return;
   auto report = [&](std::string slug, std::string why) {
     change.emplace();
     change->found = std::string(line.substr(c.begin, c.word_end - c.begin));
@@ -170,14 +369,21 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     chosen = full.front();
     // Dative and locative often share a form (Курську); after a locative
     // preposition it is the locative (у Дніпропетровську -> у Дніпрі).
-    if (scanner.AfterLocativePreposition(c.folded_begin)) {
-      for (const Entry* e : full) {
-        if (e->grammatical_case == Case::kLoc) {
-          chosen = e;
-          break;
-        }
+    // A form that may be a vocative is one before "!" (Тримайся,
+    // Миколаєве!) elsewhere.
+    bool locative = scanner.AfterLocativePreposition(c.folded_begin);
+    bool exclaimed = c.word_end < line.size() && line[c.word_end] == '!';
+    for (const Entry* e : full) {
+      if ((locative && e->grammatical_case == Case::kLoc) ||
+          (!locative && exclaimed &&
+           (e->grammatical_case == Case::kVoc || e->also_vocative))) {
+        chosen = e;
+        break;
       }
     }
+    vocative =
+        !locative && exclaimed &&
+        (chosen->grammatical_case == Case::kVoc || chosen->also_vocative);
     reason = chosen->status == FormStatus::kDeprecated ? "deprecated"
              : chosen->kind == FormKind::kVariant      ? "variant"
                                                        : "admitted";
@@ -187,7 +393,12 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     for (const Entry* e : brief) {
       if (mentioned.count(e->concept_index) == 0) continue;
       named.insert(e->concept_index);
-      rewritable |= e->status != FormStatus::kPreferred;
+      // An admitted short form (Yoon, 윤) is never expanded into the full
+      // form: it becomes only a preferred short form (Zelenskyy ->
+      // Zelensky); a deprecated one is replaced.
+      rewritable |=
+          e->status == FormStatus::kDeprecated ||
+          (e->status == FormStatus::kAdmitted && HasPreferredShort(*e));
       if (chosen == nullptr) chosen = e;
     }
     if (named.empty() || !rewritable) return;
@@ -199,26 +410,49 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
       report(slugs, "ambiguous");
       return;
     }
-    if (chosen->status == FormStatus::kPreferred) return;
+    if (chosen->status == FormStatus::kPreferred ||
+        (chosen->status == FormStatus::kAdmitted &&
+         !HasPreferredShort(*chosen))) {
+      return;
+    }
     reason = "shortForm";
   }
   const std::string& slug = terms.concepts[chosen->concept_index].slug;
   const internal::Preferred* preferred =
       terms.PreferredIn(chosen->concept_index, chosen->lang);
   if (preferred == nullptr) return;
+  // A short form becomes the preferred short form, else an admitted one,
+  // else the full form.
   bool short_form =
-      chosen->kind == FormKind::kShortForm && !preferred->short_form.empty();
-  const std::string& base =
-      short_form ? preferred->short_form : preferred->full;
-  const std::string& klass =
-      short_form ? preferred->short_inflection : preferred->full_inflection;
+      chosen->kind == FormKind::kShortForm &&
+      (!preferred->short_form.empty() || !preferred->admitted_short.empty());
+  bool admitted_short = short_form && preferred->short_form.empty();
+  const std::string& base = !short_form      ? preferred->full
+                            : admitted_short ? preferred->admitted_short
+                                             : preferred->short_form;
+  const std::string& klass = !short_form ? preferred->full_inflection
+                             : admitted_short
+                                 ? preferred->admitted_short_inflection
+                                 : preferred->short_inflection;
   if (base.empty()) return;
   // A Latin name stays Latin: the gloss of 나토(NATO) is no place for
   // Hangul.
   if (!KeepsLatinScript(name, base)) return;
   const std::string& lang_name = terms.langs[chosen->lang];
-  std::optional<std::string> declined = terms.Decline(
-      chosen->lang, base, klass, chosen->grammatical_case, chosen->plural);
+  // A form used without endings (у Сватово, в Днипро) stands in the case
+  // its preposition asks for, which the replacement takes.
+  Case grammatical_case = vocative ? Case::kVoc : chosen->grammatical_case;
+  if (!chosen->declines && grammatical_case == Case::kNom &&
+      !internal::IsAbbreviated(chosen->kind) &&
+      terms.DeclensionFor(chosen->lang) != nullptr) {
+    std::size_t start = 0;
+    std::string before(TokenBefore(line, c.begin, start));
+    grammatical_case =
+        CaseAfterPreposition(text::FoldCase(before), terms.langs[chosen->lang]);
+  }
+  std::optional<std::string> declined =
+      terms.Decline(chosen->lang, base, klass, grammatical_case, chosen->plural,
+                    chosen->style);
   std::string replacement;
   if (declined) {
     replacement = ApplyCasePattern(

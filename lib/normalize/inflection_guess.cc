@@ -144,6 +144,7 @@ bool FemaleGivenName(std::string_view lower) {
 std::string PersonWordUk(std::string_view word, bool last, bool female) {
   std::string w = text::ToLower(word);
   if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
+  if (w == word) return "none";  // фон, дер, ван, де: particles
   std::string_view end = LastLetter(w);
   if (EndsWith(w, "ський")) return "p-adj-skyi";
   if (EndsWith(w, "цький")) return "p-adj-tskyi";
@@ -179,7 +180,8 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
   if (IsConsonant(end)) return "p-masc-hard";
   if (EndsWith(w, "ія")) return "p-fem-iia";
   if (end == "я") {
-    return IsVowel(LastLetter(w, 1)) ? "p-fem-ja" : "p-fem-ia";
+    std::string_view before = LastLetter(w, 1);
+    return IsVowel(before) || before == "й" ? "p-fem-ja" : "p-fem-ia";
   }
   if (end == "а") {
     if (EndsWith(w, "га")) return "p-fem-ga";
@@ -191,7 +193,8 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
     // A given name (Дмитро, Петро) and a Ukrainian surname in -ко
     // (Кличко) decline; a woman's -ко and a foreign -о do not.
     if (EndsWith(w, "ко") && !female) return "p-masc-ko";
-    if (!last) return "p-masc-o";
+    // Дмитро, Петро, Павло; not Антоніо, Маріо.
+    if (!last && EndsWithAny(w, {"ро", "ло"})) return "p-masc-o";
   }
   return "none";  // -е, -і, -у, -ю, -и: Рютте, Сі, Антоніу
 }
@@ -200,6 +203,7 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
 std::string PersonWordRu(std::string_view word, bool last, bool female) {
   std::string w = text::ToLower(word);
   if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
+  if (w == word) return "none";  // фон, дер, ван, де: particles
   std::string_view end = LastLetter(w);
   if (EndsWith(w, "ский")) return "p-adj-skii";
   if (EndsWith(w, "цкий")) return "p-adj-tskii";
@@ -236,6 +240,9 @@ std::string PersonWordRu(std::string_view word, bool last, bool female) {
     if (EndsWith(w, "га")) return "p-fem-ga";
     if (EndsWith(w, "ка")) return "p-fem-ka";
     if (EndsWith(w, "ха")) return "p-fem-kha";
+    if (EndsWith(w, "жа")) return "p-fem-zha";
+    if (EndsWith(w, "ша")) return "p-fem-sha";
+    if (EndsWith(w, "ча") || EndsWith(w, "ща")) return "p-fem-cha";
     return "p-fem-a";
   }
   return "none";  // -о, -е, -и, -у, -ю: Кличко, Рютте, Си
@@ -308,10 +315,48 @@ bool ForeignVowelFinal(const ConceptInput& c, std::string_view lower) {
   return false;
 }
 
+// Whether the concept's Russian name is a feminine noun in -ь (Тверь,
+// Керчь, Беларусь, Казань), which its Ukrainian name follows (Твер,
+// Керч, Білорусь).
+bool FeminineSoft(const ConceptInput& c) {
+  for (const FormInput& t : c.terms) {
+    if (t.lang != "ru" || t.kind != FormKind::kFullForm ||
+        t.form.find(' ') != std::string::npos) {
+      continue;
+    }
+    std::string f = text::ToLower(t.form);
+    if (!EndsWith(f, "ь")) continue;
+    return EndsWithAny(f, {"чь", "шь", "щь", "жь", "рь", "мь", "сь", "вь", "пь",
+                           "бь", "ань", "ынь"});
+  }
+  return false;
+}
+
+// Masculine names whose genitive is -у: regions and countries.
+bool GenitiveInU(std::string_view lower) {
+  if (EndsWith(lower, "стан")) return true;  // Киргизстан, Казахстан
+  for (std::string_view w : {"крим", "донбас", "кавказ", "сибір", "кузбас",
+                             "ірак", "іран", "кіпр", "крым", "донбасс"}) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 std::string PlaceClasses(const Declension& table, const ConceptInput& c,
                          const FormInput& t,
                          const std::vector<std::string_view>& words) {
   std::vector<std::string> out;
+  if (words.size() == 1 && FeminineSoft(c)) {
+    std::string lower = text::ToLower(words[0]);
+    if (t.lang == "ru") return EndsWith(lower, "ь") ? "fem-3" : "none";
+    if (EndsWith(lower, "сь")) return "fem-3-s";
+    if (EndsWith(lower, "ь")) return "fem-3-soft";
+    if (IsConsonant(LastLetter(lower))) return "fem-3-cons";
+  }
+  if (words.size() == 1 && t.lang == "uk" &&
+      GenitiveInU(text::ToLower(words[0]))) {
+    return EndsWith(text::ToLower(words[0]), "к") ? "masc-u-k" : "masc-u";
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
     std::string lower = text::ToLower(word);
@@ -359,6 +404,10 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
         out.push_back("pl-y");
         continue;
       }
+      if (single && EndsWith(lower, "и") && !EndsWith(lower, "ии")) {
+        out.push_back("pl-i");  // Черкаси, Суми in Russian copy
+        continue;
+      }
     }
     if (single && ForeignVowelFinal(c, lower)) {
       out.push_back("none");
@@ -370,7 +419,8 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
 }
 
 // An organization or anything else: the adjectives and the first noun.
-std::string HeadClasses(const Declension& table, const FormInput& t,
+std::string HeadClasses(const Declension& table, const ConceptInput& c,
+                        const FormInput& t,
                         const std::vector<std::string_view>& words) {
   std::vector<std::string> out;
   bool head_done = false;
@@ -389,6 +439,11 @@ std::string HeadClasses(const Declension& table, const FormInput& t,
     // Шевченко; a foreign name: Монако) is left alone.
     std::string k = table.ClassByEnding(word);
     if (!adjective && EndsWithAny(lower, {"о", "е"})) k = "none";
+    // An institution's masculine noun has genitive -у: банку, комітету.
+    if (c.is_organization && t.lang == "uk" && !adjective &&
+        (k == "masc-hard" || k == "masc-k")) {
+      k = k == "masc-k" ? "masc-u-k" : "masc-u";
+    }
     out.push_back(k);
     if (!adjective || words.size() == 1) head_done = true;
   }
@@ -411,7 +466,7 @@ std::string GuessInflection(const ConceptInput& entry, const FormInput& term) {
   if (entry.is_place || NamesAPlace(entry)) {
     return PlaceClasses(**table, entry, term, words);
   }
-  return HeadClasses(**table, term, words);
+  return HeadClasses(**table, entry, term, words);
 }
 
 }  // namespace onoma::normalize

@@ -55,6 +55,7 @@ struct ConceptInput {
   // rules for personal names, anything else by its head word.
   bool is_place = false;
   bool is_person = false;
+  bool is_organization = false;
   std::vector<FormInput> terms;
   // Phrases in which the concept's variants are never rewritten ("Chicken
   // Kiev", "Kievan Rus'"), in any language.

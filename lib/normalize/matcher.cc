@@ -24,14 +24,16 @@ using internal::Entry;
 // Collects entries per folded form before they are laid out flat.
 class PatternSet {
  public:
-  void Add(const std::string& folded, const Entry& entry) {
+  void Add(const std::string& folded, const Entry& entry, std::string surface) {
     auto [it, fresh] =
         index_.try_emplace(folded, static_cast<std::uint32_t>(forms_.size()));
     if (fresh) {
       forms_.push_back(folded);
       entries_.emplace_back();
+      surfaces_.emplace_back();
     }
     entries_[it->second].push_back(entry);
+    surfaces_[it->second].push_back(std::move(surface));
   }
 
   void MoveInto(CompiledTerms& out) {
@@ -43,10 +45,24 @@ class PatternSet {
           static_cast<std::uint32_t>(out.entries.size());
       out.patterns[i].entry_count =
           static_cast<std::uint32_t>(entries_[i].size());
+      // Surfaces only where the pattern's forms differ in letter case.
+      const std::vector<std::string>& surfaces = surfaces_[i];
+      bool differ = false;
+      for (const std::string& s : surfaces) {
+        differ |=
+            !s.empty() && !surfaces.front().empty() && s != surfaces.front();
+      }
+      if (differ) {
+        for (std::size_t k = 0; k < surfaces.size(); ++k) {
+          out.surfaces.emplace(
+              static_cast<std::uint32_t>(out.entries.size() + k), surfaces[k]);
+        }
+      }
       out.entries.insert(out.entries.end(), entries_[i].begin(),
                          entries_[i].end());
     }
     entries_.clear();
+    surfaces_.clear();
     out.automaton = internal::Automaton::Build(forms_);
   }
 
@@ -54,6 +70,7 @@ class PatternSet {
   std::unordered_map<std::string, std::uint32_t> index_;
   std::vector<std::string> forms_;
   std::vector<std::vector<Entry>> entries_;
+  std::vector<std::vector<std::string>> surfaces_;
 };
 
 std::uint16_t InternLang(CompiledTerms& out, std::string_view lang) {
@@ -139,7 +156,9 @@ Result<Matcher> Matcher::Compile(const Input& input) {
       e.status = t.status;
       e.kind = t.kind;
       e.stored_case = CasePatternOf(nfc);
-      if (t.preferred()) {
+      bool admitted_short =
+          t.status == FormStatus::kAdmitted && t.kind == FormKind::kShortForm;
+      if (t.preferred() || admitted_short) {
         internal::Preferred* p = nullptr;
         for (internal::Preferred& q : data.preferred) {
           if (q.lang == e.lang) p = &q;
@@ -148,7 +167,12 @@ Result<Matcher> Matcher::Compile(const Input& input) {
           p = &data.preferred.emplace_back();
           p->lang = e.lang;
         }
-        if (t.kind == FormKind::kShortForm) {
+        if (admitted_short) {
+          if (p->admitted_short.empty()) {
+            p->admitted_short = nfc;
+            p->admitted_short_inflection = klass;
+          }
+        } else if (t.kind == FormKind::kShortForm) {
           if (p->short_form.empty()) {
             p->short_form = nfc;
             p->short_inflection = klass;
@@ -166,13 +190,33 @@ Result<Matcher> Matcher::Compile(const Input& input) {
       if (table != nullptr && klass != "none") {
         inflected = table->Forms(nfc, klass);
       }
+      // A Ukrainian form that is not the preferred one is often a Russian
+      // spelling, and copy gives it Russian endings too (Юлии Навальной,
+      // Нижнего Новгорода, Черкассах): those are found as well, in their
+      // cases, where a term names no class.
+      if (t.lang == "uk" && !t.preferred() && t.inflection.empty() &&
+          t.kind != FormKind::kAcronym && t.kind != FormKind::kAbbreviation) {
+        FormInput russian = t;
+        russian.lang = "ru";
+        russian.form = nfc;
+        std::string ru_class = GuessInflection(c, russian);
+        if (ru_class != "none") {
+          for (InflectedForm& f : (*declension_ru)->Forms(nfc, ru_class)) {
+            f.style = EndingStyle::kStandard;
+            inflected.push_back(std::move(f));
+          }
+        }
+      }
       e.declines = !inflected.empty();
-      set.Add(text::FoldCase(nfc), e);
+      set.Add(text::FoldCase(nfc), e, nfc);
       for (const InflectedForm& f : inflected) {
         Entry declined = e;
         declined.grammatical_case = f.grammatical_case;
         declined.plural = f.plural;
-        set.Add(text::FoldCase(f.form), declined);
+        declined.style = f.style;
+        declined.also_vocative = f.also_vocative;
+        declined.declines = true;
+        set.Add(text::FoldCase(f.form), declined, f.form);
       }
     }
     for (const std::string& phrase : c.negative_contexts) {
@@ -183,7 +227,7 @@ Result<Matcher> Matcher::Compile(const Input& input) {
       e.concept_index = concept_index;
       e.kind = FormKind::kPhrase;
       e.negative = true;
-      set.Add(text::FoldCase(phrase), e);
+      set.Add(text::FoldCase(phrase), e, std::string());
     }
   }
   set.MoveInto(*compiled);

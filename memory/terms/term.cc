@@ -123,6 +123,7 @@ void InferInflections(Concept& c) {
   input.slug = c.slug;
   input.is_place = c.type == ConceptType::kPlace;
   input.is_person = c.type == ConceptType::kPerson;
+  input.is_organization = c.type == ConceptType::kOrganization;
   for (const Term& t : c.terms) {
     normalize::FormInput& f = input.terms.emplace_back();
     f.lang = t.lang;

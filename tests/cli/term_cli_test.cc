@@ -13,6 +13,7 @@
 #include <string>
 
 #include "memory/sqlite/database.h"
+#include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::testing {
@@ -343,6 +344,57 @@ TEST_F(TermCliTest, EditSetsTheConceptsType) {
   EXPECT_EQ(Onoma("term edit kyiv en --type place").exit_code, 2);
   EXPECT_EQ(Onoma("term edit kyiv --type city").exit_code, 2);
   EXPECT_EQ(Onoma("term edit nowhere --type place").exit_code, 2);
+}
+
+// Issue 14: a Ukrainian rendering without a class shows the inferred one;
+// `term edit --inflection` overrides it, `auto` brings the inference back,
+// an unknown class is refused; the type read from a subjectField shows.
+TEST_F(TermCliTest, InflectionIsInferredShownAndOverridden) {
+  Output o = Onoma("term add macron uk 'Емманюель Макрон' --type person");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  o = Onoma("term lookup 'Емманюеля Макрона'");
+  EXPECT_EQ(o.out.rfind("macron (person): ", 0), 0u) << o.out;
+  EXPECT_NE(o.out.find("Емманюель Макрон  [preferred]  <p-masc-soft "
+                       "p-masc-hard, inferred>"),
+            std::string::npos)
+      << o.out;
+  o = Onoma("term edit macron uk 'Емманюель Макрон' --inflection none");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  o = Onoma("term list");
+  EXPECT_NE(o.out.find("Емманюель Макрон  [preferred]  <none>\n"),
+            std::string::npos)
+      << o.out;
+  o = Onoma("term lookup --json 'Емманюелем Макроном'");
+  EXPECT_NE(o.out.find("\"inflection\": \"none\", \"inflection_inferred\": "
+                       "false"),
+            std::string::npos)
+      << o.out;
+  o = Onoma("term edit macron uk 'Емманюель Макрон' --inflection no-such");
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_NE(o.err.find("no-such"), std::string::npos) << o.err;
+  o = Onoma("term edit macron uk 'Емманюель Макрон' --inflection auto");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(Onoma("term list").out.find("<p-masc-soft p-masc-hard, inferred>"),
+            std::string::npos);
+
+  std::string tbx = ::testing::TempDir() + "onoma_cli_subject.tbx";
+  Write(tbx,
+        "<?xml version=\"1.0\"?>\n<martif type=\"TBX-Basic\" xml:lang=\"en\">"
+        "<text><body><termEntry id=\"himars\"><descrip type=\"subjectField\">"
+        "military equipment</descrip><langSet xml:lang=\"en\"><tig><term>"
+        "HIMARS</term></tig></langSet></termEntry><termEntry id=\"sumy\">"
+        "<descrip type=\"subjectField\">City</descrip><langSet xml:lang=\"uk\">"
+        "<tig><term>Суми</term></tig></langSet></termEntry></body></text>"
+        "</martif>\n");
+  o = Onoma("term import '" + tbx + "'");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  o = Onoma("term lookup HIMARS");
+  EXPECT_EQ(o.out.rfind("himars (other; subject: military equipment): ", 0), 0u)
+      << o.out;
+  o = Onoma("term lookup Сумах");
+  EXPECT_EQ(o.out.rfind("sumy (place): ", 0), 0u) << o.out;
+  EXPECT_NE(o.out.find("<pl-y, inferred>"), std::string::npos) << o.out;
+  std::remove(tbx.c_str());
 }
 
 }  // namespace

@@ -84,6 +84,7 @@ Result<Input> DeskInput() {
     out.slug = c.slug;
     out.is_place = c.type == terms::ConceptType::kPlace;
     out.is_person = c.type == terms::ConceptType::kPerson;
+    out.is_organization = c.type == terms::ConceptType::kOrganization;
     out.negative_contexts = c.negative_contexts;
     for (const terms::Term& t : c.terms) {
       out.terms.push_back(FormInput{t.lang, t.form, StatusOf(t.status),

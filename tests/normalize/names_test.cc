@@ -231,5 +231,44 @@ TEST(NameFinderPersonTest, DoesNotGuessThePersonsCase) {
   EXPECT_EQ(finder->Render(7, "uk", line, hits[0]), "Шевченко");
 }
 
+// Issue 14: with concepts whose type the store does not know (a
+// subjectField it cannot map) and no classes, names in a Ukrainian target
+// are still rendered in the case of the stored occurrence.
+TEST(NameFinderPersonTest, RendersInTheStoredCaseWithoutTypesOrClasses) {
+  Input input;
+  auto add = [&](const char* slug, bool person, std::vector<FormInput> t) {
+    ConceptInput& c = input.concepts.emplace_back();
+    c.slug = slug;
+    c.is_person = person;
+    c.terms = std::move(t);
+  };
+  add("kharkiv", false,
+      {{"en", "Kharkiv", S::kPreferred, K::kFullForm, ""},
+       {"uk", "Харків", S::kPreferred, K::kFullForm, ""}});
+  add("odesa", false,
+      {{"en", "Odesa", S::kPreferred, K::kFullForm, ""},
+       {"uk", "Одеса", S::kPreferred, K::kFullForm, ""}});
+  add("macron", true,
+      {{"en", "Emmanuel Macron", S::kPreferred, K::kFullForm, ""},
+       {"uk", "Емманюель Макрон", S::kPreferred, K::kFullForm, ""}});
+  add("scholz", true,
+      {{"en", "Olaf Scholz", S::kPreferred, K::kFullForm, ""},
+       {"uk", "Олаф Шольц", S::kPreferred, K::kFullForm, ""}});
+  auto matcher = Matcher::Compile(input);
+  ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
+  auto finder = NameFinder::Create(*matcher);
+  ASSERT_TRUE(finder.ok());
+  std::vector<NameHit> hits;
+  std::string_view line = "Потяг з Харкова прибув";
+  finder->Find(line, "uk", hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].grammatical_case, Case::kGen);
+  EXPECT_EQ(finder->Render(1, "uk", line, hits[0]), "Одеси");
+  line = "зустріч з Емманюелем Макроном";
+  finder->Find(line, "uk", hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(finder->Render(3, "uk", line, hits[0]), "Олафом Шольцом");
+}
+
 }  // namespace
 }  // namespace onoma::normalize

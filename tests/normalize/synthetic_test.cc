@@ -134,6 +134,113 @@ TEST(DeclensionOverrideTest, AnyConceptDeclinesUnlessNone) {
   EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Артемівська");
 }
 
+// Issue 14: a variant that differs from the preferred form only in letter
+// case is rewritten where the text writes it so, in any case of it; the
+// preferred spelling and a casing the termbase does not list stay.
+TEST(CaseOnlyVariantTest, RewrittenOnlyWhereWrittenAsTheVariant) {
+  Input input;
+  ConceptInput& nato = input.concepts.emplace_back();
+  nato.slug = "nato";
+  nato.is_organization = true;
+  nato.terms = {F("uk", "НАТО", FormStatus::kPreferred, FormKind::kAcronym),
+                F("uk", "Нато", FormStatus::kDeprecated, FormKind::kVariant),
+                F("en", "UNIAN", FormStatus::kPreferred, FormKind::kAcronym),
+                F("en", "Unian", FormStatus::kDeprecated, FormKind::kVariant)};
+  ConceptInput& uz = input.concepts.emplace_back();
+  uz.slug = "ukrzaliznytsia";
+  uz.is_organization = true;
+  uz.terms = {
+      F("uk", "Укрзалізниця", FormStatus::kPreferred),
+      F("uk", "УкрЗалізниця", FormStatus::kDeprecated, FormKind::kVariant)};
+  EXPECT_EQ(Norm(input, "саміт Нато у Вашингтоні", "uk"),
+            "саміт НАТО у Вашингтоні");
+  EXPECT_EQ(Norm(input, "саміт НАТО у Вашингтоні", "uk"),
+            "саміт НАТО у Вашингтоні");
+  EXPECT_EQ(Norm(input, "Угоду з УкрЗалізницею підписали", "uk"),
+            "Угоду з Укрзалізницею підписали");
+  EXPECT_EQ(Norm(input, "Угоду з Укрзалізницею підписали", "uk"),
+            "Угоду з Укрзалізницею підписали");
+  // A headline in capitals is a casing the termbase does not list.
+  EXPECT_EQ(Norm(input, "УКРЗАЛІЗНИЦЯ ПІДНІМАЄ ТАРИФИ", "uk"),
+            "УКРЗАЛІЗНИЦЯ ПІДНІМАЄ ТАРИФИ");
+  EXPECT_EQ(Norm(input, "Unian reported.", "en"), "UNIAN reported.");
+  EXPECT_EQ(Norm(input, "UNIAN reported.", "en"), "UNIAN reported.");
+}
+
+// Issue 14: an admitted short form is never expanded into the full form,
+// with or without a full mention; a deprecated one is replaced as before.
+TEST(ShortFormTest, AdmittedShortFormIsNeverExpanded) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "yoon-suk-yeol";
+  c.is_person = true;
+  c.terms = {F("en", "Yoon Suk Yeol", FormStatus::kPreferred),
+             F("en", "Yoon", FormStatus::kAdmitted, FormKind::kShortForm),
+             F("en", "Yun", FormStatus::kDeprecated, FormKind::kShortForm),
+             F("ko", "윤석열", FormStatus::kPreferred),
+             F("ko", "윤", FormStatus::kAdmitted, FormKind::kShortForm)};
+  for (bool admitted : {false, true}) {
+    auto m = Matcher::Compile(input);
+    ASSERT_TRUE(m.ok());
+    DocumentOptions o;
+    o.admitted = admitted;
+    o.lang = "ko";
+    auto r = NormalizeText(*m, "윤석열 대통령이 말했다. 윤 대통령은", o);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->text, "윤석열 대통령이 말했다. 윤 대통령은");
+    o.lang = "en";
+    r = NormalizeText(*m, "Yoon said. Yoon Suk Yeol spoke. Yoon left.", o);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->text, "Yoon said. Yoon Suk Yeol spoke. Yoon left.");
+  }
+  // The deprecated short form becomes the admitted one, not the full form.
+  EXPECT_EQ(Norm(input, "Yoon Suk Yeol spoke. Yun left.", "en"),
+            "Yoon Suk Yeol spoke. Yoon left.");
+}
+
+// Issue 14: people decline by the inferred class, in the case and ending
+// style of the form they replace.
+TEST(DeclensionOverrideTest, PeopleDeclineByTheInferredClass) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "kim-jong-un";
+  c.is_person = true;
+  c.terms = {F("uk", "Кім Чен Ин", FormStatus::kPreferred),
+             F("uk", "Кім Чен Ун", FormStatus::kDeprecated, FormKind::kVariant),
+             F("ko", "김정은", FormStatus::kPreferred)};
+  ConceptInput& p = input.concepts.emplace_back();
+  p.slug = "peskov";
+  p.is_person = true;
+  p.terms = {
+      F("uk", "Дмитро Пєсков", FormStatus::kPreferred),
+      F("uk", "Дмитрий Песков", FormStatus::kDeprecated, FormKind::kVariant)};
+  ConceptInput& m = input.concepts.emplace_back();
+  m.slug = "macron";
+  m.is_person = true;
+  m.terms = {
+      F("uk", "Емманюель Макрон", FormStatus::kPreferred),
+      F("uk", "Еммануель Макрон", FormStatus::kDeprecated, FormKind::kVariant)};
+  EXPECT_EQ(Norm(input, "зустріч з Кім Чен Уном", "uk"),
+            "зустріч з Кім Чен Ином");
+  EXPECT_EQ(Norm(input, "заява Кім Чен Уна", "uk"), "заява Кім Чен Ина");
+  // Russian endings on the Russian spelling, Ukrainian ones in its place.
+  EXPECT_EQ(Norm(input, "слова Дмитрия Пескова", "uk"), "слова Дмитра Пєскова");
+  EXPECT_EQ(Norm(input, "з Дмитрием Песковым", "uk"), "з Дмитром Пєсковим");
+  EXPECT_EQ(Norm(input, "подякував Еммануелю Макрону", "uk"),
+            "подякував Емманюелю Макрону");
+  EXPECT_EQ(Norm(input, "подякував Еммануелеві Макронові", "uk"),
+            "подякував Емманюелеві Макронові");
+  // Russian copy gets Russian endings.
+  Input ru;
+  ConceptInput& k = ru.concepts.emplace_back();
+  k.slug = "kharkiv";
+  k.is_place = true;
+  k.terms = {F("ru", "Харьков", FormStatus::kPreferred),
+             F("ru", "Харкив", FormStatus::kDeprecated, FormKind::kVariant)};
+  EXPECT_EQ(Norm(ru, "в Харкиве и под Харкивом", "ru"),
+            "в Харькове и под Харьковом");
+}
+
 TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
   std::mt19937 rng(6);
   std::vector<std::string> patterns;

@@ -52,6 +52,7 @@ inline Input NewsTermbase() {
       input.concepts.back().slug = f[0];
       input.concepts.back().is_place = f[1] == "place";
       input.concepts.back().is_person = f[1] == "person";
+      input.concepts.back().is_organization = f[1] == "organization";
     }
     ConceptInput& c = input.concepts.back();
     if (f[4] == "negative") {
