@@ -239,10 +239,12 @@ struct Floor {
   double recall;
 };
 
-constexpr Floor kTune[] = {{"uk.tune.tsv", "uk", 0.0, 0.0},
-                           {"ru.tune.tsv", "ru", 0.0, 0.0}};
-constexpr Floor kHeldOut[] = {{"uk.heldout.tsv", "uk", 0.0, 0.0},
-                              {"ru.heldout.tsv", "ru", 0.0, 0.0}};
+// Measured on the tune files: uk precision 0.984, recall 0.908; ru 0.988,
+// 0.920. The held-out floors are lower: those files were not seen.
+constexpr Floor kTune[] = {{"uk.tune.tsv", "uk", 0.95, 0.88},
+                           {"ru.tune.tsv", "ru", 0.95, 0.88}};
+constexpr Floor kHeldOut[] = {{"uk.heldout.tsv", "uk", 0.85, 0.70},
+                              {"ru.heldout.tsv", "ru", 0.85, 0.70}};
 
 TEST_F(DeskEvalTest, TuneSet) {
   ASSERT_NE(matcher_, nullptr);
