@@ -45,9 +45,8 @@ Result<normalize::Input> ReadStore(terms::TermStore& store) {
     out.is_organization = c.type == terms::ConceptType::kOrganization;
     out.negative_contexts = c.negative_contexts;
     for (const terms::Term& t : c.terms) {
-      out.terms.push_back(
-          normalize::FormInput{t.lang, t.form, StatusOf(t.status),
-                               KindOf(t.type), terms::EffectiveInflection(t)});
+      out.terms.push_back(normalize::FormInput{
+          t.lang, t.form, StatusOf(t.status), KindOf(t.type), t.inflection});
     }
     return Status::Ok();
   });

@@ -453,6 +453,9 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
   std::optional<std::string> declined =
       terms.Decline(chosen->lang, base, klass, grammatical_case, chosen->plural,
                     chosen->style);
+  // A replacement whose class is "none" (Рютте, Ровно) is the same in
+  // every case.
+  if (!declined && klass == "none") declined = base;
   std::string replacement;
   if (declined) {
     replacement = ApplyCasePattern(

@@ -163,6 +163,10 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
     if (EndsWith(w, "ін")) return "p-in";
     if (EndsWith(w, "ин") && Letters(w) > 4) return "p-yn";
     if (EndsWith(w, "ий")) return "p-adj-yi";
+    // Навальна: a woman's adjectival surname.
+    if (female && EndsWith(w, "на")) {
+      return "p-fem-na";
+    }
   }
   if (last && female && (IsConsonant(end) || end == "ь" || end == "й")) {
     return "none";  // Кая Каллас: a woman's consonant-final surname
@@ -221,6 +225,7 @@ std::string PersonWordRu(std::string_view word, bool last, bool female) {
     if (EndsWith(w, "ын") && Letters(w) > 4) return "p-yn";
     if (EndsWith(w, "ый")) return "p-adj-yi";
     if (EndsWith(w, "ой")) return "p-adj-oi";
+    if (EndsWith(w, "ая")) return "p-fem-aya";  // Навальная
   }
   if (last && female && (IsConsonant(end) || end == "ь" || end == "й")) {
     return "none";
@@ -263,7 +268,7 @@ std::string PersonClasses(const ConceptInput& c, const FormInput& t,
     }
     std::string last = words.empty() ? "" : text::ToLower(words.back());
     female |= EndsWithAny(last, {"ова", "єва", "ева", "іна", "їна", "ська",
-                                 "цька", "ская", "цкая", "ина", "ына"});
+                                 "цька", "ская", "цкая", "ина", "ына", "ая"});
     for (std::size_t i = 0; i < words.size(); ++i) {
       bool is_last = i + 1 == words.size();
       out.push_back(t.lang == "ru" ? PersonWordRu(words[i], is_last, female)
@@ -318,16 +323,24 @@ bool ForeignVowelFinal(const ConceptInput& c, std::string_view lower) {
 // Whether the concept's Russian name is a feminine noun in -ь (Тверь,
 // Керчь, Беларусь, Казань), which its Ukrainian name follows (Твер,
 // Керч, Білорусь).
-bool FeminineSoft(const ConceptInput& c) {
+// Only a form that is that name (the same last two letters but -ь:
+// Твер, Тверь) follows it, not a former name of the place (Калінін).
+bool FeminineSoft(const ConceptInput& c, std::string_view lower) {
+  auto stem = [](std::string_view w) {
+    if (EndsWith(w, "ь")) w.remove_suffix(std::string_view("ь").size());
+    return std::string(LastLetter(w, 1)) + std::string(LastLetter(w));
+  };
   for (const FormInput& t : c.terms) {
     if (t.lang != "ru" || t.kind != FormKind::kFullForm ||
         t.form.find(' ') != std::string::npos) {
       continue;
     }
     std::string f = text::ToLower(t.form);
-    if (!EndsWith(f, "ь")) continue;
-    return EndsWithAny(f, {"чь", "шь", "щь", "жь", "рь", "мь", "сь", "вь", "пь",
-                           "бь", "ань", "ынь"});
+    if (!EndsWithAny(f, {"чь", "шь", "щь", "жь", "рь", "мь", "сь", "вь", "пь",
+                         "бь", "ань", "ынь"})) {
+      continue;
+    }
+    if (stem(f) == stem(lower)) return true;
   }
   return false;
 }
@@ -346,9 +359,9 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
                          const FormInput& t,
                          const std::vector<std::string_view>& words) {
   std::vector<std::string> out;
-  if (words.size() == 1 && FeminineSoft(c)) {
+  if (words.size() == 1 && FeminineSoft(c, text::ToLower(words[0]))) {
     std::string lower = text::ToLower(words[0]);
-    if (t.lang == "ru") return EndsWith(lower, "ь") ? "fem-3" : "none";
+    if (t.lang == "ru") return "fem-3";
     if (EndsWith(lower, "сь")) return "fem-3-s";
     if (EndsWith(lower, "ь")) return "fem-3-soft";
     if (IsConsonant(LastLetter(lower))) return "fem-3-cons";
@@ -396,16 +409,19 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
         continue;
       }
     } else {
-      if (single && EndsWith(lower, "цы")) {
-        out.push_back("pl-tsy");
+      // A plural name: Сумы, Черновцы, Горишние Плавни.
+      std::string final_word = text::ToLower(words.back());
+      bool plural = EndsWith(final_word, "ы") ||
+                    (EndsWith(final_word, "и") && !EndsWith(final_word, "ии"));
+      if (plural && last) {
+        out.push_back(single && EndsWith(lower, "цы") ? "pl-tsy"
+                      : EndsWith(lower, "ни")         ? "pl-ni"
+                      : EndsWith(lower, "ы")          ? "pl-y"
+                                                      : "pl-i");
         continue;
       }
-      if (EndsWith(lower, "ы") && (single || i + 1 == words.size())) {
-        out.push_back("pl-y");
-        continue;
-      }
-      if (single && EndsWith(lower, "и") && !EndsWith(lower, "ии")) {
-        out.push_back("pl-i");  // Черкаси, Суми in Russian copy
+      if (plural && (EndsWith(lower, "ие") || EndsWith(lower, "ые"))) {
+        out.push_back(EndsWith(lower, "ие") ? "pl-adj-ie" : "pl-adj-ye");
         continue;
       }
     }
@@ -430,6 +446,10 @@ std::string HeadClasses(const Declension& table, const ConceptInput& c,
       continue;
     }
     std::string lower = text::ToLower(word);
+    if (words.size() == 1 && t.lang == "uk" && GenitiveInU(lower)) {
+      out.push_back(EndsWith(lower, "к") ? "masc-u-k" : "masc-u");
+      continue;
+    }
     bool adjective =
         t.lang == "uk"
             ? EndsWithAny(lower, {"ий", "ій", "ська", "цька", "на", "ська",

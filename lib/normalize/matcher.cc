@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lib/normalize/compiled_terms_internal.h"
@@ -104,6 +105,67 @@ std::size_t CountWords(text::WordBreaker& breaker, std::string_view form,
     if (!IsWhitespace(segment)) ++words;
   }
   return words;
+}
+
+std::vector<std::string_view> SplitSpaces(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ' ') {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// The class of word `w` of a form in a class argument (one for every
+// word, or one per word).
+std::string ClassOfWord(std::string_view klass, std::size_t w) {
+  std::vector<std::string_view> names = SplitSpaces(klass);
+  if (names.size() == 1) return std::string(names[0]);
+  return w < names.size() ? std::string(names[w]) : "none";
+}
+
+// Appends the forms of `form` in which each word takes either table's
+// standard ending of one case (a Ukrainian given name before a Russian
+// surname: Олени Зеленской). Singular; at most four words.
+void MixedForms(const Declension& uk, std::string_view uk_class,
+                const Declension& ru, std::string_view ru_class,
+                const std::string& form, std::vector<InflectedForm>& out) {
+  std::vector<std::string_view> words = SplitSpaces(form);
+  if (words.size() < 2 || words.size() > 4) return;
+  for (int k = 1; k <= static_cast<int>(Case::kLoc); ++k) {
+    auto c = static_cast<Case>(k);
+    std::vector<std::string> partial = {""};
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      std::vector<std::string> options;
+      for (auto [table, klass] : {std::pair{&uk, ClassOfWord(uk_class, w)},
+                                  std::pair{&ru, ClassOfWord(ru_class, w)}}) {
+        auto d = table->Decline(words[w], klass, c);
+        std::string option = d ? *d : std::string(words[w]);
+        if (std::find(options.begin(), options.end(), option) ==
+            options.end()) {
+          options.push_back(std::move(option));
+        }
+      }
+      std::vector<std::string> next;
+      for (const std::string& p : partial) {
+        for (const std::string& o : options) {
+          next.push_back(p.empty() ? o : p + " " + o);
+        }
+      }
+      partial = std::move(next);
+    }
+    for (std::string& s : partial) {
+      if (s == form) continue;
+      bool seen = false;
+      for (const InflectedForm& f : out) {
+        seen |= f.form == s && f.grammatical_case == c && !f.plural;
+      }
+      if (!seen) out.push_back({std::move(s), c});
+    }
+  }
 }
 
 }  // namespace
@@ -205,6 +267,9 @@ Result<Matcher> Matcher::Compile(const Input& input) {
             f.style = EndingStyle::kStandard;
             inflected.push_back(std::move(f));
           }
+          // And the two mixed, word by word (Олени Зеленской).
+          MixedForms(**declension, klass, **declension_ru, ru_class, nfc,
+                     inflected);
         }
       }
       e.declines = !inflected.empty();

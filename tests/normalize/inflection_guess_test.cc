@@ -294,6 +294,49 @@ TEST(InflectionGuessTest, PlacesByEnding) {
            ""}}});
 }
 
+TEST(InflectionGuessTest, MoreEndings) {
+  Check({"uk",
+         Kind::kPerson,
+         "Юлія Навальна",
+         "p-fem-iia p-fem-na",
+         {"Юлії Навальної", "Юлії Навальній", "Юлію Навальну",
+          "Юлією Навальною", "Юлії Навальній", "Юліє Навальна"},
+         {}});
+  Check({"uk",
+         Kind::kPlace,
+         "Ірпінь",
+         "masc-soft-in",
+         {"Ірпеня", "Ірпеню", "Ірпінь", "Ірпенем", "Ірпені", "Ірпеню"},
+         {}});
+  Check({"uk",
+         Kind::kPlace,
+         "Твер",
+         "fem-3-cons",
+         {"Твері", "Твері", "Твер", "Тверю", "Твері", "Твере"},
+         {},
+         {{"ru", "Тверь", FormStatus::kPreferred, FormKind::kFullForm, ""}}});
+  Check({"ru",
+         Kind::kPlace,
+         "Тверь",
+         "fem-3",
+         {"Твери", "Твери", "Тверь", "Тверью", "Твери"},
+         {}});
+  Check({"ru",
+         Kind::kPlace,
+         "Горишние Плавни",
+         "pl-adj-ie pl-ni",
+         {"Горишних Плавней", "Горишним Плавням", "Горишние Плавни",
+          "Горишними Плавнями", "Горишних Плавнях"},
+         {}});
+  Check({"uk",
+         Kind::kPlace,
+         "Санкт-Петербург",
+         "masc-g",
+         {"Санкт-Петербурга", "Санкт-Петербургу", "Санкт-Петербург",
+          "Санкт-Петербургом", "Санкт-Петербурзі", "Санкт-Петербурже"},
+         {}});
+}
+
 TEST(InflectionGuessTest, OrganizationsDeclineTheirHead) {
   Check({"uk",
          Kind::kOther,
