@@ -418,7 +418,8 @@ DeskResponse Desk::Impl::WithReader(
 // --- handlers --------------------------------------------------------------
 
 DeskResponse Desk::Impl::Page(const DeskRequest& request) {
-  std::string_view name = request.path == "/" ? "/index.html" : request.path;
+  std::string_view name = request.path;
+  if (name == "/") name = "/index.html";
   name.remove_prefix(1);
   for (const EmbeddedFile& file : internal::DeskPage()) {
     if (file.name != name) continue;
