@@ -239,11 +239,12 @@ struct Floor {
 };
 
 // Measured on the tune files: uk precision 0.989, recall 0.949; ru 0.989,
-// 1.000. The held-out floors are lower: those files were not seen.
+// 1.000. The held-out files, scored once after the tuning: uk precision
+// 0.945, recall 0.909 (176 sentences); ru 1.000, 0.941 (60 sentences).
 constexpr Floor kTune[] = {{"uk.tune.tsv", "uk", 0.97, 0.93},
                            {"ru.tune.tsv", "ru", 0.97, 0.95}};
-constexpr Floor kHeldOut[] = {{"uk.heldout.tsv", "uk", 0.85, 0.70},
-                              {"ru.heldout.tsv", "ru", 0.85, 0.70}};
+constexpr Floor kHeldOut[] = {{"uk.heldout.tsv", "uk", 0.93, 0.89},
+                              {"ru.heldout.tsv", "ru", 0.98, 0.92}};
 
 TEST_F(DeskEvalTest, TuneSet) {
   ASSERT_NE(matcher_, nullptr);
