@@ -13,6 +13,8 @@
 #include "cli/i18n.h"
 #include "cli/store.h"
 #include "memory/sqlite/db_path.h"
+#include "memory/store/open.h"
+#include "memory/store/sqlite_connection.h"
 
 namespace onoma::cli {
 namespace {
@@ -76,15 +78,26 @@ bool Writable(const std::filesystem::path& path) {
   return access(path.c_str(), W_OK) == 0 && access(dir.c_str(), W_OK) == 0;
 }
 
+std::chrono::milliseconds BusyTimeout(const Options& options) {
+  return std::chrono::milliseconds(
+      std::llround(std::max(0.0, options.busy_timeout) * 1000));
+}
+
 }  // namespace
 
 Result<sqlite::Database> OpenStore(const Options& options) {
   auto location = sqlite::LocateDb(options.db);
   if (!location.ok()) return location.status().WithContext("--db");
   const std::filesystem::path& path = location->path;
+  if (store::IsPostgresUri(path.string())) {
+    return Status::Database(
+        Format(Tr("'onoma {0}' does not work on PostgreSQL yet (the term "
+                  "commands, lookup of names and normalize do); give it a "
+                  "SQLite file (docs/shared-store.md)"),
+               {options.command_name}));
+  }
   sqlite::OpenOptions open;
-  open.busy_timeout = std::chrono::milliseconds(
-      std::llround(std::max(0.0, options.busy_timeout) * 1000));
+  open.busy_timeout = BusyTimeout(options);
   if (isatty(STDERR_FILENO) == 1) {
     open.on_busy_wait = [] {
       std::cerr << "onoma: "
@@ -133,6 +146,29 @@ Result<sqlite::Database> OpenStore(const Options& options) {
   }
   open.read_only = open.read_only || options.read_only;
   return sqlite::Database::Open(path, open);
+}
+
+Result<std::unique_ptr<store::Connection>> OpenConnection(
+    const Options& options) {
+  auto location = sqlite::LocateDb(options.db);
+  if (!location.ok()) return location.status().WithContext("--db");
+  const std::string where = location->path.string();
+  if (store::IsPostgresUri(where)) {
+    if (options.read_only && !ReadsOnly(options)) {
+      return Status::Database(
+          Format(Tr("{0} is opened read-only (--read-only), and this command "
+                    "writes to it"),
+                 {where}));
+    }
+    store::OpenOptions open;
+    open.read_only = options.read_only;
+    open.busy_timeout = BusyTimeout(options);
+    return store::Open(where, open);
+  }
+  auto db = OpenStore(options);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<store::Connection>(
+      std::make_unique<store::SqliteConnection>(std::move(*db)));
 }
 
 void NoteStaleIndex(const sqlite::Database& db) {

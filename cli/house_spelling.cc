@@ -9,6 +9,8 @@
 #include "cli/i18n.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/db_path.h"
+#include "memory/store/open.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/terms/search_keys.h"
 #include "memory/terms/term_store.h"
 
@@ -46,6 +48,14 @@ Result<HouseSpelling> HouseSpelling::Open(const Options& options) {
   auto path = sqlite::ResolveDbPath(options.db);
   if (!path.ok()) return path.status().WithContext("--db");
   HouseSpelling house;
+  if (store::IsPostgresUri(path->string())) {
+    store::OpenOptions open;
+    open.read_only = true;
+    auto db = store::Open(path->string(), open);
+    if (!db.ok()) return db.status();
+    house.db_ = std::move(*db);
+    return house;
+  }
   std::error_code ec;
   // Romanizing never writes: a store that is not there is not made, and
   // every name takes the scheme's spelling.
@@ -61,7 +71,7 @@ Result<HouseSpelling> HouseSpelling::Open(const Options& options) {
   open.read_only = true;
   auto db = sqlite::Database::Open(*path, open);
   if (!db.ok()) return db.status();
-  house.db_ = std::make_unique<sqlite::Database>(std::move(*db));
+  house.db_ = std::make_unique<store::SqliteConnection>(std::move(*db));
   return house;
 }
 

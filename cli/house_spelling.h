@@ -9,7 +9,7 @@
 //
 // docs/korean.md ("House spelling") gives the rules.
 //
-// Thread safety: one thread, as the Database it holds.
+// Thread safety: one thread, as the Connection it holds.
 
 #ifndef ONOMA_CLI_HOUSE_SPELLING_H_
 #define ONOMA_CLI_HOUSE_SPELLING_H_
@@ -24,8 +24,8 @@
 #include "cli/options.h"
 #include "lib/util/status.h"
 
-namespace onoma::sqlite {
-class Database;
+namespace onoma::store {
+class Connection;
 }
 
 namespace onoma::cli {
@@ -55,7 +55,7 @@ class HouseSpelling {
  private:
   HouseSpelling();
 
-  std::unique_ptr<sqlite::Database> db_;  // null: no store
+  std::unique_ptr<store::Connection> db_;  // null: no store
   // Answers already given, keyed by lang, a tab and the name; emptied when
   // it holds kMaxCached, so that a long stream keeps bounded memory.
   static constexpr std::size_t kMaxCached = 4096;

@@ -283,9 +283,9 @@ int RunNormalize(const Options& options) {
   }
   Status writable = CheckOutputs(options, files);
   if (!writable.ok()) return Fail(what, writable);
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
-  terms::TermStore store(*db);
+  terms::TermStore store(**db);
   auto input = ReadStore(store);
   if (!input.ok()) return Fail(what, input.status());
   auto matcher = normalize::Matcher::Compile(*input);

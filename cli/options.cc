@@ -265,7 +265,8 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   bool version = false;
   app.add_flag("--version", version, Tr("Print the version and exit"));
   app.add_option("--db", opts.db,
-                 Tr("The database (default: $ONOMA_DB, else "
+                 Tr("The database: a SQLite file, or a postgresql:// URI "
+                    "for a shared store (default: $ONOMA_DB, else "
                     "$XDG_DATA_HOME/onoma/onoma.db, else "
                     "~/.local/share/onoma/onoma.db)"))
       ->type_name(Tr("PATH"));

@@ -4,9 +4,12 @@
 #ifndef ONOMA_CLI_STORE_H_
 #define ONOMA_CLI_STORE_H_
 
+#include <memory>
+
 #include "cli/options.h"
 #include "lib/util/status.h"
 #include "memory/sqlite/database.h"
+#include "memory/store/connection.h"
 
 namespace onoma::cli {
 
@@ -19,7 +22,17 @@ namespace onoma::cli {
 // an empty store that a read then passes on). Tested by
 // tests/cli/store_cli_test.cc. Waits --busy-timeout for another onoma's
 // lock, saying so on a terminal after a second.
+// This opens SQLite only: for the commands whose storage (the translation
+// memory) is not behind the storage seam yet. A PostgreSQL URI is refused
+// with kDatabase saying so.
 Result<sqlite::Database> OpenStore(const Options& options);
+
+// The store through the storage seam (memory/store/connection.h): a
+// PostgreSQL database for a postgresql:// or postgres:// URI (handed to
+// libpq as it is), else the SQLite file as OpenStore opens it. For the
+// commands that use the term store only.
+Result<std::unique_ptr<store::Connection>> OpenConnection(
+    const Options& options);
 
 // Says once per run, on stderr, that the translation memory's lookup or
 // concordance index could not be brought up to date (a read-only

@@ -189,9 +189,9 @@ Result<terms::TermType> TermTypeArg(const std::string& name) {
 // Runs `body` on an open store; maps its failure to an exit code.
 template <typename Body>
 int WithStore(const Options& options, Body body) {
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  terms::TermStore store(*db);
+  terms::TermStore store(**db);
   Status s = body(store);
   if (!s.ok()) return Fail(options.command_name, s);
   return kExitOk;

@@ -49,6 +49,12 @@ that does not exist, as a mistyped `--db` most likely is: exit 4, `onoma:
 term lookup: no database at news.db (a mistyped
 --db? ...)`. `onoma info` shows which database is in use and why.
 
+`--db postgresql://user@host/dbname` (or `postgres://`, or the same in
+`$ONOMA_DB`) keeps the store in PostgreSQL for a desk that shares it; the
+URI goes to libpq as it is. The term commands, `normalize` and
+`romanize --house` run on it; docs/shared-store.md says how to set one up
+and what does not run there yet.
+
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \

@@ -1,16 +1,19 @@
 #!/bin/sh
 # Installs onoma's build dependencies from Debian 12's packages, those that
 # are missing only. Usage: tools/setup-deps.sh [--with-tests]
+# The tests need PostgreSQL 15 (postgresql, and postgresql-contrib for
+# pg_trgm): the suite starts a throwaway cluster of its own
+# (tests/support/pg_server.h); no server needs to be running.
 set -eu
 
 packages="g++ cmake ninja-build pkg-config gettext libicu-dev libsqlite3-dev
   libboost-locale-dev libxml2-dev libcli11-dev nlohmann-json3-dev
-  libcpp-httplib-dev"
+  libcpp-httplib-dev libpq-dev"
 if [ "${1:-}" = "--with-tests" ]; then
   # python3, chromium and fonts-nanum (Hangul drawn, not boxes) for the
   # browser test of onoma serve's page.
   packages="$packages googletest libgtest-dev libgmock-dev libbenchmark-dev
-    libxml2-utils python3 chromium fonts-nanum"
+    libxml2-utils python3 chromium fonts-nanum postgresql postgresql-contrib"
 fi
 
 missing=""

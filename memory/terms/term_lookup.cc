@@ -29,7 +29,7 @@
 
 #include "lib/text/text.h"
 #include "lib/util/limits.h"
-#include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/terms/search_keys.h"
 #include "memory/terms/term_store.h"
 #include "memory/terms/term_store_internal.h"
@@ -95,7 +95,7 @@ int ScoreOf(MatchKind kind, int distance, int closeness) {
 
 class Collector {
  public:
-  Collector(sqlite::Database& db, std::vector<std::string> query_plains)
+  Collector(store::Connection& db, std::vector<std::string> query_plains)
       : db_(db), query_plains_(std::move(query_plains)) {}
 
   // Adds every concept whose term has `column` = `key`.
@@ -104,7 +104,7 @@ class Collector {
               std::string_view exact_form = {}) {
     auto find = db_.Cached(sql, "look up term");
     if (!find.ok()) return find.status();
-    sqlite::Statement& s = **find;
+    store::Statement& s = **find;
     ONOMA_RETURN_IF_ERROR(s.Bind(1, key));
     ONOMA_RETURN_IF_ERROR(s.Bind(2, kRowsPerKey));
     for (;;) {
@@ -134,7 +134,7 @@ class Collector {
           db_.Cached("SELECT latin_key FROM term_fuzzy WHERE key = ?1 LIMIT ?2",
                      "look up skeleton by fuzzy key");
       if (!find.ok()) return find.status();
-      sqlite::Statement& s = **find;
+      store::Statement& s = **find;
       // Empty for a key too long for the index to hold anything near it.
       for (const std::string& variant :
            DeletionNeighbourhood(key, kMaxFuzzyKeyBytes + 1)) {
@@ -157,7 +157,7 @@ class Collector {
         "LIMIT ?2",
         "look up term by skeleton");
     if (!terms.ok()) return terms.status();
-    sqlite::Statement& s = **terms;
+    store::Statement& s = **terms;
     for (const auto& [latin, d] : near) {
       s.Reset();
       ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(latin)));
@@ -277,7 +277,7 @@ class Collector {
         Candidate{kind, score, std::move(form), distance, closeness, typing};
   }
 
-  sqlite::Database& db_;
+  store::Connection& db_;
   std::vector<std::string> query_plains_;
   std::map<std::int64_t, Candidate> best_;
 };

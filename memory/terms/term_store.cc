@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "lib/text/text.h"
-#include "memory/sqlite/statement.h"
-#include "memory/sqlite/transaction.h"
+#include "memory/store/connection.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/terms/term_store_internal.h"
 
 namespace onoma::terms {
@@ -28,7 +28,7 @@ constexpr std::string_view kTermsSql =
 
 }  // namespace
 
-Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id) {
+Result<Concept> LoadConcept(store::Connection& db, std::int64_t id) {
   Concept c;
   {
     auto get = db.Cached(
@@ -36,7 +36,7 @@ Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id) {
         "WHERE id = ?1",
         "read concept");
     if (!get.ok()) return get.status();
-    sqlite::Statement& s = **get;
+    store::Statement& s = **get;
     ONOMA_RETURN_IF_ERROR(s.Bind(1, id));
     auto row = s.Step();
     if (!row.ok()) return row.status();
@@ -58,7 +58,7 @@ Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id) {
     auto row = (*terms)->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    sqlite::Statement& s = **terms;
+    store::Statement& s = **terms;
     Term t;
     t.id = s.ColumnInt64(0);
     t.lang = s.ColumnText(1);
@@ -92,14 +92,14 @@ Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id) {
 namespace {
 
 // The id of term (concept_id, lang, form), or kNotFound.
-Result<std::int64_t> FindTermId(sqlite::Database& db, std::int64_t concept_id,
+Result<std::int64_t> FindTermId(store::Connection& db, std::int64_t concept_id,
                                 std::string_view slug, std::string_view lang,
                                 std::string_view form) {
   auto find = db.Cached(
       "SELECT id FROM term WHERE concept_id = ?1 AND lang = ?2 AND form = ?3",
       "find term");
   if (!find.ok()) return find.status();
-  sqlite::Statement& s = **find;
+  store::Statement& s = **find;
   ONOMA_RETURN_IF_ERROR(s.Bind(1, concept_id));
   ONOMA_RETURN_IF_ERROR(s.Bind(2, lang));
   std::string nfc = text::ToNfc(form);
@@ -115,7 +115,7 @@ Result<std::int64_t> FindTermId(sqlite::Database& db, std::int64_t concept_id,
   return id;
 }
 
-Status Touch(sqlite::Database& db, std::int64_t concept_id) {
+Status Touch(store::Connection& db, std::int64_t concept_id) {
   auto touch = db.Cached(
       "UPDATE concept SET modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
       "'now') WHERE id = ?1",
@@ -125,7 +125,7 @@ Status Touch(sqlite::Database& db, std::int64_t concept_id) {
   return (*touch)->Run();
 }
 
-Result<std::int64_t> ExistingConcept(sqlite::Database& db,
+Result<std::int64_t> ExistingConcept(store::Connection& db,
                                      std::string_view slug) {
   ONOMA_RETURN_IF_ERROR(internal::CheckSlug(slug));
   auto id = internal::FindConceptId(db, slug);
@@ -137,8 +137,18 @@ Result<std::int64_t> ExistingConcept(sqlite::Database& db,
 
 }  // namespace
 
+TermStore::TermStore(store::Connection& db) : db_(db) {}
+
+TermStore::TermStore(sqlite::Database& db)
+    : owned_(std::make_unique<store::SqliteConnection>(db)), db_(*owned_) {}
+
+TermStore::TermStore(TermStore&& other) noexcept
+    : owned_(std::move(other.owned_)), db_(other.db_) {}
+
+TermStore::~TermStore() = default;
+
 Result<std::int64_t> TermStore::Add(const Concept& c, const Term& term) {
-  auto txn = sqlite::Transaction::Begin(db_);
+  auto txn = store::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   internal::Writer writer(db_);
   auto concept_id = writer.ConceptId(c, /*create=*/true);
@@ -152,7 +162,7 @@ Result<std::int64_t> TermStore::Add(const Concept& c, const Term& term) {
 
 Status TermStore::Edit(std::string_view slug, std::string_view lang,
                        std::string_view form, const TermEdit& edit) {
-  auto txn = sqlite::Transaction::Begin(db_);
+  auto txn = store::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   auto concept_id = ExistingConcept(db_, slug);
   if (!concept_id.ok()) return concept_id.status();
@@ -199,7 +209,7 @@ Status TermStore::Edit(std::string_view slug, std::string_view lang,
 }
 
 Status TermStore::EditConcept(const Concept& c) {
-  auto txn = sqlite::Transaction::Begin(db_);
+  auto txn = store::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   auto concept_id = ExistingConcept(db_, c.slug);
   if (!concept_id.ok()) return concept_id.status();
@@ -210,7 +220,7 @@ Status TermStore::EditConcept(const Concept& c) {
 
 Status TermStore::Remove(std::string_view slug, std::string_view lang,
                          std::string_view form) {
-  auto txn = sqlite::Transaction::Begin(db_);
+  auto txn = store::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   auto concept_id = ExistingConcept(db_, slug);
   if (!concept_id.ok()) return concept_id.status();
@@ -248,22 +258,22 @@ Status TermStore::List(const std::function<Status(const Concept&)>& each) {
       db_.Prepare("SELECT id FROM concept ORDER BY slug", "list concepts");
   if (!ids.ok()) return ids.status();
   for (;;) {
-    auto row = ids->Step();
+    auto row = (*ids)->Step();
     if (!row.ok()) return row.status();
     if (!*row) return Status::Ok();
-    auto entry = internal::LoadConcept(db_, ids->ColumnInt64(0));
+    auto entry = internal::LoadConcept(db_, (*ids)->ColumnInt64(0));
     if (!entry.ok()) return entry.status();
     ONOMA_RETURN_IF_ERROR(each(*entry));
   }
 }
 
 namespace {
-Result<std::int64_t> Count(sqlite::Database& db, std::string_view sql) {
+Result<std::int64_t> Count(store::Connection& db, std::string_view sql) {
   auto count = db.Prepare(sql, "count the term store");
   if (!count.ok()) return count.status();
-  auto row = count->Step();
+  auto row = (*count)->Step();
   if (!row.ok()) return row.status();
-  return count->ColumnInt64(0);
+  return (*count)->ColumnInt64(0);
 }
 }  // namespace
 
@@ -297,9 +307,8 @@ Result<ImportStats> TermStore::Import(
   // sorts that rebuild the indexes would go through temporary files. 64 MB
   // holds most of a 100k-concept import (bench/terms_bench.cc) and bounds
   // memory whatever the file's size.
-  ONOMA_RETURN_IF_ERROR(
-      db_.Exec("PRAGMA cache_size = -65536", "enlarge the page cache"));
-  auto txn = sqlite::Transaction::Begin(db_);
+  ONOMA_RETURN_IF_ERROR(db_.PrepareBulkWrite());
+  auto txn = store::Transaction::Begin(db_);
   if (!txn.ok()) return txn.status();
   internal::Writer writer(db_, options);
   writer.AllowBulk(options.bulk_after_terms);

@@ -4,8 +4,12 @@
 //   #include "memory/terms/term_store.h"
 //   namespace terms = onoma::terms;
 //
-//   onoma::Result<onoma::sqlite::Database> db = Database::Open(path);
-//   terms::TermStore store(*db);
+//   // Any engine behind the storage seam (memory/store/connection.h):
+//   auto db = onoma::store::Open(location, {});  // a path or a URI
+//   terms::TermStore store(**db);
+//   // or a SQLite database opened by hand:
+//   onoma::Result<onoma::sqlite::Database> file = Database::Open(path);
+//   terms::TermStore store(*file);
 //
 //   // Add renderings; the concept is made on first use of its slug.
 //   terms::Concept kyiv;
@@ -49,24 +53,32 @@
 // kMaxTermNoteBytes) and for a control character XML cannot carry (any
 // below U+0020 but tab, line feed and carriage return, or U+FFFE/U+FFFF:
 // a term file written from the store must be read back), kDatabase for
-// SQLite.
+// the database engine.
 //
-// Ownership and thread safety: a TermStore borrows its Database, which must
-// outlive it; like the Database, it is used by one thread at a time.
+// Ownership and thread safety: a TermStore borrows its Connection (or
+// Database), which must outlive it; like the Connection, it is used by one
+// thread at a time.
 
 #ifndef ONOMA_MEMORY_TERMS_TERM_STORE_H_
 #define ONOMA_MEMORY_TERMS_TERM_STORE_H_
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lib/util/status.h"
-#include "memory/sqlite/database.h"
 #include "memory/terms/term.h"
+
+namespace onoma::sqlite {
+class Database;
+}
+namespace onoma::store {
+class Connection;
+}
 
 namespace onoma::terms {
 
@@ -158,7 +170,12 @@ class TermStore {
  public:
   // REQUIRES: `db` was opened with migrations (schema 0002 or later) and
   // outlives the store.
-  explicit TermStore(sqlite::Database& db) : db_(db) {}
+  explicit TermStore(store::Connection& db);
+  // The same over a SQLite database.
+  explicit TermStore(sqlite::Database& db);
+  TermStore(TermStore&& other) noexcept;
+  TermStore& operator=(TermStore&&) = delete;
+  ~TermStore();
 
   // Adds `term` to the concept `c.slug`, creating the concept (with c's
   // type, note and source) when the store has none by that slug. Returns
@@ -221,7 +238,9 @@ class TermStore {
       std::int64_t bulk_after_terms = 20000);
 
  private:
-  sqlite::Database& db_;
+  // Set when the store made its own seam over a sqlite::Database.
+  std::unique_ptr<store::Connection> owned_;
+  store::Connection& db_;
 };
 
 }  // namespace onoma::terms

@@ -13,17 +13,18 @@
 #include <vector>
 
 #include "lib/util/status.h"
-#include "memory/sqlite/database.h"
+#include "memory/store/connection.h"
 #include "memory/terms/term.h"
 #include "memory/terms/term_store.h"
 
 namespace onoma::terms::internal {
 
 // The concept with id `id`, its terms and negative contexts.
-Result<Concept> LoadConcept(sqlite::Database& db, std::int64_t id);
+Result<Concept> LoadConcept(store::Connection& db, std::int64_t id);
 
 // The id of the concept `slug`, or 0 when there is none.
-Result<std::int64_t> FindConceptId(sqlite::Database& db, std::string_view slug);
+Result<std::int64_t> FindConceptId(store::Connection& db,
+                                   std::string_view slug);
 
 // Writes terms and concepts; the caller holds the transaction. Used by
 // TermStore's single writes and by Import.
@@ -31,7 +32,7 @@ class Writer : public TermSink {
  public:
   // `options` (on_conflict, conflict) settle the conflicts of PutConcept
   // and PutTerm.
-  explicit Writer(sqlite::Database& db, ImportOptions options = {})
+  explicit Writer(store::Connection& db, ImportOptions options = {})
       : db_(db), options_(std::move(options)) {}
 
   Status PutConcept(const Concept& c) override;
@@ -102,7 +103,7 @@ class Writer : public TermSink {
                      const std::string& owner,
                      const std::vector<std::string>& keys);
 
-  sqlite::Database& db_;
+  store::Connection& db_;
   ImportOptions options_;
   std::unordered_map<std::string, std::int64_t> ids_;
   ImportStats stats_;

@@ -8,7 +8,7 @@
 
 #include "lib/text/text.h"
 #include "lib/util/limits.h"
-#include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/terms/search_keys.h"
 #include "memory/terms/term_store_internal.h"
 
@@ -52,7 +52,7 @@ Status CheckSlug(std::string_view slug) {
   return Status::Ok();
 }
 
-Result<std::int64_t> FindConceptId(sqlite::Database& db,
+Result<std::int64_t> FindConceptId(store::Connection& db,
                                    std::string_view slug) {
   auto find =
       db.Cached("SELECT id FROM concept WHERE slug = ?1", "find concept");
@@ -79,7 +79,7 @@ Result<std::int64_t> Writer::ConceptId(const Concept& c, bool create) {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         "add concept");
     if (!insert.ok()) return insert.status();
-    sqlite::Statement& s = **insert;
+    store::Statement& s = **insert;
     ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(c.slug)));
     ONOMA_RETURN_IF_ERROR(s.Bind(2, Name(c.type)));
     ONOMA_RETURN_IF_ERROR(s.Bind(3, std::string_view(c.note)));
@@ -87,7 +87,9 @@ Result<std::int64_t> Writer::ConceptId(const Concept& c, bool create) {
     ONOMA_RETURN_IF_ERROR(s.Bind(5, std::string_view(c.definition)));
     ONOMA_RETURN_IF_ERROR(s.Bind(6, std::string_view(c.subject)));
     ONOMA_RETURN_IF_ERROR(s.Run());
-    *id = db_.LastInsertRowId();
+    auto inserted = db_.LastInsertId();
+    if (!inserted.ok()) return inserted.status();
+    *id = *inserted;
   }
   ids_.emplace(c.slug, *id);
   return id;
@@ -110,7 +112,7 @@ Status Writer::PutConcept(const Concept& c) {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (slug) DO NOTHING",
       "add concept");
   if (!insert.ok()) return insert.status();
-  sqlite::Statement& s = **insert;
+  store::Statement& s = **insert;
   ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(c.slug)));
   ONOMA_RETURN_IF_ERROR(s.Bind(2, Name(c.type)));
   ONOMA_RETURN_IF_ERROR(s.Bind(3, std::string_view(c.note)));
@@ -119,7 +121,9 @@ Status Writer::PutConcept(const Concept& c) {
   ONOMA_RETURN_IF_ERROR(s.Bind(6, std::string_view(c.subject)));
   ONOMA_RETURN_IF_ERROR(s.Run());
   if (db_.Changes() > 0) {
-    ids_[c.slug] = db_.LastInsertRowId();
+    auto inserted = db_.LastInsertId();
+    if (!inserted.ok()) return inserted.status();
+    ids_[c.slug] = *inserted;
     return Status::Ok();
   }
   auto id = ConceptId(c, /*create=*/false);
@@ -162,7 +166,7 @@ Status Writer::MergeConcept(std::int64_t id, const Concept& c) {
       "WHERE id = ?1",
       "read concept to merge");
   if (!get.ok()) return get.status();
-  sqlite::Statement& g = **get;
+  store::Statement& g = **get;
   ONOMA_RETURN_IF_ERROR(g.Bind(1, id));
   auto row = g.Step();
   if (!row.ok()) return row.status();
@@ -200,7 +204,7 @@ Status Writer::MergeConcept(std::int64_t id, const Concept& c) {
       "WHERE id = ?1",
       "merge concept");
   if (!update.ok()) return update.status();
-  sqlite::Statement& u = **update;
+  store::Statement& u = **update;
   ONOMA_RETURN_IF_ERROR(u.Bind(1, id));
   ONOMA_RETURN_IF_ERROR(u.Bind(2, std::string_view(type)));
   ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(note)));
@@ -225,7 +229,7 @@ Status Writer::UpdateConcept(const Concept& c) {
       " modified_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
       "edit concept");
   if (!update.ok()) return update.status();
-  sqlite::Statement& u = **update;
+  store::Statement& u = **update;
   ONOMA_RETURN_IF_ERROR(u.Bind(1, *id));
   ONOMA_RETURN_IF_ERROR(u.Bind(2, Name(c.type)));
   ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(c.note)));
@@ -262,7 +266,8 @@ Status Writer::Finish() {
   staged_fuzzy_.erase(std::unique(staged_fuzzy_.begin(), staged_fuzzy_.end()),
                       staged_fuzzy_.end());
   auto insert = db_.Cached(
-      "INSERT OR IGNORE INTO term_fuzzy (key, latin_key) VALUES (?1, ?2)",
+      "INSERT INTO term_fuzzy (key, latin_key) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING",
       "index skeleton for fuzzy lookup");
   if (!insert.ok()) return insert.status();
   for (const auto& [key, latin] : staged_fuzzy_) {
@@ -295,7 +300,8 @@ Status Writer::IndexKeys(const std::string& owner,
     return Status::Ok();
   }
   auto insert = db_.Cached(
-      "INSERT OR IGNORE INTO term_fuzzy (key, latin_key) VALUES (?1, ?2)",
+      "INSERT INTO term_fuzzy (key, latin_key) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING",
       "index skeleton for fuzzy lookup");
   if (!insert.ok()) return insert.status();
   for (const std::string& key : keys) {
@@ -309,7 +315,8 @@ Status Writer::IndexKeys(const std::string& owner,
 
 Status Writer::PutTerm(std::string_view slug, const Term& term) {
   ++stats_.terms;
-  if (!bulk_ && bulk_after_ >= 0 && stats_.terms > bulk_after_) {
+  if (!bulk_ && bulk_after_ >= 0 && stats_.terms > bulk_after_ &&
+      db_.drops_indexes_for_bulk_writes()) {
     ONOMA_RETURN_IF_ERROR(EnterBulk());
   }
   Concept c;
@@ -329,8 +336,8 @@ Status Writer::PutNegative(std::string_view slug, std::string_view phrase) {
   auto id = ConceptId(c, /*create=*/true);
   if (!id.ok()) return id.status();
   auto insert = db_.Cached(
-      "INSERT OR IGNORE INTO negative_context (concept_id, phrase) "
-      "VALUES (?1, ?2)",
+      "INSERT INTO negative_context (concept_id, phrase) "
+      "VALUES (?1, ?2) ON CONFLICT DO NOTHING",
       "add negative context");
   if (!insert.ok()) return insert.status();
   ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, *id));
@@ -389,7 +396,7 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
                    "?10, ?11)"),
       "add term");
   if (!insert.ok()) return insert.status();
-  sqlite::Statement& s = **insert;
+  store::Statement& s = **insert;
   ONOMA_RETURN_IF_ERROR(s.Bind(1, concept_id));
   ONOMA_RETURN_IF_ERROR(s.Bind(2, std::string_view(t.lang)));
   ONOMA_RETURN_IF_ERROR(s.Bind(3, std::string_view(t.form)));
@@ -401,11 +408,15 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
   ONOMA_RETURN_IF_ERROR(s.Bind(9, std::string_view(fold)));
   ONOMA_RETURN_IF_ERROR(s.Bind(10, std::string_view(stem)));
   ONOMA_RETURN_IF_ERROR(s.Bind(11, std::string_view(latin)));
+  store::Savepoint guard(db_);
+  ONOMA_RETURN_IF_ERROR(guard.status());
   auto row = s.Step();
   if (!row.ok()) {
     s.Reset();
+    ONOMA_RETURN_IF_ERROR(guard.Undo());
     return ExplainConflict(concept_id, slug, t, row.status());
   }
+  ONOMA_RETURN_IF_ERROR(guard.Release());
   // A stored term with this lang and form: the file's is merged into it,
   // and its keys, which depend on nothing else, stay.
   if (upsert && db_.Changes() == 0) {
@@ -414,7 +425,12 @@ Result<std::int64_t> Writer::WriteTerm(std::int64_t concept_id,
   }
   // No RETURNING: it costs a temporary table per row, a tenth of an
   // import, and the upserts of an import have no use for the id.
-  std::int64_t id = upsert ? 0 : db_.LastInsertRowId();
+  std::int64_t id = 0;
+  if (!upsert) {
+    auto inserted = db_.LastInsertId();
+    if (!inserted.ok()) return inserted.status();
+    id = *inserted;
+  }
   ONOMA_RETURN_IF_ERROR(IndexSkeleton(latin));
   ONOMA_RETURN_IF_ERROR(IndexTyping(fold));
   return id;
@@ -427,7 +443,7 @@ Status Writer::MergeTerm(std::int64_t concept_id, std::string_view slug,
       "WHERE concept_id = ?1 AND lang = ?2 AND form = ?3",
       "read term to merge");
   if (!get.ok()) return get.status();
-  sqlite::Statement& g = **get;
+  store::Statement& g = **get;
   ONOMA_RETURN_IF_ERROR(g.Bind(1, concept_id));
   ONOMA_RETURN_IF_ERROR(g.Bind(2, std::string_view(term.lang)));
   ONOMA_RETURN_IF_ERROR(g.Bind(3, std::string_view(term.form)));
@@ -474,16 +490,19 @@ Status Writer::MergeTerm(std::int64_t concept_id, std::string_view slug,
       "note = ?5, source = ?6 WHERE id = ?1",
       "merge term");
   if (!update.ok()) return update.status();
-  sqlite::Statement& u = **update;
+  store::Statement& u = **update;
   ONOMA_RETURN_IF_ERROR(u.Bind(1, id));
   ONOMA_RETURN_IF_ERROR(u.Bind(2, std::string_view(status)));
   ONOMA_RETURN_IF_ERROR(u.Bind(3, std::string_view(type)));
   ONOMA_RETURN_IF_ERROR(u.Bind(4, std::string_view(inflection)));
   ONOMA_RETURN_IF_ERROR(u.Bind(5, std::string_view(note)));
   ONOMA_RETURN_IF_ERROR(u.Bind(6, std::string_view(source)));
+  store::Savepoint guard(db_);
+  ONOMA_RETURN_IF_ERROR(guard.status());
   auto done = u.Step();
   if (!done.ok()) {
     u.Reset();
+    ONOMA_RETURN_IF_ERROR(guard.Undo());
     // A status taken from the file may make a second preferred form.
     Term wanted = term;
     wanted.status = ParseTermStatus(status).value_or(term.status);
@@ -491,7 +510,7 @@ Status Writer::MergeTerm(std::int64_t concept_id, std::string_view slug,
     return ExplainConflict(concept_id, slug, wanted, done.status());
   }
   u.Reset();
-  return Status::Ok();
+  return guard.Release();
 }
 
 Status Writer::ExplainConflict(std::int64_t concept_id, std::string_view slug,
@@ -503,7 +522,7 @@ Status Writer::ExplainConflict(std::int64_t concept_id, std::string_view slug,
       "ORDER BY form = ?3 DESC LIMIT 1",
       "explain conflicting term");
   if (!find.ok()) return failure;
-  sqlite::Statement& s = **find;
+  store::Statement& s = **find;
   if (!s.Bind(1, concept_id).ok() ||
       !s.Bind(2, std::string_view(term.lang)).ok() ||
       !s.Bind(3, std::string_view(term.form)).ok() ||

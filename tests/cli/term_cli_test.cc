@@ -10,10 +10,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "memory/sqlite/database.h"
+#include "memory/store/open.h"
 #include "tests/support/files.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::testing {
@@ -24,25 +28,41 @@ const std::string kSample =
 
 class TermCliTest : public ::testing::Test {
  protected:
+  // On SQLite a file; in the onoma_cli_test_pg run a new PostgreSQL
+  // database (tests/support/pg_server.h), given to --db as its URI.
   void SetUp() override {
-    db_ = ::testing::TempDir() + "onoma_term_cli_" + std::to_string(getpid()) +
-          "_" +
-          ::testing::UnitTest::GetInstance()->current_test_info()->name() +
-          ".db";
+    path_ = ::testing::TempDir() + "onoma_term_cli_" +
+            std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+            ".db";
+    db_ = path_;
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
     Cleanup();
     Output o = Onoma("term import '" + kSample + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
   }
   void TearDown() override { Cleanup(); }
   void Cleanup() {
+    if (pg_) {
+      ASSERT_TRUE(
+          pg_->Exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
+      return;
+    }
     for (const char* ext : {"", "-wal", "-shm"}) {
-      std::remove((db_ + ext).c_str());
+      std::remove((path_ + ext).c_str());
     }
   }
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("LANG=C", "--db '" + db_ + "' " + args, input);
   }
-  std::string db_;
+  std::string path_;  // the SQLite file, and the stem of other files
+  std::string db_;    // what --db is given
+  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(TermCliTest, IssueFiveQueriesFindKyiv) {
@@ -102,7 +122,7 @@ TEST_F(TermCliTest, ListAndExportAndReimport) {
   Output list = Onoma("term list --json");
   EXPECT_EQ(list.exit_code, 0);
   EXPECT_EQ(std::count(list.out.begin(), list.out.end(), '\n'), 10);
-  std::string tbx = db_ + ".tbx";
+  std::string tbx = path_ + ".tbx";
   EXPECT_EQ(Onoma("term export '" + tbx + "'").exit_code, 0);
   EXPECT_EQ(Onoma("term import '" + tbx + "'").exit_code, 0);  // idempotent
   EXPECT_EQ(Onoma("term list --json").out, list.out);
@@ -134,15 +154,17 @@ TEST_F(TermCliTest, ControlCharactersAreNotSentToATerminal) {
   Output added = Onoma("term add evil en Evil --note note");
   ASSERT_EQ(added.exit_code, 0) << added.err;
   {
-    auto db = sqlite::Database::Open(db_);
+    auto db = store::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
-    ASSERT_TRUE(db->Exec("UPDATE term SET form = 'Ev' || char(27) || "
-                         "'[31mil' || char(7), note = 'n' || char(27) || "
-                         "']0;x' || char(7) || 'ote' WHERE form = 'Evil'; "
-                         "UPDATE concept SET note = 'n' || char(27) || "
-                         "']0;x' || char(7) || 'ote' WHERE slug = 'evil'",
-                         "plant control characters")
-                    .ok());
+    for (const char* sql :
+         {"UPDATE term SET form = ?1, note = ?2 WHERE form = 'Evil'",
+          "UPDATE concept SET note = ?2 WHERE slug = 'evil' AND ?1 <> ''"}) {
+      auto plant = (*db)->Prepare(sql, "plant control characters");
+      ASSERT_TRUE(plant.ok()) << plant.status().ToString();
+      ASSERT_TRUE((*plant)->Bind(1, std::string_view("Ev\x1b[31mil\x07")).ok());
+      ASSERT_TRUE((*plant)->Bind(2, std::string_view("n\x1b]0;x\x07ote")).ok());
+      ASSERT_TRUE((*plant)->Run().ok());
+    }
   }
   for (const std::string& args :
        {std::string("term list"), std::string("term lookup Evil")}) {
@@ -273,6 +295,7 @@ class TermbaseReimportTest : public TermCliTest {
  protected:
   void SetUp() override {
     TermCliTest::SetUp();
+    if (IsSkipped()) return;
     Cleanup();
     Output o = Onoma("term import '" + termbase_ + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -317,7 +340,7 @@ TEST_F(TermbaseReimportTest, DryRunListsTheConflictsAndChangesNothing) {
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   const std::string list = Onoma("term list --json").out;
-  const std::string db = bytes(db_);
+  const std::string db = bytes(path_);
   Output o =
       Onoma("term import --dry-run --on-conflict replace '" + termbase_ + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
@@ -326,7 +349,7 @@ TEST_F(TermbaseReimportTest, DryRunListsTheConflictsAndChangesNothing) {
                 ": dry run, nothing written: 429 concepts, 2785 terms, 21 "
                 "negative contexts read; 1 conflicts would be replaced (the "
                 "file's values)\n");
-  EXPECT_EQ(bytes(db_), db);
+  EXPECT_EQ(bytes(path_), db);
   EXPECT_EQ(Onoma("term list --json").out, list);
   EXPECT_EQ(KievLine(), "Kiev  [admitted, variant]");
 }

@@ -50,8 +50,8 @@ class LimitsTest : public TermStoreTest {
   std::int64_t FuzzyRows() {
     auto count = db_->Prepare("SELECT count(*) FROM term_fuzzy", "count");
     EXPECT_TRUE(count.ok());
-    EXPECT_TRUE(*count->Step());
-    return count->ColumnInt64(0);
+    EXPECT_TRUE(*(*count)->Step());
+    return (*count)->ColumnInt64(0);
   }
 };
 
@@ -215,9 +215,11 @@ TEST_F(LimitsTest, TbxExportOfAnOldControlCharacterFailsClearly) {
   t.form = "Kyiv";
   ASSERT_TRUE(store_->Add(c, t).ok());
   // As a database written before the check may hold it.
-  ASSERT_TRUE(db_->Exec("UPDATE term SET form = 'Ky' || char(27) || 'iv'",
-                        "plant a control character")
-                  .ok());
+  auto plant =
+      db_->Prepare("UPDATE term SET form = ?1", "plant a control character");
+  ASSERT_TRUE(plant.ok()) << plant.status().ToString();
+  ASSERT_TRUE((*plant)->Bind(1, std::string_view("Ky\x1biv")).ok());
+  ASSERT_TRUE((*plant)->Run().ok());
   std::string path = Temp("old.tbx");
   std::ofstream(path) << "earlier export";
   Status s = formats::WriteTermFile(path, *store_);

@@ -58,6 +58,7 @@ class LookupEvalTest : public TermStoreTest {
  protected:
   void SetUp() override {
     TermStoreTest::SetUp();
+    if (IsSkipped()) return;
     LoadBundled();
   }
 

@@ -25,6 +25,7 @@ class LookupTest : public TermStoreTest,
  protected:
   void SetUp() override {
     TermStoreTest::SetUp();
+    if (IsSkipped()) return;
     LoadSample(GetParam());
   }
 
@@ -163,6 +164,7 @@ class RankingTest : public TermStoreTest {
  protected:
   void SetUp() override {
     TermStoreTest::SetUp();
+    if (IsSkipped()) return;
     LoadBundled();
   }
 

@@ -148,8 +148,8 @@ TEST_F(TermStoreTest, RemoveTermAndConcept) {
       "fold_key FROM term)",
       "test");
   ASSERT_TRUE(count.ok());
-  ASSERT_TRUE(*count->Step());
-  EXPECT_EQ(count->ColumnInt64(0), 0);  // no stale fuzzy keys
+  ASSERT_TRUE(*(*count)->Step());
+  EXPECT_EQ((*count)->ColumnInt64(0), 0);  // no stale fuzzy keys
 }
 
 TEST_F(TermStoreTest, ListIsOrderedBySlug) {
