@@ -189,7 +189,7 @@ class Collector {
           db_.Cached("SELECT latin_key FROM term_fuzzy WHERE key = ?1 LIMIT ?2",
                      "look up form by typing key");
       if (!find.ok()) return find.status();
-      sqlite::Statement& s = **find;
+      store::Statement& s = **find;
       for (const std::string& key : TypingQueryKeys(fold, two_slips)) {
         s.Reset();
         ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(key)));
@@ -213,7 +213,7 @@ class Collector {
         "SELECT concept_id, form, lang FROM term WHERE fold_key = ?1 LIMIT ?2",
         "look up term by folded form");
     if (!terms.ok()) return terms.status();
-    sqlite::Statement& s = **terms;
+    store::Statement& s = **terms;
     for (const auto& [form_fold, d] : near) {
       s.Reset();
       ONOMA_RETURN_IF_ERROR(s.Bind(1, std::string_view(form_fold)));
