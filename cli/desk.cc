@@ -785,14 +785,14 @@ Result<std::unique_ptr<Desk>> Desk::Open(const Options& options,
   impl->pool = std::move(*pool);
   if (impl->allow_edit) {
     Impl* self = impl.get();
-    impl->compiler = std::thread([self] {
-      // Signals go to the threads that handle them (onoma serve's waits
-      // for SIGINT and SIGTERM), never to this one.
-      sigset_t all;
-      sigfillset(&all);
-      pthread_sigmask(SIG_BLOCK, &all, nullptr);
-      self->CompileLoop();
-    });
+    // Signals go to the threads that handle them (onoma serve's waits for
+    // SIGINT and SIGTERM), never to this one: the thread is born with every
+    // signal blocked, so none can reach it before it first runs.
+    sigset_t all, before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before);
+    impl->compiler = std::thread([self] { self->CompileLoop(); });
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
   }
   return std::unique_ptr<Desk>(new Desk(std::move(impl)));
 }

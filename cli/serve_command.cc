@@ -31,16 +31,17 @@ int RunServe(const Options& options) {
   const ServeArgs& args = options.serve;
   DeskLimits limits;
   limits.loopback_only = IsLoopback(args.host);
-  auto desk = Desk::Open(options, limits);
-  if (!desk.ok()) return Fail(what, desk.status());
   // SIGINT and SIGTERM are taken by one thread that stops the server, not
   // by a handler that would end the process under the requests being
-  // answered: every thread started from here inherits the mask.
+  // answered: every thread started from here on (the desk's, the server's)
+  // inherits the mask.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  auto desk = Desk::Open(options, limits);
+  if (!desk.ok()) return Fail(what, desk.status());
 
   auto server = DeskServer::Bind(**desk, args.host, args.port, limits);
   if (!server.ok()) return Fail(what, server.status());

@@ -369,7 +369,7 @@ TEST_F(TermCliTest, EditSetsTheConceptsType) {
   EXPECT_EQ(Onoma("term edit nowhere --type place").exit_code, 2);
 }
 
-// Issue 14: a Ukrainian rendering without a class shows the inferred one;
+// A Ukrainian rendering without a class shows the inferred one;
 // `term edit --inflection` overrides it, `auto` brings the inference back,
 // an unknown class is refused; the type read from a subjectField shows.
 TEST_F(TermCliTest, InflectionIsInferredShownAndOverridden) {

@@ -1,4 +1,4 @@
-// Issue 14: normalize with a desk's own termbase, as another tool exports
+// Normalize with a desk's own termbase, as another tool exports
 // it (tests/data/normalize/desk/: a TBX-Basic file in the 2008
 // serialization whose concepts say what they are only in subjectField,
 // with no inflection classes), on Ukrainian and Russian sentences written

@@ -1,6 +1,5 @@
 // Inferred declension (lib/normalize/inflection_guess.h) against forms
-// declined by hand: every case, both numbers where the name has a plural
-// (issue 14).
+// declined by hand: every case, both numbers where the name has a plural.
 
 #include "lib/normalize/inflection_guess.h"
 

@@ -231,7 +231,7 @@ TEST(NameFinderPersonTest, DoesNotGuessThePersonsCase) {
   EXPECT_EQ(finder->Render(7, "uk", line, hits[0]), "Шевченко");
 }
 
-// Issue 14: with concepts whose type the store does not know (a
+// With concepts whose type the store does not know (a
 // subjectField it cannot map) and no classes, names in a Ukrainian target
 // are still rendered in the case of the stored occurrence.
 TEST(NameFinderPersonTest, RendersInTheStoredCaseWithoutTypesOrClasses) {

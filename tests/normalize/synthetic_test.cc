@@ -118,7 +118,7 @@ TEST(DeclensionOverrideTest, TermNamesItsClass) {
   EXPECT_FALSE(Matcher::Compile(input).ok());
 }
 
-// Issue 14: a concept of any type declines its forms by the inferred
+// A concept of any type declines its forms by the inferred
 // class; "none" stops it.
 TEST(DeclensionOverrideTest, AnyConceptDeclinesUnlessNone) {
   Input input;
@@ -134,7 +134,7 @@ TEST(DeclensionOverrideTest, AnyConceptDeclinesUnlessNone) {
   EXPECT_EQ(Norm(input, "Артемівська", "uk"), "Артемівська");
 }
 
-// Issue 14: a variant that differs from the preferred form only in letter
+// A variant that differs from the preferred form only in letter
 // case is rewritten where the text writes it so, in any case of it; the
 // preferred spelling and a casing the termbase does not list stay.
 TEST(CaseOnlyVariantTest, RewrittenOnlyWhereWrittenAsTheVariant) {
@@ -167,7 +167,7 @@ TEST(CaseOnlyVariantTest, RewrittenOnlyWhereWrittenAsTheVariant) {
   EXPECT_EQ(Norm(input, "UNIAN reported.", "en"), "UNIAN reported.");
 }
 
-// Issue 14: an admitted short form is never expanded into the full form,
+// An admitted short form is never expanded into the full form,
 // with or without a full mention; a deprecated one is replaced as before.
 TEST(ShortFormTest, AdmittedShortFormIsNeverExpanded) {
   Input input;
@@ -198,7 +198,7 @@ TEST(ShortFormTest, AdmittedShortFormIsNeverExpanded) {
             "Yoon Suk Yeol spoke. Yoon left.");
 }
 
-// Issue 14: people decline by the inferred class, in the case and ending
+// People decline by the inferred class, in the case and ending
 // style of the form they replace.
 TEST(DeclensionOverrideTest, PeopleDeclineByTheInferredClass) {
   Input input;

@@ -138,7 +138,7 @@ TEST_F(FormatsTest, ReadsQuotedCsvAndOmegaT) {
   EXPECT_EQ(hits->front().entry.slug, "kharkiv");
 }
 
-// Issue 14: the concept's kind as other tools write it, in every format
+// The concept's kind as other tools write it, in every format
 // read: conceptType or subjectField (TBX 2019), subjectField inside a
 // descripGrp (TBX 2008), a `type` or `subject` column (TSV), an OmegaT
 // comment. Values map case-insensitively; an unknown one is kept as the
@@ -263,7 +263,7 @@ TEST_F(FormatsTest, ConceptTypeFromWhatOtherToolsWrite) {
   std::remove(Temp("types.txt").c_str());
 }
 
-// Issue 14: a store infers the class of every Ukrainian and Russian term
+// A store infers the class of every Ukrainian and Russian term
 // that names none, shows it, exports it as a termNote of its own, and never
 // takes it for a stated class on the way back.
 TEST_F(FormatsTest, InferredInflectionIsShownAndExportedNotStated) {
