@@ -2,6 +2,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "lib/segment/alignment_model_internal.h"
@@ -50,7 +51,64 @@ std::size_t Gather(const std::vector<std::vector<std::uint32_t>>& keys,
   return out.size();
 }
 
+std::vector<QuoteCut> QuoteCutsOf(const Document& doc) {
+  std::vector<QuoteCut> out;
+  out.reserve(doc.size());
+  for (const std::string& s : doc.sentences) out.push_back(FindQuoteCut(s));
+  return out;
+}
+
+bool IsSpaceOrOpen(char32_t c) {
+  return c == 0 || c == U' ' || c == U'\t' || c == U'(' || c == U'[' ||
+         c == U'\u00A0' || c == U'\u2014' || c == U'\u2013' || c == U'-';
+}
+
 }  // namespace
+
+QuoteCut FindQuoteCut(std::string_view sentence) {
+  // A straight mark opens where a space or the start is before it and
+  // something else after it; it closes otherwise.
+  QuoteCut cut;
+  // Unclosed opening marks: code points and bytes before each.
+  std::vector<std::pair<double, std::size_t>> open;
+  double at = 0;
+  char32_t before = 0;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    const std::size_t byte = i;
+    char32_t c = 0;
+    text::DecodeNext(sentence, i, c);
+    char32_t after = 0;
+    if (i < sentence.size()) {
+      std::size_t k = i;
+      text::DecodeNext(sentence, k, after);
+    }
+    int kind = 0;  // 1 opens, -1 closes
+    if (c == U'\u201C' || c == U'\u00AB' || c == U'\u201E') kind = 1;
+    if (c == U'\u201D' || c == U'\u00BB') kind = -1;
+    if (c == U'"') {
+      kind = IsSpaceOrOpen(before) && after != 0 && after != U' ' ? 1 : -1;
+    }
+    if (kind == 1) open.emplace_back(at, byte);
+    if (kind == -1) {
+      if (!open.empty()) {
+        open.pop_back();
+      } else if (!cut.starts_inside) {
+        cut.starts_inside = true;
+        cut.head = at;
+        cut.head_bytes = byte;
+      }
+    }
+    before = c;
+    at += 1;
+  }
+  if (!open.empty()) {
+    cut.ends_inside = true;
+    cut.tail = at - open.front().first;
+    cut.tail_from = open.front().second;
+  }
+  return cut;
+}
 
 AlignmentModel::AlignmentModel(const Document& source, const Document& target,
                                const AlignOptions& options)
@@ -84,6 +142,27 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   }
   double source_total = 0;
   double target_total = 0;
+  source_quote_ = QuoteCutsOf(source);
+  target_quote_ = QuoteCutsOf(target);
+  for (auto [doc, cuts, keys, lang] :
+       {std::tuple{&source, &source_quote_, &source_quoted_keys_,
+                   &options.source_lang},
+        std::tuple{&target, &target_quote_, &target_quoted_keys_,
+                   &options.target_lang}}) {
+    keys->resize(doc->size());
+    for (std::size_t k = 0; k < doc->size(); ++k) {
+      const QuoteCut& cut = (*cuts)[k];
+      if (cut.starts_inside == cut.ends_inside) continue;
+      std::string_view text = doc->sentences[k];
+      text = cut.starts_inside ? text.substr(0, cut.head_bytes)
+                               : text.substr(cut.tail_from);
+      for (const std::string& key : anchors.ConceptKeys(text, *lang)) {
+        auto it = ids.find(key);
+        if (it != ids.end()) (*keys)[k].push_back(it->second);
+      }
+      std::sort((*keys)[k].begin(), (*keys)[k].end());
+    }
+  }
   source_length_ = LengthsOf(source, source_total);
   target_length_ = LengthsOf(target, target_total);
   if (source_total > 0 && target_total > 0) {
@@ -105,18 +184,40 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
   double l2 = 0;
   for (std::uint32_t k = 0; k < di; ++k) l1 += source_length_[i + k];
   for (std::uint32_t k = 0; k < dj; ++k) l2 += target_length_[j + k];
+  // Quotations: both sides start (end) inside one, or neither; a piece
+  // of a quotation against a piece of the same is scored on what is
+  // quoted.
+  const QuoteCut& s_first = source_quote_[i];
+  const QuoteCut& s_last = source_quote_[i + di - 1];
+  const QuoteCut& t_first = target_quote_[j];
+  const QuoteCut& t_last = target_quote_[j + dj - 1];
+  double quote_cost = 0;
+  if (s_first.starts_inside != t_first.starts_inside) {
+    quote_cost += kQuoteMismatch;
+  }
+  if (s_last.ends_inside != t_last.ends_inside) quote_cost += kQuoteMismatch;
+  bool quoted_only = false;
+  if (di == 1 && dj == 1 && s_first.starts_inside != s_first.ends_inside &&
+      s_first.starts_inside == t_first.starts_inside &&
+      s_first.ends_inside == t_first.ends_inside) {
+    quoted_only = true;
+    l1 = s_first.starts_inside ? s_first.head : s_first.tail;
+    l2 = t_first.starts_inside ? t_first.head : t_first.tail;
+  }
   l2 /= ratio_;
   const double mean = std::max((l1 + l2) / 2, 1.0);
   const double delta = (l2 - l1) / std::sqrt(kVariance * mean);
   const double tail =
       std::max(std::erfc(std::fabs(delta) / std::sqrt(2.0)), 1e-12);
-  double cost = -std::log(prior) - std::log(tail);
+  double cost = -std::log(prior) - std::log(tail) + quote_cost;
 
   // Anchors: shared keys (multiset intersection) and the rest.
   thread_local std::vector<std::uint32_t> a;
   thread_local std::vector<std::uint32_t> b;
-  const std::size_t na = Gather(source_keys_, i, di, a);
-  const std::size_t nb = Gather(target_keys_, j, dj, b);
+  const std::size_t na =
+      Gather(quoted_only ? source_quoted_keys_ : source_keys_, i, di, a);
+  const std::size_t nb =
+      Gather(quoted_only ? target_quoted_keys_ : target_keys_, j, dj, b);
   if (na + nb > 0) {
     double shared = 0;
     double missing = 0;

@@ -5,7 +5,9 @@
 #ifndef ONOMA_LIB_SEGMENT_ALIGNMENT_MODEL_INTERNAL_H_
 #define ONOMA_LIB_SEGMENT_ALIGNMENT_MODEL_INTERNAL_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "lib/segment/aligner.h"
@@ -42,6 +44,32 @@ inline constexpr double kRareAnchorSentences = 2;
 // Soft paragraph barrier: a bead joining sentences of two paragraphs.
 inline constexpr double kCrossParagraph = 4.0;
 
+// A bead whose sides disagree on whether they start, or end, inside a
+// quotation (QuoteCut).
+inline constexpr double kQuoteMismatch = 1.0;
+
+// Where a sentence is cut inside a quotation. A quotation of two sentences
+// is cut between them in both languages, while the words that say who
+// spoke go before or after it as each language likes ("...," Kim said. /
+// 김 위원장은 "..."); a bead of two such pieces is scored on the quoted
+// part of each alone (its length and its anchors).
+struct QuoteCut {
+  // The sentence starts inside a quotation that it closes: the code
+  // points up to that closing mark.
+  bool starts_inside = false;
+  double head = 0;
+  std::size_t head_bytes = 0;
+  // The sentence ends inside a quotation it opens: the code points from
+  // that opening mark.
+  bool ends_inside = false;
+  double tail = 0;
+  std::size_t tail_from = 0;  // byte offset of the opening mark
+};
+
+// Double quotation marks only (" “ ” « » „): a single one is also an
+// apostrophe. REQUIRES: valid UTF-8.
+QuoteCut FindQuoteCut(std::string_view sentence);
+
 class AlignmentModel {
  public:
   // REQUIRES: both documents outlive the model.
@@ -68,6 +96,12 @@ class AlignmentModel {
   // Per key id: how much one mention counts (AnchorWeight).
   std::vector<double> key_weight_;
   std::vector<std::vector<std::uint32_t>> target_keys_;
+  // Keys of the quoted part of each sentence cut inside a quotation at
+  // one end (QuoteCut), else empty.
+  std::vector<std::vector<std::uint32_t>> source_quoted_keys_;
+  std::vector<std::vector<std::uint32_t>> target_quoted_keys_;
+  std::vector<QuoteCut> source_quote_;
+  std::vector<QuoteCut> target_quote_;
   std::vector<double> source_length_;
   std::vector<double> target_length_;
   const std::vector<std::uint32_t>& source_paragraph_;

@@ -175,6 +175,37 @@ TEST(AlignerTest, ListAnchorsLinkNames) {
   EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1"}));
 }
 
+// A quotation of two sentences is cut between them in both languages, but
+// the words that say who spoke follow it in English and precede it in
+// Korean: by whole lengths and the speaker's name the pieces would pair
+// crosswise (a 2-2 bead); each piece is paired with its own.
+TEST(AlignerTest, QuotationPiecesPairByWhatIsQuoted) {
+  ListAnchors names;
+  names.Add("shin", "en", "Shin Won-sik");
+  names.Add("shin", "ko", "신원식");
+  Document s = Doc({"The minister spoke an hour after the launch.",
+                    "\"This is a reckless provocation.",
+                    "We will answer it firmly,\" Defence Minister Shin "
+                    "Won-sik told reporters on Tuesday morning."});
+  Document t = Doc({"장관은 발사 한 시간 뒤 입장을 밝혔다.",
+                    "신원식 국방부 장관은 기자들에게 \"이는 무모한 도발이다.",
+                    "단호히 대응하겠다\"고 말했다."});
+  AlignOptions options = Options("en", "ko");
+  options.anchors = &names;
+  auto beads = Align(s, t, options);
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1", "1-1"}));
+  // The same with curly marks and a Ukrainian translation that puts the
+  // speaker first.
+  Document u = Doc({"Міністр виступив через годину після запуску.",
+                    "Міністр оборони Шін Вон Сік сказав журналістам: «Це "
+                    "безрозсудна провокація.",
+                    "Ми рішуче відповімо»."});
+  auto uk = Align(s, u, Options("en", "uk"));
+  ASSERT_TRUE(uk.ok());
+  EXPECT_EQ(Shape(*uk), (std::vector<std::string>{"1-1", "1-1", "1-1"}));
+}
+
 TEST(AlignerTest, RejectsDecreasingParagraphs) {
   Document bad;
   bad.sentences = {"a.", "b."};
