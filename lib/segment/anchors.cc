@@ -185,8 +185,15 @@ NumberAnchors::NumberAnchors() {
     auto rules = BuiltinSegmentRules(lang);
     if (!rules.ok()) continue;  // a test loads every table; see rules_test
     auto& words = words_[lang];
+    auto& abbreviations = abbreviations_[lang];
     for (const SegmentRules::Anchor& anchor : rules->anchors) {
-      for (const std::string& word : anchor.words) words[word] = anchor.key;
+      for (const std::string& word : anchor.words) {
+        if (word.size() > 1 && word.back() == '.') {
+          abbreviations[word.substr(0, word.size() - 1)] = anchor.key;
+        } else {
+          words[word] = anchor.key;
+        }
+      }
     }
   }
 }
@@ -199,11 +206,21 @@ std::vector<std::string> NumberAnchors::ConceptKeys(
   auto words = words_.find(base);
   if (words == words_.end()) return keys;
   const bool prefix = base == "ko";  // particles attach: "월요일에"
+  const auto& abbreviations = abbreviations_.find(base)->second;
   ForEachWord(sentence, [&](std::size_t begin, std::size_t end) {
     std::string_view word = sentence.substr(begin, end - begin);
     auto it = words->second.find(word);
     if (it != words->second.end()) {
       keys.push_back(it->second);
+      return;
+    }
+    it = abbreviations.find(word);
+    if (it != abbreviations.end()) {
+      std::string_view after = sentence.substr(end);
+      if (after.starts_with('.') ||
+          (after.size() > 1 && after[0] == ' ' && IsDigit(after[1]))) {
+        keys.push_back(it->second);
+      }
       return;
     }
     if (!prefix) return;

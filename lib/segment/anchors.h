@@ -50,7 +50,9 @@ class AnchorSource {
 // (uk, ru) are "num:1200"; "3.5" (en) and "3,5" (uk) are "num:3.5"; and
 // the month and weekday names that each table's `anchor:` lines list
 // (tables/segment/<lang>.txt), so that "Nov. 27", "27 листопада" and
-// "11월 27일" share "num:11" and "num:27".
+// "11월 27일" share "num:11" and "num:27". An abbreviation listed with its
+// period ("Jun.") counts only before a period or a number: "Jun 5" is a
+// date, "Jun Young-hyun" a name.
 class NumberAnchors : public AnchorSource {
  public:
   NumberAnchors();
@@ -59,10 +61,14 @@ class NumberAnchors : public AnchorSource {
                                        std::string_view lang) const override;
 
  private:
+  using Words =
+      std::map<std::string, std::map<std::string, std::string, std::less<>>,
+               std::less<>>;
   // lang -> word -> key, from the built-in tables.
-  std::map<std::string, std::map<std::string, std::string, std::less<>>,
-           std::less<>>
-      words_;
+  Words words_;
+  // lang -> abbreviation (without its period) -> key: words listed with a
+  // final period, which count only before a period or a number.
+  Words abbreviations_;
 };
 
 // Numbers (NumberAnchors) and the keys of any number of name sources, the

@@ -57,6 +57,14 @@ TEST(NumberAnchorsTest, MonthsAndWeekdays) {
             Sorted({"day:1", "num:11", "num:27"}));
   // "may" is a verb: only the capitalized month counts.
   EXPECT_TRUE(anchors.ConceptKeys("Prices may rise.", "en").empty());
+  // A month's abbreviation counts before a period or a number; elsewhere
+  // it is a name.
+  EXPECT_EQ(anchors.ConceptKeys("Talks resume on Jun 5.", "en"),
+            (std::vector<std::string>{"num:5", "num:6"}));
+  EXPECT_EQ(anchors.ConceptKeys("They met in Jun. and parted.", "en"),
+            std::vector<std::string>{"num:6"});
+  EXPECT_TRUE(anchors.ConceptKeys("Jun Young-hyun apologised.", "en").empty());
+  EXPECT_TRUE(anchors.ConceptKeys("Jan Lipavsky met Dec Smith.", "en").empty());
 }
 
 // News style spells out small numbers where a translation writes digits,
