@@ -96,6 +96,29 @@ bool IsOpening(UChar32 c) {
          type == U_INITIAL_PUNCTUATION;
 }
 
+bool IsClosing(UChar32 c) {
+  int8_t type = u_charType(c);
+  return c == '"' || c == '\'' || type == U_END_PUNCTUATION ||
+         type == U_FINAL_PUNCTUATION;
+}
+
+// Whether a sentence that begins with a number may begin at `i`: a digit
+// after spaces, after a full stop, question or exclamation mark and any
+// closing marks. ICU's rules (UAX #29, SB8) never end a sentence there
+// when a lower-case word follows the number ("у Telegram. 37-річний Усик",
+// "in 2023. 15 people died").
+bool NumberStartsAt(std::string_view p, std::size_t i) {
+  if (i == 0 || i >= p.size() || u_isdigit(At(p, i)) == 0) return false;
+  std::size_t at = i;
+  std::size_t before = 0;
+  if (!IsSpace(Before(p, at, &before))) return false;
+  while (at > 0 && IsSpace(Before(p, at, &before))) at = before;
+  while (at > 0 && IsClosing(Before(p, at, &before))) at = before;
+  if (at == 0) return false;
+  const UChar32 end = Before(p, at, &before);
+  return end == '.' || end == '!' || end == '?';
+}
+
 // Whether `text` ends with `entry` and the entry starts a word there (a
 // letter or digit just before it would make "Gen." out of "Ogen.").
 bool EndsWithEntry(std::string_view text, std::string_view entry) {
@@ -215,6 +238,14 @@ class TableEngine : public BreakEngine {
     for (std::int32_t b = iterator.following(static_cast<std::int32_t>(start));
          b != icu::BreakIterator::DONE; b = iterator.next()) {
       auto at = static_cast<std::size_t>(b);
+      // Sentences that begin with a number, which ICU does not propose.
+      for (std::size_t x = start + 1; x < std::min(at, paragraph.size()); ++x) {
+        if (paragraph[x] >= '0' && paragraph[x] <= '9' &&
+            NumberStartsAt(paragraph, x) && !Suppress(paragraph, start, x)) {
+          out.push_back(x);
+          start = x;
+        }
+      }
       if (at >= paragraph.size()) break;
       if (Suppress(paragraph, start, at)) continue;
       out.push_back(at);
@@ -290,8 +321,11 @@ class TableEngine : public BreakEngine {
           return u_isdigit(first) != 0;
       }
     }
-    // 7. An initial before a capitalized word: "K. Budanov".
-    if (!starter && IsUpper(first) && EndsWithInitial(prev)) return true;
+    // 7. An initial before a capitalized word: "K. Budanov"; not before
+    //    a quotation mark or bracket ("у групі H. «Барселона» очолює").
+    if (!starter && opener == next && IsUpper(first) && EndsWithInitial(prev)) {
+      return true;
+    }
     return false;
   }
 

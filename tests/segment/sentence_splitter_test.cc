@@ -61,6 +61,16 @@ TEST(SentenceSplitterTest, EnglishInitialsAndNumbers) {
                    {"Kim Jong Un's sister spoke.", "Seoul answered."}},
                   {"Growth was 3.5 percent. Exports hit $1.2 million.",
                    {"Growth was 3.5 percent.", "Exports hit $1.2 million."}},
+                  // A sentence may begin with a number, though a
+                  // lower-case word follows it.
+                  {"The fire broke out in 2023. 15 people died there.",
+                   {"The fire broke out in 2023.", "15 people died there."}},
+                  {"\"We won,\" he said. 37-year-old Usyk smiled.",
+                   {"\"We won,\" he said.", "37-year-old Usyk smiled."}},
+                  {"The No. 5 seed and the U.S. 30-year bond fell.",
+                   {"The No. 5 seed and the U.S. 30-year bond fell."}},
+                  {"It was built by 1999. It cost $3 million.",
+                   {"It was built by 1999.", "It cost $3 million."}},
               });
 }
 
@@ -125,6 +135,15 @@ TEST(SentenceSplitterTest, UkrainianInitialsQuotesDatelines) {
             {"Київ • УНН\nВорог атакував.", {"Київ • УНН", "Ворог атакував."}},
             {"КИЇВ, 27 листопада (Укрінформ) — Сніг випав.",
              {"КИЇВ, 27 листопада (Укрінформ) —", "Сніг випав."}},
+            // A capital letter before a quotation mark ends a sentence: it
+            // is no initial.
+            {"«Шахтар» третій у групі H. «Барселона» очолює групу.",
+             {"«Шахтар» третій у групі H.", "«Барселона» очолює групу."}},
+            // A sentence that begins with a number.
+            {"– написав він у Telegram. 37-річний Усик виграв усі бої.",
+             {"– написав він у Telegram.", "37-річний Усик виграв усі бої."}},
+            {"Це сталося у 2024 р. 15 людей загинули.",
+             {"Це сталося у 2024 р. 15 людей загинули."}},
         });
 }
 
