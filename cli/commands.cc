@@ -92,8 +92,9 @@ Result<sqlite::Database> OpenStore(const Options& options) {
   if (store::IsPostgresUri(path.string())) {
     return Status::Database(
         Format(Tr("'onoma {0}' does not work on PostgreSQL yet (the term "
-                  "commands, lookup of names and normalize do); give it a "
-                  "SQLite file (docs/shared-store.md)"),
+                  "commands, lookup of names, normalize and tm import, "
+                  "export, add and stats do); give it a SQLite file "
+                  "(docs/shared-store.md)"),
                {options.command_name}));
   }
   sqlite::OpenOptions open;

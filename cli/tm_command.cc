@@ -121,9 +121,9 @@ Result<tm::ImportSummary> summary = tm::ImportSummary{};
 if (args.dry_run) {
   summary = tm::CheckTmx(args.file, import);
 } else {
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   summary = memory.Import(args.file, import);
 }
 progress.Clear();
@@ -209,9 +209,9 @@ int RunTmExport(const Options& options) {
   }
   Status writable = CheckOutputPath(args.file, {}, StorePath(options));
   if (!writable.ok()) return Fail(options.command_name, writable);
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   auto summary = memory.Export(args.file, out);
   if (!summary.ok()) {
     return Fail(options.command_name, TranslateFileError(summary.status()));
@@ -227,7 +227,7 @@ int RunTmExport(const Options& options) {
 
 int RunTmAdd(const Options& options) {
   const TmArgs& args = options.tm;
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
   tm::OnDuplicate policy;
   if (!tm::ParseOnDuplicate(args.on_duplicate, policy)) {
@@ -235,7 +235,7 @@ int RunTmAdd(const Options& options) {
                 Status::BadArgument(Tr("--on-duplicate must be keep, "
                                        "replace or newest")));
   }
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   auto outcome =
       memory.Add(args.from, args.to, args.source, args.target, policy);
   if (!outcome.ok()) return Fail(options.command_name, outcome.status());
@@ -254,9 +254,9 @@ int RunTmAdd(const Options& options) {
 }
 
 int RunTmStats(const Options& options) {
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   auto stats = memory.Stats();
   if (!stats.ok()) return Fail(options.command_name, stats.status());
   auto list = [](const std::vector<tm::TmStats::Count>& counts) {
@@ -287,7 +287,7 @@ int RunTmStats(const Options& options) {
             ")";
   }
   std::printf("%s: %s\n", Tr("size on disk").c_str(), size.c_str());
-  std::printf("%s: %s\n", Tr("database").c_str(), db->path().c_str());
+  std::printf("%s: %s\n", Tr("database").c_str(), stats->location.c_str());
   return kExitOk;
 }
 

@@ -4,14 +4,12 @@
 // tests/tm/tm_import_test.cc (import, then export) and the corpus round
 // trip in tests/formats/tmx_corpus_test.cc.
 
-#include <sqlite3.h>
-
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
 
-#include "memory/sqlite/database.h"
-#include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::tm {
@@ -63,7 +61,7 @@ constexpr TmxAttr kInherited[] = {TmxAttr::kSrclang,
                                   TmxAttr::kChangedate,
                                   TmxAttr::kChangeid};
 
-void ReadAttr(const sqlite::Statement& s, int column, TmxAttr attr,
+void ReadAttr(const store::Statement& s, int column, TmxAttr attr,
               TmxAttributes& attrs) {
   if (s.ColumnIsNull(column)) return;
   if (attr == TmxAttr::kUsagecount) {
@@ -79,23 +77,27 @@ struct Source {
 
 // One of the three cursors, one row ahead.
 struct Cursor {
-  sqlite::Statement statement;
+  store::Statement* statement = nullptr;
   bool has_row = false;
   Status Advance() {
-    auto row = statement.Step();
+    auto row = statement->Step();
     if (!row.ok()) return row.status();
     has_row = *row;
     return Status::Ok();
   }
-  std::int64_t unit_id() const { return statement.ColumnInt64(0); }
+  std::int64_t unit_id() const { return statement->ColumnInt64(0); }
 };
 
 // A read transaction, so that the cursors see one snapshot even while
-// another connection writes.
+// another connection writes (on PostgreSQL, across the batches too).
 class ReadTransaction {
  public:
-  explicit ReadTransaction(sqlite::Database& db) : db_(db) {
-    ok_ = db_.Exec("BEGIN DEFERRED", "begin reading").ok();
+  explicit ReadTransaction(store::Connection& db) : db_(db) {
+    ok_ = db_.Exec(db_.engine() == store::Engine::kSqlite
+                       ? "BEGIN DEFERRED"
+                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                   "begin reading")
+              .ok();
   }
   ~ReadTransaction() {
     if (ok_) (void)db_.Exec("COMMIT", "finish reading");
@@ -103,9 +105,16 @@ class ReadTransaction {
   bool ok() const { return ok_; }
 
  private:
-  sqlite::Database& db_;
+  store::Connection& db_;
   bool ok_ = false;
 };
+
+// Units read per batch from a server, whose statements return all their
+// rows at once: memory stays flat. SQLite steps its cursors row by row and
+// reads the memory in one batch.
+constexpr std::int64_t kServerBatchUnits = 4096;
+// Above any unit id (ids times 65536 stay in 64 bits).
+constexpr std::int64_t kNoUnitId = std::int64_t{1} << 46;
 
 bool Wanted(const std::vector<std::string>& langs, std::string_view lang) {
   if (langs.empty()) return true;
@@ -129,14 +138,15 @@ Result<ExportSummary> TranslationMemory::Export(
 
 Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
                                                 const ExportOptions& options) {
-  ReadTransaction snapshot(db_);
+  store::Connection& db = *db_;
+  ReadTransaction snapshot(db);
   if (!snapshot.ok())
     return Status::Database("cannot begin reading the memory");
 
   // The sources that contributed units, with their headers.
   std::map<std::int64_t, Source> sources;
   {
-    auto query = db_.Prepare(
+    auto query = db.Prepare(
         "SELECT id, tmx_version, root_extra, creationtool, "
         "creationtoolversion, segtype, o_tmf, adminlang, srclang, datatype, "
         "o_encoding, creationdate, creationid, changedate, changeid, "
@@ -144,20 +154,20 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
         "DISTINCT source_id FROM tm_unit) ORDER BY id",
         "read the memory's sources");
     if (!query.ok()) return query.status();
+    store::Statement& q = **query;
     for (;;) {
-      auto row = query->Step();
+      auto row = q.Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      Source& source = sources[query->ColumnInt64(0)];
+      Source& source = sources[q.ColumnInt64(0)];
       TmxHeader& h = source.header;
-      h.present = query->ColumnTextView(17) == "tmx";
-      h.version = query->ColumnText(1);
-      h.root_extra = query->ColumnText(2);
+      h.present = q.ColumnTextView(17) == "tmx";
+      h.version = q.ColumnText(1);
+      h.root_extra = q.ColumnText(2);
       int column = 3;
-      for (TmxAttr attr : kSourceColumns)
-        ReadAttr(*query, column++, attr, h.attrs);
-      h.extra = query->ColumnText(15);
-      h.body = query->ColumnText(16);
+      for (TmxAttr attr : kSourceColumns) ReadAttr(q, column++, attr, h.attrs);
+      h.extra = q.ColumnText(15);
+      h.body = q.ColumnText(16);
     }
   }
 
@@ -189,110 +199,145 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
   summary.filled = formats::FillRequiredHeader(header, options.defaults);
   ONOMA_RETURN_IF_ERROR(writer.WriteHeader(header));
 
-  auto units = db_.Prepare(
+  auto units = db.Prepare(
       "SELECT id, source_id, tuid, srclang, segtype, o_tmf, o_encoding, "
       "datatype, usagecount, lastusagedate, creationtool, "
       "creationtoolversion, creationdate, creationid, changedate, changeid, "
-      "extra FROM tm_unit ORDER BY id",
+      "extra FROM tm_unit WHERE id > ?1 AND id <= ?2 ORDER BY id",
       "read translation units");
   if (!units.ok()) return units.status();
-  auto variants = db_.Prepare(
+  auto variants = db.Prepare(
       "SELECT unit_id, seq, lang, o_encoding, datatype, usagecount, "
       "lastusagedate, creationtool, creationtoolversion, creationdate, "
       "creationid, changedate, o_tmf, changeid, extra, text, markup "
-      "FROM tm_variant ORDER BY id",  // = unit_id, seq (0003_tm.sql)
+      "FROM tm_variant WHERE id > ?1 AND id <= ?2 "
+      "ORDER BY id",  // = unit_id, seq (0003_tm.sql)
       "read variants");
   if (!variants.ok()) return variants.status();
-  auto meta = db_.Prepare(
+  auto meta = db.Prepare(
       "SELECT unit_id, variant_seq, seq, kind, type, lang, o_encoding, "
-      "extra, value FROM tm_meta ORDER BY unit_id, variant_seq, seq",
+      "extra, value FROM tm_meta WHERE unit_id > ?1 AND unit_id <= ?2 "
+      "ORDER BY unit_id, variant_seq, seq",
       "read notes and props");
   if (!meta.ok()) return meta.status();
-  Cursor v{std::move(*variants)};
-  Cursor m{std::move(*meta)};
-  ONOMA_RETURN_IF_ERROR(v.Advance());
-  ONOMA_RETURN_IF_ERROR(m.Advance());
+  std::unique_ptr<store::Statement> batch_end;
+  if (db.engine() != store::Engine::kSqlite) {
+    auto end = db.Prepare(
+        "SELECT max(id), count(*) FROM (SELECT id FROM tm_unit WHERE id > ?1 "
+        "ORDER BY id LIMIT ?2) batch",
+        "read translation units");
+    if (!end.ok()) return end.status();
+    batch_end = std::move(*end);
+  }
 
   const std::size_t needed = std::min<std::size_t>(2, options.langs.size());
   TmxUnit unit;
   std::vector<int> kept_seq;  // variant seq of each kept variant
-  for (;;) {
-    auto row = units->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    const std::int64_t id = units->ColumnInt64(0);
-    unit.Clear();
-    unit.variants.clear();
-    kept_seq.clear();
-    int column = 2;
-    for (TmxAttr attr : kUnitColumns)
-      ReadAttr(*units, column++, attr, unit.attrs);
-    unit.extra = units->ColumnText(16);
-
-    while (v.has_row && v.unit_id() < id) ONOMA_RETURN_IF_ERROR(v.Advance());
-    while (v.has_row && v.unit_id() == id) {
-      const sqlite::Statement& s = v.statement;
-      if (Wanted(options.langs, s.ColumnTextView(2))) {
-        TmxVariant& variant = unit.variants.emplace_back();
-        kept_seq.push_back(static_cast<int>(s.ColumnInt64(1)));
-        variant.lang = s.ColumnText(2);
-        column = 3;
-        for (TmxAttr attr : kVariantColumns) {
-          ReadAttr(s, column++, attr, variant.attrs);
-        }
-        variant.extra = s.ColumnText(14);
-        variant.text = s.ColumnText(15);
-        variant.has_markup = !s.ColumnIsNull(16);
-        if (variant.has_markup) variant.markup = s.ColumnText(16);
-      }
-      ONOMA_RETURN_IF_ERROR(v.Advance());
+  for (std::int64_t low = 0; low < kNoUnitId;) {
+    // The batch: units with ids in (low, high].
+    std::int64_t high = kNoUnitId;
+    if (batch_end != nullptr) {
+      ONOMA_RETURN_IF_ERROR(batch_end->Bind(1, low));
+      ONOMA_RETURN_IF_ERROR(batch_end->Bind(2, kServerBatchUnits));
+      auto row = batch_end->Step();
+      if (!row.ok()) return row.status();
+      if (!*row || batch_end->ColumnInt64(1) == 0) break;
+      high = batch_end->ColumnInt64(0);
+      batch_end->Reset();
     }
+    store::Statement& u = **units;
+    u.Reset();
+    ONOMA_RETURN_IF_ERROR(u.Bind(1, low));
+    ONOMA_RETURN_IF_ERROR(u.Bind(2, high));
+    Cursor v{variants->get()};
+    Cursor m{meta->get()};
+    v.statement->Reset();
+    m.statement->Reset();
+    ONOMA_RETURN_IF_ERROR(v.statement->Bind(1, low * 65536 + 65535));
+    ONOMA_RETURN_IF_ERROR(v.statement->Bind(2, high * 65536 + 65535));
+    ONOMA_RETURN_IF_ERROR(m.statement->Bind(1, low));
+    ONOMA_RETURN_IF_ERROR(m.statement->Bind(2, high));
+    ONOMA_RETURN_IF_ERROR(v.Advance());
+    ONOMA_RETURN_IF_ERROR(m.Advance());
+    low = high;
 
-    while (m.has_row && m.unit_id() < id) ONOMA_RETURN_IF_ERROR(m.Advance());
-    while (m.has_row && m.unit_id() == id) {
-      const sqlite::Statement& s = m.statement;
-      const int variant_seq = static_cast<int>(s.ColumnInt64(1));
-      std::vector<TmxMeta>* into = nullptr;
-      if (variant_seq == 0) {
-        into = &unit.meta;
-      } else {
-        for (std::size_t i = 0; i < kept_seq.size(); ++i) {
-          if (kept_seq[i] == variant_seq) into = &unit.variants[i].meta;
+    for (;;) {
+      auto row = u.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      const std::int64_t id = u.ColumnInt64(0);
+      unit.Clear();
+      unit.variants.clear();
+      kept_seq.clear();
+      int column = 2;
+      for (TmxAttr attr : kUnitColumns) ReadAttr(u, column++, attr, unit.attrs);
+      unit.extra = u.ColumnText(16);
+
+      while (v.has_row && v.unit_id() < id) ONOMA_RETURN_IF_ERROR(v.Advance());
+      while (v.has_row && v.unit_id() == id) {
+        const store::Statement& s = *v.statement;
+        if (Wanted(options.langs, s.ColumnTextView(2))) {
+          TmxVariant& variant = unit.variants.emplace_back();
+          kept_seq.push_back(static_cast<int>(s.ColumnInt64(1)));
+          variant.lang = s.ColumnText(2);
+          column = 3;
+          for (TmxAttr attr : kVariantColumns) {
+            ReadAttr(s, column++, attr, variant.attrs);
+          }
+          variant.extra = s.ColumnText(14);
+          variant.text = s.ColumnText(15);
+          variant.has_markup = !s.ColumnIsNull(16);
+          if (variant.has_markup) variant.markup = s.ColumnText(16);
         }
+        ONOMA_RETURN_IF_ERROR(v.Advance());
       }
-      if (into != nullptr) {
-        TmxMeta& meta_row = into->emplace_back();
-        meta_row.kind = s.ColumnTextView(3) == "prop" ? TmxMeta::Kind::kProp
-                                                      : TmxMeta::Kind::kNote;
-        meta_row.type = s.ColumnText(4);
-        meta_row.has_lang = !s.ColumnIsNull(5);
-        meta_row.lang = s.ColumnText(5);
-        meta_row.has_o_encoding = !s.ColumnIsNull(6);
-        meta_row.o_encoding = s.ColumnText(6);
-        meta_row.extra = s.ColumnText(7);
-        meta_row.value = s.ColumnText(8);
-      }
-      ONOMA_RETURN_IF_ERROR(m.Advance());
-    }
 
-    if (unit.variants.empty() || unit.variants.size() < needed) continue;
-    if (!single) {
-      // Make explicit what the unit inherited from its own file's header
-      // and the shared header says otherwise.
-      auto found = sources.find(units->ColumnInt64(1));
-      if (found != sources.end()) {
-        const TmxAttributes& own = found->second.header.attrs;
-        for (TmxAttr attr : kInherited) {
-          if (!unit.attrs.has(attr) && own.has(attr) &&
-              own.get(attr) != header.attrs.get(attr)) {
-            unit.attrs.set(attr, own.get(attr));
+      while (m.has_row && m.unit_id() < id) ONOMA_RETURN_IF_ERROR(m.Advance());
+      while (m.has_row && m.unit_id() == id) {
+        const store::Statement& s = *m.statement;
+        const int variant_seq = static_cast<int>(s.ColumnInt64(1));
+        std::vector<TmxMeta>* into = nullptr;
+        if (variant_seq == 0) {
+          into = &unit.meta;
+        } else {
+          for (std::size_t i = 0; i < kept_seq.size(); ++i) {
+            if (kept_seq[i] == variant_seq) into = &unit.variants[i].meta;
+          }
+        }
+        if (into != nullptr) {
+          TmxMeta& meta_row = into->emplace_back();
+          meta_row.kind = s.ColumnTextView(3) == "prop" ? TmxMeta::Kind::kProp
+                                                        : TmxMeta::Kind::kNote;
+          meta_row.type = s.ColumnText(4);
+          meta_row.has_lang = !s.ColumnIsNull(5);
+          meta_row.lang = s.ColumnText(5);
+          meta_row.has_o_encoding = !s.ColumnIsNull(6);
+          meta_row.o_encoding = s.ColumnText(6);
+          meta_row.extra = s.ColumnText(7);
+          meta_row.value = s.ColumnText(8);
+        }
+        ONOMA_RETURN_IF_ERROR(m.Advance());
+      }
+
+      if (unit.variants.empty() || unit.variants.size() < needed) continue;
+      if (!single) {
+        // Make explicit what the unit inherited from its own file's header
+        // and the shared header says otherwise.
+        auto found = sources.find(u.ColumnInt64(1));
+        if (found != sources.end()) {
+          const TmxAttributes& own = found->second.header.attrs;
+          for (TmxAttr attr : kInherited) {
+            if (!unit.attrs.has(attr) && own.has(attr) &&
+                own.get(attr) != header.attrs.get(attr)) {
+              unit.attrs.set(attr, own.get(attr));
+            }
           }
         }
       }
+      ONOMA_RETURN_IF_ERROR(writer.WriteUnit(unit));
+      ++summary.units;
+      summary.variants += unit.variants.size();
     }
-    ONOMA_RETURN_IF_ERROR(writer.WriteUnit(unit));
-    ++summary.units;
-    summary.variants += unit.variants.size();
   }
   return summary;
 }

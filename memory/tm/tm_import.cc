@@ -3,6 +3,7 @@
 // killed half-way, tests/tm/tm_kill_test.cc.
 
 #include <ctime>
+#include <optional>
 #include <utility>
 
 #include "lib/text/utf8.h"
@@ -11,6 +12,8 @@
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
+#include "memory/store/connection.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/tm/tm_store_internal.h"
 #include "memory/tm/translation_memory.h"
 
@@ -128,6 +131,17 @@ Result<ImportSummary> CheckUnits(Reader& reader, const ImportOptions& options) {
 
 }  // namespace
 
+TranslationMemory::TranslationMemory(store::Connection& db) : db_(&db) {}
+
+TranslationMemory::TranslationMemory(sqlite::Database& db)
+    : owned_(std::make_unique<store::SqliteConnection>(db)),
+      db_(owned_.get()) {}
+
+TranslationMemory::TranslationMemory(TranslationMemory&& other) noexcept
+    : owned_(std::move(other.owned_)), db_(other.db_) {}
+
+TranslationMemory::~TranslationMemory() = default;
+
 bool ParseOnDuplicate(std::string_view text, OnDuplicate& out) {
   if (text.empty()) {
     out = OnDuplicate::kDefault;
@@ -176,12 +190,14 @@ namespace {
 // One transaction for the whole file: a fault anywhere, even in its last
 // byte, leaves the memory as it was.
 template <class Reader>
-Result<ImportSummary> ImportUnits(sqlite::Database& db, Reader& reader,
+Result<ImportSummary> ImportUnits(store::Connection& db, Reader& reader,
                                   const ImportOptions& options) {
-  ForeignKeysOff unchecked(db);
-  auto txn = sqlite::Transaction::Begin(db);
+  std::optional<ForeignKeysOff> unchecked;
+  if (db.sqlite() != nullptr) unchecked.emplace(*db.sqlite());
+  auto txn = store::Transaction::Begin(db);
   if (!txn.ok()) return txn.status();
-  CacheSize cache(db);
+  std::optional<CacheSize> cache;
+  if (db.sqlite() != nullptr) cache.emplace(*db.sqlite());
   auto store = internal::UnitStore::Prepare(db);
   if (!store.ok()) return store.status();
   // Sized for the file: a unit takes a few hundred bytes of TMX (wire
@@ -246,12 +262,12 @@ Result<ImportSummary> ImportUnits(sqlite::Database& db, Reader& reader,
 
 Result<ImportSummary> TranslationMemory::Import(TmxReader& reader,
                                                 const ImportOptions& options) {
-  return ImportUnits(db_, reader, options);
+  return ImportUnits(*db_, reader, options);
 }
 
 Result<ImportSummary> TranslationMemory::Import(XliffReader& reader,
                                                 const ImportOptions& options) {
-  Result<ImportSummary> summary = ImportUnits(db_, reader, options);
+  Result<ImportSummary> summary = ImportUnits(*db_, reader, options);
   if (summary.ok()) summary->xliff = true;
   return summary;
 }
@@ -287,21 +303,21 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
     }
   }
 
-  auto txn = sqlite::Transaction::Begin(db_);
+  auto txn = store::Transaction::Begin(*db_);
   if (!txn.ok()) return txn.status();
-  auto store = internal::UnitStore::Prepare(db_);
+  auto store = internal::UnitStore::Prepare(*db_);
   if (!store.ok()) return store.status();
 
   // One tm_source row stands for everything added by hand.
   std::int64_t source_id = 0;
   {
-    auto find = db_.Prepare(
+    auto find = db_->Prepare(
         "SELECT id FROM tm_source WHERE kind = 'add' ORDER BY id LIMIT 1",
         "find the source of added units");
     if (!find.ok()) return find.status();
-    auto row = find->Step();
+    auto row = (*find)->Step();
     if (!row.ok()) return row.status();
-    if (*row) source_id = find->ColumnInt64(0);
+    if (*row) source_id = (*find)->ColumnInt64(0);
   }
   if (source_id == 0) {
     TmxHeader header;

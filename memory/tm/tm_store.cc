@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ctime>
+#include <utility>
 
 #include "memory/tm/tm_store_internal.h"
 
@@ -19,41 +20,106 @@ using formats::TmxMeta;
 using formats::TmxUnit;
 using formats::TmxVariant;
 
-// Text is bound SQLITE_STATIC: the unit outlives the step, and copying
-// every segment twice more would cost a tenth of the import.
-int BindText(sqlite3_stmt* stmt, int index, std::string_view text) {
-  return sqlite3_bind_text64(stmt, index, text.data() ? text.data() : "",
-                             text.size(), SQLITE_STATIC, SQLITE_UTF8);
-}
+// A row of an INSERT on SQLite: text bound SQLITE_STATIC, since the unit
+// outlives the step, and copying every segment twice more would cost a
+// tenth of the import. The first failure is kept and reported by Run().
+class SqliteRow {
+ public:
+  SqliteRow(sqlite::Statement& statement, sqlite::Database& db)
+      : statement_(statement), db_(db) {}
+  void Text(int index, std::string_view text) {
+    if (rc_ == SQLITE_OK) {
+      rc_ = sqlite3_bind_text64(statement_.handle(), index,
+                                text.data() ? text.data() : "", text.size(),
+                                SQLITE_STATIC, SQLITE_UTF8);
+    }
+  }
+  void Int(int index, std::int64_t value) {
+    if (rc_ == SQLITE_OK) {
+      rc_ = sqlite3_bind_int64(statement_.handle(), index, value);
+    }
+  }
+  void Null(int index) {
+    if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_null(statement_.handle(), index);
+  }
+  Status Run() {
+    if (rc_ != SQLITE_OK) {
+      const int rc = rc_;
+      rc_ = SQLITE_OK;
+      return Status::Database("cannot " + statement_.purpose() + ": " +
+                              sqlite3_errstr(rc));
+    }
+    Status status = statement_.Run();
+    statement_.Reset();
+    return status;
+  }
+  // Run(), and the id the row was given.
+  Result<std::int64_t> Insert() {
+    ONOMA_RETURN_IF_ERROR(Run());
+    return db_.LastInsertRowId();
+  }
 
-int BindAttr(sqlite3_stmt* stmt, int index, const TmxAttributes& attrs,
-             TmxAttr attr) {
-  if (!attrs.has(attr)) return sqlite3_bind_null(stmt, index);
+ private:
+  sqlite::Statement& statement_;
+  sqlite::Database& db_;
+  int rc_ = SQLITE_OK;
+};
+
+// The same through the storage seam: the statement's INSERT ends in
+// RETURNING id.
+class SeamRow {
+ public:
+  explicit SeamRow(store::Statement& statement) : statement_(statement) {}
+  void Text(int index, std::string_view text) {
+    if (status_.ok()) status_ = statement_.BindText(index, text);
+  }
+  void Int(int index, std::int64_t value) {
+    if (status_.ok()) status_ = statement_.BindInt64(index, value);
+  }
+  void Null(int index) {
+    if (status_.ok()) status_ = statement_.BindNull(index);
+  }
+  Status Run() {
+    Status status = std::exchange(status_, Status::Ok());
+    if (status.ok()) status = statement_.Run();
+    statement_.Reset();
+    return status;
+  }
+  Result<std::int64_t> Insert() {
+    Status status = std::exchange(status_, Status::Ok());
+    if (!status.ok()) {
+      statement_.Reset();
+      return status;
+    }
+    Result<bool> row = statement_.Step();
+    std::int64_t id = row.ok() && *row ? statement_.ColumnInt64(0) : 0;
+    statement_.Reset();
+    if (!row.ok()) return row.status();
+    return id;
+  }
+
+ private:
+  store::Statement& statement_;
+  Status status_;
+};
+
+template <class Row>
+void BindAttr(Row& row, int index, const TmxAttributes& attrs, TmxAttr attr) {
+  if (!attrs.has(attr)) return row.Null(index);
   if (attr == TmxAttr::kUsagecount) {
     // Digits only, checked by the reader; at most 18 of them.
     const std::string& value = attrs.get(attr);
     std::int64_t count = 0;
     for (char c : value) count = count * 10 + (c - '0');
-    return sqlite3_bind_int64(stmt, index, count);
+    return row.Int(index, count);
   }
-  return BindText(stmt, index, attrs.get(attr));
+  row.Text(index, attrs.get(attr));
 }
 
-int BindOptionalText(sqlite3_stmt* stmt, int index, std::string_view text) {
-  if (text.empty()) return sqlite3_bind_null(stmt, index);
-  return BindText(stmt, index, text);
-}
-
-Status BindFailure(sqlite::Statement& statement, int rc) {
-  return Status::Database("cannot " + statement.purpose() + ": " +
-                          sqlite3_errstr(rc));
-}
-
-// Runs a statement already bound, then resets it for the next unit.
-Status RunAndReset(sqlite::Statement& statement) {
-  Status status = statement.Run();
-  statement.Reset();
-  return status;
+template <class Row>
+void BindOptionalText(Row& row, int index, std::string_view text) {
+  if (text.empty()) return row.Null(index);
+  row.Text(index, text);
 }
 
 void AppendLower(std::string_view text, std::string& out) {
@@ -225,98 +291,125 @@ bool DupKeyFilter::MayContain(std::int64_t key) const {
   return (bits_[h & mask_] & want) == want;
 }
 
+UnitStore::~UnitStore() = default;
+
 Status UnitStore::UseFilter(std::uint64_t incoming) {
   auto count =
       db_->Prepare("SELECT count(*) FROM tm_unit", "count translation units");
   if (!count.ok()) return count.status();
-  auto row = count->Step();
+  auto row = (*count)->Step();
   if (!row.ok()) return row.status();
-  const auto existing = static_cast<std::uint64_t>(count->ColumnInt64(0));
+  const auto existing = static_cast<std::uint64_t>((*count)->ColumnInt64(0));
   filter_ = std::make_unique<DupKeyFilter>(existing + incoming);
-  // A scan of the index alone (it covers dup_key).
-  auto keys = db_->Prepare(
-      "SELECT dup_key FROM tm_unit INDEXED BY "
-      "tm_unit_dup_key",
-      "read duplicate keys");
+  // SQLite: a scan of the index alone (it covers dup_key).
+  auto keys = db_->Prepare(db_->sqlite() != nullptr
+                               ? "SELECT dup_key FROM tm_unit INDEXED BY "
+                                 "tm_unit_dup_key"
+                               : "SELECT dup_key FROM tm_unit",
+                           "read duplicate keys");
   if (!keys.ok()) return keys.status();
   for (;;) {
-    auto next = keys->Step();
+    auto next = (*keys)->Step();
     if (!next.ok()) return next.status();
     if (!*next) break;
-    filter_->Add(keys->ColumnInt64(0));
+    filter_->Add((*keys)->ColumnInt64(0));
   }
   return Status::Ok();
 }
 
-UnitStore::UnitStore(sqlite::Statement insert_source,
-                     sqlite::Statement insert_unit,
-                     sqlite::Statement insert_variant,
-                     sqlite::Statement insert_meta, sqlite::Statement find_dups,
-                     sqlite::Statement delete_unit, sqlite::Database& db)
-    : insert_source_(std::move(insert_source)),
-      insert_unit_(std::move(insert_unit)),
-      insert_variant_(std::move(insert_variant)),
-      insert_meta_(std::move(insert_meta)),
-      find_dups_(std::move(find_dups)),
-      delete_unit_(std::move(delete_unit)),
-      db_(&db) {}
+namespace {
 
-Result<UnitStore> UnitStore::Prepare(sqlite::Database& db) {
-  auto source = db.Prepare(
-      "INSERT INTO tm_source (kind, name, imported_at, tmx_version, "
-      "root_extra, creationtool, creationtoolversion, segtype, o_tmf, "
-      "adminlang, srclang, datatype, o_encoding, creationdate, creationid, "
-      "changedate, changeid, header_extra, header_body) VALUES (?1, ?2, ?3, "
-      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19)",
-      "record the imported file");
-  if (!source.ok()) return source.status();
-  auto unit = db.Prepare(
-      "INSERT INTO tm_unit (source_id, tuid, srclang, segtype, o_tmf, "
-      "o_encoding, datatype, usagecount, lastusagedate, creationtool, "
-      "creationtoolversion, creationdate, creationid, changedate, changeid, "
-      "extra, source_lang, source_seq, dup_key, content_hash, changed) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-      "?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-      "store a translation unit");
-  if (!unit.ok()) return unit.status();
-  auto variant = db.Prepare(
-      "INSERT INTO tm_variant (id, unit_id, seq, lang, o_encoding, "
-      "datatype, usagecount, lastusagedate, creationtool, "
-      "creationtoolversion, creationdate, creationid, changedate, o_tmf, "
-      "changeid, extra, text, markup, skeleton) VALUES (?1 * 65536 + ?2, "
-      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-      "?16, ?17, ?18)",
-      "store a variant");
-  if (!variant.ok()) return variant.status();
-  auto meta = db.Prepare(
-      "INSERT INTO tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
-      "o_encoding, extra, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-      "store a note or prop");
-  if (!meta.ok()) return meta.status();
+constexpr const char* kInsertSource =
+    "INSERT INTO tm_source (kind, name, imported_at, tmx_version, "
+    "root_extra, creationtool, creationtoolversion, segtype, o_tmf, "
+    "adminlang, srclang, datatype, o_encoding, creationdate, creationid, "
+    "changedate, changeid, header_extra, header_body) VALUES (?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+    "?19)";
+constexpr const char* kInsertUnit =
+    "INSERT INTO tm_unit (source_id, tuid, srclang, segtype, o_tmf, "
+    "o_encoding, datatype, usagecount, lastusagedate, creationtool, "
+    "creationtoolversion, creationdate, creationid, changedate, changeid, "
+    "extra, source_lang, source_seq, dup_key, content_hash, changed) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+    "?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+constexpr const char* kInsertVariant =
+    "INSERT INTO tm_variant (id, unit_id, seq, lang, o_encoding, "
+    "datatype, usagecount, lastusagedate, creationtool, "
+    "creationtoolversion, creationdate, creationid, changedate, o_tmf, "
+    "changeid, extra, text, markup, skeleton) VALUES (?1 * 65536 + ?2, "
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18)";
+constexpr const char* kInsertMeta =
+    "INSERT INTO tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
+    "o_encoding, extra, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+}  // namespace
+
+Result<UnitStore> UnitStore::Prepare(store::Connection& db) {
+  UnitStore store;
+  store.db_ = &db;
+  if (sqlite::Database* file = db.sqlite(); file != nullptr) {
+    auto source = file->Prepare(kInsertSource, "record the imported file");
+    if (!source.ok()) return source.status();
+    auto unit = file->Prepare(kInsertUnit, "store a translation unit");
+    if (!unit.ok()) return unit.status();
+    auto variant = file->Prepare(kInsertVariant, "store a variant");
+    if (!variant.ok()) return variant.status();
+    auto meta = file->Prepare(kInsertMeta, "store a note or prop");
+    if (!meta.ok()) return meta.status();
+    store.sqlite_.emplace(
+        Inserts<sqlite::Statement>{std::move(*source), std::move(*unit),
+                                   std::move(*variant), std::move(*meta)});
+  } else {
+    auto source = db.Prepare(std::string(kInsertSource) + " RETURNING id",
+                             "record the imported file");
+    if (!source.ok()) return source.status();
+    auto unit = db.Prepare(std::string(kInsertUnit) + " RETURNING id",
+                           "store a translation unit");
+    if (!unit.ok()) return unit.status();
+    auto variant = db.Prepare(kInsertVariant, "store a variant");
+    if (!variant.ok()) return variant.status();
+    auto meta = db.Prepare(kInsertMeta, "store a note or prop");
+    if (!meta.ok()) return meta.status();
+    store.seam_.emplace(Inserts<std::unique_ptr<store::Statement>>{
+        std::move(*source), std::move(*unit), std::move(*variant),
+        std::move(*meta)});
+  }
   auto find = db.Prepare(
       "SELECT id, content_hash, changed FROM tm_unit WHERE dup_key = ?1",
       "look for duplicates");
   if (!find.ok()) return find.status();
+  store.find_dups_ = std::move(*find);
   // The trigger tm_unit_deleted takes the unit's variants, notes and props
   // with it (foreign keys are off during an import; see tm_import.cc).
   auto erase = db.Prepare("DELETE FROM tm_unit WHERE id = ?1",
                           "replace a duplicate unit");
   if (!erase.ok()) return erase.status();
-  return UnitStore(std::move(*source), std::move(*unit), std::move(*variant),
-                   std::move(*meta), std::move(*find), std::move(*erase), db);
+  store.delete_unit_ = std::move(*erase);
+  return store;
 }
 
 Result<std::int64_t> UnitStore::InsertSource(std::string_view kind,
                                              std::string_view name,
                                              const TmxHeader& header) {
-  sqlite3_stmt* s = insert_source_.handle();
+  if (sqlite_) {
+    return InsertSourceRow(SqliteRow(sqlite_->source, *db_->sqlite()), kind,
+                           name, header);
+  }
+  return InsertSourceRow(SeamRow(*seam_->source), kind, name, header);
+}
+
+template <class Row>
+Result<std::int64_t> UnitStore::InsertSourceRow(Row s, std::string_view kind,
+                                                std::string_view name,
+                                                const TmxHeader& header) {
   const std::string now = formats::FormatTmxDate(std::time(nullptr));
-  int rc = BindText(s, 1, kind);
-  if (rc == SQLITE_OK) rc = BindText(s, 2, name);
-  if (rc == SQLITE_OK) rc = BindText(s, 3, now);
-  if (rc == SQLITE_OK) rc = BindOptionalText(s, 4, header.version);
-  if (rc == SQLITE_OK) rc = BindOptionalText(s, 5, header.root_extra);
+  s.Text(1, kind);
+  s.Text(2, name);
+  s.Text(3, now);
+  BindOptionalText(s, 4, header.version);
+  BindOptionalText(s, 5, header.root_extra);
   static constexpr TmxAttr kColumns[] = {
       TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
       TmxAttr::kSegtype,      TmxAttr::kOTmf,
@@ -325,48 +418,59 @@ Result<std::int64_t> UnitStore::InsertSource(std::string_view kind,
       TmxAttr::kCreationdate, TmxAttr::kCreationid,
       TmxAttr::kChangedate,   TmxAttr::kChangeid};
   int index = 6;
-  for (TmxAttr attr : kColumns) {
-    if (rc == SQLITE_OK) rc = BindAttr(s, index, header.attrs, attr);
-    ++index;
-  }
-  if (rc == SQLITE_OK) rc = BindOptionalText(s, 18, header.extra);
-  if (rc == SQLITE_OK) rc = BindText(s, 19, header.body);
-  if (rc != SQLITE_OK) return BindFailure(insert_source_, rc);
-  ONOMA_RETURN_IF_ERROR(RunAndReset(insert_source_));
-  return db_->LastInsertRowId();
+  for (TmxAttr attr : kColumns) BindAttr(s, index++, header.attrs, attr);
+  BindOptionalText(s, 18, header.extra);
+  s.Text(19, header.body);
+  return s.Insert();
 }
 
-Status UnitStore::InsertMeta(std::int64_t unit_id, int variant_seq,
-                             const std::vector<TmxMeta>& meta) {
-  sqlite3_stmt* s = insert_meta_.handle();
+template <class Row>
+Status UnitStore::InsertMetaRows(Row& s, std::int64_t unit_id, int variant_seq,
+                                 const std::vector<TmxMeta>& meta) {
   int seq = 0;
   for (const TmxMeta& m : meta) {
     const bool prop = m.kind == TmxMeta::Kind::kProp;
-    int rc = sqlite3_bind_int64(s, 1, unit_id);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 2, variant_seq);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 3, ++seq);
-    if (rc == SQLITE_OK) rc = BindText(s, 4, prop ? "prop" : "note");
-    if (rc == SQLITE_OK) {
-      rc = prop ? BindText(s, 5, m.type) : sqlite3_bind_null(s, 5);
+    s.Int(1, unit_id);
+    s.Int(2, variant_seq);
+    s.Int(3, ++seq);
+    s.Text(4, prop ? "prop" : "note");
+    if (prop) {
+      s.Text(5, m.type);
+    } else {
+      s.Null(5);
     }
-    if (rc == SQLITE_OK) {
-      rc = m.has_lang ? BindText(s, 6, m.lang) : sqlite3_bind_null(s, 6);
+    if (m.has_lang) {
+      s.Text(6, m.lang);
+    } else {
+      s.Null(6);
     }
-    if (rc == SQLITE_OK) {
-      rc = m.has_o_encoding ? BindText(s, 7, m.o_encoding)
-                            : sqlite3_bind_null(s, 7);
+    if (m.has_o_encoding) {
+      s.Text(7, m.o_encoding);
+    } else {
+      s.Null(7);
     }
-    if (rc == SQLITE_OK) rc = BindOptionalText(s, 8, m.extra);
-    if (rc == SQLITE_OK) rc = BindText(s, 9, m.value);
-    if (rc != SQLITE_OK) return BindFailure(insert_meta_, rc);
-    ONOMA_RETURN_IF_ERROR(RunAndReset(insert_meta_));
+    BindOptionalText(s, 8, m.extra);
+    s.Text(9, m.value);
+    ONOMA_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();
 }
 
 Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
-  sqlite3_stmt* s = insert_unit_.handle();
-  int rc = sqlite3_bind_int64(s, 1, source_id);
+  if (sqlite_) {
+    sqlite::Database& file = *db_->sqlite();
+    return InsertUnitRows(SqliteRow(sqlite_->unit, file),
+                          SqliteRow(sqlite_->variant, file),
+                          SqliteRow(sqlite_->meta, file), source_id, unit);
+  }
+  return InsertUnitRows(SeamRow(*seam_->unit), SeamRow(*seam_->variant),
+                        SeamRow(*seam_->meta), source_id, unit);
+}
+
+template <class Row>
+Status UnitStore::InsertUnitRows(Row s, Row v, Row meta, std::int64_t source_id,
+                                 const TmxUnit& unit) {
+  s.Int(1, source_id);
   static constexpr TmxAttr kUnitColumns[] = {
       TmxAttr::kTuid,         TmxAttr::kSrclang,
       TmxAttr::kSegtype,      TmxAttr::kOTmf,
@@ -376,23 +480,19 @@ Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
       TmxAttr::kCreationdate, TmxAttr::kCreationid,
       TmxAttr::kChangedate,   TmxAttr::kChangeid};
   int index = 2;
-  for (TmxAttr attr : kUnitColumns) {
-    if (rc == SQLITE_OK) rc = BindAttr(s, index, unit.attrs, attr);
-    ++index;
-  }
-  if (rc == SQLITE_OK) rc = BindOptionalText(s, 16, unit.extra);
-  if (rc == SQLITE_OK) rc = BindText(s, 17, keys_.source_lang);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 18, keys_.source_seq);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 19, keys_.dup_key);
-  if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 20, keys_.content_hash);
-  if (rc == SQLITE_OK) rc = BindOptionalText(s, 21, keys_.changed);
-  if (rc != SQLITE_OK) return BindFailure(insert_unit_, rc);
-  ONOMA_RETURN_IF_ERROR(RunAndReset(insert_unit_));
-  const std::int64_t unit_id = db_->LastInsertRowId();
+  for (TmxAttr attr : kUnitColumns) BindAttr(s, index++, unit.attrs, attr);
+  BindOptionalText(s, 16, unit.extra);
+  s.Text(17, keys_.source_lang);
+  s.Int(18, keys_.source_seq);
+  s.Int(19, keys_.dup_key);
+  s.Int(20, keys_.content_hash);
+  BindOptionalText(s, 21, keys_.changed);
+  auto inserted = s.Insert();
+  if (!inserted.ok()) return inserted.status();
+  const std::int64_t unit_id = *inserted;
   if (!unit.meta.empty())
-    ONOMA_RETURN_IF_ERROR(InsertMeta(unit_id, 0, unit.meta));
+    ONOMA_RETURN_IF_ERROR(InsertMetaRows(meta, unit_id, 0, unit.meta));
 
-  sqlite3_stmt* v = insert_variant_.handle();
   static constexpr TmxAttr kVariantColumns[] = {
       TmxAttr::kOEncoding,    TmxAttr::kDatatype,
       TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
@@ -402,28 +502,28 @@ Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
       TmxAttr::kChangeid};
   int seq = 0;
   for (const TmxVariant& variant : unit.variants) {
-    rc = sqlite3_bind_int64(v, 1, unit_id);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(v, 2, ++seq);
-    if (rc == SQLITE_OK) rc = BindText(v, 3, variant.lang);
+    v.Int(1, unit_id);
+    v.Int(2, ++seq);
+    v.Text(3, variant.lang);
     index = 4;
     for (TmxAttr attr : kVariantColumns) {
-      if (rc == SQLITE_OK) rc = BindAttr(v, index, variant.attrs, attr);
-      ++index;
+      BindAttr(v, index++, variant.attrs, attr);
     }
-    if (rc == SQLITE_OK) rc = BindOptionalText(v, 15, variant.extra);
-    if (rc == SQLITE_OK) rc = BindText(v, 16, variant.text);
-    if (rc == SQLITE_OK) {
-      rc = variant.has_markup ? BindText(v, 17, variant.markup)
-                              : sqlite3_bind_null(v, 17);
+    BindOptionalText(v, 15, variant.extra);
+    v.Text(16, variant.text);
+    if (variant.has_markup) {
+      v.Text(17, variant.markup);
+    } else {
+      v.Null(17);
     }
-    if (rc == SQLITE_OK) {
-      rc = variant.has_codes ? BindText(v, 18, variant.skeleton)
-                             : sqlite3_bind_null(v, 18);
+    if (variant.has_codes) {
+      v.Text(18, variant.skeleton);
+    } else {
+      v.Null(18);
     }
-    if (rc != SQLITE_OK) return BindFailure(insert_variant_, rc);
-    ONOMA_RETURN_IF_ERROR(RunAndReset(insert_variant_));
+    ONOMA_RETURN_IF_ERROR(v.Run());
     if (!variant.meta.empty()) {
-      ONOMA_RETURN_IF_ERROR(InsertMeta(unit_id, seq, variant.meta));
+      ONOMA_RETURN_IF_ERROR(InsertMetaRows(meta, unit_id, seq, variant.meta));
     }
   }
   return Status::Ok();
@@ -441,19 +541,19 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
 
   dups_.clear();
   if (filter_ == nullptr || filter_->MayContain(keys_.dup_key)) {
-    ONOMA_RETURN_IF_ERROR(find_dups_.Bind(1, keys_.dup_key));
+    store::Statement& find = *find_dups_;
+    ONOMA_RETURN_IF_ERROR(find.Bind(1, keys_.dup_key));
     for (;;) {
-      Result<bool> row = find_dups_.Step();
+      Result<bool> row = find.Step();
       if (!row.ok()) {
-        find_dups_.Reset();
+        find.Reset();
         return row.status();
       }
       if (!*row) break;
-      dups_.push_back(Duplicate{find_dups_.ColumnInt64(0),
-                                find_dups_.ColumnInt64(1),
-                                find_dups_.ColumnText(2)});
+      dups_.push_back(Duplicate{find.ColumnInt64(0), find.ColumnInt64(1),
+                                find.ColumnText(2)});
     }
-    find_dups_.Reset();
+    find.Reset();
   }
 
   bool replace = false;
@@ -481,8 +581,10 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
   }
   if (replace) {
     for (const Duplicate& d : dups_) {
-      ONOMA_RETURN_IF_ERROR(delete_unit_.Bind(1, d.id));
-      ONOMA_RETURN_IF_ERROR(RunAndReset(delete_unit_));
+      ONOMA_RETURN_IF_ERROR(delete_unit_->Bind(1, d.id));
+      Status erased = delete_unit_->Run();
+      delete_unit_->Reset();
+      ONOMA_RETURN_IF_ERROR(erased);
     }
   }
   ONOMA_RETURN_IF_ERROR(InsertUnit(source_id, unit));

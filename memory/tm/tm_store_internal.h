@@ -2,15 +2,17 @@
 // with the duplicate rules of OnDuplicate. Shared by Import and Add; not
 // part of the component's interface.
 //
-// Each statement is prepared once per UnitStore and reused for every unit;
-// text is bound without copying (the unit outlives the step). REQUIRES:
-// the caller holds a write transaction for as long as it stores.
+// Each statement is prepared once per UnitStore and reused for every unit.
+// On SQLite text is bound without copying (the unit outlives the step); on
+// another engine (memory/store/connection.h) the rows go through the seam.
+// REQUIRES: the caller holds a write transaction for as long as it stores.
 
 #ifndef ONOMA_MEMORY_TM_TM_STORE_INTERNAL_H_
 #define ONOMA_MEMORY_TM_TM_STORE_INTERNAL_H_
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "memory/formats/tmx_model.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::tm::internal {
@@ -71,7 +74,10 @@ class DupKeyFilter {
 
 class UnitStore {
  public:
-  [[nodiscard]] static Result<UnitStore> Prepare(sqlite::Database& db);
+  [[nodiscard]] static Result<UnitStore> Prepare(store::Connection& db);
+  UnitStore(UnitStore&&) noexcept = default;
+  UnitStore& operator=(UnitStore&&) noexcept = default;
+  ~UnitStore();
 
   // Loads the memory's duplicate keys into a filter sized for them and
   // `incoming` more, which Store() then consults before its lookup. For
@@ -89,23 +95,37 @@ class UnitStore {
                                      std::string_view header_srclang,
                                      OnDuplicate policy);
 
+  // The rows of the four INSERTs, as statements of one engine or the other.
+  template <class S>
+  struct Inserts {
+    S source;
+    S unit;
+    S variant;
+    S meta;
+  };
+
  private:
-  UnitStore(sqlite::Statement insert_source, sqlite::Statement insert_unit,
-            sqlite::Statement insert_variant, sqlite::Statement insert_meta,
-            sqlite::Statement find_dups, sqlite::Statement delete_unit,
-            sqlite::Database& db);
+  UnitStore() = default;
 
+  template <class Row>
+  Result<std::int64_t> InsertSourceRow(Row source, std::string_view kind,
+                                       std::string_view name,
+                                       const formats::TmxHeader& header);
+  template <class Row>
+  Status InsertUnitRows(Row unit, Row variant, Row meta, std::int64_t source_id,
+                        const formats::TmxUnit& unit_in);
+  template <class Row>
+  Status InsertMetaRows(Row& meta, std::int64_t unit_id, int variant_seq,
+                        const std::vector<formats::TmxMeta>& rows);
   Status InsertUnit(std::int64_t source_id, const formats::TmxUnit& unit);
-  Status InsertMeta(std::int64_t unit_id, int variant_seq,
-                    const std::vector<formats::TmxMeta>& meta);
 
-  sqlite::Statement insert_source_;
-  sqlite::Statement insert_unit_;
-  sqlite::Statement insert_variant_;
-  sqlite::Statement insert_meta_;
-  sqlite::Statement find_dups_;
-  sqlite::Statement delete_unit_;
-  sqlite::Database* db_;
+  store::Connection* db_ = nullptr;
+  // On SQLite: its statements, bound without copying.
+  std::optional<Inserts<sqlite::Statement>> sqlite_;
+  // On another engine: the seam's.
+  std::optional<Inserts<std::unique_ptr<store::Statement>>> seam_;
+  std::unique_ptr<store::Statement> find_dups_;
+  std::unique_ptr<store::Statement> delete_unit_;
 
   std::unique_ptr<DupKeyFilter> filter_;
   UnitKeys keys_;

@@ -1,7 +1,9 @@
 // memory/tm: the translation memory. Units of aligned segments in any
 // number of languages, brought in from TMX files and written back to TMX
 // without loss, kept in onoma's SQLite file (memory/schema/0003_tm.sql;
-// docs/tm.md).
+// docs/tm.md) or, behind the storage seam (memory/store/connection.h), in
+// a desk's PostgreSQL database (memory/schema_postgres/0003_tm.sql;
+// docs/shared-store.md): the same calls, the same rows, the same export.
 //
 //   #include "memory/tm/translation_memory.h"
 //   using namespace onoma;
@@ -9,6 +11,7 @@
 //   Result<sqlite::Database> db = sqlite::Database::Open(path);
 //   if (!db.ok()) return db.status();
 //   tm::TranslationMemory memory(*db);
+//   // or any engine: auto conn = store::Open(location); memory(**conn);
 //
 //   // Import: one transaction per file; a fault leaves the database as it
 //   // was and names file, line and column.
@@ -36,10 +39,13 @@
 //
 // Errors: kBadInput (a malformed file, located), kIo (a file that cannot
 // be read or written), kBadArgument (a bad language tag or empty text for
-// Add), kDatabase (SQLite refused; the transaction is rolled back).
+// Add), kDatabase (the database refused; the transaction is rolled back).
+// On PostgreSQL a write waits for another onoma's (one writer at a time,
+// memory/postgres/connection.h), so no deadlock or serialization failure
+// reaches the caller.
 //
-// Ownership: a TranslationMemory borrows the Database, which must outlive
-// it. Thread safety: as the Database, one thread at a time.
+// Ownership: a TranslationMemory borrows the Database or Connection, which
+// must outlive it. Thread safety: as the Database, one thread at a time.
 
 #ifndef ONOMA_MEMORY_TM_TRANSLATION_MEMORY_H_
 #define ONOMA_MEMORY_TM_TRANSLATION_MEMORY_H_
@@ -47,6 +53,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +66,9 @@
 
 namespace onoma::sqlite {
 class Database;
+}
+namespace onoma::store {
+class Connection;
 }
 
 namespace onoma::tm {
@@ -151,8 +161,10 @@ struct TmStats {
     std::uint64_t units = 0;
   };
   std::vector<Source> sources;
-  std::uint64_t file_bytes = 0;  // the database file and its WAL
-  std::uint64_t tm_bytes = 0;    // pages of the tm_ tables; 0 if unknown
+  // The database file and its WAL (PostgreSQL: the whole database).
+  std::uint64_t file_bytes = 0;
+  std::uint64_t tm_bytes = 0;  // pages of the tm_ tables; 0 if unknown
+  std::string location;        // the file's path, or the URI (no password)
 };
 
 // Reads and checks a TMX or XLIFF file as Import would, storing nothing: the
@@ -164,7 +176,12 @@ struct TmStats {
 
 class TranslationMemory {
  public:
-  explicit TranslationMemory(sqlite::Database& db) : db_(db) {}
+  // REQUIRES: `db` was opened with migrations (schema 0003 or later).
+  explicit TranslationMemory(store::Connection& db);
+  explicit TranslationMemory(sqlite::Database& db);
+  TranslationMemory(TranslationMemory&& other) noexcept;
+  TranslationMemory& operator=(TranslationMemory&&) = delete;
+  ~TranslationMemory();
 
   // Reads `path` (TMX 1.1-1.4b, or XLIFF 1.0-2.2: its finished segments,
   // formats::XliffReader; which one by formats::DetectTmFileFormat) and
@@ -199,7 +216,8 @@ class TranslationMemory {
   [[nodiscard]] Result<TmStats> Stats();
 
  private:
-  sqlite::Database& db_;
+  std::unique_ptr<store::Connection> owned_;  // over a sqlite::Database
+  store::Connection* db_;
 };
 
 }  // namespace onoma::tm

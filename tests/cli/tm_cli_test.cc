@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "tests/formats/tmx_canonical.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 #include "tests/support/shared_corpora.h"
 
@@ -21,6 +23,8 @@ namespace fs = std::filesystem;
 using testing::Output;
 using testing::RunOnoma;
 
+// On SQLite the file tm.db; in the onoma_tm_cli_test_pg run a new
+// PostgreSQL database (tests/support/pg_server.h), given to --db as its URI.
 class TmCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -29,6 +33,13 @@ class TmCliTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    db_ = Path("tm.db");
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -44,10 +55,12 @@ class TmCliTest : public ::testing::Test {
   }
 
   Output Onoma(const std::string& args) {
-    return RunOnoma("", "--db '" + Path("tm.db") + "' " + args);
+    return RunOnoma("", "--db '" + db_ + "' " + args);
   }
 
   fs::path dir_;
+  std::string db_;  // what --db is given
+  std::optional<testing::PgTestDatabase> pg_;
 };
 
 const char kGood[] =
@@ -72,9 +85,10 @@ TEST_F(TmCliTest, ImportPrintsASummaryAndStatsShowIt) {
             std::string::npos)
       << out.out;
   // Not a terminal: no progress line; only the note that the database
-  // was made.
+  // file was made (a PostgreSQL database is made by its administrator).
   EXPECT_EQ(out.err.find('\r'), std::string::npos);
-  EXPECT_EQ(out.err, "onoma: created the database " + Path("tm.db") + "\n");
+  EXPECT_EQ(out.err,
+            pg_ ? std::string() : "onoma: created the database " + db_ + "\n");
 
   Output again = Onoma("tm import '" + Path("good.tmx") + "'");
   EXPECT_NE(again.out.find("0 added, 0 replaced, 2 duplicates skipped"),
@@ -180,9 +194,9 @@ TEST_F(TmCliTest, EntityAmplificationIsRefusedAndChangesNothing) {
   doc.insert(doc.find("</body>"), units);
   ASSERT_LT(doc.size(), 140000u);
   Write("laughs.tmx", doc);
-  Output out = RunOnoma(
-      testing::MemoryCap(1000),
-      "--db '" + Path("tm.db") + "' tm import '" + Path("laughs.tmx") + "'");
+  Output out =
+      RunOnoma(testing::MemoryCap(1000),
+               "--db '" + db_ + "' tm import '" + Path("laughs.tmx") + "'");
   EXPECT_EQ(out.exit_code, 3) << out.err;
   EXPECT_NE(out.err.find(Path("laughs.tmx") + ":"), std::string::npos)
       << out.err;

@@ -1,20 +1,26 @@
 // The translation memory: import in one transaction, duplicates under each
-// policy, export with --langs and several sources, Add and Stats.
+// policy, export with --langs and several sources, Add and Stats. On SQLite
+// in memory, and again on a new PostgreSQL database in the
+// onoma_tm_store_test_pg run (tests/support/pg_server.h).
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
-#include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
+#include "memory/store/open.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/formats/tmx_canonical.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/shared_corpora.h"
 
 namespace onoma::tm {
@@ -37,10 +43,31 @@ std::string Unit(const std::string& en, const std::string& uk,
 class TmTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = sqlite::Database::Open(":memory:");
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::make_unique<sqlite::Database>(std::move(*db));
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      auto db = store::Open(pg_->uri());
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      db_ = std::move(*db);
+    } else {
+      auto db = sqlite::Database::Open(":memory:");
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      db_ = std::make_unique<store::SqliteConnection>(std::move(*db));
+    }
     memory_ = std::make_unique<TranslationMemory>(*db_);
+  }
+
+  void TearDown() override {
+    memory_.reset();
+    db_.reset();
+  }
+
+  // The rows of a query, as they come.
+  std::unique_ptr<store::Statement> Query(const std::string& sql) {
+    auto query = db_->Prepare(sql, "read");
+    EXPECT_TRUE(query.ok()) << query.status().ToString();
+    return query.ok() ? std::move(*query) : nullptr;
   }
 
   Result<ImportSummary> ImportText(const std::string& text,
@@ -69,15 +96,21 @@ class TmTest : public ::testing::Test {
   // "lang:text" of every variant, unit by unit.
   std::vector<std::string> Contents() {
     std::vector<std::string> out;
-    auto query = db_->Prepare(
-        "SELECT group_concat(lang || ':' || text, ' | ') FROM (SELECT * FROM "
-        "tm_variant ORDER BY unit_id, seq) GROUP BY unit_id ORDER BY unit_id",
-        "dump");
-    EXPECT_TRUE(query.ok());
+    auto query = Query(
+        "SELECT unit_id, lang, text FROM tm_variant ORDER BY unit_id, seq");
+    if (query == nullptr) return out;
+    std::int64_t unit = -1;
     for (;;) {
       auto row = query->Step();
       if (!row.ok() || !*row) break;
-      out.push_back(query->ColumnText(0));
+      const std::string variant =
+          query->ColumnText(1) + ":" + query->ColumnText(2);
+      if (query->ColumnInt64(0) == unit) {
+        out.back() += " | " + variant;
+      } else {
+        out.push_back(variant);
+        unit = query->ColumnInt64(0);
+      }
     }
     return out;
   }
@@ -85,9 +118,12 @@ class TmTest : public ::testing::Test {
   std::string Dump() {
     std::string out;
     for (const char* sql :
-         {"SELECT * FROM tm_source", "SELECT * FROM tm_unit",
-          "SELECT * FROM tm_variant", "SELECT * FROM tm_meta"}) {
-      auto query = db_->Prepare(sql, "dump");
+         {"SELECT * FROM tm_source ORDER BY id",
+          "SELECT * FROM tm_unit ORDER BY id",
+          "SELECT * FROM tm_variant ORDER BY id",
+          "SELECT * FROM tm_meta ORDER BY unit_id, variant_seq, seq"}) {
+      auto query = Query(sql);
+      if (query == nullptr) break;
       for (;;) {
         auto row = query->Step();
         if (!row.ok() || !*row) break;
@@ -100,13 +136,15 @@ class TmTest : public ::testing::Test {
     return out;
   }
 
+  // SQLite only.
   std::int64_t Pragma(const char* name) {
-    auto query = db_->Prepare(std::string("PRAGMA ") + name, "pragma");
+    auto query = Query(std::string("PRAGMA ") + name);
     auto row = query->Step();
     return query->ColumnInt64(0);
   }
 
-  std::unique_ptr<sqlite::Database> db_;
+  std::optional<testing::PgTestDatabase> pg_;  // the PostgreSQL run only
+  std::unique_ptr<store::Connection> db_;
   std::unique_ptr<TranslationMemory> memory_;
 };
 
@@ -118,8 +156,10 @@ TEST_F(TmTest, ImportsUnitsAndCounts) {
   EXPECT_EQ(Contents(), (std::vector<std::string>{"en:Kyiv | uk:Київ",
                                                   "en:Lviv | uk:Львів"}));
   // The connection is as it was: foreign keys on, the usual page cache.
-  EXPECT_EQ(Pragma("foreign_keys"), 1);
-  EXPECT_EQ(Pragma("cache_size"), -2000);
+  if (db_->engine() == store::Engine::kSqlite) {
+    EXPECT_EQ(Pragma("foreign_keys"), 1);
+    EXPECT_EQ(Pragma("cache_size"), -2000);
+  }
 }
 
 TEST_F(TmTest, AMalformedFileLeavesTheDatabaseAsItWas) {
@@ -206,11 +246,10 @@ TEST_F(TmTest, DuplicatesUnderKeepReplaceAndNewest) {
               (std::vector<std::string>{"en:x", "en:Kyiv | uk:Київ!"}));
   }
   // Replacing removed the old unit's rows, notes and props too.
-  auto orphans = db_->Prepare(
+  auto orphans = Query(
       "SELECT (SELECT count(*) FROM tm_variant WHERE unit_id NOT IN (SELECT "
       "id FROM tm_unit)) + (SELECT count(*) FROM tm_meta WHERE unit_id NOT "
-      "IN (SELECT id FROM tm_unit))",
-      "orphans");
+      "IN (SELECT id FROM tm_unit))");
   ASSERT_TRUE(orphans->Step().ok());
   EXPECT_EQ(orphans->ColumnInt64(0), 0);
 }
@@ -225,8 +264,7 @@ TEST_F(TmTest, TheSourceVariantFollowsSrclang) {
               "<tu srclang=\"*all*\"><tuv xml:lang=\"de\"><seg>e</seg></tuv>"
               "<tuv xml:lang=\"en\"><seg>f</seg></tuv></tu>"))
           .ok());
-  auto query = db_->Prepare(
-      "SELECT source_lang, source_seq FROM tm_unit ORDER BY id", "read");
+  auto query = Query("SELECT source_lang, source_seq FROM tm_unit ORDER BY id");
   std::vector<std::string> got;
   while (*query->Step()) {
     got.push_back(query->ColumnText(0) + "/" + query->ColumnText(1));
@@ -330,11 +368,10 @@ TEST_F(TmTest, ImportsKoreanAndUkrainianWireCopy) {
   auto summary = ImportText(text);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->added, 4u);
-  auto query = db_->Prepare(
-      "SELECT u.tuid, u.source_lang, v.text, v.skeleton IS NOT NULL FROM "
-      "tm_unit u JOIN tm_variant v ON v.id = u.id * 65536 + u.source_seq "
-      "ORDER BY u.id",
-      "read");
+  auto query = Query(
+      "SELECT u.tuid, u.source_lang, v.text, CASE WHEN v.skeleton IS NOT NULL "
+      "THEN 1 ELSE 0 END FROM tm_unit u JOIN tm_variant v ON v.id = u.id * "
+      "65536 + u.source_seq ORDER BY u.id");
   std::vector<std::string> got;
   while (*query->Step()) {
     got.push_back(query->ColumnText(0) + " " + query->ColumnText(1) + " " +
