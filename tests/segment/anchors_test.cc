@@ -36,6 +36,12 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
       {"en", "Profit was 12.2 trillion won.", {"num:12200000000000"}},
       {"ko", "영업이익은 12조2천억원이었다.", {"num:12200000000000"}},
       {"ko", "3천여 명", {"num:3000"}},
+      {"uk", "Гру дивилися 45 тисяч глядачів.", {"num:45000"}},
+      {"uk",
+       "Населення – 60 тисяч, бюджет – 2 мільярди.",
+       {"num:60000", "num:2000000000"}},
+      {"ru", "45 тысяч зрителей", {"num:45000"}},
+      {"en", "About 45 thousand fans.", {"num:45000"}},
       {"en", "Scores 2-1 and 09.", {"num:1", "num:2", "num:9"}},
   };
   for (const Case& c : cases) {
