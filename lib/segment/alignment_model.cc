@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -28,6 +29,102 @@ std::vector<std::vector<std::uint32_t>> KeysOf(const Document& doc,
     std::sort(out[i].begin(), out[i].end());
   }
   return out;
+}
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Calls `f(word, has_capital)` for each word of Latin letters and digits
+// (two characters or more, one of them a letter) in `s`, lower-cased:
+// "SK" and "hynix" in "SK하이닉스 (SK hynix)".
+template <typename F>
+void ForEachLatinWord(std::string_view s, F f) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!IsAsciiLetter(s[i]) && !(s[i] >= '0' && s[i] <= '9')) {
+      ++i;
+      continue;
+    }
+    std::string word;
+    bool letter = false;
+    bool capital = false;
+    for (;
+         i < s.size() && (IsAsciiLetter(s[i]) || (s[i] >= '0' && s[i] <= '9'));
+         ++i) {
+      letter = letter || IsAsciiLetter(s[i]);
+      capital = capital || (s[i] >= 'A' && s[i] <= 'Z');
+      word += static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
+                                                           : s[i]);
+    }
+    if (letter && word.size() >= 2) f(word, capital);
+  }
+}
+
+// Whether most letters of `doc` are Latin (ASCII and Latin-1 to Latin
+// Extended-B) rather than Hangul, Cyrillic or another script.
+bool WrittenInLatin(const Document& doc) {
+  std::size_t latin = 0;
+  std::size_t other = 0;
+  for (const std::string& sentence : doc.sentences) {
+    for (std::size_t i = 0; i < sentence.size();) {
+      char32_t c = 0;
+      text::DecodeNext(sentence, i, c);
+      if (c < 0x80) {
+        latin += IsAsciiLetter(static_cast<char>(c)) ? 1 : 0;
+      } else if (c >= 0xC0 && c < 0x250) {
+        ++latin;
+      } else if (c >= 0x370) {
+        ++other;  // letters of other scripts, and some signs
+      }
+    }
+  }
+  return latin >= other;
+}
+
+// Words in Latin letters that a document in another script keeps as the
+// English has them ("ICBM", "SK하이닉스", "Telegram") link the sentences
+// that have them: keys "lat:<word>", for words with a capital letter in
+// the document of the other script that the Latin one has too (in any
+// case). Nothing when both documents, or neither, are written in Latin.
+void AddLatinWords(const Document& source, const Document& target, KeyIds& ids,
+                   std::vector<std::vector<std::uint32_t>>& source_keys,
+                   std::vector<std::vector<std::uint32_t>>& target_keys) {
+  const bool source_latin = WrittenInLatin(source);
+  if (source_latin == WrittenInLatin(target)) return;
+  const Document& latin = source_latin ? source : target;
+  const Document& other = source_latin ? target : source;
+  auto& latin_keys = source_latin ? source_keys : target_keys;
+  auto& other_keys = source_latin ? target_keys : source_keys;
+  std::set<std::string, std::less<>> kept;
+  for (const std::string& sentence : other.sentences) {
+    ForEachLatinWord(sentence, [&](std::string& word, bool capital) {
+      if (capital) kept.insert(std::move(word));
+    });
+  }
+  std::set<std::string, std::less<>> both;
+  for (const std::string& sentence : latin.sentences) {
+    ForEachLatinWord(sentence, [&](std::string& word, bool) {
+      if (kept.count(word) != 0) both.insert(std::move(word));
+    });
+  }
+  if (both.empty()) return;
+  auto add = [&](const Document& doc, bool need_capital,
+                 std::vector<std::vector<std::uint32_t>>& keys) {
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      const std::size_t before = keys[i].size();
+      ForEachLatinWord(doc.sentences[i], [&](std::string& word, bool capital) {
+        if ((capital || !need_capital) && both.count(word) != 0) {
+          auto it = ids.try_emplace("lat:" + word,
+                                    static_cast<std::uint32_t>(ids.size()));
+          keys[i].push_back(it.first->second);
+        }
+      });
+      if (keys[i].size() != before) std::sort(keys[i].begin(), keys[i].end());
+    }
+  };
+  add(other, true, other_keys);
+  add(latin, false, latin_keys);
 }
 
 std::vector<double> LengthsOf(const Document& doc, double& total) {
@@ -121,6 +218,7 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   KeyIds ids;
   source_keys_ = KeysOf(source, anchors, options.source_lang, ids);
   target_keys_ = KeysOf(target, anchors, options.target_lang, ids);
+  AddLatinWords(source, target, ids, source_keys_, target_keys_);
   // Sentences of each side that mention each key.
   std::vector<double> source_count(ids.size(), 0), target_count(ids.size(), 0);
   for (const auto& [keys, count] : {std::pair{&source_keys_, &source_count},
@@ -170,6 +268,27 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   }
 }
 
+void AlignmentModel::Compare(std::size_t na,
+                             const std::vector<std::uint32_t>& a,
+                             std::size_t nb,
+                             const std::vector<std::uint32_t>& b,
+                             double& shared, double& missing) const {
+  std::size_t x = 0;
+  std::size_t y = 0;
+  while (x < na && y < nb) {
+    if (a[x] == b[y]) {
+      shared += key_weight_[a[x]];
+      ++x, ++y;
+    } else if (a[x] < b[y]) {
+      missing += key_weight_[a[x++]];
+    } else {
+      missing += key_weight_[b[y++]];
+    }
+  }
+  for (; x < na; ++x) missing += key_weight_[a[x]];
+  for (; y < nb; ++y) missing += key_weight_[b[y]];
+}
+
 double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
                             std::uint32_t dj) const {
   if (di == 0 || dj == 0) return -std::log(kPriorNull);
@@ -211,32 +330,22 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
       std::max(std::erfc(std::fabs(delta) / std::sqrt(2.0)), 1e-12);
   double cost = -std::log(prior) - std::log(tail) + quote_cost;
 
-  // Anchors: shared keys (multiset intersection) and the rest.
+  // Anchors: shared keys (multiset intersection) and the rest. Pieces of
+  // a quotation count what both sides share anywhere (the speaker's name
+  // where both name him) but miss only what is quoted.
   thread_local std::vector<std::uint32_t> a;
   thread_local std::vector<std::uint32_t> b;
-  const std::size_t na =
-      Gather(quoted_only ? source_quoted_keys_ : source_keys_, i, di, a);
-  const std::size_t nb =
-      Gather(quoted_only ? target_quoted_keys_ : target_keys_, j, dj, b);
-  if (na + nb > 0) {
-    double shared = 0;
-    double missing = 0;
-    std::size_t x = 0;
-    std::size_t y = 0;
-    while (x < na && y < nb) {
-      if (a[x] == b[y]) {
-        shared += key_weight_[a[x]];
-        ++x, ++y;
-      } else if (a[x] < b[y]) {
-        missing += key_weight_[a[x++]];
-      } else {
-        missing += key_weight_[b[y++]];
-      }
-    }
-    for (; x < na; ++x) missing += key_weight_[a[x]];
-    for (; y < nb; ++y) missing += key_weight_[b[y]];
-    cost += -kSharedAnchor * shared + kMissingAnchor * missing;
+  double shared = 0;
+  double missing = 0;
+  Compare(Gather(source_keys_, i, di, a), a, Gather(target_keys_, j, dj, b), b,
+          shared, missing);
+  if (quoted_only) {
+    double unused = 0;
+    missing = 0;
+    Compare(Gather(source_quoted_keys_, i, di, a), a,
+            Gather(target_quoted_keys_, j, dj, b), b, unused, missing);
   }
+  cost += -kSharedAnchor * shared + kMissingAnchor * missing;
 
   if (soft_paragraphs_) {
     if (di == 2 && source_paragraph_[i] != source_paragraph_[i + 1]) {

@@ -91,6 +91,12 @@ class AlignmentModel {
   double TargetLength(std::uint32_t j) const { return target_length_[j]; }
 
  private:
+  // Adds the weights of the keys two sorted lists of ids share, and of
+  // the rest, to `shared` and `missing`.
+  void Compare(std::size_t na, const std::vector<std::uint32_t>& a,
+               std::size_t nb, const std::vector<std::uint32_t>& b,
+               double& shared, double& missing) const;
+
   // Sorted ids of the anchor keys of each sentence.
   std::vector<std::vector<std::uint32_t>> source_keys_;
   // Per key id: how much one mention counts (AnchorWeight).

@@ -206,6 +206,20 @@ TEST(AlignerTest, QuotationPiecesPairByWhatIsQuoted) {
   EXPECT_EQ(Shape(*uk), (std::vector<std::string>{"1-1", "1-1", "1-1"}));
 }
 
+// Words that a Korean or Ukrainian translation keeps in Latin letters
+// (acronyms, brands) link the sentences that have them: here they tell
+// which of two sentences of like length the translation left out.
+TEST(AlignerTest, LatinWordsKeptByTheTranslationAnchor) {
+  Document s = Doc({"Exports of chips rose for a fifth month running.",
+                    "Demand for AI servers lifted sales of HBM chips.",
+                    "Analysts expect the rise to slow later this year."});
+  Document kept = Doc({"반도체 수출은 다섯 달 연속 늘었다.",
+                       "AI 서버 수요로 HBM 판매가 늘었다."});
+  auto beads = Align(s, kept, Options("en", "ko"));
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1", "1-0"}));
+}
+
 TEST(AlignerTest, RejectsDecreasingParagraphs) {
   Document bad;
   bad.sentences = {"a.", "b."};

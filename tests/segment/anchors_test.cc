@@ -42,6 +42,16 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
        {"num:60000", "num:2000000000"}},
       {"ru", "45 тысяч зрителей", {"num:45000"}},
       {"en", "About 45 thousand fans.", {"num:45000"}},
+      // Korean money and counts as wire copy writes them.
+      {"ko", "주가는 6만300원에 마감했다.", {"num:60300"}},
+      {"en", "The shares closed at 60,300 won.", {"num:60300"}},
+      {"ko", "영업이익은 10조3천억 원이었다.", {"num:10300000000000"}},
+      {"en", "Profit was 10.3 trillion won.", {"num:10300000000000"}},
+      {"ko", "8만8천800원", {"num:88800"}},
+      {"ko", "68억 달러를 투자한다.", {"num:6800000000"}},
+      {"en", "It will invest $6.8 billion.", {"num:6800000000"}},
+      {"ko", "7~9월 실적", {"num:7", "num:9"}},
+      {"ko", "7∼9월 실적", {"num:7", "num:9"}},
       {"en", "Scores 2-1 and 09.", {"num:1", "num:2", "num:9"}},
   };
   for (const Case& c : cases) {
