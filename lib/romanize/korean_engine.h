@@ -59,6 +59,9 @@ struct KoreanData {
   std::vector<std::vector<hangul::Syllable>> provinces;
   // [names]: place names written whole though they end in a unit's syllable.
   std::vector<std::vector<hangul::Syllable>> whole_names;
+  // [endings]: words that end a place name without being a unit (거리 in
+  // 사거리, a crossroads): a name that ends in one is written whole.
+  std::vector<std::vector<hangul::Syllable>> whole_endings;
 
   // The surname that `name` begins with, preferring two syllables when the
   // name is long enough to keep a given name; nullptr if none is listed.

@@ -81,6 +81,14 @@ const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
   // 3.6: a name that only ends in a unit's syllable (대구 Daegu, 왕십리
   // Wangsimni) is one word.
   if (IsListed(data.whole_names, run)) return nullptr;
+  // Nor one that ends in a word such as 거리 (사거리 Sageori).
+  for (const std::vector<Syllable>& ending : data.whole_endings) {
+    if (run.size() >= ending.size() &&
+        std::equal(ending.begin(), ending.end(),
+                   run.end() - static_cast<std::ptrdiff_t>(ending.size()))) {
+      return nullptr;
+    }
+  }
   for (const Unit& unit : data.units) {
     const std::size_t n = unit.hangul.size();
     if (unit.numbered_only || run.size() < n + unit.min_stem) continue;
@@ -176,11 +184,13 @@ Status ParseUnits(std::string_view contents, std::string_view path,
     kNone,
     kUnits,
     kProvinces,
-    kNames
+    kNames,
+    kEndings
   } section = Section::kNone;
   std::vector<Unit> units;
   std::vector<std::vector<Syllable>> provinces;
   std::vector<std::vector<Syllable>> names;
+  std::vector<std::vector<Syllable>> endings;
   for (const TableLine& line : SplitTableLines(contents)) {
     const TableField& first = line.fields[0];
     if (first.text == "[units]") {
@@ -195,22 +205,31 @@ Status ParseUnits(std::string_view contents, std::string_view path,
       section = Section::kNames;
       continue;
     }
+    if (first.text == "[endings]") {
+      section = Section::kEndings;
+      continue;
+    }
     if (section == Section::kNone) {
       return TableError(path, line, first,
-                        "expected [units], [provinces] or [names] first");
+                        "expected [units], [provinces], [names] or "
+                        "[endings] first");
     }
     std::vector<Syllable> syllables;
     if (!hangul::ToSyllables(first.text, &syllables)) {
       return TableError(path, line, first, "expected Hangul syllables");
     }
-    if (section == Section::kProvinces || section == Section::kNames) {
+    if (section != Section::kUnits) {
       if (line.fields.size() != 1) {
         return TableError(path, line, line.fields[1],
                           section == Section::kNames
                               ? "a [names] line holds the name only"
+                          : section == Section::kEndings
+                              ? "an [endings] line holds the ending only"
                               : "a province line holds its name only");
       }
-      (section == Section::kNames ? names : provinces)
+      (section == Section::kNames     ? names
+       : section == Section::kEndings ? endings
+                                      : provinces)
           .push_back(std::move(syllables));
       continue;
     }
@@ -242,6 +261,7 @@ Status ParseUnits(std::string_view contents, std::string_view path,
   data->units = std::move(units);
   data->provinces = std::move(provinces);
   data->whole_names = std::move(names);
+  data->whole_endings = std::move(endings);
   return Status::Ok();
 }
 
