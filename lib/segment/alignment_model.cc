@@ -164,10 +164,15 @@ bool IsSpaceOrOpen(char32_t c) {
 
 QuoteCut FindQuoteCut(std::string_view sentence) {
   // A straight mark opens where a space or the start is before it and
-  // something else after it; it closes otherwise.
+  // something else after it; it closes otherwise. “ closes „ (Ukrainian
+  // and German „…“), and closes after a letter; it opens otherwise.
   QuoteCut cut;
-  // Unclosed opening marks: code points and bytes before each.
-  std::vector<std::pair<double, std::size_t>> open;
+  struct Open {
+    double at;         // code points before the mark
+    std::size_t byte;  // bytes before it
+    char32_t mark;
+  };
+  std::vector<Open> open;
   double at = 0;
   char32_t before = 0;
   std::size_t i = 0;
@@ -181,12 +186,16 @@ QuoteCut FindQuoteCut(std::string_view sentence) {
       text::DecodeNext(sentence, k, after);
     }
     int kind = 0;  // 1 opens, -1 closes
-    if (c == U'\u201C' || c == U'\u00AB' || c == U'\u201E') kind = 1;
+    if (c == U'\u00AB' || c == U'\u201E') kind = 1;
     if (c == U'\u201D' || c == U'\u00BB') kind = -1;
+    if (c == U'\u201C') {
+      const bool closes_low = !open.empty() && open.back().mark == U'\u201E';
+      kind = !closes_low && IsSpaceOrOpen(before) ? 1 : -1;
+    }
     if (c == U'"') {
       kind = IsSpaceOrOpen(before) && after != 0 && after != U' ' ? 1 : -1;
     }
-    if (kind == 1) open.emplace_back(at, byte);
+    if (kind == 1) open.push_back({at, byte, c});
     if (kind == -1) {
       if (!open.empty()) {
         open.pop_back();
@@ -201,8 +210,8 @@ QuoteCut FindQuoteCut(std::string_view sentence) {
   }
   if (!open.empty()) {
     cut.ends_inside = true;
-    cut.tail = at - open.front().first;
-    cut.tail_from = open.front().second;
+    cut.tail = at - open.front().at;
+    cut.tail_from = open.front().byte;
   }
   return cut;
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "lib/segment/alignment_model_internal.h"
+
 namespace onoma::segment {
 namespace {
 
@@ -218,6 +220,39 @@ TEST(AlignerTest, LatinWordsKeptByTheTranslationAnchor) {
   auto beads = Align(s, kept, Options("en", "ko"));
   ASSERT_TRUE(beads.ok());
   EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1", "1-0"}));
+}
+
+// Where a sentence is cut inside a quotation, in each language's marks.
+TEST(AlignerTest, QuotationCuts) {
+  using internal::FindQuoteCut;
+  struct Case {
+    const char* sentence;
+    bool starts_inside;
+    bool ends_inside;
+  };
+  const Case cases[] = {
+      {"\"This is a provocation.", false, true},
+      {"We will respond,\" he said.", true, false},
+      {"He called them \"gifts of sincerity.\"", false, false},
+      {"It said \"no\" and \"never\": a \"red line.", false, true},
+      {"장관은 기자들에게 \"이는 도발이다.", false, true},
+      {"대응하겠다\"고 말했다.", true, false},
+      {"Він сказав: «Ми готові.", false, true},
+      {"Ми відповімо», – сказав він.", true, false},
+      {"Він сказав: „Ми готові“.", false, false},
+      {"Ми відповімо“, – сказав він.", true, false},
+      {"“We are ready,” she said.", false, false},
+      {"“We are ready.", false, true},
+      {"We won't stop, it's ours.", false, false},
+  };
+  for (const Case& c : cases) {
+    const internal::QuoteCut cut = FindQuoteCut(c.sentence);
+    EXPECT_EQ(cut.starts_inside, c.starts_inside) << c.sentence;
+    EXPECT_EQ(cut.ends_inside, c.ends_inside) << c.sentence;
+  }
+  // The quoted part's length in code points, from the opening mark.
+  EXPECT_EQ(FindQuoteCut("장관은 \"도발이다.").tail, 6);
+  EXPECT_EQ(FindQuoteCut("대응하겠다\"고 말했다.").head, 5);
 }
 
 TEST(AlignerTest, RejectsDecreasingParagraphs) {
