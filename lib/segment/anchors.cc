@@ -255,8 +255,10 @@ std::vector<std::string> NumberAnchors::ConceptKeys(
       return;
     }
     if (!prefix) return;
+    // A particle may follow a word of two syllables or more; one syllable
+    // ("두" two) is a word only alone ("두고" is no number).
     for (const auto& [form, key] : words->second) {
-      if (word.substr(0, form.size()) == form) {
+      if (form.size() > 3 && word.substr(0, form.size()) == form) {
         keys.push_back(key);
         return;
       }

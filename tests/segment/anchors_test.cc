@@ -102,6 +102,14 @@ TEST(NumberAnchorsTest, NumbersWrittenOut) {
             std::vector<std::string>{"num:2"});
   EXPECT_EQ(anchors.ConceptKeys("The journey took two days.", "en"),
             std::vector<std::string>{"num:2"});
+  // Korean native numerals before a noun; one syllable only alone.
+  EXPECT_EQ(anchors.ConceptKeys("두 정상은 네 차례 만났다.", "ko"),
+            (std::vector<std::string>{"num:2", "num:4"}));
+  EXPECT_EQ(anchors.ConceptKeys("다섯 차례 발사했다.", "ko"),
+            std::vector<std::string>{"num:5"});
+  EXPECT_TRUE(
+      anchors.ConceptKeys("두고 보자, 세계가 두려워한다.", "ko").empty());
+  EXPECT_TRUE(anchors.ConceptKeys("회의를 열 예정이다.", "ko").empty());
 }
 
 TEST(ListAnchorsTest, NamesMatchAtWordStartsIgnoringCase) {
