@@ -50,6 +50,12 @@ TEST(SentenceSplitterTest, EnglishAbbreviationsAndTitles) {
              {"The vote is set for Jan. 15.", "Voters are ready."}},
             {"No. 5 Samsung won. St. Petersburg lost.",
              {"No. 5 Samsung won.", "St. Petersburg lost."}},
+            // Before a number, which may now begin a sentence, and before
+            // a name.
+            {"As Fig. 3 shows, Art. 5 applies, on p. 12 of the report.",
+             {"As Fig. 3 shows, Art. 5 applies, on p. 12 of the report."}},
+            {"Chelsea v. Arsenal ended 2-1. Fans left.",
+             {"Chelsea v. Arsenal ended 2-1.", "Fans left."}},
         });
 }
 
