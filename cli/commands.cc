@@ -85,6 +85,8 @@ std::chrono::milliseconds BusyTimeout(const Options& options) {
 
 }  // namespace
 
+void NoteStaleIndex(bool read_only);
+
 Result<sqlite::Database> OpenStore(const Options& options) {
   auto location = sqlite::LocateDb(options.db);
   if (!location.ok()) return location.status().WithContext("--db");
@@ -93,8 +95,8 @@ Result<sqlite::Database> OpenStore(const Options& options) {
     return Status::Database(
         Format(Tr("'onoma {0}' does not work on PostgreSQL yet (the term "
                   "commands, lookup of names, normalize and tm import, "
-                  "export, add and stats do); give it a SQLite file "
-                  "(docs/shared-store.md)"),
+                  "export, add, stats, lookup and index do); give it a "
+                  "SQLite file (docs/shared-store.md)"),
                {options.command_name}));
   }
   sqlite::OpenOptions open;
@@ -173,11 +175,19 @@ Result<std::unique_ptr<store::Connection>> OpenConnection(
 }
 
 void NoteStaleIndex(const sqlite::Database& db) {
+  NoteStaleIndex(db.read_only());
+}
+
+void NoteStaleIndex(const store::Connection& db) {
+  NoteStaleIndex(db.read_only());
+}
+
+void NoteStaleIndex(bool read_only) {
   static bool noted = false;
   if (noted) return;
   noted = true;
   std::cerr << "onoma: "
-            << (db.read_only()
+            << (read_only
                     ? Tr("the database is read-only, so its index cannot be "
                          "brought up to date; the units it lacks are read "
                          "one by one (slower)")

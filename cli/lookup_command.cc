@@ -114,14 +114,14 @@ void AppendText(std::string& out, std::string_view query,
 int RunTmLookup(const Options& options) {
   const std::string what = options.command_name;
   const TmArgs& args = options.tm;
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
 
   // The term store's names, when it has any.
   std::optional<normalize::Matcher> matcher;
   std::optional<normalize::NameFinder> names;
   {
-    terms::TermStore store(*db);
+    terms::TermStore store(**db);
     auto input = ReadStore(store);
     if (!input.ok()) return Fail(what, input.status());
     if (!input->concepts.empty()) {
@@ -144,8 +144,8 @@ int RunTmLookup(const Options& options) {
   lookup_options.on_progress = [&](const tm::IndexProgress& p) {
     progress.Update(p.units_done, p.units_total);
   };
-  lookup_options.on_index_stale = [&db] { NoteStaleIndex(*db); };
-  auto lookup = tm::Lookup::Open(*db, lookup_options);
+  lookup_options.on_index_stale = [&db] { NoteStaleIndex(**db); };
+  auto lookup = tm::Lookup::Open(**db, lookup_options);
   if (!lookup.ok()) return Fail(what, lookup.status());
   const Display display = ChooseDisplay(args.json);
 
@@ -190,7 +190,7 @@ int RunTmLookup(const Options& options) {
 
 int RunTmIndex(const Options& options) {
   const std::string what = options.command_name;
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
   auto tokenizer = tm::MatchTokenizer::Create();
   if (!tokenizer.ok()) return Fail(what, tokenizer.status());
@@ -199,27 +199,28 @@ int RunTmIndex(const Options& options) {
     auto show = [&](const tm::IndexProgress& p) {
       progress.Update(p.units_done, p.units_total);
     };
-    Status s = options.tm.rebuild ? tm::RebuildIndex(*db, *tokenizer, show)
-                                  : tm::UpdateIndex(*db, *tokenizer, show);
+    Status s = options.tm.rebuild ? tm::RebuildIndex(**db, *tokenizer, show)
+                                  : tm::UpdateIndex(**db, *tokenizer, show);
     if (!s.ok()) return Fail(what, s);
   }
-  {
+  // Concordance's index is SQLite's FTS5 (docs/shared-store.md).
+  if (sqlite::Database* file = (*db)->sqlite(); file != nullptr) {
     ProgressLine progress(Tr("indexing the memory for concordance: {0}%"));
     auto indexed = tm::UpdateConcordanceIndex(
-        *db, [&](const tm::ConcordanceIndexProgress& p) {
+        *file, [&](const tm::ConcordanceIndexProgress& p) {
           progress.Update(
               static_cast<std::uint64_t>(std::max<std::int64_t>(p.done, 0)),
               static_cast<std::uint64_t>(std::max<std::int64_t>(p.total, 0)));
         });
     if (!indexed.ok()) return Fail(what, indexed.status());
   }
-  auto units = db->Prepare("SELECT indexed_upto FROM tm_index_state",
-                           "read the index state");
+  auto units = (*db)->Prepare("SELECT indexed_upto FROM tm_index_state",
+                              "read the index state");
   if (!units.ok()) return Fail(what, units.status());
-  auto row = units->Step();
+  auto row = (*units)->Step();
   if (!row.ok()) return Fail(what, row.status());
   std::cerr << Format(Tr("the indexes cover every unit (up to unit {0})"),
-                      {std::to_string(*row ? units->ColumnInt64(0) : 0)})
+                      {std::to_string(*row ? (*units)->ColumnInt64(0) : 0)})
             << '\n';
   return kExitOk;
 }

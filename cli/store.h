@@ -23,15 +23,15 @@ namespace onoma::cli {
 // tests/cli/store_cli_test.cc. Waits --busy-timeout for another onoma's
 // lock, saying so on a terminal after a second.
 // This opens SQLite only: for the commands whose storage (the memory's
-// lookup and concordance indexes) is not behind the storage seam yet. A
-// PostgreSQL URI is refused with kDatabase saying so.
+// concordance index, pretranslate, align, info, serve) is not behind the
+// storage seam yet. A PostgreSQL URI is refused with kDatabase saying so.
 Result<sqlite::Database> OpenStore(const Options& options);
 
 // The store through the storage seam (memory/store/connection.h): a
 // PostgreSQL database for a postgresql:// or postgres:// URI (handed to
 // libpq as it is), else the SQLite file as OpenStore opens it. For the
 // commands whose storage is behind the seam: the term store, and the
-// translation memory's units (tm import, export, add and stats).
+// translation memory (tm import, export, add, stats, lookup and index).
 Result<std::unique_ptr<store::Connection>> OpenConnection(
     const Options& options);
 
@@ -40,6 +40,7 @@ Result<std::unique_ptr<store::Connection>> OpenConnection(
 // database, or another onoma writing) and that the units it lacks are
 // read one by one.
 void NoteStaleIndex(const sqlite::Database& db);
+void NoteStaleIndex(const store::Connection& db);
 
 }  // namespace onoma::cli
 

@@ -348,7 +348,7 @@ void PgConnection::NoteChanges(const PGresult* result) {
 
 Status PgConnection::BeginWrite() {
   const std::string doing = "begin transaction on " + name_;
-  if (in_transaction_) {
+  if (in_transaction_ || reading_) {
     return Status::Internal("cannot " + doing +
                             ": a transaction is already open on this "
                             "connection, and transactions do not nest");
@@ -364,6 +364,43 @@ Status PgConnection::BeginWrite() {
     return locked;
   }
   return Status::Ok();
+}
+
+Result<bool> PgConnection::TryBeginWrite() {
+  const std::string doing = "begin transaction on " + name_;
+  if (in_transaction_ || reading_) {
+    return Status::Internal("cannot " + doing +
+                            ": a transaction is already open on this "
+                            "connection, and transactions do not nest");
+  }
+  if (read_only_) return false;
+  ONOMA_RETURN_IF_ERROR(Exec("BEGIN", doing));
+  in_transaction_ = true;
+  auto locked = Prepare(
+      "SELECT pg_try_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")",
+      doing);
+  Result<bool> row =
+      locked.ok() ? (*locked)->Step() : Result<bool>(locked.status());
+  const bool got = row.ok() && *row && (*locked)->ColumnInt64(0) != 0;
+  if (!got) {
+    (void)RollbackWrite();
+    if (!row.ok()) return row.status();
+  }
+  return got;
+}
+
+bool PgConnection::BeginRead() {
+  if (in_transaction_ || reading_) return false;
+  reading_ =
+      Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "begin a read")
+          .ok();
+  return reading_;
+}
+
+void PgConnection::EndRead() {
+  if (!reading_) return;
+  reading_ = false;
+  (void)Exec("COMMIT", "end a read");
 }
 
 Status PgConnection::CommitWrite() {

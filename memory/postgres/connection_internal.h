@@ -62,6 +62,9 @@ class PgConnection final : public store::Connection {
   Status SetSavepoint() override;
   Status ReleaseSavepoint() override;
   Status RollbackToSavepoint() override;
+  Result<bool> TryBeginWrite() override;
+  bool BeginRead() override;
+  void EndRead() override;
 
  private:
   struct StringHash {
@@ -79,6 +82,7 @@ class PgConnection final : public store::Connection {
   std::string name_;
   bool read_only_;
   bool in_transaction_ = false;
+  bool reading_ = false;  // a ReadScope's transaction is open
   int savepoints_ = 0;
   std::int64_t changes_ = 0;
   std::int64_t statements_ = 0;

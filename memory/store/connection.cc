@@ -24,6 +24,13 @@ Result<Transaction> Transaction::Begin(Connection& db) {
   return Transaction(&db);
 }
 
+Result<std::optional<Transaction>> Transaction::TryBegin(Connection& db) {
+  auto begun = db.TryBeginWrite();
+  if (!begun.ok()) return begun.status();
+  if (!*begun) return std::optional<Transaction>();
+  return std::optional<Transaction>(Transaction(&db));
+}
+
 Transaction& Transaction::operator=(Transaction&& other) noexcept {
   if (this != &other) {
     if (db_ != nullptr) (void)db_->RollbackWrite();

@@ -183,8 +183,12 @@ class Connection {
  protected:
   friend class Transaction;
   friend class Savepoint;
+  friend class ReadScope;
   // Transaction's primitives: BEGIN with the write lock, COMMIT, ROLLBACK.
   [[nodiscard]] virtual Status BeginWrite() = 0;
+  // BEGIN with the write lock when no other writer holds it: false (and no
+  // transaction) when one does, or on a read-only database.
+  [[nodiscard]] virtual Result<bool> TryBeginWrite() = 0;
   [[nodiscard]] virtual Status CommitWrite() = 0;
   [[nodiscard]] virtual Status RollbackWrite() = 0;
   // Savepoint's; no-ops where a failed statement leaves the transaction
@@ -192,6 +196,10 @@ class Connection {
   [[nodiscard]] virtual Status SetSavepoint() { return Status::Ok(); }
   [[nodiscard]] virtual Status ReleaseSavepoint() { return Status::Ok(); }
   [[nodiscard]] virtual Status RollbackToSavepoint() { return Status::Ok(); }
+  // ReadScope's: one snapshot for the statements until EndRead; joined
+  // when a transaction is already open. Whether a scope was begun.
+  virtual bool BeginRead() = 0;
+  virtual void EndRead() = 0;
 };
 
 // All of a command's writes, or none: rolls back in its destructor unless
@@ -201,6 +209,10 @@ class Connection {
 class Transaction {
  public:
   [[nodiscard]] static Result<Transaction> Begin(Connection& db);
+  // Begin without waiting: nullopt when another writer holds the lock, or
+  // the database is read-only.
+  [[nodiscard]] static Result<std::optional<Transaction>> TryBegin(
+      Connection& db);
   Transaction(Transaction&& other) noexcept : db_(other.db_) {
     other.db_ = nullptr;
   }
@@ -246,6 +258,27 @@ class Savepoint {
   Connection& db_;
   Status status_;
   bool open_ = true;
+};
+
+// One read snapshot for a group of statements (a lookup's watermark, its
+// postings and the units above it), so that a writer committing meanwhile
+// can neither hide a row nor show it twice: SQLite's savepoint, a
+// PostgreSQL REPEATABLE READ READ ONLY transaction. Inside a transaction,
+// it joins it. If the scope cannot be begun the statements still run,
+// each in its own snapshot. Not movable; REQUIRES: the Connection
+// outlives it.
+class ReadScope {
+ public:
+  explicit ReadScope(Connection& db) : db_(db), open_(db.BeginRead()) {}
+  ~ReadScope() {
+    if (open_) db_.EndRead();
+  }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  Connection& db_;
+  bool open_;
 };
 
 }  // namespace onoma::store

@@ -61,6 +61,7 @@ SqliteConnection::SqliteConnection(sqlite::Database&& db)
 
 SqliteConnection::~SqliteConnection() {
   // Before the Database it borrows or owns goes.
+  read_.reset();
   txn_.reset();
   cached_.clear();
 }
@@ -111,6 +112,23 @@ Status SqliteConnection::BeginWrite() {
   txn_.emplace(std::move(*txn));
   return Status::Ok();
 }
+
+Result<bool> SqliteConnection::TryBeginWrite() {
+  if (db_->read_only()) return false;
+  auto txn = sqlite::Transaction::TryBegin(*db_);
+  if (!txn.ok()) return txn.status();
+  if (!txn->has_value()) return false;
+  txn_.emplace(std::move(**txn));
+  return true;
+}
+
+bool SqliteConnection::BeginRead() {
+  if (read_) return false;
+  read_.emplace(*db_, "onoma_read");
+  return true;
+}
+
+void SqliteConnection::EndRead() { read_.reset(); }
 
 Status SqliteConnection::CommitWrite() {
   if (!txn_) {

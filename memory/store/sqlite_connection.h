@@ -49,11 +49,15 @@ class SqliteConnection final : public Connection {
   Status BeginWrite() override;
   Status CommitWrite() override;
   Status RollbackWrite() override;
+  Result<bool> TryBeginWrite() override;
+  bool BeginRead() override;
+  void EndRead() override;
 
  private:
   std::unique_ptr<sqlite::Database> owned_;
   sqlite::Database* db_;
   std::optional<sqlite::Transaction> txn_;
+  std::optional<sqlite::ReadScope> read_;
   // The seam's face of each statement the Database caches.
   std::unordered_map<const sqlite::Statement*, std::unique_ptr<SqliteStatement>>
       cached_;

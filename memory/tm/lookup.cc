@@ -9,6 +9,7 @@
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/sqlite/transaction.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/tm/lookup_internal.h"
 
 namespace onoma::tm {
@@ -35,6 +36,15 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> TokenSpan(
 }
 
 Result<Lookup> Lookup::Open(sqlite::Database& db,
+                            const LookupOptions& options) {
+  auto connection = std::make_unique<store::SqliteConnection>(db);
+  auto lookup = Open(*connection, options);
+  if (!lookup.ok()) return lookup.status();
+  lookup->impl_->owned = std::move(connection);
+  return lookup;
+}
+
+Result<Lookup> Lookup::Open(store::Connection& db,
                             const LookupOptions& options) {
   for (const std::string* lang : {&options.from, &options.to}) {
     if (!formats::LooksLikeLanguageTag(*lang)) {
@@ -211,7 +221,7 @@ Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
 
 Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
-  sqlite::ReadScope scope(impl.db, "onoma_lookup");
+  store::ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   // The watermark, the postings and the units above it, all read in the
   // scope's one snapshot: an index batch committed meanwhile by another
@@ -229,7 +239,7 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   Impl& impl = *impl_;
-  sqlite::ReadScope scope(impl.db, "onoma_lookup");
+  store::ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   impl.stats.filtered = false;
   auto units = impl.db.Prepare("SELECT id FROM tm_unit ORDER BY id",
@@ -237,10 +247,10 @@ Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   if (!units.ok()) return units.status();
   std::vector<std::int64_t> ids;
   for (;;) {
-    auto row = units->Step();
+    auto row = (*units)->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    ids.push_back(units->ColumnInt64(0));
+    ids.push_back((*units)->ColumnInt64(0));
   }
   // Every unit, each scored in full: no index, no bound.
   return impl.ScoreUnits(ids, /*bound=*/false);

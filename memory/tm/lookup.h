@@ -76,6 +76,9 @@ class NameFinder;
 namespace onoma::sqlite {
 class Database;
 }
+namespace onoma::store {
+class Connection;
+}
 
 namespace onoma::tm {
 
@@ -151,6 +154,11 @@ struct LookupStats {
 
 class Lookup {
  public:
+  // Any engine behind the storage seam (memory/store/connection.h); the
+  // Connection must outlive the Lookup.
+  [[nodiscard]] static Result<Lookup> Open(store::Connection& db,
+                                           const LookupOptions& options);
+  // The same over a SQLite database, which must outlive the Lookup.
   [[nodiscard]] static Result<Lookup> Open(sqlite::Database& db,
                                            const LookupOptions& options);
   Lookup(Lookup&&) noexcept;

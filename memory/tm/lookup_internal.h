@@ -13,6 +13,7 @@
 #include "lib/normalize/names.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/tm/edit_distance.h"
 #include "memory/tm/lookup.h"
 #include "memory/tm/match_score.h"
@@ -68,7 +69,7 @@ void TargetNumbers(std::string_view text, const std::vector<MatchToken>& tokens,
                    std::vector<TargetNumber>& out);
 
 struct Lookup::Impl {
-  Impl(sqlite::Database& database, const LookupOptions& o, MatchTokenizer t,
+  Impl(store::Connection& database, const LookupOptions& o, MatchTokenizer t,
        PostingReader r)
       : db(database),
         options(o),
@@ -77,7 +78,10 @@ struct Lookup::Impl {
         tokenizer(std::move(t)),
         reader(std::move(r)) {}
 
-  sqlite::Database& db;
+  // Over a sqlite::Database given to Open: the seam's face of it, which
+  // `db` names. Declared first, so that it goes last.
+  std::unique_ptr<store::Connection> owned;
+  store::Connection& db;
   LookupOptions options;
   std::string from;  // language keys
   std::string to;

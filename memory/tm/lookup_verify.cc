@@ -165,7 +165,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
         "SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
         "read a unit's indexed tokens");
     if (!forward.ok()) return forward.status();
-    sqlite::Statement& f = **forward;
+    store::Statement& f = **forward;
     ONOMA_RETURN_IF_ERROR(f.BindInt64(1, unit * 65536));
     ONOMA_RETURN_IF_ERROR(f.BindInt64(2, unit * 65536 + 65535));
     bool any = false, reachable = false;
@@ -196,7 +196,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
       "ORDER BY id",
       "read a unit's variants");
   if (!variants.ok()) return variants.status();
-  sqlite::Statement& v = **variants;
+  store::Statement& v = **variants;
   ONOMA_RETURN_IF_ERROR(v.BindInt64(1, unit * 65536));
   ONOMA_RETURN_IF_ERROR(v.BindInt64(2, unit * 65536 + 65535));
   std::vector<std::pair<std::string, std::string>> sources;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "memory/sqlite/transaction.h"
+#include "memory/store/sqlite_connection.h"
 
 namespace onoma::tm {
 namespace {
@@ -29,19 +30,21 @@ void AppendVarint(std::string& out, std::uint64_t value) {
   out.push_back(static_cast<char>(value));
 }
 
-Result<std::int64_t> ReadInt(sqlite::Database& db, const char* sql) {
-  auto query = db.Prepare(sql, "read the index state");
+Result<std::int64_t> ReadInt(store::Connection& db, const char* sql) {
+  auto query = db.Cached(sql, "read the index state");
   if (!query.ok()) return query.status();
-  auto row = query->Step();
+  auto row = (*query)->Step();
   if (!row.ok()) return row.status();
-  return *row ? query->ColumnInt64(0) : 0;
+  const std::int64_t value = *row ? (*query)->ColumnInt64(0) : 0;
+  (*query)->Reset();
+  return value;
 }
 
 // Indexes units in batches. Between batches other connections may write
 // (an import, another builder), so each batch starts with Sync().
 class Builder {
  public:
-  Builder(sqlite::Database& db, MatchTokenizer& tokenizer)
+  Builder(store::Connection& db, MatchTokenizer& tokenizer)
       : db_(db), tokenizer_(tokenizer) {}
 
   // Inside a batch's transaction: makes the token dictionary held in
@@ -62,15 +65,15 @@ class Builder {
   Result<std::int64_t> Id(std::string_view lang, std::string_view key);
   Status Flush();
 
-  sqlite::Database& db_;
+  store::Connection& db_;
   MatchTokenizer& tokenizer_;
   std::unordered_map<std::string, std::int64_t> ids_;
   std::int64_t next_id_ = 1;
   bool loaded_ = false;
-  std::optional<sqlite::Statement> insert_token_;
-  std::optional<sqlite::Statement> insert_posting_;
-  std::optional<sqlite::Statement> insert_tokens_;
-  std::optional<sqlite::Statement> variants_;
+  std::unique_ptr<store::Statement> insert_token_;
+  std::unique_ptr<store::Statement> insert_posting_;
+  std::unique_ptr<store::Statement> insert_tokens_;
+  std::unique_ptr<store::Statement> variants_;
   std::string forward_;
   struct Posting {
     std::int64_t key;
@@ -103,14 +106,15 @@ Status Builder::LoadTokens() {
   auto all = db_.Prepare("SELECT id, lang, key FROM tm_token",
                          "read the index's tokens");
   if (!all.ok()) return all.status();
+  store::Statement& rows = **all;
   for (;;) {
-    auto row = all->Step();
+    auto row = rows.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::int64_t id = all->ColumnInt64(0);
-    std::string k(all->ColumnTextView(1));
+    std::int64_t id = rows.ColumnInt64(0);
+    std::string k(rows.ColumnTextView(1));
     k.push_back('\0');
-    k.append(all->ColumnTextView(2));
+    k.append(rows.ColumnTextView(2));
     ids_.emplace(std::move(k), id);
     next_id_ = std::max(next_id_, id + 1);
   }
@@ -124,23 +128,25 @@ Status Builder::Prepare() {
       db_.Prepare("INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
                   "add a token to the index");
   if (!token.ok()) return token.status();
-  insert_token_.emplace(std::move(*token));
+  insert_token_ = std::move(*token);
   auto posting = db_.Prepare(
       "INSERT INTO tm_posting (key, count, data) VALUES (?1, ?2, ?3)",
       "write the index's postings");
   if (!posting.ok()) return posting.status();
-  insert_posting_.emplace(std::move(*posting));
+  insert_posting_ = std::move(*posting);
   auto forward = db_.Prepare(
-      "INSERT OR REPLACE INTO tm_tokens (id, lang, tokens) VALUES (?1, ?2, ?3)",
+      "INSERT INTO tm_tokens (id, lang, tokens) VALUES (?1, ?2, ?3) ON "
+      "CONFLICT (id) DO UPDATE SET lang = excluded.lang, tokens = "
+      "excluded.tokens",
       "write a variant's tokens to the index");
   if (!forward.ok()) return forward.status();
-  insert_tokens_.emplace(std::move(*forward));
+  insert_tokens_ = std::move(*forward);
   auto variants = db_.Prepare(
       "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
       "ORDER BY id",
       "read the variants to index");
   if (!variants.ok()) return variants.status();
-  variants_.emplace(std::move(*variants));
+  variants_ = std::move(*variants);
   return Status::Ok();
 }
 
@@ -204,7 +210,7 @@ Status Builder::Flush() {
 Result<std::int64_t> Builder::RunBatch(
     std::int64_t after_unit, std::int64_t last_unit, IndexProgress& shown,
     const std::function<void(const IndexProgress&)>& progress) {
-  sqlite::Statement& variants = *variants_;
+  store::Statement& variants = *variants_;
   variants.Reset();
   ONOMA_RETURN_IF_ERROR(variants.BindInt64(1, after_unit * 65536 + 65535));
   ONOMA_RETURN_IF_ERROR(variants.BindInt64(2, last_unit * 65536 + 65535));
@@ -304,7 +310,7 @@ namespace {
 // empties the index first. Without `wait`, a batch whose write lock is
 // held by another connection is not waited for: the result is then false,
 // and so it is on a read-only database.
-Result<bool> Build(sqlite::Database& db, MatchTokenizer& tokenizer,
+Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
                    const std::function<void(const IndexProgress&)>& progress,
                    bool clear, bool wait) {
   if (db.read_only()) return false;
@@ -312,13 +318,13 @@ Result<bool> Build(sqlite::Database& db, MatchTokenizer& tokenizer,
   IndexProgress shown;
   bool counted = false;
   for (;;) {
-    std::optional<sqlite::Transaction> txn;
+    std::optional<store::Transaction> txn;
     if (wait) {
-      auto begun = sqlite::Transaction::Begin(db);
+      auto begun = store::Transaction::Begin(db);
       if (!begun.ok()) return begun.status();
       txn.emplace(std::move(*begun));
     } else {
-      auto tried = sqlite::Transaction::TryBegin(db);
+      auto tried = store::Transaction::TryBegin(db);
       if (!tried.ok()) return tried.status();
       if (!tried->has_value()) return false;
       txn.emplace(std::move(**tried));
@@ -349,10 +355,10 @@ Result<bool> Build(sqlite::Database& db, MatchTokenizer& tokenizer,
       auto total = db.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
                               "count the units to index");
       if (!total.ok()) return total.status();
-      ONOMA_RETURN_IF_ERROR(total->BindInt64(1, *upto));
-      auto row = total->Step();
+      ONOMA_RETURN_IF_ERROR((*total)->BindInt64(1, *upto));
+      auto row = (*total)->Step();
       if (!row.ok()) return row.status();
-      shown.units_total = static_cast<std::uint64_t>(total->ColumnInt64(0));
+      shown.units_total = static_cast<std::uint64_t>((*total)->ColumnInt64(0));
       counted = true;
     }
     ONOMA_RETURN_IF_ERROR(builder.Sync());
@@ -361,14 +367,15 @@ Result<bool> Build(sqlite::Database& db, MatchTokenizer& tokenizer,
     auto set = db.Prepare("UPDATE tm_index_state SET indexed_upto = ?1",
                           "record the index state");
     if (!set.ok()) return set.status();
-    ONOMA_RETURN_IF_ERROR(set->BindInt64(1, *reached));
-    ONOMA_RETURN_IF_ERROR(set->Run());
+    ONOMA_RETURN_IF_ERROR((*set)->BindInt64(1, *reached));
+    ONOMA_RETURN_IF_ERROR((*set)->Run());
+    set->reset();
     ONOMA_RETURN_IF_ERROR(txn->Commit());
     std::this_thread::sleep_for(sqlite::kPauseBetweenBatches);
   }
 }
 
-Result<bool> IsUpToDate(sqlite::Database& db) {
+Result<bool> IsUpToDate(store::Connection& db) {
   auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
   if (!upto.ok()) return upto.status();
   auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
@@ -378,7 +385,7 @@ Result<bool> IsUpToDate(sqlite::Database& db) {
 
 }  // namespace
 
-Status UpdateIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+Status UpdateIndex(store::Connection& db, MatchTokenizer& tokenizer,
                    const std::function<void(const IndexProgress&)>& progress) {
   // The common case, an index already up to date, takes no write lock.
   auto current = IsUpToDate(db);
@@ -388,32 +395,51 @@ Status UpdateIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
     return Status::Database(
         "cannot index the translation memory: the "
         "database " +
-        db.path().string() + " is open read-only");
+        db.name() + " is open read-only");
   }
   auto built = Build(db, tokenizer, progress, /*clear=*/false, /*wait=*/true);
   return built.status();
 }
 
 Result<bool> TryUpdateIndex(
-    sqlite::Database& db, MatchTokenizer& tokenizer,
+    store::Connection& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress) {
   auto current = IsUpToDate(db);
   if (!current.ok() || *current) return current;
   return Build(db, tokenizer, progress, /*clear=*/false, /*wait=*/false);
 }
 
-Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+Status RebuildIndex(store::Connection& db, MatchTokenizer& tokenizer,
                     const std::function<void(const IndexProgress&)>& progress) {
   if (db.read_only()) {
     return Status::Database(
         "cannot rebuild the translation memory's index: "
         "the database " +
-        db.path().string() + " is open read-only");
+        db.name() + " is open read-only");
   }
   return Build(db, tokenizer, progress, /*clear=*/true, /*wait=*/true).status();
 }
 
-Result<PostingReader> PostingReader::Prepare(sqlite::Database& db) {
+Status UpdateIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+                   const std::function<void(const IndexProgress&)>& progress) {
+  store::SqliteConnection connection(db);
+  return UpdateIndex(connection, tokenizer, progress);
+}
+
+Result<bool> TryUpdateIndex(
+    sqlite::Database& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress) {
+  store::SqliteConnection connection(db);
+  return TryUpdateIndex(connection, tokenizer, progress);
+}
+
+Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
+                    const std::function<void(const IndexProgress&)>& progress) {
+  store::SqliteConnection connection(db);
+  return RebuildIndex(connection, tokenizer, progress);
+}
+
+Result<PostingReader> PostingReader::Prepare(store::Connection& db) {
   auto token =
       db.Prepare("SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2",
                  "find a token in the index");
@@ -437,13 +463,14 @@ Result<std::int64_t> PostingReader::TokenId(std::string_view lang,
   if (auto found = token_ids_.find(k); found != token_ids_.end()) {
     return found->second;
   }
-  token_.Reset();
-  ONOMA_RETURN_IF_ERROR(token_.BindText(1, lang));
-  ONOMA_RETURN_IF_ERROR(token_.BindText(2, key));
-  auto row = token_.Step();
+  store::Statement& token = *token_;
+  token.Reset();
+  ONOMA_RETURN_IF_ERROR(token.BindText(1, lang));
+  ONOMA_RETURN_IF_ERROR(token.BindText(2, key));
+  auto row = token.Step();
   if (!row.ok()) return row.status();
-  std::int64_t id = *row ? token_.ColumnInt64(0) : 0;
-  token_.Reset();
+  std::int64_t id = *row ? token.ColumnInt64(0) : 0;
+  token.Reset();
   token_ids_.emplace(std::move(k), id);
   return id;
 }
@@ -452,31 +479,37 @@ Result<std::uint64_t> PostingReader::Frequency(std::int64_t key) {
   if (auto found = frequencies_.find(key); found != frequencies_.end()) {
     return found->second;
   }
-  frequency_.Reset();
-  ONOMA_RETURN_IF_ERROR(frequency_.BindInt64(1, key));
-  auto row = frequency_.Step();
+  store::Statement& frequency = *frequency_;
+  frequency.Reset();
+  ONOMA_RETURN_IF_ERROR(frequency.BindInt64(1, key));
+  auto row = frequency.Step();
   if (!row.ok()) return row.status();
-  auto count = static_cast<std::uint64_t>(*row ? frequency_.ColumnInt64(0) : 0);
-  frequency_.Reset();
+  auto count = static_cast<std::uint64_t>(*row ? frequency.ColumnInt64(0) : 0);
+  frequency.Reset();
   frequencies_.emplace(key, count);
   return count;
 }
 
 Result<std::vector<std::pair<std::size_t, std::int64_t>>>
 PostingReader::LengthKeys(std::string_view lang) {
+  // The length keys begin with U+0001 (LengthKey), bound rather than
+  // written as SQL: char(1) is SQLite's, chr(1) PostgreSQL's.
   auto query = db_->Prepare(
-      "SELECT key, id FROM tm_token WHERE lang = ?1 AND key >= char(1) AND "
-      "key < char(2)",
+      "SELECT key, id FROM tm_token WHERE lang = ?1 AND key >= ?2 AND "
+      "key < ?3",
       "list the index's segment lengths");
   if (!query.ok()) return query.status();
-  ONOMA_RETURN_IF_ERROR(query->BindText(1, lang));
+  store::Statement& q = **query;
+  ONOMA_RETURN_IF_ERROR(q.BindText(1, lang));
+  ONOMA_RETURN_IF_ERROR(q.BindText(2, "\x01"));
+  ONOMA_RETURN_IF_ERROR(q.BindText(3, "\x02"));
   std::vector<std::pair<std::size_t, std::int64_t>> out;
   for (;;) {
-    auto row = query->Step();
+    auto row = q.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::string_view key = query->ColumnTextView(0).substr(1);
-    out.emplace_back(std::stoul(std::string(key)), query->ColumnInt64(1));
+    std::string_view key = q.ColumnTextView(0).substr(1);
+    out.emplace_back(std::stoul(std::string(key)), q.ColumnInt64(1));
   }
   return out;
 }

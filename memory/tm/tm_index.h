@@ -14,6 +14,11 @@
 // the id of the token LengthKey(n) for a variant of n tokens. A unit is
 // listed once per key however many of its variants hold the key.
 //
+// Every function takes the store through the seam (memory/store/
+// connection.h), SQLite or PostgreSQL (memory/schema_postgres/
+// 0004_tm_index.sql: the same tables); those taking a sqlite::Database
+// are the same over SQLite.
+//
 // Thread safety: as the Database, one thread at a time.
 
 #ifndef ONOMA_MEMORY_TM_TM_INDEX_H_
@@ -21,6 +26,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +37,7 @@
 #include "lib/util/status.h"
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
 #include "memory/tm/lookup.h"
 #include "memory/tm/match_tokens.h"
 
@@ -72,6 +79,9 @@ std::string LengthKey(std::size_t tokens);
 // database, or another connection holding the write lock past the busy
 // timeout); the batches committed before stay.
 [[nodiscard]] Status UpdateIndex(
+    store::Connection& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
+[[nodiscard]] Status UpdateIndex(
     sqlite::Database& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress);
 
@@ -80,6 +90,9 @@ std::string LengthKey(std::size_t tokens);
 // not be brought up to date because the database is read-only or another
 // connection holds the write lock (another onoma importing, or building
 // this index). The index is then as the last batch committed left it.
+[[nodiscard]] Result<bool> TryUpdateIndex(
+    store::Connection& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
 [[nodiscard]] Result<bool> TryUpdateIndex(
     sqlite::Database& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress);
@@ -90,6 +103,9 @@ std::string LengthKey(std::size_t tokens);
 // the units up to its watermark only, and a lookup scores the rest one
 // by one.
 [[nodiscard]] Status RebuildIndex(
+    store::Connection& db, MatchTokenizer& tokenizer,
+    const std::function<void(const IndexProgress&)>& progress);
+[[nodiscard]] Status RebuildIndex(
     sqlite::Database& db, MatchTokenizer& tokenizer,
     const std::function<void(const IndexProgress&)>& progress);
 
@@ -97,7 +113,7 @@ std::string LengthKey(std::size_t tokens);
 // batch of lookups asks the database once per key.
 class PostingReader {
  public:
-  [[nodiscard]] static Result<PostingReader> Prepare(sqlite::Database& db);
+  [[nodiscard]] static Result<PostingReader> Prepare(store::Connection& db);
 
   // The id of `key` in language `lang`; 0 when the index has never seen it.
   [[nodiscard]] Result<std::int64_t> TokenId(std::string_view lang,
@@ -123,17 +139,18 @@ class PostingReader {
   Result<std::uint64_t> ForEach(std::int64_t key, Visit&& visit);
 
  private:
-  PostingReader(sqlite::Database& db, sqlite::Statement token,
-                sqlite::Statement frequency, sqlite::Statement postings)
+  PostingReader(store::Connection& db, std::unique_ptr<store::Statement> token,
+                std::unique_ptr<store::Statement> frequency,
+                std::unique_ptr<store::Statement> postings)
       : db_(&db),
         token_(std::move(token)),
         frequency_(std::move(frequency)),
         postings_(std::move(postings)) {}
 
-  sqlite::Database* db_;
-  sqlite::Statement token_;
-  sqlite::Statement frequency_;
-  sqlite::Statement postings_;
+  store::Connection* db_;
+  std::unique_ptr<store::Statement> token_;
+  std::unique_ptr<store::Statement> frequency_;
+  std::unique_ptr<store::Statement> postings_;
   std::unordered_map<std::string, std::int64_t> token_ids_;
   std::unordered_map<std::int64_t, std::uint64_t> frequencies_;
 };
@@ -162,15 +179,16 @@ inline bool ReadVarint(const unsigned char*& p, const unsigned char* end,
 
 template <typename Visit>
 Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
-  postings_.Reset();
-  ONOMA_RETURN_IF_ERROR(postings_.BindInt64(1, key));
+  store::Statement& postings = *postings_;
+  postings.Reset();
+  ONOMA_RETURN_IF_ERROR(postings.BindInt64(1, key));
   std::uint64_t visited = 0;
   const bool detailed = !IsBigramKey(key);
   for (;;) {
-    auto row = postings_.Step();
+    auto row = postings.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    std::string_view data = postings_.ColumnBlob(0);
+    std::string_view data = postings.ColumnBlob(0);
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
     const unsigned char* end = p + data.size();
     std::uint64_t unit = 0, delta = 0;
@@ -189,7 +207,7 @@ Result<std::uint64_t> PostingReader::ForEach(std::int64_t key, Visit&& visit) {
       ++visited;
     }
   }
-  postings_.Reset();
+  postings.Reset();
   return visited;
 }
 

@@ -1,15 +1,18 @@
 // `onoma tm lookup` as a translator runs it: text and JSON answers, a batch
 // on standard input answered line for line, names from the bundled
-// termbase substituted, and clear errors.
+// termbase substituted, and clear errors. On a SQLite file, and on a new
+// PostgreSQL database in the onoma_tm_cli_test_pg run.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma {
@@ -27,6 +30,13 @@ class TmLookupCliTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    db_ = (dir_ / "t.db").string();
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
     Add("--from en --to uk 'Shelling in Kharkiv on Monday killed 5 people.' "
         "'Обстріл у Харкові в понеділок убив 5 людей.'");
     Add("--from en --to ko 'Seoul is quiet on Sunday.' "
@@ -47,11 +57,12 @@ class TmLookupCliTest : public ::testing::Test {
   }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
-    return RunOnoma("NO_COLOR=1",
-                    "--db '" + (dir_ / "t.db").string() + "' " + args, input);
+    return RunOnoma("NO_COLOR=1", "--db '" + db_ + "' " + args, input);
   }
 
   fs::path dir_;
+  std::string db_;  // what --db is given
+  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(TmLookupCliTest, ShowsScoreSourceAndProposedTarget) {

@@ -2,6 +2,8 @@
 // random memory, Lookup::Find returns exactly what Lookup::BruteForce
 // (every unit scored) returns — the same units with the same scores in the
 // same order — at every --min, with and without the term store's names.
+// On SQLite, and on PostgreSQL in the onoma_tm_lookup_test_pg run (fewer
+// queries there: each unit scored is a round trip to the server).
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,9 +20,13 @@
 #include "lib/normalize/names.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
+#include "memory/store/connection.h"
+#include "memory/store/open.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/tm/lookup.h"
 #include "memory/tm/tm_index.h"
 #include "memory/tm/translation_memory.h"
+#include "tests/support/pg_server.h"
 
 namespace onoma::tm {
 namespace {
@@ -180,8 +187,21 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
   const std::string path = ::testing::TempDir() + "onoma_equivalence_" +
                            std::to_string(getpid()) + ".db";
   std::remove(path.c_str());
-  auto writer = sqlite::Database::Open(partial ? path : ":memory:");
-  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  const bool on_postgres = testing::TestOnPostgres();
+  std::optional<testing::PgTestDatabase> pg;
+  std::unique_ptr<store::Connection> writer;
+  if (on_postgres) {
+    auto made = testing::PgTestDatabase::Make();
+    if (!made.ok()) ONOMA_SKIP_WITHOUT_PG(made.status());
+    pg.emplace(std::move(*made));
+    auto opened = store::Open(pg->uri());
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    writer = std::move(*opened);
+  } else {
+    auto file = sqlite::Database::Open(partial ? path : ":memory:");
+    ASSERT_TRUE(file.ok()) << file.status().ToString();
+    writer = std::make_unique<store::SqliteConnection>(std::move(*file));
+  }
   TranslationMemory memory(*writer);
   auto matcher = normalize::Matcher::Compile(Concepts());
   ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
@@ -228,11 +248,16 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
       }
     }
   }
-  sqlite::OpenOptions read_only;
-  read_only.read_only = true;
-  auto db =
-      partial ? sqlite::Database::Open(path, read_only) : std::move(writer);
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  // The reader: the writer's connection, or a read-only one.
+  std::unique_ptr<store::Connection> read_only;
+  if (partial) {
+    store::OpenOptions options;
+    options.read_only = true;
+    auto opened = store::Open(on_postgres ? pg->uri() : path, options);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    read_only = std::move(*opened);
+  }
+  store::Connection* db = partial ? read_only.get() : writer.get();
   int stale = 0;
 
   const int kMins[] = {100, 95, 90, 80, 75, 70, 65, 60, 55, 50, 40, 25};
@@ -254,7 +279,7 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
     return *slot;
   };
 
-  constexpr int kQueries = 2000;
+  const int kQueries = on_postgres ? 300 : 2000;
   std::uint64_t found = 0, scored_by_index = 0, scored_by_all = 0;
   int filtered = 0;
   for (int q = 0; q < kQueries; ++q) {
@@ -308,6 +333,8 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
       static_cast<unsigned long long>(scored_by_all));
   EXPECT_EQ(stale, partial ? static_cast<int>(lookups.size()) : 0);
   lookups.clear();
+  read_only.reset();
+  writer.reset();
   std::remove(path.c_str());
 }
 

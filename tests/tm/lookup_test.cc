@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -19,7 +20,9 @@
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
+#include "memory/store/open.h"
 #include "memory/tm/translation_memory.h"
+#include "tests/support/pg_server.h"
 #include "tests/tm/memory_fixture.h"
 
 namespace onoma::tm {
@@ -70,10 +73,26 @@ normalize::Input Concepts() {
   return input;
 }
 
+// On SQLite in memory, and on a new PostgreSQL database in the
+// onoma_tm_lookup_test_pg run (tests/support/pg_server.h).
 class LookupTest : public fixture::MemoryFixture {
  protected:
+  std::unique_ptr<store::Connection> OpenServer() override {
+    if (!testing::TestOnPostgres()) return nullptr;
+    auto pg = testing::PgTestDatabase::Make();
+    if (!pg.ok()) {
+      [&] { ONOMA_SKIP_WITHOUT_PG(pg.status()); }();
+      return nullptr;
+    }
+    pg_.emplace(std::move(*pg));
+    auto db = store::Open(pg_->uri());
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+
   void SetUp() override {
     MemoryFixture::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto matcher = normalize::Matcher::Compile(Concepts());
     ASSERT_TRUE(matcher.ok()) << matcher.status().ToString();
     matcher_ = std::make_unique<normalize::Matcher>(std::move(*matcher));
@@ -90,7 +109,7 @@ class LookupTest : public fixture::MemoryFixture {
     options.min_score = min;
     options.max_matches = max;
     options.names = names ? names_.get() : nullptr;
-    auto lookup = Lookup::Open(*db_, options);
+    auto lookup = Lookup::Open(*conn_, options);
     EXPECT_TRUE(lookup.ok()) << lookup.status().ToString();
     return std::move(*lookup);
   }
@@ -103,6 +122,7 @@ class LookupTest : public fixture::MemoryFixture {
     out = (*matches)[0];
   }
 
+  std::optional<testing::PgTestDatabase> pg_;  // the PostgreSQL run only
   std::unique_ptr<normalize::Matcher> matcher_;
   std::unique_ptr<normalize::NameFinder> names_;
 };
@@ -317,11 +337,11 @@ TEST_F(LookupTest, SegmentsOverTheTokenLimitAreLeftOutOfTheIndex) {
   Add("en", "uk", "Talks resume today.", "short");  // unit 3
   Lookup lookup = Open("en", "uk", 1);
   auto rows = [&](const char* sql) {
-    auto q = db_->Prepare(sql, "count the index's rows");
+    auto q = conn_->Prepare(sql, "count the index's rows");
     EXPECT_TRUE(q.ok());
-    auto row = q->Step();
+    auto row = (*q)->Step();
     EXPECT_TRUE(row.ok() && *row);
-    return q->ColumnInt64(0);
+    return (*q)->ColumnInt64(0);
   };
   // Every variant but the long English one.
   EXPECT_EQ(rows("SELECT count(*) FROM tm_tokens"), 5);
@@ -469,12 +489,12 @@ TEST_F(LookupTest, BadOptionsAreRefused) {
   LookupOptions options;
   options.from = "en";
   options.to = "en-GB";
-  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+  EXPECT_FALSE(Lookup::Open(*conn_, options).ok());
   options.to = "not a tag";
-  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+  EXPECT_FALSE(Lookup::Open(*conn_, options).ok());
   options.to = "uk";
   options.min_score = 101;
-  EXPECT_FALSE(Lookup::Open(*db_, options).ok());
+  EXPECT_FALSE(Lookup::Open(*conn_, options).ok());
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 // A translation memory in an in-memory database, filled from TMX text or
-// pair by pair: the fixture of the lookup and concordance tests.
+// pair by pair: the fixture of the lookup and concordance tests. A fixture
+// may put it on another engine by overriding OpenServer() (the lookup
+// tests' PostgreSQL run); db_ is then null and conn_ the way in.
 
 #ifndef ONOMA_TESTS_TM_MEMORY_FIXTURE_H_
 #define ONOMA_TESTS_TM_MEMORY_FIXTURE_H_
@@ -11,6 +13,8 @@
 
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
+#include "memory/store/connection.h"
+#include "memory/store/sqlite_connection.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::tm::fixture {
@@ -32,11 +36,25 @@ inline std::string Unit(const std::string& en, const std::string& uk,
 class MemoryFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto db = sqlite::Database::Open(":memory:");
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::make_unique<sqlite::Database>(std::move(*db));
-    memory_ = std::make_unique<TranslationMemory>(*db_);
+    conn_ = OpenServer();
+    if (conn_ == nullptr) {
+      if (::testing::Test::IsSkipped() || HasFatalFailure()) return;
+      auto db = sqlite::Database::Open(":memory:");
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      db_ = std::make_unique<sqlite::Database>(std::move(*db));
+      conn_ = std::make_unique<store::SqliteConnection>(*db_);
+    }
+    memory_ = std::make_unique<TranslationMemory>(*conn_);
   }
+
+  void TearDown() override {
+    memory_.reset();
+    conn_.reset();
+  }
+
+  // A connection to another engine's new database, or null for SQLite in
+  // memory.
+  virtual std::unique_ptr<store::Connection> OpenServer() { return nullptr; }
 
   // Imports the units of `body` (TMX markup) in one transaction.
   void Import(const std::string& body,
@@ -56,6 +74,7 @@ class MemoryFixture : public ::testing::Test {
   }
 
   std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<store::Connection> conn_;
   std::unique_ptr<TranslationMemory> memory_;
 };
 
