@@ -235,17 +235,21 @@ class TableEngine : public BreakEngine {
     icu::BreakIterator& iterator = *iterator_;
     iterator.setText(utext, status);
     if (U_FAILURE(status)) return;
+    std::size_t scanned = 0;
     for (std::int32_t b = iterator.following(static_cast<std::int32_t>(start));
          b != icu::BreakIterator::DONE; b = iterator.next()) {
       auto at = static_cast<std::size_t>(b);
-      // Sentences that begin with a number, which ICU does not propose.
-      for (std::size_t x = start + 1; x < std::min(at, paragraph.size()); ++x) {
+      // Sentences that begin with a number, which ICU does not propose
+      // (each byte looked at once, though breaks are suppressed).
+      for (std::size_t x = std::max(start + 1, scanned);
+           x < std::min(at, paragraph.size()); ++x) {
         if (paragraph[x] >= '0' && paragraph[x] <= '9' &&
             NumberStartsAt(paragraph, x) && !Suppress(paragraph, start, x)) {
           out.push_back(x);
           start = x;
         }
       }
+      scanned = std::max(scanned, at);
       if (at >= paragraph.size()) break;
       if (Suppress(paragraph, start, at)) continue;
       out.push_back(at);

@@ -38,6 +38,19 @@ TEST(SegmentCliTest, GuessesTheLanguage) {
   EXPECT_EQ(o.out, "Про це повідомив ген. Сирський.\nБої тривають.\n");
 }
 
+// A paragraph of half a megabyte whose many abbreviations end no sentence
+// is cut at once: each byte is looked at once for a number that may begin
+// a sentence, not again after each break that is taken back (that took
+// minutes). The timeout only catches such a hang.
+TEST(SegmentCliTest, LongParagraphOfAbbreviations) {
+  std::string paragraph;
+  for (int i = 0; i < 30000; ++i) paragraph += "the U.S. Army 5 ";
+  Output o =
+      RunOnoma("LANG=C timeout 60", "segment --lang en -", paragraph + "\n");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.out.size(), paragraph.size());  // one line, its space cut
+}
+
 TEST(SegmentCliTest, FileAndSrx) {
   TempFile text("Він живе на вул. Хрещатик. Ми теж!\n");
   TempFile srx(
