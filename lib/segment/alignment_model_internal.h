@@ -46,7 +46,7 @@ inline constexpr double kCrossParagraph = 4.0;
 
 // A bead whose sides disagree on whether they start, or end, inside a
 // quotation (QuoteCut).
-inline constexpr double kQuoteMismatch = 1.0;
+inline constexpr double kQuoteMismatch = 0.5;
 
 // Where a sentence is cut inside a quotation. A quotation of two sentences
 // is cut between them in both languages, while the words that say who

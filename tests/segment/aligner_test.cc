@@ -208,6 +208,24 @@ TEST(AlignerTest, QuotationPiecesPairByWhatIsQuoted) {
   EXPECT_EQ(Shape(*uk), (std::vector<std::string>{"1-1", "1-1", "1-1"}));
 }
 
+// A Ukrainian quotation that holds the speaker between dashes spans two
+// sentences that the English quotes one by one: pieces of a quotation
+// against whole ones still pair 1-1.
+TEST(AlignerTest, QuotationPiecesAgainstWholeQuotations) {
+  Document s = Doc({"The minister spoke after the vote in parliament.",
+                    "\"We are ready for anything,\" Kim said.",
+                    "\"The enemy will pay for this attack.\"",
+                    "The session was then closed for the day."});
+  Document t = Doc({"Міністр виступив після голосування в парламенті.",
+                    "«Ми готові до всього, – сказав Кім.",
+                    "– Ворог заплатить за цей напад».",
+                    "Після цього засідання закрили до завтра."});
+  auto beads = Align(s, t, Options("en", "uk"));
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads),
+            (std::vector<std::string>{"1-1", "1-1", "1-1", "1-1"}));
+}
+
 // Words that a Korean or Ukrainian translation keeps in Latin letters
 // (acronyms, brands) link the sentences that have them: here they tell
 // which of two sentences of like length the translation left out.
