@@ -51,8 +51,9 @@ inline constexpr double kQuoteMismatch = 0.5;
 // Where a sentence is cut inside a quotation. A quotation of two sentences
 // is cut between them in both languages, while the words that say who
 // spoke go before or after it as each language likes ("...," Kim said. /
-// 김 위원장은 "..."); a bead of two such pieces is scored on the quoted
-// part of each alone (its length and its anchors).
+// 김 위원장은 "..."); a bead of two such pieces is scored on the length
+// of the quoted part of each and on the anchors only one side has there
+// (what both sides share counts wherever it is).
 struct QuoteCut {
   // The sentence starts inside a quotation that it closes: the code
   // points up to that closing mark.
