@@ -26,6 +26,7 @@ bool ReadsOnly(const Options& options) {
   switch (options.command) {
     case Command::kTermLookup:
     case Command::kTermList:
+    case Command::kTermIndex:
     case Command::kTermExport:
     case Command::kNormalize:
     case Command::kTmLookup:
@@ -209,6 +210,8 @@ int Run(const Options& options) {
       return RunTermRemove(options);
     case Command::kTermList:
       return RunTermList(options);
+    case Command::kTermIndex:
+      return RunTermIndex(options);
     case Command::kTermImport:
       return RunTermImport(options);
     case Command::kTermExport:

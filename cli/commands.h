@@ -19,6 +19,7 @@ int RunTermAdd(const Options& options);
 int RunTermEdit(const Options& options);
 int RunTermRemove(const Options& options);
 int RunTermList(const Options& options);
+int RunTermIndex(const Options& options);
 int RunTermImport(const Options& options);
 int RunTermExport(const Options& options);
 int RunTermLookup(const Options& options);

@@ -121,13 +121,10 @@ int RunTmLookup(const Options& options) {
   std::optional<normalize::Matcher> matcher;
   std::optional<normalize::NameFinder> names;
   {
-    terms::TermStore store(**db);
-    auto input = ReadStore(store);
-    if (!input.ok()) return Fail(what, input.status());
-    if (!input->concepts.empty()) {
-      auto compiled = normalize::Matcher::Compile(*input);
-      if (!compiled.ok()) return Fail(what, compiled.status());
-      matcher.emplace(std::move(*compiled));
+    auto index = OpenNames(**db, what);
+    if (!index.ok()) return Fail(what, index.status());
+    if (index->matcher.concept_count() > 0) {
+      matcher.emplace(std::move(index->matcher));
       auto finder = normalize::NameFinder::Create(*matcher);
       if (!finder.ok()) return Fail(what, finder.status());
       names.emplace(std::move(*finder));

@@ -285,12 +285,9 @@ int RunNormalize(const Options& options) {
   if (!writable.ok()) return Fail(what, writable);
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
-  terms::TermStore store(**db);
-  auto input = ReadStore(store);
-  if (!input.ok()) return Fail(what, input.status());
-  auto matcher = normalize::Matcher::Compile(*input);
-  if (!matcher.ok()) return Fail(what, matcher.status());
-  input->concepts.clear();
+  auto names = OpenNames(**db, what);
+  if (!names.ok()) return Fail(what, names.status());
+  const normalize::Matcher* matcher = &names->matcher;
 
   FILE* report = nullptr;
   if (!args.report.empty()) {

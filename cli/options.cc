@@ -500,6 +500,16 @@ ParseOutcome ParseArgs(int argc, char** argv) {
           "  onoma term list --json > terms.jsonl\n");
   term_list->add_flag("--json", t.json, Tr("Print JSON Lines"));
   term_list->callback([&] { opts.command = Command::kTermList; });
+  CLI::App* term_index =
+      Sub(*term, "index",
+          Tr("Compile the term store's names into the name index beside the "
+             "database, which normalize and tm lookup map at start; print "
+             "its size"),
+          "  onoma term index\n"
+          "  onoma term index --rebuild\n");
+  term_index->add_flag("--rebuild", t.rebuild,
+                       Tr("Compile it again even when it is current"));
+  term_index->callback([&] { opts.command = Command::kTermIndex; });
   CLI::App* term_lookup =
       Sub(*term, "lookup",
           Tr("Find a concept from any rendering in any script; with -, read "

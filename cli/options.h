@@ -24,6 +24,7 @@ enum class Command {
   kTermEdit,
   kTermRemove,
   kTermList,
+  kTermIndex,
   kNormalize,
   kTmImport,
   kTmExport,
@@ -83,6 +84,7 @@ struct TermArgs {
   // term import: how a conflict with the store is settled; nothing written.
   std::string on_conflict = "keep";
   bool dry_run = false;
+  bool rebuild = false;  // term index --rebuild
 };
 
 struct NormalizeArgs {

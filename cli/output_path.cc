@@ -51,7 +51,7 @@ Status CheckOutputPath(const std::string& output,
   // after the file a symbolic link leads to: both are checked.
   std::error_code error;
   const fs::path resolved = fs::weakly_canonical(*db, error);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", ".names"}) {
     for (const fs::path& base : {*db, error ? *db : resolved}) {
       const fs::path file = base.string() + suffix;
       if (SameFile(output, file)) {

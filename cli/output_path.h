@@ -32,8 +32,9 @@ bool SameFile(const std::filesystem::path& a, const std::filesystem::path& b);
 std::optional<std::filesystem::path> StorePath(const Options& options);
 
 // OK when `output` is none of `inputs` and neither the database `db` nor
-// its -wal, -shm or -journal file. "-" (standard input or output) is never
-// compared. Failure: kBadArgument (exit 2) naming both files.
+// its -wal, -shm or -journal file or its name index (.names). "-"
+// (standard input or output) is never compared. Failure: kBadArgument
+// (exit 2) naming both files.
 [[nodiscard]] Status CheckOutputPath(
     const std::string& output, const std::vector<std::string>& inputs,
     const std::optional<std::filesystem::path>& db);

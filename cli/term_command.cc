@@ -18,11 +18,13 @@
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
+#include "cli/term_input.h"
 #include "cli/terminal.h"
 #include "lib/normalize/declension.h"
 #include "lib/text/language_tag.h"
 #include "lib/text/utf8.h"
 #include "memory/formats/term_files.h"
+#include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
 
 namespace onoma::cli {
@@ -317,6 +319,50 @@ int RunTermList(const Options& options) {
       return WriteStdout(out);
     });
   });
+}
+
+int RunTermIndex(const Options& options) {
+  const std::string& what = options.command_name;
+  auto connection = OpenConnection(options);
+  if (!connection.ok()) return Fail(what, connection.status());
+  sqlite::Database* db = (*connection)->sqlite();
+  if (db == nullptr) {
+    return Fail(what, Status::BadArgument(
+                          Tr("a PostgreSQL store keeps no name index: each "
+                             "command compiles its names in memory")));
+  }
+  terms::NameIndexOptions index_options;
+  index_options.rebuild = options.term.rebuild;
+  index_options.keep_empty = true;
+  auto index = terms::OpenNameIndex(
+      *db,
+      [&]() -> Result<normalize::Input> {
+        terms::TermStore store(*db);
+        return ReadStore(store);
+      },
+      index_options);
+  if (!index.ok()) return Fail(what, index.status());
+  if (index->path.empty()) {
+    return Fail(what, Status::BadArgument(
+                          Tr("a database in memory keeps no name index")));
+  }
+  if (!index->not_kept.empty()) {
+    return Fail(what,
+                Status::Io(Format(Tr("the name index cannot be written: {0}"),
+                                  {index->not_kept})));
+  }
+  const std::string concepts = std::to_string(index->matcher.concept_count());
+  const std::string size = std::to_string(index->size);
+  const std::string path = index->path.string();
+  std::string line = index->mapped
+                         ? Format(Tr("{0}: current, {1} bytes ({2} concepts)"),
+                                  {path, size, concepts})
+                         : Format(Tr("{0}: compiled, {1} bytes ({2} concepts)"),
+                                  {path, size, concepts});
+  line += '\n';
+  Status written = WriteStdout(line);
+  if (!written.ok()) return Fail(what, written);
+  return kExitOk;
 }
 
 // One line of `term import --dry-run`: concept, lang, form, field, and the

@@ -1,5 +1,10 @@
 #include "cli/term_input.h"
 
+#include <cstdio>
+#include <utility>
+
+#include "cli/i18n.h"
+
 namespace onoma::cli {
 namespace {
 
@@ -52,6 +57,44 @@ Result<normalize::Input> ReadStore(terms::TermStore& store) {
   });
   if (!s.ok()) return s;
   return input;
+}
+
+Result<terms::NameIndex> OpenNames(sqlite::Database& db,
+                                   const std::string& what,
+                                   const terms::NameIndexOptions& options) {
+  auto index = terms::OpenNameIndex(
+      db,
+      [&db]() -> Result<normalize::Input> {
+        terms::TermStore store(db);
+        return ReadStore(store);
+      },
+      options);
+  if (index.ok() && !index->not_kept.empty()) {
+    const std::string line =
+        "onoma: " + what + ": " +
+        Format(Tr("the term store's names are compiled in memory for this "
+                  "run, not kept in a name index ({0})"),
+               {index->not_kept}) +
+        '\n';
+    std::fputs(line.c_str(), stderr);
+  }
+  return index;
+}
+
+Result<terms::NameIndex> OpenNames(store::Connection& db,
+                                   const std::string& what,
+                                   const terms::NameIndexOptions& options) {
+  if (sqlite::Database* file = db.sqlite()) {
+    return OpenNames(*file, what, options);
+  }
+  terms::TermStore store(db);
+  auto input = ReadStore(store);
+  if (!input.ok()) return input.status();
+  auto matcher = normalize::Matcher::Compile(*input);
+  if (!matcher.ok()) return matcher.status();
+  terms::NameIndex index{std::move(*matcher), {}, false, {}, {}, 0};
+  index.size = index.matcher.image_size();
+  return index;
 }
 
 }  // namespace onoma::cli

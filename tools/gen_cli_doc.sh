@@ -29,8 +29,8 @@ No command writes over what it reads: a file it writes (`normalize
 --report` or `--in-place`, `tm export`, `term export`, `tm align --output`,
 `pretranslate -o` and `--stats`)
 that is one of its input files, or the database or its `-wal`, `-shm` or
-`-journal` file, under any spelling or symbolic link, is a usage error
-(exit 2) naming both.
+`-journal` file or its name index (`.names`), under any spelling or
+symbolic link, is a usage error (exit 2) naming both.
 
 A file a command reads (`normalize FILE`, `segment FILE`, `term import`,
 `tm import`, `tm align SOURCE TARGET`, `pretranslate FILE`, `--table`,

@@ -1,15 +1,19 @@
 // What Matcher::Compile produces and DocumentNormalizer reads: the
 // automaton, each folded pattern's entries, and each concept's preferred
-// forms per language. For lib/normalize/*.cc only.
+// forms per language, all fixed-size records over one pool of strings, so
+// that the same views read an image built in memory and one mapped from a
+// name index on disk. For lib/normalize/*.cc only.
 
 #ifndef ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_
 #define ONOMA_LIB_NORMALIZE_COMPILED_TERMS_INTERNAL_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lib/normalize/automaton_internal.h"
@@ -25,7 +29,8 @@ inline bool IsAbbreviated(FormKind kind) {
 }
 
 // One reading of a folded pattern: a form of a concept in a language,
-// possibly declined, or a negative context of the concept.
+// possibly declined, or a negative context of the concept. 16 bytes, kept
+// as they are in the image (compiled_image_internal.h).
 struct Entry {
   std::uint32_t concept_index = 0;
   std::uint16_t lang = 0;  // index into CompiledTerms::langs
@@ -44,6 +49,7 @@ struct Entry {
   bool declines = false;
   bool negative = false;
 };
+static_assert(sizeof(Entry) == 16);
 
 struct Pattern {
   std::uint32_t length = 0;  // folded bytes
@@ -51,49 +57,102 @@ struct Pattern {
   std::uint32_t entry_count = 0;
 };
 
-// A concept's preferred forms in one language.
-struct Preferred {
+// Bytes of CompiledTerms::strings.
+struct StringRef {
+  std::uint32_t begin = 0;
+  std::uint32_t size = 0;
+};
+
+// A concept's preferred forms in one language, as the image keeps them.
+struct PreferredRecord {
   std::uint16_t lang = 0;
-  std::string full;  // empty when the language has none
-  std::string full_inflection;
   FormKind full_kind = FormKind::kFullForm;
-  std::string short_form;
-  std::string short_inflection;
+  std::uint8_t unused = 0;
+  StringRef full;  // empty when the language has none
+  StringRef full_inflection;
+  StringRef short_form;
+  StringRef short_inflection;
   // An admitted short form, which stands in for a deprecated one when the
   // language has no preferred short form (Пєсков for Песков).
-  std::string admitted_short;
-  std::string admitted_short_inflection;
+  StringRef admitted_short;
+  StringRef admitted_short_inflection;
 };
 
-struct ConceptData {
-  std::string slug;
-  bool is_place = false;
-  bool is_person = false;
-  std::vector<Preferred> preferred;
+struct ConceptRecord {
+  StringRef slug;
+  std::uint32_t first_preferred = 0;  // into CompiledTerms::preferred
+  std::uint16_t preferred_count = 0;
+  std::uint8_t is_place = 0;
+  std::uint8_t is_person = 0;
 };
 
+// The form as stored (declined, NFC) of an entry of a pattern whose forms
+// differ in letter case (Нато, НАТО), to tell them apart by how the text
+// writes the name; sorted by entry.
+struct SurfaceRecord {
+  std::uint32_t entry = 0;
+  StringRef form;
+};
+
+// A concept's preferred forms in one language, read from the records.
+struct Preferred {
+  std::uint16_t lang = 0;
+  std::string_view full;  // empty when the language has none
+  std::string_view full_inflection;
+  FormKind full_kind = FormKind::kFullForm;
+  std::string_view short_form;
+  std::string_view short_inflection;
+  std::string_view admitted_short;
+  std::string_view admitted_short_inflection;
+};
+
+// Views of the compiled image (compiled_image_internal.h), wherever its
+// bytes are: built in memory by Matcher::Compile or mapped from a name
+// index file. `storage` keeps them alive.
 struct CompiledTerms {
   Automaton automaton;
-  std::vector<Pattern> patterns;
-  std::vector<Entry> entries;
-  // Entry index -> its form as stored (declined, NFC), kept only for the
-  // entries of a pattern whose forms differ in letter case (Нато, НАТО),
-  // to tell them apart by how the text writes the name.
-  std::unordered_map<std::uint32_t, std::string> surfaces;
-  std::vector<ConceptData> concepts;
+  std::span<const Pattern> patterns;
+  std::span<const Entry> entries;
+  std::span<const ConceptRecord> concepts;
+  std::span<const PreferredRecord> preferred;
+  std::span<const StringRef> lang_refs;
+  std::span<const SurfaceRecord> surfaces;
+  std::string_view strings;
   std::vector<std::string> langs;
   const Declension* declension = nullptr;     // Ukrainian; static storage
   const Declension* declension_ru = nullptr;  // Russian; static storage
   // The most word segments (UAX #29, whitespace not counted) of any form.
   std::size_t max_form_words = 0;
+  std::shared_ptr<const void> storage;
 
-  // The preferred forms of `concept_index` in `lang`; nullptr when none.
-  const Preferred* PreferredIn(std::uint32_t concept_index,
-                               std::uint16_t lang) const {
-    for (const Preferred& p : concepts[concept_index].preferred) {
-      if (p.lang == lang) return &p;
+  std::string_view String(StringRef s) const {
+    return strings.substr(s.begin, s.size);
+  }
+  std::size_t concept_count() const { return concepts.size(); }
+  std::string_view Slug(std::uint32_t concept_index) const {
+    return String(concepts[concept_index].slug);
+  }
+  bool IsPlace(std::uint32_t concept_index) const {
+    return concepts[concept_index].is_place != 0;
+  }
+
+  // The preferred forms of `concept_index` in `lang`; nullopt when none.
+  std::optional<Preferred> PreferredIn(std::uint32_t concept_index,
+                                       std::uint16_t lang) const {
+    const ConceptRecord& c = concepts[concept_index];
+    for (std::uint32_t i = 0; i < c.preferred_count; ++i) {
+      const PreferredRecord& p = preferred[c.first_preferred + i];
+      if (p.lang != lang) continue;
+      return Preferred{p.lang,
+                       String(p.full),
+                       String(p.full_inflection),
+                       p.full_kind,
+                       String(p.short_form),
+                       String(p.short_inflection),
+                       String(p.admitted_short),
+                       String(p.admitted_short_inflection)};
     }
-    return nullptr;
+    return std::nullopt;
   }
   // The declension table of language index `lang`; nullptr when the
   // language has none.
@@ -118,9 +177,11 @@ struct CompiledTerms {
   }
   // The surface of entry `i`, or empty when its pattern needs none.
   std::string_view Surface(std::uint32_t i) const {
-    auto it = surfaces.find(i);
-    return it == surfaces.end() ? std::string_view()
-                                : std::string_view(it->second);
+    auto it = std::lower_bound(
+        surfaces.begin(), surfaces.end(), i,
+        [](const SurfaceRecord& r, std::uint32_t e) { return r.entry < e; });
+    return it == surfaces.end() || it->entry != i ? std::string_view()
+                                                  : String(it->form);
   }
   // The index of `lang`, or kNoLang.
   static constexpr std::uint16_t kNoLang = 0xFFFF;

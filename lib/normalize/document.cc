@@ -4,11 +4,12 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <span>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "lib/normalize/compiled_terms_internal.h"
 #include "lib/normalize/former_cues.h"
@@ -141,10 +142,14 @@ struct DocumentNormalizer::Impl {
   internal::LanguageRuns runs;
   // Folded forms, by (concept, language), that the language's preferred
   // form takes when declined (see DeclinesPreferred).
-  std::map<std::pair<std::uint32_t, std::uint16_t>, std::vector<std::string>>
+  // Keyed by concept << 16 | language. Hashed: a dense copy at 100k
+  // concepts meets tens of thousands of them.
+  std::unordered_map<std::uint64_t, std::vector<std::string>>
       declined_preferred;
 
-  std::set<std::uint32_t> mentioned;  // concept indexes named in full
+  // By concept index: named in full in the document. A bit each, so that
+  // marking and asking cost the same whatever the size of the store.
+  std::vector<bool> mentioned;
   std::uint64_t line_number = 0;
   std::uint64_t offset = 0;  // of the current line in the document
 
@@ -155,7 +160,8 @@ struct DocumentNormalizer::Impl {
         options(o),
         lang(terms.LangIndex(o.lang)),
         cues(c),
-        scanner(std::move(s)) {}
+        scanner(std::move(s)),
+        mentioned(terms.concept_count(), false) {}
 
   void Process(std::string_view line, std::string& out, ChangeSink& sink);
   // What `c` comes to when judged by the entries of `judge` (a language
@@ -178,8 +184,9 @@ struct DocumentNormalizer::Impl {
 
   // Whether the concept of `e` has a preferred short form in e's language.
   bool HasPreferredShort(const Entry& e) const {
-    const internal::Preferred* p = terms.PreferredIn(e.concept_index, e.lang);
-    return p != nullptr && !p->short_form.empty();
+    std::optional<internal::Preferred> p =
+        terms.PreferredIn(e.concept_index, e.lang);
+    return p && !p->short_form.empty();
   }
 
   // Whether --admitted rewrites the admitted form `e`: an acronym or
@@ -188,15 +195,16 @@ struct DocumentNormalizer::Impl {
   // other form always.
   bool AdmittedExpands(const Entry& e) const {
     if (!internal::IsAbbreviated(e.kind)) return true;
-    const internal::Preferred* p = terms.PreferredIn(e.concept_index, e.lang);
-    return p != nullptr && internal::IsAbbreviated(p->full_kind);
+    std::optional<internal::Preferred> p =
+        terms.PreferredIn(e.concept_index, e.lang);
+    return p && internal::IsAbbreviated(p->full_kind);
   }
 
   // Whether an acronym found in Ukrainian copy (`e`, indeclinable, so its
   // case unknown) would become a form that declines: what it stands in
   // for cannot be chosen, and the rewrite is left to an editor.
-  bool CaseUnknown(const Entry& e, const std::string& base,
-                   const std::string& klass, FormKind base_kind) const {
+  bool CaseUnknown(const Entry& e, std::string_view base,
+                   std::string_view klass, FormKind base_kind) const {
     if (e.kind != FormKind::kAcronym || e.declines ||
         terms.langs[e.lang] != "uk" || internal::IsAbbreviated(base_kind)) {
       return false;
@@ -214,7 +222,7 @@ bool DocumentNormalizer::Impl::NotAName(std::string_view line,
   for (const Entry* e = first; e != last; ++e) {
     if (terms.DeclensionFor(e->lang) == nullptr) continue;
     cyrillic = true;
-    place |= terms.concepts[e->concept_index].is_place;
+    place |= terms.IsPlace(e->concept_index);
     located |= e->grammatical_case == Case::kLoc;
     genitive |= e->grammatical_case == Case::kGen;
   }
@@ -275,14 +283,15 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
       std::string_view(scanner.folded())
           .substr(c.folded_begin, terms.patterns[c.pattern].length);
   for (const Entry* e = first; e != last; ++e) {
-    auto key = std::make_pair(e->concept_index, judge);
+    const std::uint64_t key = (std::uint64_t{e->concept_index} << 16) | judge;
     auto it = declined_preferred.find(key);
     if (it == declined_preferred.end()) {
       // Declined as the matcher declines the language's forms.
       std::vector<std::string> forms;
-      const internal::Preferred* p = terms.PreferredIn(e->concept_index, judge);
+      std::optional<internal::Preferred> p =
+          terms.PreferredIn(e->concept_index, judge);
       const Declension* table = terms.DeclensionFor(judge);
-      if (p != nullptr && !p->full.empty() && table != nullptr &&
+      if (p && !p->full.empty() && table != nullptr &&
           p->full_inflection != "none") {
         for (const InflectedForm& f :
              table->Forms(p->full, p->full_inflection)) {
@@ -345,11 +354,15 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     change->reason = std::move(why);
   };
   if (!full.empty()) {
-    std::set<std::uint32_t> concepts;
+    // The concepts named, in index order (a form names one, mostly).
+    std::vector<std::uint32_t> concepts;
     bool keep = false;
     for (const Entry* e : full) {
-      mentioned.insert(e->concept_index);
-      concepts.insert(e->concept_index);
+      mentioned[e->concept_index] = true;
+      if (std::find(concepts.begin(), concepts.end(), e->concept_index) ==
+          concepts.end()) {
+        concepts.push_back(e->concept_index);
+      }
       bool rewritable = e->kind != FormKind::kPhrase &&
                         (e->status == FormStatus::kDeprecated ||
                          (e->status == FormStatus::kAdmitted &&
@@ -359,9 +372,10 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     }
     if (keep) return;
     if (concepts.size() > 1) {
+      std::sort(concepts.begin(), concepts.end());
       std::string slugs;
       for (std::uint32_t k : concepts) {
-        slugs += (slugs.empty() ? "" : ",") + terms.concepts[k].slug;
+        slugs += (slugs.empty() ? "" : ",") + std::string(terms.Slug(k));
       }
       report(slugs, "ambiguous");
       return;
@@ -391,7 +405,7 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     std::set<std::uint32_t> named;
     bool rewritable = false;
     for (const Entry* e : brief) {
-      if (mentioned.count(e->concept_index) == 0) continue;
+      if (!mentioned[e->concept_index]) continue;
       named.insert(e->concept_index);
       // An admitted short form (Yoon, 윤) is never expanded into the full
       // form: it becomes only a preferred short form (Zelenskyy ->
@@ -405,7 +419,7 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     if (named.size() > 1) {
       std::string slugs;
       for (std::uint32_t k : named) {
-        slugs += (slugs.empty() ? "" : ",") + terms.concepts[k].slug;
+        slugs += (slugs.empty() ? "" : ",") + std::string(terms.Slug(k));
       }
       report(slugs, "ambiguous");
       return;
@@ -417,23 +431,23 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     }
     reason = "shortForm";
   }
-  const std::string& slug = terms.concepts[chosen->concept_index].slug;
-  const internal::Preferred* preferred =
+  const std::string_view slug = terms.Slug(chosen->concept_index);
+  std::optional<internal::Preferred> preferred =
       terms.PreferredIn(chosen->concept_index, chosen->lang);
-  if (preferred == nullptr) return;
+  if (!preferred) return;
   // A short form becomes the preferred short form, else an admitted one,
   // else the full form.
   bool short_form =
       chosen->kind == FormKind::kShortForm &&
       (!preferred->short_form.empty() || !preferred->admitted_short.empty());
   bool admitted_short = short_form && preferred->short_form.empty();
-  const std::string& base = !short_form      ? preferred->full
-                            : admitted_short ? preferred->admitted_short
-                                             : preferred->short_form;
-  const std::string& klass = !short_form ? preferred->full_inflection
-                             : admitted_short
-                                 ? preferred->admitted_short_inflection
-                                 : preferred->short_inflection;
+  const std::string_view base = !short_form      ? preferred->full
+                                : admitted_short ? preferred->admitted_short
+                                                 : preferred->short_form;
+  const std::string_view klass = !short_form ? preferred->full_inflection
+                                 : admitted_short
+                                     ? preferred->admitted_short_inflection
+                                     : preferred->short_inflection;
   if (base.empty()) return;
   // A Latin name stays Latin: the gloss of 나토(NATO) is no place for
   // Hangul.
@@ -455,7 +469,7 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
                     chosen->style);
   // A replacement whose class is "none" (Рютте, Ровно) is the same in
   // every case.
-  if (!declined && klass == "none") declined = base;
+  if (!declined && klass == "none") declined = std::string(base);
   std::string replacement;
   if (declined) {
     replacement = ApplyCasePattern(
@@ -473,7 +487,7 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
         *c.particle, rest.substr(0, c.particle->length), replacement);
     suffix.append(rest.substr(c.particle->length));
   }
-  report(slug, reason);
+  report(std::string(slug), reason);
   if (!replacement.empty()) change->replacement = replacement + suffix;
   std::string_view folded = scanner.folded();
   if (!declined) {

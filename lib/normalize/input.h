@@ -15,16 +15,17 @@
 #ifndef ONOMA_LIB_NORMALIZE_INPUT_H_
 #define ONOMA_LIB_NORMALIZE_INPUT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace onoma::normalize {
 
 // A term's standing, as in the term store (TBX administrativeStatus).
-enum class FormStatus { kPreferred, kAdmitted, kDeprecated };
+enum class FormStatus : std::uint8_t { kPreferred, kAdmitted, kDeprecated };
 
 // A term's TBX termType, as far as normalizing cares.
-enum class FormKind {
+enum class FormKind : std::uint8_t {
   kFullForm,
   kShortForm,  // a bare surname or short name: matched only after a mention
   kAcronym,

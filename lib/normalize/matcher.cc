@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lib/normalize/compiled_image_internal.h"
 #include "lib/normalize/compiled_terms_internal.h"
 #include "lib/normalize/inflection_guess.h"
 #include "lib/normalize/surface.h"
@@ -21,6 +22,22 @@ namespace {
 
 using internal::CompiledTerms;
 using internal::Entry;
+
+// The records and the string pool of the image, as they are gathered.
+struct Records {
+  std::vector<internal::ConceptRecord> concepts;
+  std::vector<internal::PreferredRecord> preferred;
+  std::vector<internal::StringRef> langs;
+  std::string strings;
+
+  internal::StringRef Add(std::string_view s) {
+    if (s.empty()) return {};
+    internal::StringRef ref{static_cast<std::uint32_t>(strings.size()),
+                            static_cast<std::uint32_t>(s.size())};
+    strings.append(s);
+    return ref;
+  }
+};
 
 // Collects entries per folded form before they are laid out flat.
 class PatternSet {
@@ -37,34 +54,36 @@ class PatternSet {
     surfaces_[it->second].push_back(std::move(surface));
   }
 
-  void MoveInto(CompiledTerms& out) {
+  // Lays the forms out as patterns and their entries (with the surfaces of
+  // the entries that need one, their strings added to `records`), and
+  // builds the automaton over them.
+  void MoveInto(std::vector<internal::Pattern>& patterns,
+                std::vector<Entry>& entries,
+                std::vector<internal::SurfaceRecord>& surfaces,
+                Records& records, internal::Automaton::Arrays& automaton) {
     index_.clear();
-    out.patterns.resize(forms_.size());
+    patterns.resize(forms_.size());
     for (std::size_t i = 0; i < forms_.size(); ++i) {
-      out.patterns[i].length = static_cast<std::uint32_t>(forms_[i].size());
-      out.patterns[i].first_entry =
-          static_cast<std::uint32_t>(out.entries.size());
-      out.patterns[i].entry_count =
-          static_cast<std::uint32_t>(entries_[i].size());
+      patterns[i].length = static_cast<std::uint32_t>(forms_[i].size());
+      patterns[i].first_entry = static_cast<std::uint32_t>(entries.size());
+      patterns[i].entry_count = static_cast<std::uint32_t>(entries_[i].size());
       // Surfaces only where the pattern's forms differ in letter case.
-      const std::vector<std::string>& surfaces = surfaces_[i];
+      const std::vector<std::string>& forms = surfaces_[i];
       bool differ = false;
-      for (const std::string& s : surfaces) {
-        differ |=
-            !s.empty() && !surfaces.front().empty() && s != surfaces.front();
+      for (const std::string& f : forms) {
+        differ |= !f.empty() && !forms.front().empty() && f != forms.front();
       }
       if (differ) {
-        for (std::size_t k = 0; k < surfaces.size(); ++k) {
-          out.surfaces.emplace(
-              static_cast<std::uint32_t>(out.entries.size() + k), surfaces[k]);
+        for (std::size_t k = 0; k < forms.size(); ++k) {
+          surfaces.push_back({static_cast<std::uint32_t>(entries.size() + k),
+                              records.Add(forms[k])});
         }
       }
-      out.entries.insert(out.entries.end(), entries_[i].begin(),
-                         entries_[i].end());
+      entries.insert(entries.end(), entries_[i].begin(), entries_[i].end());
     }
     entries_.clear();
     surfaces_.clear();
-    out.automaton = internal::Automaton::Build(forms_);
+    automaton = internal::Automaton::Build(forms_);
   }
 
  private:
@@ -74,12 +93,26 @@ class PatternSet {
   std::vector<std::vector<std::string>> surfaces_;
 };
 
-std::uint16_t InternLang(CompiledTerms& out, std::string_view lang) {
-  std::uint16_t i = out.LangIndex(lang);
-  if (i != CompiledTerms::kNoLang) return i;
-  out.langs.emplace_back(lang);
-  return static_cast<std::uint16_t>(out.langs.size() - 1);
+std::uint16_t InternLang(std::vector<std::string>& langs,
+                         std::string_view lang) {
+  for (std::size_t i = 0; i < langs.size(); ++i) {
+    if (langs[i] == lang) return static_cast<std::uint16_t>(i);
+  }
+  langs.emplace_back(lang);
+  return static_cast<std::uint16_t>(langs.size() - 1);
 }
+
+// A concept's preferred forms in one language while they are gathered.
+struct PreferredForms {
+  std::uint16_t lang = 0;
+  std::string full;
+  std::string full_inflection;
+  FormKind full_kind = FormKind::kFullForm;
+  std::string short_form;
+  std::string short_inflection;
+  std::string admitted_short;
+  std::string admitted_short_inflection;
+};
 
 bool IsWhitespace(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
@@ -178,16 +211,14 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   auto breaker = text::WordBreaker::Create();
   if (!breaker.ok()) return breaker.status();
   std::vector<text::WordSpan> spans;
-  auto compiled = std::make_shared<CompiledTerms>();
-  compiled->declension = *declension;
-  compiled->declension_ru = *declension_ru;
+  std::vector<std::string> langs;
+  Records records;
+  std::size_t max_form_words = 0;
+  std::vector<PreferredForms> preferred;
   PatternSet set;
   for (const ConceptInput& c : input.concepts) {
-    auto concept_index = static_cast<std::uint32_t>(compiled->concepts.size());
-    internal::ConceptData& data = compiled->concepts.emplace_back();
-    data.slug = c.slug;
-    data.is_place = c.is_place;
-    data.is_person = c.is_person;
+    auto concept_index = static_cast<std::uint32_t>(records.concepts.size());
+    preferred.clear();
     for (const FormInput& t : c.terms) {
       if (t.form.empty()) continue;
       ONOMA_RETURN_IF_ERROR(text::ValidateUtf8(t.form).WithContext(
@@ -210,23 +241,23 @@ Result<Matcher> Matcher::Compile(const Input& input) {
         nfc_term.form = nfc;
         klass = GuessInflection(c, nfc_term);
       }
-      compiled->max_form_words =
-          std::max(compiled->max_form_words, CountWords(*breaker, nfc, spans));
+      max_form_words =
+          std::max(max_form_words, CountWords(*breaker, nfc, spans));
       Entry e;
       e.concept_index = concept_index;
-      e.lang = InternLang(*compiled, t.lang);
+      e.lang = InternLang(langs, t.lang);
       e.status = t.status;
       e.kind = t.kind;
       e.stored_case = CasePatternOf(nfc);
       bool admitted_short =
           t.status == FormStatus::kAdmitted && t.kind == FormKind::kShortForm;
       if (t.preferred() || admitted_short) {
-        internal::Preferred* p = nullptr;
-        for (internal::Preferred& q : data.preferred) {
+        PreferredForms* p = nullptr;
+        for (PreferredForms& q : preferred) {
           if (q.lang == e.lang) p = &q;
         }
         if (p == nullptr) {
-          p = &data.preferred.emplace_back();
+          p = &preferred.emplace_back();
           p->lang = e.lang;
         }
         if (admitted_short) {
@@ -294,9 +325,94 @@ Result<Matcher> Matcher::Compile(const Input& input) {
       e.negative = true;
       set.Add(text::FoldCase(phrase), e, std::string());
     }
+    internal::ConceptRecord& record = records.concepts.emplace_back();
+    record.slug = records.Add(c.slug);
+    record.is_place = c.is_place ? 1 : 0;
+    record.is_person = c.is_person ? 1 : 0;
+    record.first_preferred =
+        static_cast<std::uint32_t>(records.preferred.size());
+    record.preferred_count = static_cast<std::uint16_t>(preferred.size());
+    for (const PreferredForms& p : preferred) {
+      internal::PreferredRecord& r = records.preferred.emplace_back();
+      r.lang = p.lang;
+      r.full_kind = p.full_kind;
+      r.full = records.Add(p.full);
+      r.full_inflection = records.Add(p.full_inflection);
+      r.short_form = records.Add(p.short_form);
+      r.short_inflection = records.Add(p.short_inflection);
+      r.admitted_short = records.Add(p.admitted_short);
+      r.admitted_short_inflection = records.Add(p.admitted_short_inflection);
+    }
   }
-  set.MoveInto(*compiled);
-  return Matcher(std::move(compiled));
+  for (const std::string& lang : langs) {
+    records.langs.push_back(records.Add(lang));
+  }
+  std::vector<internal::Pattern> patterns;
+  std::vector<Entry> entries;
+  std::vector<internal::SurfaceRecord> surfaces;
+  internal::Automaton::Arrays automaton;
+  set.MoveInto(patterns, entries, surfaces, records, automaton);
+  // The image addresses its strings and records with 32-bit numbers.
+  if (records.strings.size() > 0xFFFFFFFFu || langs.size() >= 0xFFFF ||
+      entries.size() > 0xFFFFFFFFu) {
+    return Status::BadInput("the term store is too large to compile (" +
+                            std::to_string(records.strings.size()) +
+                            " bytes of names)");
+  }
+
+  internal::ImageParts parts;
+  parts.automaton = &automaton;
+  parts.patterns = &patterns;
+  parts.entries = &entries;
+  parts.concepts = &records.concepts;
+  parts.preferred = &records.preferred;
+  parts.langs = &records.langs;
+  parts.surfaces = &surfaces;
+  parts.strings = &records.strings;
+  parts.max_form_words = max_form_words;
+  auto image =
+      std::make_shared<const std::string>(internal::BuildImage(parts, {}));
+  return FromBytes(*image, image, false, nullptr);
+}
+
+Result<Matcher> Matcher::FromImage(std::string_view image,
+                                   std::shared_ptr<const void> owner,
+                                   const ImageKey& expected) {
+  return FromBytes(image, std::move(owner), true, &expected);
+}
+
+Result<Matcher> Matcher::FromBytes(std::string_view image,
+                                   std::shared_ptr<const void> owner,
+                                   bool verify, const ImageKey* expected) {
+  auto declension = Declension::Builtin();
+  if (!declension.ok()) return declension.status();
+  auto declension_ru = Declension::Builtin("ru");
+  if (!declension_ru.ok()) return declension_ru.status();
+  auto compiled = std::make_shared<CompiledTerms>();
+  auto key = internal::ViewImage(image, verify, *compiled);
+  if (!key.ok()) return key.status();
+  if (expected != nullptr && !(*key == *expected)) {
+    return Status::NotFound(
+        "compiled name index: made at version " + std::to_string(key->version) +
+        " of the term store, which is now at " +
+        std::to_string(expected->version) + " (or made from another store)");
+  }
+  compiled->declension = *declension;
+  compiled->declension_ru = *declension_ru;
+  compiled->storage = std::move(owner);
+  return Matcher(std::move(compiled), image);
+}
+
+std::string Matcher::Image(const ImageKey& key) const {
+  std::string image(image_);
+  internal::StampImage(image, key);
+  return image;
+}
+
+std::size_t Matcher::image_size() const { return image_.size(); }
+
+std::size_t Matcher::concept_count() const {
+  return compiled_->concept_count();
 }
 
 std::size_t Matcher::pattern_count() const {
@@ -308,17 +424,7 @@ std::size_t Matcher::state_count() const {
 }
 
 std::size_t Matcher::MemoryBytes() const {
-  std::size_t bytes =
-      compiled_->automaton.MemoryBytes() +
-      compiled_->patterns.capacity() * sizeof(internal::Pattern) +
-      compiled_->entries.capacity() * sizeof(Entry);
-  for (const internal::ConceptData& c : compiled_->concepts) {
-    bytes += sizeof(c) + c.slug.capacity();
-    for (const internal::Preferred& p : c.preferred) {
-      bytes += sizeof(p) + p.full.capacity() + p.short_form.capacity();
-    }
-  }
-  return bytes;
+  return image_.size() + sizeof(CompiledTerms);
 }
 
 }  // namespace onoma::normalize

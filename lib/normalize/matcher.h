@@ -17,14 +17,29 @@
 // declension class the table lacks; kInternal when a compiled-in table is
 // broken or ICU's word rules are missing.
 //
+// The compiled data is one block of bytes (an image) that the matcher reads
+// in place, so that it can be kept on disk and mapped by the next run
+// instead of compiled again (memory/terms/name_index.h does so beside the
+// term store):
+//
+//   std::string bytes = matcher->Image(key);   // write it to a file
+//   ...
+//   auto mapped = normalize::Matcher::FromImage(view, owner, key);
+//   // kBadInput: truncated, damaged, of another build or byte order;
+//   // kNotFound: the image of another store or version of it
+//
 // Thread safety: a Matcher is immutable; copies share the compiled data,
 // and any number of DocumentNormalizers on any threads may use it.
 
 #ifndef ONOMA_LIB_NORMALIZE_MATCHER_H_
 #define ONOMA_LIB_NORMALIZE_MATCHER_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "lib/normalize/input.h"
 #include "lib/util/status.h"
@@ -35,10 +50,36 @@ namespace internal {
 struct CompiledTerms;
 }  // namespace internal
 
+// What a compiled image is stamped with: the store it was compiled from
+// and the version of that store's terms.
+struct ImageKey {
+  std::uint64_t version = 0;
+  std::array<unsigned char, 16> store{};
+  bool operator==(const ImageKey&) const = default;
+};
+
 class Matcher {
  public:
   [[nodiscard]] static Result<Matcher> Compile(const Input& input);
 
+  // A Matcher that reads `image` where it is, once it has checked that it
+  // is whole (size, checksum), made by this build of onoma on a machine of
+  // this byte order, and that every index in it stays in bounds: kBadInput
+  // saying what is wrong when not. kNotFound when its key is not
+  // `expected` (a stale image). `owner` keeps the bytes alive for as long
+  // as the Matcher or a copy of it lives. Linear in the image's size.
+  [[nodiscard]] static Result<Matcher> FromImage(
+      std::string_view image, std::shared_ptr<const void> owner,
+      const ImageKey& expected);
+
+  // The compiled data as bytes stamped with `key`, to keep (FromImage
+  // reads them back); a copy of what the Matcher reads.
+  std::string Image(const ImageKey& key) const;
+  // Bytes of the image.
+  std::size_t image_size() const;
+
+  // Concepts compiled in.
+  std::size_t concept_count() const;
   // Distinct folded forms in the automaton (inflected forms included).
   std::size_t pattern_count() const;
   // States of the automaton.
@@ -49,9 +90,16 @@ class Matcher {
   const internal::CompiledTerms& compiled() const { return *compiled_; }
 
  private:
-  explicit Matcher(std::shared_ptr<const internal::CompiledTerms> compiled)
-      : compiled_(std::move(compiled)) {}
+  // FromImage, with the checks only when `verify` (Compile's own image),
+  // and the key only when `expected` is given.
+  static Result<Matcher> FromBytes(std::string_view image,
+                                   std::shared_ptr<const void> owner,
+                                   bool verify, const ImageKey* expected);
+  explicit Matcher(std::shared_ptr<const internal::CompiledTerms> compiled,
+                   std::string_view image)
+      : compiled_(std::move(compiled)), image_(image) {}
   std::shared_ptr<const internal::CompiledTerms> compiled_;
+  std::string_view image_;  // in compiled_->storage
 };
 
 }  // namespace onoma::normalize

@@ -110,12 +110,12 @@ std::optional<std::string> NameFinder::Render(std::uint32_t concept_index,
                                               std::string_view line,
                                               const NameHit& like) const {
   const CompiledTerms& terms = impl_->terms;
-  if (concept_index >= terms.concepts.size()) return std::nullopt;
+  if (concept_index >= terms.concept_count()) return std::nullopt;
   std::uint16_t lang_index = terms.LangIndex(lang);
   if (lang_index == CompiledTerms::kNoLang) return std::nullopt;
-  const internal::Preferred* preferred =
+  std::optional<internal::Preferred> preferred =
       terms.PreferredIn(concept_index, lang_index);
-  if (preferred == nullptr || preferred->full.empty()) return std::nullopt;
+  if (!preferred || preferred->full.empty()) return std::nullopt;
   // Declined by the class the matcher took for the preferred form (given
   // or inferred); a form that does not decline is no substitute for a
   // name in a case.
@@ -140,12 +140,12 @@ std::optional<std::string> NameFinder::Render(std::uint32_t concept_index,
 
 std::string_view NameFinder::Slug(std::uint32_t concept_index) const {
   const CompiledTerms& terms = impl_->terms;
-  if (concept_index >= terms.concepts.size()) return {};
-  return terms.concepts[concept_index].slug;
+  if (concept_index >= terms.concept_count()) return {};
+  return terms.Slug(concept_index);
 }
 
 std::size_t NameFinder::concept_count() const {
-  return impl_->terms.concepts.size();
+  return impl_->terms.concept_count();
 }
 
 std::size_t NameFinder::max_form_words() const {

@@ -206,7 +206,12 @@ void Scanner::Scan(std::string_view line) {
   // its end), not gathered first: a line's memory grows with the names it
   // holds, not with every occurrence too.
   terms_->automaton.Scan(folded_, [&](std::size_t fend, std::uint32_t pattern) {
-    std::size_t fbegin = fend - terms_->patterns[pattern].length;
+    const std::size_t length = terms_->patterns[pattern].length;
+    // Never longer than what was read, in an image that passed its checks
+    // (compiled_image_internal.h); checked here rather than there, where
+    // it would cost a pass over every state.
+    if (length > fend) return;
+    std::size_t fbegin = fend - length;
     if (auto c = Check(line, fbegin, fend, pattern)) found_.push_back(*c);
   });
   // Leftmost, then longest: a longer term shields the names inside it.

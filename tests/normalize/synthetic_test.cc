@@ -251,7 +251,9 @@ TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
     for (int i = 0; i < n; ++i) p += static_cast<char>('a' + rng() % 3);
     if (seen.insert(p).second) patterns.push_back(p);
   }
-  auto a = internal::Automaton::Build(patterns);
+  const internal::Automaton::Arrays arrays =
+      internal::Automaton::Build(patterns);
+  const internal::Automaton a(arrays);
   std::string text;
   for (int i = 0; i < 2000; ++i) text += static_cast<char>('a' + rng() % 4);
   std::multiset<std::pair<std::size_t, std::uint32_t>> got, want;

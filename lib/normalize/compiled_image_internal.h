@@ -1,0 +1,115 @@
+// The compiled terms as one block of bytes: what Matcher::Compile lays out
+// and what a name index on disk (memory/terms/name_index.h) holds, so that
+// a command maps the file and scans with it as it is, without a step that
+// rebuilds or copies it. For lib/normalize/*.cc only.
+//
+// Layout, every number in the byte order of the machine that wrote it:
+//
+//   ImageHeader   magic, byte order, format, fingerprint of the compiler,
+//                 size, checksum, store key, the section table
+//   sections      each at a multiple of 8 bytes: the automaton's arrays
+//                 (automaton_internal.h), patterns, entries, concepts,
+//                 preferred forms, language tags, surfaces, one pool of
+//                 strings
+//
+// The checksum covers every byte but its own field. ViewImage refuses
+// (kBadInput, saying why) an image of another format, compiler or byte
+// order, one whose size is not the header's, whose checksum does not add
+// up, or whose indexes point outside their sections: nothing read from a
+// file is trusted before it has passed. Tested by
+// tests/normalize/compiled_image_test.cc.
+
+#ifndef ONOMA_LIB_NORMALIZE_COMPILED_IMAGE_INTERNAL_H_
+#define ONOMA_LIB_NORMALIZE_COMPILED_IMAGE_INTERNAL_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/normalize/compiled_terms_internal.h"
+#include "lib/normalize/matcher.h"
+#include "lib/util/status.h"
+
+namespace onoma::normalize::internal {
+
+enum ImageSection : std::uint32_t {
+  kRootSection,        // std::uint32_t[256]
+  kChildBeginSection,  // std::uint32_t[states + 1]
+  kLabelSection,       // unsigned char[states]
+  kFailSection,        // std::uint32_t[states]
+  kOutputSection,      // std::uint32_t[states]
+  kOutputsSection,     // Automaton::Output[]
+  kPatternSection,     // Pattern[]
+  kEntrySection,       // Entry[]
+  kConceptSection,     // ConceptRecord[]
+  kPreferredSection,   // PreferredRecord[]
+  kLangSection,        // StringRef[]
+  kSurfaceSection,     // SurfaceRecord[]
+  kStringSection,      // char[]
+  kSectionCount,
+};
+
+struct ImageSectionRef {
+  std::uint64_t offset = 0;  // from the start of the image
+  std::uint64_t count = 0;   // elements
+};
+
+struct ImageHeader {
+  std::array<char, 8> magic{};
+  std::uint32_t byte_order = 0;  // kByteOrderMark as the writer stored it
+  std::uint32_t format = 0;
+  std::uint64_t fingerprint = 0;  // CompilerFingerprint()
+  std::uint64_t size = 0;         // of the whole image, header included
+  std::uint64_t checksum = 0;     // ImageChecksum()
+  ImageKey key;
+  std::uint64_t max_form_words = 0;
+  std::array<ImageSectionRef, kSectionCount> sections{};
+};
+
+inline constexpr std::array<char, 8> kImageMagic = {'o', 'n', 'o', 'm',
+                                                    'a', 'N', 'I', 'X'};
+inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
+// Bumped whenever the layout above or of a record changes.
+inline constexpr std::uint32_t kImageFormat = 2;
+
+// A hash of the sources and tables the compiler is made of (generated at
+// build time): an image made by another build of onoma may hold other
+// forms for the same store, and is not used.
+std::uint64_t CompilerFingerprint();
+
+// What Matcher::Compile has gathered, before it is laid out.
+struct ImageParts {
+  const Automaton::Arrays* automaton = nullptr;
+  const std::vector<Pattern>* patterns = nullptr;
+  const std::vector<Entry>* entries = nullptr;
+  const std::vector<ConceptRecord>* concepts = nullptr;
+  const std::vector<PreferredRecord>* preferred = nullptr;
+  const std::vector<StringRef>* langs = nullptr;
+  const std::vector<SurfaceRecord>* surfaces = nullptr;
+  const std::string* strings = nullptr;
+  std::size_t max_form_words = 0;
+};
+
+// The image of `parts`, stamped with `key`.
+std::string BuildImage(const ImageParts& parts, const ImageKey& key);
+
+// Rewrites the key (and so the checksum) of an image BuildImage made.
+void StampImage(std::string& image, const ImageKey& key);
+
+// Points `out`'s views into `bytes` (which must stay put and outlive `out`;
+// `out.storage` is left to the caller). With `verify`, checks the image
+// first as the comment at the top says; without, trusts it (an image this
+// process has just built). Returns the image's key.
+Result<ImageKey> ViewImage(std::string_view bytes, bool verify,
+                           CompiledTerms& out);
+
+// The checksum of an image: a 64-bit hash of every byte but the checksum
+// field. Not cryptographic: it catches damage, not forgery.
+std::uint64_t ImageChecksum(std::string_view image);
+
+}  // namespace onoma::normalize::internal
+
+#endif  // ONOMA_LIB_NORMALIZE_COMPILED_IMAGE_INTERNAL_H_

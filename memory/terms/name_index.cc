@@ -1,0 +1,184 @@
+#include "memory/terms/name_index.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <random>
+#include <string_view>
+
+#include "memory/sqlite/statement.h"
+#include "memory/sqlite/transaction.h"
+
+namespace onoma::terms {
+namespace {
+
+// A file mapped read-only, unmapped when the last Matcher reading it goes.
+class MappedFile {
+ public:
+  MappedFile(void* data, std::size_t size) : data_(data), size_(size) {}
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (size_ > 0) ::munmap(data_, size_);
+  }
+  std::string_view bytes() const {
+    return {static_cast<const char*>(data_), size_};
+  }
+
+ private:
+  void* data_;
+  std::size_t size_;
+};
+
+std::string SystemError(const std::string& what, int error) {
+  return what + ": " + std::strerror(error);
+}
+
+// Maps `path`; an error message when it cannot (ENOENT: "no index yet").
+Result<std::shared_ptr<MappedFile>> Map(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound("no index yet");
+    return Status::Io(SystemError("cannot open " + path.string(), errno));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::Io(path.string() + " is not a regular file");
+  }
+  auto size = static_cast<std::size_t>(st.st_size);
+  if (size == 0) {
+    ::close(fd);
+    return Status::BadInput("the index file is empty");
+  }
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  int error = errno;
+  ::close(fd);
+  if (data == MAP_FAILED) {
+    return Status::Io(SystemError("cannot map " + path.string(), error));
+  }
+  return std::make_shared<MappedFile>(data, size);
+}
+
+// Writes `bytes` to a new file beside `path` and renames it over `path`:
+// a reader sees the old index or the new one, and of two writers the last
+// rename wins, each file whole. An error message when it cannot.
+Status WriteAtomically(const std::filesystem::path& path,
+                       std::string_view bytes) {
+  std::random_device random;
+  const std::string temp = path.string() + ".tmp-" +
+                           std::to_string(::getpid()) + "-" +
+                           std::to_string(random());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Status::Io(SystemError("cannot write " + path.string(), errno));
+  }
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int error = n < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return Status::Io(SystemError("cannot write " + path.string(), error));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    int error = errno;
+    ::unlink(temp.c_str());
+    return Status::Io(SystemError("cannot write " + path.string(), error));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(temp.c_str());
+    return Status::Io(SystemError("cannot write " + path.string(), error));
+  }
+  return Status::Ok();
+}
+
+bool InMemory(const std::filesystem::path& db_path) {
+  const std::string p = db_path.string();
+  return p.empty() || p == ":memory:" || p.starts_with("file::memory:");
+}
+
+}  // namespace
+
+std::filesystem::path NameIndexPath(const std::filesystem::path& db_path) {
+  return std::filesystem::path(db_path.string() + ".names");
+}
+
+Result<normalize::ImageKey> ReadNameIndexKey(sqlite::Database& db) {
+  auto select =
+      db.Prepare("SELECT store_id, version FROM term_version WHERE id = 1",
+                 "read the term store's version");
+  if (!select.ok()) return select.status();
+  auto row = select->Step();
+  if (!row.ok()) return row.status();
+  normalize::ImageKey key;
+  if (!*row) {
+    return Status::Database("database " + db.path().string() +
+                            " has no term store version");
+  }
+  std::string_view id = select->ColumnBlob(0);
+  std::memcpy(key.store.data(), id.data(),
+              std::min(id.size(), key.store.size()));
+  key.version = static_cast<std::uint64_t>(select->ColumnInt64(1));
+  return key;
+}
+
+Result<NameIndex> OpenNameIndex(
+    sqlite::Database& db,
+    const std::function<Result<normalize::Input>()>& read_input,
+    const NameIndexOptions& options) {
+  // The version and the terms compiled come from one snapshot, so that a
+  // write between the two cannot stamp old names with a new version.
+  sqlite::ReadScope snapshot(db, "name_index");
+  auto key = ReadNameIndexKey(db);
+  if (!key.ok()) return key.status();
+  const bool in_memory = InMemory(db.path());
+  const std::filesystem::path path =
+      in_memory ? std::filesystem::path() : NameIndexPath(db.path());
+
+  std::string rebuilt_because = "--rebuild";
+  if (!in_memory && !options.rebuild) {
+    auto mapped = Map(path);
+    if (mapped.ok()) {
+      auto matcher =
+          normalize::Matcher::FromImage((*mapped)->bytes(), *mapped, *key);
+      if (matcher.ok()) {
+        NameIndex index{std::move(*matcher), path, true, {}, {}, 0};
+        index.size = (*mapped)->bytes().size();
+        return index;
+      }
+      rebuilt_because = matcher.status().message();
+    } else {
+      rebuilt_because = mapped.status().message();
+    }
+  }
+
+  auto input = read_input();
+  if (!input.ok()) return input.status();
+  auto matcher = normalize::Matcher::Compile(*input);
+  if (!matcher.ok()) return matcher.status();
+  NameIndex index{std::move(*matcher), path, false, rebuilt_because, {}, 0};
+  index.size = index.matcher.image_size();
+  const bool worth_keeping = index.matcher.concept_count() > 0 ||
+                             options.keep_empty || options.rebuild;
+  if (in_memory || !worth_keeping) return index;
+  if (db.read_only()) {
+    index.not_kept = "the database is opened read-only";
+    return index;
+  }
+  Status written = WriteAtomically(path, index.matcher.Image(*key));
+  if (!written.ok()) index.not_kept = written.message();
+  return index;
+}
+
+}  // namespace onoma::terms

@@ -1,0 +1,219 @@
+// The compiled image a name index keeps (issue 16): read back as it was
+// written, refused when stamped for another store or version, and refused
+// when its records point out of bounds even under a checksum that adds up
+// (an image is checked, not trusted).
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "lib/normalize/compiled_image_internal.h"
+#include "lib/normalize/normalize.h"
+
+namespace onoma::normalize {
+namespace {
+
+using internal::ImageHeader;
+
+Input Sample() {
+  Input input;
+  ConceptInput& kyiv = input.concepts.emplace_back();
+  kyiv.slug = "kyiv";
+  kyiv.is_place = true;
+  kyiv.terms = {
+      {"en", "Kyiv", FormStatus::kPreferred, FormKind::kFullForm, ""},
+      {"en", "Kiev", FormStatus::kDeprecated, FormKind::kVariant, ""},
+      {"uk", "Київ", FormStatus::kPreferred, FormKind::kFullForm, ""},
+      {"uk", "Киев", FormStatus::kDeprecated, FormKind::kVariant, ""},
+      {"ko", "키이우", FormStatus::kPreferred, FormKind::kFullForm, ""},
+      {"ko", "키예프", FormStatus::kDeprecated, FormKind::kVariant, ""}};
+  kyiv.negative_contexts = {"Chicken Kiev"};
+  ConceptInput& nato = input.concepts.emplace_back();
+  nato.slug = "nato";
+  nato.terms = {{"en", "NATO", FormStatus::kPreferred, FormKind::kAcronym, ""},
+                {"uk", "НАТО", FormStatus::kPreferred, FormKind::kAcronym, ""}};
+  return input;
+}
+
+ImageKey Key(std::uint64_t version) {
+  ImageKey key;
+  key.version = version;
+  key.store[0] = 7;
+  return key;
+}
+
+ImageHeader HeaderOf(const std::string& image) {
+  ImageHeader header;
+  std::memcpy(&header, image.data(), sizeof(header));
+  return header;
+}
+
+Result<Matcher> Read(const std::string& image, const ImageKey& key) {
+  auto owned = std::make_shared<const std::string>(image);
+  return Matcher::FromImage(*owned, owned, key);
+}
+
+TEST(CompiledImageTest, ReadsBackWhatWasWritten) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  EXPECT_EQ(image.size(), compiled->image_size());
+  auto read = Read(image, Key(3));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->concept_count(), 2u);
+  EXPECT_EQ(read->pattern_count(), compiled->pattern_count());
+  EXPECT_EQ(read->state_count(), compiled->state_count());
+  auto out = NormalizeText(*read, "У Киеве и в Chicken Kiev, Kiev.", {"uk"});
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->text, "У Києві и в Chicken Kiev, Kyiv.");
+}
+
+TEST(CompiledImageTest, AnImageOfAnotherVersionOrStoreIsStale) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  auto stale = Read(compiled->Image(Key(3)), Key(4));
+  EXPECT_EQ(stale.status().code(), StatusCode::kNotFound);
+  ImageKey other = Key(3);
+  other.store[0] = 8;
+  EXPECT_EQ(Read(compiled->Image(Key(3)), other).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST(CompiledImageTest, EveryByteCountsInTheChecksum) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  for (std::size_t at = 0; at < image.size(); at += 7) {
+    std::string damaged = image;
+    damaged[at] ^= 0x01;
+    auto read = Read(damaged, Key(3));
+    EXPECT_EQ(read.status().code(), StatusCode::kBadInput) << "byte " << at;
+  }
+}
+
+// Writes `value` over element `index` of `section` and stamps the image
+// again, so that only the structural checks can catch it.
+template <typename T>
+std::string Poke(std::string image, internal::ImageSection section,
+                 std::size_t index, std::size_t field_offset, T value) {
+  const ImageHeader header = HeaderOf(image);
+  const auto& ref = header.sections[section];
+  EXPECT_LT(index, ref.count);
+  std::size_t element = 0;
+  switch (section) {
+    case internal::kPatternSection:
+      element = sizeof(internal::Pattern);
+      break;
+    case internal::kEntrySection:
+      element = sizeof(internal::Entry);
+      break;
+    case internal::kConceptSection:
+      element = sizeof(internal::ConceptRecord);
+      break;
+    case internal::kOutputsSection:
+      element = sizeof(internal::Automaton::Output);
+      break;
+    case internal::kLabelSection:
+      element = 1;
+      break;
+    default:
+      element = 4;
+  }
+  std::memcpy(image.data() + ref.offset + index * element + field_offset,
+              &value, sizeof(value));
+  internal::StampImage(image, Key(3));
+  return image;
+}
+
+TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  const ImageHeader header = HeaderOf(image);
+  const std::size_t states = header.sections[internal::kLabelSection].count;
+  ASSERT_GT(states, 10u);
+  struct Case {
+    const char* what;
+    std::string image;
+  } cases[] = {
+      {"a failure link to itself",
+       Poke<std::uint32_t>(image, internal::kFailSection, states - 1, 0,
+                           static_cast<std::uint32_t>(states - 1))},
+      {"a failure link out of range",
+       Poke<std::uint32_t>(image, internal::kFailSection, 5, 0, 0xFFFFFFF0u)},
+      {"a child range past the end",
+       Poke<std::uint32_t>(image, internal::kChildBeginSection, 1, 0,
+                           static_cast<std::uint32_t>(states + 5))},
+      {"a root edge out of range",
+       Poke<std::uint32_t>(image, internal::kRootSection, 'k', 0, 0x7FFFFFFFu)},
+      {"an output chain that loops",
+       Poke<std::uint32_t>(image, internal::kOutputsSection, 0, 4, 0u)},
+      {"a pattern of no length",
+       Poke<std::uint32_t>(image, internal::kPatternSection, 0, 0, 0u)},
+      {"a pattern's entries past the end",
+       Poke<std::uint32_t>(image, internal::kPatternSection, 0, 8, 100000u)},
+      {"an entry of no concept",
+       Poke<std::uint32_t>(image, internal::kEntrySection, 0, 0, 99u)},
+      {"an entry of an unknown kind",
+       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 7, 200)},
+      {"a slug outside the strings",
+       Poke<std::uint32_t>(image, internal::kConceptSection, 0, 4,
+                           0x10000000u)},
+  };
+  for (const Case& c : cases) {
+    auto read = Read(c.image, Key(3));
+    EXPECT_EQ(read.status().code(), StatusCode::kBadInput) << c.what;
+  }
+}
+
+// Random damage under a good checksum: every image is refused or reads
+// text without leaving its arrays (the sanitizer builds check the latter),
+// a pattern longer than the text read included.
+TEST(CompiledImageTest, RandomDamageIsRefusedOrHarmless) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  std::mt19937 rng(16);
+  int refused = 0;
+  for (int i = 0; i < 500; ++i) {
+    std::string damaged = image;
+    std::size_t at =
+        sizeof(ImageHeader) + rng() % (damaged.size() - sizeof(ImageHeader));
+    damaged[at] = static_cast<char>(rng());
+    internal::StampImage(damaged, Key(3));
+    auto read = Read(damaged, Key(3));
+    if (!read.ok()) {
+      ++refused;
+      continue;
+    }
+    for (const char* text : {"Kiev, Киеве, 키예프는, NATO, НАТО.", "K", ""}) {
+      auto out = NormalizeText(*read, text, {});
+      EXPECT_TRUE(out.ok());
+    }
+  }
+  EXPECT_GT(refused, 0);
+}
+
+TEST(CompiledImageTest, APatternLongerThanTheTextReadIsNoName) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  const ImageHeader header = HeaderOf(image);
+  const auto& patterns = header.sections[internal::kPatternSection];
+  std::string damaged = image;
+  for (std::size_t i = 0; i < patterns.count; ++i) {
+    damaged = Poke<std::uint32_t>(damaged, internal::kPatternSection, i, 0,
+                                  4000u);
+  }
+  auto read = Read(damaged, Key(3));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  auto out = NormalizeText(*read, "Kiev, Киеве.", {});
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->text, "Kiev, Киеве.");
+}
+
+}  // namespace
+}  // namespace onoma::normalize
