@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/corpus.h"
 #include "lib/romanize/hangul.h"
 #include "lib/romanize/korean.h"
 
@@ -28,77 +29,9 @@ namespace {
 
 constexpr std::size_t kInputBytes = 5 << 20;
 
-// Syllables frequent in Korean news text, most frequent first (a list made
-// for this benchmark; the weights only need to be plausible).
-constexpr std::string_view kCommon =
-    "이다의는에한국하고을를가지대기사로서인정부자도시일수전장"
-    "리소상제주동경원민업중과들생고화공보방해통문부관발선여적"
-    "회위성연실신반강무미비재유세출계당안임개학북만명것우조표"
-    "요구다나오내등분현산금교결행터진청와외력간체영약법차총석"
-    "남양선물열월년억원달러은행협력특별광역군면읍관련밝혔다";
-
-std::vector<std::string> KoreanLines(std::size_t bytes, unsigned seed = 2000) {
-  std::vector<std::string> common;
-  for (std::size_t i = 0; i < kCommon.size(); i += 3) {
-    common.emplace_back(kCommon.substr(i, 3));
-  }
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<std::size_t> pick_common(0, common.size() - 1);
-  std::uniform_int_distribution<int> pick_any(0, 11171);
-  std::uniform_int_distribution<int> word_len(1, 5);
-  static constexpr const char* kParticles[] = {"은", "는", "이", "가",   "을",
-                                               "를", "의", "에", "에서", "로"};
-  static constexpr const char* kLatin[] = {"KBS", "UN",      "AI",
-                                           "G20", "Samsung", "NATO"};
-  std::vector<std::string> lines;
-  std::size_t total = 0;
-  while (total < bytes) {
-    std::string line;
-    while (line.size() < 150) {
-      unsigned kind = rng() % 20;
-      if (kind == 0) {
-        line += kLatin[rng() % 6];
-      } else if (kind == 1) {
-        line += std::to_string(rng() % 3000);
-      } else {
-        int n = word_len(rng);
-        for (int i = 0; i < n; ++i) {
-          if (rng() % 5 == 0) {
-            onoma::romanize::hangul::AppendUtf8(
-                onoma::romanize::hangul::kSyllableFirst + pick_any(rng), &line);
-          } else {
-            line += common[pick_common(rng)];
-          }
-        }
-        if (rng() % 2 == 0) line += kParticles[rng() % 10];
-      }
-      switch (rng() % 14) {
-        case 0:
-          line += ", ";
-          break;
-        case 1:
-          line += ". ";
-          break;
-        case 2:
-          line += " \xE2\x80\x9C";
-          break;  // “
-        case 3:
-          line += "\xE2\x80\x9D ";
-          break;  // ”
-        default:
-          line += ' ';
-          break;
-      }
-    }
-    total += line.size() + 1;
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
-
 const std::vector<std::string>& Input() {
   static const auto* lines =
-      new std::vector<std::string>(KoreanLines(kInputBytes));
+      new std::vector<std::string>(onoma::bench::KoreanLines(kInputBytes));
   return *lines;
 }
 

@@ -32,6 +32,15 @@ class LineConverter {
   // (reverse) from text the scheme cannot read.
   Status Convert(std::string_view line, std::string& out) const;
 
+  // Whether ConvertChecked serves: a single scheme, forward.
+  bool checks() const { return single_ != nullptr && !reverse_; }
+  // Convert for a line not yet validated, checked in the engine's own
+  // decoding pass: false when it is not valid UTF-8, and then what was
+  // appended to `out` is to be dropped. REQUIRES: checks().
+  bool ConvertChecked(std::string_view line, std::string& out) const {
+    return single_->RomanizeCheckedTo(line, options_, out);
+  }
+
  private:
   // Splits the line where the script changes between Cyrillic and Hangul;
   // every other character stays with the run it is in, and each scheme

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +45,12 @@ class Romanizer {
         house_(house),
         lang_(std::move(lang)),
         cyrillic_lang_(std::move(cyrillic_lang)) {}
+
+  // Whether ConvertChecked serves (no --house; a single scheme, forward).
+  bool checks() const { return house_ == nullptr && converter_.checks(); }
+  bool ConvertChecked(std::string_view line, std::string& out) const {
+    return converter_.ConvertChecked(line, out);
+  }
 
   Status Convert(std::string_view line, std::string& out) {
     if (house_ == nullptr) return converter_.Convert(line, out);
@@ -142,27 +150,108 @@ Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
   return Registry::Default().Find(id);
 }
 
+// Standard input in blocks, handed out a line at a time without copying
+// it: a line is a view into the block, valid until the next Next().
+class LineBlocks {
+ public:
+  // The next line, without its '\n' (`newline` says whether it had one);
+  // false at the end of input. An I/O error ends the input as well, with
+  // `error` set to errno.
+  bool Next(std::string_view& line, bool& newline) {
+    for (;;) {
+      const char* begin = buffer_.data() + start_;
+      const std::size_t held = end_ - start_;
+      if (const void* nl = std::memchr(begin, '\n', held)) {
+        const auto length =
+            static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
+        line = std::string_view(begin, length);
+        newline = true;
+        start_ += length + 1;
+        return true;
+      }
+      if (eof_) {
+        if (held == 0) return false;
+        line = std::string_view(begin, held);
+        newline = false;
+        start_ = end_;
+        return true;
+      }
+      Fill();
+    }
+  }
+  int error() const { return error_; }
+
+ private:
+  // Moves what is held to the front, grows the buffer when a line fills
+  // it, and reads what is there (a terminal gives a line at a time).
+  void Fill() {
+    if (start_ > 0) {
+      std::memmove(buffer_.data(), buffer_.data() + start_, end_ - start_);
+      end_ -= start_;
+      start_ = 0;
+    }
+    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    for (;;) {
+      ssize_t n =
+          ::read(STDIN_FILENO, buffer_.data() + end_, buffer_.size() - end_);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        if (n < 0) error_ = errno;
+        eof_ = true;
+        return;
+      }
+      end_ += static_cast<std::size_t>(n);
+      return;
+    }
+  }
+
+  std::vector<char> buffer_ = std::vector<char>(1 << 20);
+  std::size_t start_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+  int error_ = 0;
+};
+
 int StreamStdin(Romanizer& converter, bool flush_each_line) {
   text::Utf8Validator validator("<stdin>");
   std::string out;
-  char* line = nullptr;
-  std::size_t capacity = 0;
-  ssize_t length;
+  LineBlocks in;
+  std::string_view text;
+  bool newline = false;
   int exit_code = kExitOk;
-  while ((length = getline(&line, &capacity, stdin)) >= 0) {
-    std::string_view text(line, static_cast<std::size_t>(length));
-    bool newline = !text.empty() && text.back() == '\n';
-    if (newline) text.remove_suffix(1);
-    Status valid = validator.ValidateLine(text);
-    if (!valid.ok()) {
-      // The lines before the fault are written; then the error.
-      exit_code = Fail("romanize", valid);
-      break;
-    }
-    Status converted = converter.Convert(text, out);
-    if (!converted.ok()) {
-      exit_code = Fail("romanize", converted);
-      break;
+  // Most lines are checked as the engine decodes them (ConvertChecked);
+  // only one found invalid goes through the validator, for its location.
+  const bool checks = converter.checks();
+  while (in.Next(text, newline)) {
+    if (checks) {
+      const std::size_t mark = out.size();
+      if (converter.ConvertChecked(text, out)) {
+        validator.CountLine(text);
+      } else {
+        out.resize(mark);
+        // The lines before the fault are written; then the error.
+        Status valid = validator.ValidateLine(text);
+        if (!valid.ok()) {
+          exit_code = Fail("romanize", valid);
+          break;
+        }
+        Status converted = converter.Convert(text, out);
+        if (!converted.ok()) {
+          exit_code = Fail("romanize", converted);
+          break;
+        }
+      }
+    } else {
+      Status valid = validator.ValidateLine(text);
+      if (!valid.ok()) {
+        exit_code = Fail("romanize", valid);
+        break;
+      }
+      Status converted = converter.Convert(text, out);
+      if (!converted.ok()) {
+        exit_code = Fail("romanize", converted);
+        break;
+      }
     }
     out += '\n';
     if (flush_each_line || out.size() >= (1u << 16)) {
@@ -176,7 +265,10 @@ int StreamStdin(Romanizer& converter, bool flush_each_line) {
       }
     }
   }
-  std::free(line);
+  if (in.error() != 0 && exit_code == kExitOk) {
+    exit_code = Fail("romanize", Status::Io(Tr("cannot read standard input") +
+                                            ": " + std::strerror(in.error())));
+  }
   if (StdoutFailed()) return exit_code;
   Status written = WriteStdout(out);
   if (written.ok()) written = FlushStdout();

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "lib/text/script.h"
+#include "lib/text/utf8.h"
 #include "lib/util/status.h"
 
 namespace onoma::romanize {
@@ -83,6 +84,19 @@ class Scheme {
   virtual void RomanizeTo(std::string_view text, const RomanizeOptions& options,
                           std::string& out) const {
     out += Romanize(text, options);
+  }
+
+  // As RomanizeTo, for text not yet validated: false when `text` is not
+  // valid UTF-8, and then what was appended to `out` is to be dropped. An
+  // engine that decodes the text anyway checks it there, in the same pass
+  // (the streaming path then reads each byte once); the default validates
+  // first.
+  virtual bool RomanizeCheckedTo(std::string_view text,
+                                 const RomanizeOptions& options,
+                                 std::string& out) const {
+    if (!text::ValidateUtf8(text).ok()) return false;
+    RomanizeTo(text, options, out);
+    return true;
   }
 
   // Restores the original script from this scheme's Latin output. Fails with

@@ -136,7 +136,8 @@ class TableMatcher::Impl {
     }
   }
 
-  void Apply(std::string_view text, bool ascii, std::string& out) const;
+  void Apply(std::string_view text, bool ascii, std::string& out,
+             bool* valid) const;
 
  private:
   // What the matcher needs to know of one character, looked up once per
@@ -257,10 +258,11 @@ class TableMatcher::Impl {
   static constexpr std::size_t kCopy = 8;
 
   // Decodes `text` into `cells`, sets `count`, and returns whether every
-  // character is kNfcSafe. Malformed bytes become U+FFFD. The vector only
-  // grows, so that a line does not pay for zeroing it.
+  // character is kNfcSafe. Malformed bytes become U+FFFD and set
+  // `malformed`. The vector only grows, so that a line does not pay for
+  // zeroing it.
   bool Decode(std::string_view text, std::vector<Cell>& cells,
-              std::size_t& count) const {
+              std::size_t& count, bool& malformed) const {
     if (cells.size() < text.size()) cells.resize(text.size());
     count = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -284,6 +286,7 @@ class TableMatcher::Impl {
         UChar32 c;
         U8_NEXT(text.data(), at, static_cast<std::int32_t>(n), c);
         i = static_cast<std::size_t>(at);
+        if (c < 0) malformed = true;
         cp = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
       }
       Cell cell = Classify(cp);
@@ -349,19 +352,22 @@ class TableMatcher::Impl {
 };
 
 void TableMatcher::Impl::Apply(std::string_view text, bool ascii,
-                               std::string& out) const {
+                               std::string& out, bool* valid) const {
   // Reused across calls on one thread: the streaming path romanizes line
   // after line without allocating.
   thread_local std::vector<Cell> cells;
   thread_local std::string normalized;
   std::size_t n = 0;
-  if (!Decode(text, cells, n)) {
+  bool malformed = false;
+  const bool nfc_safe = Decode(text, cells, n, malformed);
+  if (valid != nullptr) *valid = !malformed;
+  if (!nfc_safe) {
     // Some character may not be in NFC (a combining mark, a singleton):
     // ask ICU, and normalize only when it says so. NFD input of Й (И +
     // U+0306) then gives the same output as NFC.
     if (!IsNfcText(text)) {
       normalized = ToNfc(text);
-      Decode(normalized, cells, n);
+      Decode(normalized, cells, n, malformed);
     }
   }
   // Room for the longest output per character plus the copy's slack; the
@@ -456,9 +462,9 @@ TableMatcher::TableMatcher(std::vector<MatcherRule> rules,
 
 TableMatcher::~TableMatcher() = default;
 
-void TableMatcher::Apply(std::string_view text, bool ascii,
-                         std::string& out) const {
-  impl_->Apply(text, ascii, out);
+void TableMatcher::Apply(std::string_view text, bool ascii, std::string& out,
+                         bool* valid) const {
+  impl_->Apply(text, ascii, out, valid);
 }
 
 }  // namespace onoma::romanize::internal

@@ -39,8 +39,11 @@ class TableMatcher {
   TableMatcher& operator=(const TableMatcher&) = delete;
 
   // Appends the conversion of `text` to `out`; brings `text` to NFC first
-  // where it may not be. Malformed UTF-8 becomes U+FFFD.
-  void Apply(std::string_view text, bool ascii, std::string& out) const;
+  // where it may not be. Malformed UTF-8 becomes U+FFFD, and `valid`
+  // (when given) says whether there was any: the check made in the pass
+  // that decodes, so that a caller need not validate first.
+  void Apply(std::string_view text, bool ascii, std::string& out,
+             bool* valid = nullptr) const;
 
  private:
   class Impl;

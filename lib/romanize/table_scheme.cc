@@ -160,6 +160,14 @@ void TableScheme::RomanizeTo(std::string_view text,
   forward_->Apply(text, options.ascii, out);
 }
 
+bool TableScheme::RomanizeCheckedTo(std::string_view text,
+                                    const RomanizeOptions& options,
+                                    std::string& out) const {
+  bool valid = true;
+  forward_->Apply(text, options.ascii, out, &valid);
+  return valid;
+}
+
 std::string TableScheme::Romanize(std::string_view text,
                                   const RomanizeOptions& options) const {
   std::string out;

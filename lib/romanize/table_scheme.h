@@ -57,6 +57,8 @@ class TableScheme final : public Scheme {
                        const RomanizeOptions& options = {}) const override;
   Result<std::string> Deromanize(std::string_view text) const override;
 
+  bool RomanizeCheckedTo(std::string_view text, const RomanizeOptions& options,
+                         std::string& out) const override;
   void RomanizeTo(std::string_view text, const RomanizeOptions& options,
                   std::string& out) const override;
 

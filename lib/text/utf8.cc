@@ -149,6 +149,12 @@ Status ValidateUtf8(std::string_view text, std::string_view path) {
   return MakeFault(text, bad, path, 1, 0);
 }
 
+void Utf8Validator::CountLine(std::string_view line) {
+  ++lines_;
+  bytes_ += line.size();
+  if (line.empty() || line.back() != '\n') ++bytes_;  // the stripped '\n'
+}
+
 Status Utf8Validator::ValidateLine(std::string_view line) {
   const std::uint64_t first_line = lines_ + 1;
   const std::uint64_t base_offset = bytes_;

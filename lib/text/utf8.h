@@ -79,6 +79,11 @@ class Utf8Validator {
   // (reporting every bad line) may keep calling.
   [[nodiscard]] Status ValidateLine(std::string_view line);
 
+  // Counts `line` as ValidateLine() would, without checking it: for a
+  // caller whose decoder checks the text as it goes (the romanize
+  // engines), so that a fault found later is still located in the stream.
+  void CountLine(std::string_view line);
+
   // Lines passed to ValidateLine() so far.
   std::uint64_t lines() const { return lines_; }
   // Bytes of input consumed so far, counting stripped newlines.

@@ -230,6 +230,53 @@ TEST(RomanizeCliTest, InvalidUtf8AfterManyLinesKeepsThemAll) {
       << o.err;
 }
 
+// Issue 16: under a single scheme the engine checks the text as it decodes
+// it; every kind of ill-formed sequence is still refused at its line and
+// column, the lines before it written.
+TEST(RomanizeCliTest, InvalidUtf8IsFoundWhileDecoding) {
+  const std::string kinds[] = {
+      "\xff",              // never in UTF-8
+      "\x80",              // a continuation byte alone
+      "\xc0\x80",          // overlong NUL
+      "\xe0\x80\xaf",      // overlong '/'
+      "\xed\xa0\x80",      // a surrogate
+      "\xf4\x90\x80\x80",  // past U+10FFFF
+      "\xd0",              // cut short at the end of the line
+      "\xea\xb0",          // a Hangul syllable cut short
+  };
+  for (const char* scheme : {"uk-bgn", "uk-kmu2010", "ko-rr"}) {
+    for (const std::string& bad : kinds) {
+      Output o = Onoma(std::string("romanize --scheme ") + scheme,
+                       "Київ\nab" + bad + "c\nЛьвів\n");
+      EXPECT_EQ(o.exit_code, 3) << scheme << " " << bad;
+      EXPECT_EQ(o.out, std::string(scheme) == "ko-rr" ? "Київ\n" : "Kyiv\n")
+          << scheme;
+      EXPECT_NE(o.err.find("<stdin>:2:3: invalid UTF-8"), std::string::npos)
+          << scheme << " " << o.err;
+    }
+  }
+}
+
+// Input in blocks: a line longer than the block, lines across block
+// boundaries, and a last line without its newline come out whole.
+TEST(RomanizeCliTest, LongLinesAndALastLineWithoutNewline) {
+  std::string long_line, want_long;
+  for (int i = 0; i < 300000; ++i) {
+    long_line += "Київ ";
+    want_long += "Kyiv ";
+  }
+  std::string input, expected;
+  for (int i = 0; i < 50000; ++i) {
+    input += "Львів " + std::to_string(i) + "\n";
+    expected += "Lviv " + std::to_string(i) + "\n";
+  }
+  Output o = Onoma("romanize --scheme uk-kmu2010",
+                   input + long_line + "\n" + input + "Київ");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(o.out == expected + want_long + "\n" + expected + "Kyiv\n")
+      << o.out.size();
+}
+
 TEST(RomanizeCliTest, UnknownSchemeIsAUsageError) {
   Output o = Onoma("romanize --scheme xx-none Київ");
   EXPECT_EQ(o.exit_code, 2);
