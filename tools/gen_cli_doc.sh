@@ -43,7 +43,7 @@ Only the commands that write to the database (`term import`, `add`,
 `edit`, `remove`; `tm import`, `add`, `index`, `align --import`) create it
 when it is not there, and say so on standard error: `onoma: created the
 database news.db`. The commands that only read it (`term lookup`, `list`,
-`export`; `normalize`; `tm lookup`, `concordance`, `export`, `stats`;
+`export`, `index`; `normalize`; `tm lookup`, `concordance`, `export`, `stats`;
 `pretranslate`; `info`; `serve` without `--allow-edit`) refuse a database
 that does not exist, as a mistyped `--db` most likely is: exit 4, `onoma:
 term lookup: no database at news.db (a mistyped
@@ -58,7 +58,7 @@ and what does not run there yet.
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
-    "term edit" "term remove" "term list" "term lookup" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
+    "term edit" "term remove" "term list" "term lookup" "term index" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
     "tm concordance" "tm align" "tm stats" segment pretranslate info serve; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"

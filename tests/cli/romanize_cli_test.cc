@@ -249,8 +249,10 @@ TEST(RomanizeCliTest, InvalidUtf8IsFoundWhileDecoding) {
       Output o = Onoma(std::string("romanize --scheme ") + scheme,
                        "Київ\nab" + bad + "c\nЛьвів\n");
       EXPECT_EQ(o.exit_code, 3) << scheme << " " << bad;
-      EXPECT_EQ(o.out, std::string(scheme) == "ko-rr" ? "Київ\n" : "Kyiv\n")
-          << scheme;
+      const std::string first = std::string(scheme) == "ko-rr"    ? "Київ\n"
+                                : std::string(scheme) == "uk-bgn" ? "Kyyiv\n"
+                                                                  : "Kyiv\n";
+      EXPECT_EQ(o.out, first) << scheme;
       EXPECT_NE(o.err.find("<stdin>:2:3: invalid UTF-8"), std::string::npos)
           << scheme << " " << o.err;
     }
