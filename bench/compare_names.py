@@ -16,7 +16,7 @@ store's names (issue 16), measured in one run:
     `uconv -x Hangul-Latin`.
 
     cmake --preset bench && cmake --build --preset bench \\
-        --target onoma make_termbase make_news make_corpus make_tmx
+        --target onoma make_news_termbase make_news make_corpus make_tmx
     bench/compare_names.py            # results in bench/runs/<date>-<host>/
 
 --onoma and --tools point at another build (a baseline); --work keeps the
@@ -111,7 +111,7 @@ def main():
     # Inputs, made once.
     for concepts, name in ((200, "small"), (100000, "big")):
         if not os.path.exists(path(name + ".tsv")):
-            sh([os.path.join(tools, "make_termbase"), news, str(concepts)],
+            sh([os.path.join(tools, "make_news_termbase"), news, str(concepts)],
                path(name + ".tsv"))
     if not os.path.exists(path("tm.tmx")):
         sh([os.path.join(tools, "make_tmx"), "2000"], path("tm.tmx"))
