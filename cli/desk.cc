@@ -33,6 +33,7 @@
 #include "lib/text/utf8.h"
 #include "lib/util/embedded_file.h"
 #include "lib/util/limits.h"
+#include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/concordance.h"
 #include "memory/tm/match_tokens.h"
@@ -217,16 +218,19 @@ struct Desk::Impl {
     return matcher;
   }
 
-  // Compiles the names of the store as `db` sees it.
+  // The names of the store as `db` sees it: mapped from the name index
+  // beside the database when it is current, else compiled and kept there
+  // for the next start and for the other commands (docs/terms.md).
   Status CompileNames(sqlite::Database& db) {
-    terms::TermStore store(db);
-    auto input = ReadStore(store);
-    if (!input.ok()) return input.status();
+    auto index = terms::OpenNameIndex(db, [&db]() -> Result<normalize::Input> {
+      terms::TermStore store(db);
+      return ReadStore(store);
+    });
+    if (!index.ok()) return index.status();
     std::shared_ptr<const normalize::Matcher> compiled;
-    if (!input->concepts.empty()) {
-      auto m = normalize::Matcher::Compile(*input);
-      if (!m.ok()) return m.status();
-      compiled = std::make_shared<const normalize::Matcher>(std::move(*m));
+    if (index->matcher.concept_count() > 0) {
+      compiled =
+          std::make_shared<const normalize::Matcher>(std::move(index->matcher));
     }
     std::lock_guard<std::mutex> lock(names_mu);
     matcher = std::move(compiled);

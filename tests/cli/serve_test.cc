@@ -25,6 +25,7 @@
 #include "cli/options.h"
 #include "cli/serve_http.h"
 #include "memory/sqlite/database.h"
+#include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/files.h"
@@ -48,7 +49,7 @@ std::string TestDb() {
 // A small store: Kyiv and Kharkiv with their variants, a concept whose
 // note is markup, and a memory of three units.
 void MakeStore(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", ".names"}) {
     std::remove((path + suffix).c_str());
   }
   auto db = sqlite::Database::Open(path);
@@ -335,6 +336,21 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
   desk_->WaitForNames();
   EXPECT_EQ(Body(desk_->Handle(Post("/api/normalize", text)))["text"],
             "Kyiv said.");
+  // The names compiled after the edit are kept beside the database, where
+  // the next start and `onoma normalize` map them as they are.
+  {
+    auto db = sqlite::Database::Open(db_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    bool compiled = false;
+    auto index = terms::OpenNameIndex(*db, [&]() -> Result<normalize::Input> {
+      compiled = true;
+      return normalize::Input{};
+    });
+    ASSERT_TRUE(index.ok()) << index.status().ToString();
+    EXPECT_TRUE(index->mapped) << index->rebuilt_because;
+    EXPECT_FALSE(compiled);
+    EXPECT_GT(index->matcher.concept_count(), 0u);
+  }
   // The same checks as `onoma term add`: no second identical rendering,
   // no second preferred form, a BCP 47 language, a known status.
   Refusal(desk_->Handle(

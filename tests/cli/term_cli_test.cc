@@ -53,7 +53,7 @@ class TermCliTest : public ::testing::Test {
           pg_->Exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public").ok());
       return;
     }
-    for (const char* ext : {"", "-wal", "-shm"}) {
+    for (const char* ext : {"", "-wal", "-shm", ".names"}) {
       std::remove((path_ + ext).c_str());
     }
   }
@@ -287,6 +287,31 @@ TEST_F(TermCliTest, OmegaTGlossaryKeepsKyivAPlace) {
       Onoma("normalize --lang uk", "Делегація прибула до Киева.\n");
   EXPECT_EQ(normalized.exit_code, 0) << normalized.err;
   EXPECT_EQ(normalized.out, "Делегація прибула до Києва.\n");
+}
+
+// normalize follows a term written a moment before on either engine: on
+// SQLite through the name index kept beside the database, which `term
+// index` reports; on PostgreSQL, which has no file beside the store, by
+// compiling the names in memory at every run, as `term index` says.
+TEST_F(TermCliTest, NormalizeFollowsATermAddedOnEitherEngine) {
+  Output before = Onoma("normalize --lang en", "Talks in Kijow.\n");
+  EXPECT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_EQ(before.out, "Talks in Kijow.\n");
+  ASSERT_EQ(Onoma("term add kyiv en Kijow --status deprecated").exit_code, 0);
+  Output after = Onoma("normalize --lang en", "Talks in Kijow.\n");
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(after.out, "Talks in Kyiv.\n");
+  EXPECT_TRUE(after.err.empty()) << after.err;
+  Output index = Onoma("term index");
+  if (pg_) {
+    EXPECT_EQ(index.exit_code, 2);
+    EXPECT_NE(index.err.find("a PostgreSQL store keeps no name index"),
+              std::string::npos)
+        << index.err;
+  } else {
+    EXPECT_EQ(index.exit_code, 0) << index.err;
+    EXPECT_EQ(index.out.rfind(path_ + ".names: current, ", 0), 0u) << index.out;
+  }
 }
 
 // The bundled termbase, imported, edited with `term edit`, and imported
