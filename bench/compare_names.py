@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Start-up and end-to-end throughput of the commands that compile the term
-store's names (issue 16), measured in one run:
+store's names, measured in one run:
 
   - `onoma normalize` of a 5 kB article and `onoma tm lookup` of one
     sentence against a 200-concept and a 100,000-concept store (400k

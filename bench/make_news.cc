@@ -3,7 +3,7 @@
 // turn, of sentences of ordinary words with a name from the termbase in
 // every sentence, a fifth of them deprecated variants, Ukrainian names
 // sometimes declined and Korean ones followed by a particle: the copy of
-// the end-to-end normalize runs in bench/compare_normalize.sh. Fixed seed,
+// the end-to-end normalize runs in bench/compare_names.py. Fixed seed,
 // so every run and every rival reads the same bytes.
 
 #include <cstdio>

@@ -4,7 +4,7 @@
 // rest generated place names from random syllables with a fixed seed, each
 // with a preferred form in en, uk and ko and one deprecated variant in one
 // of the three (4 terms a concept: 100k concepts hold about 400k terms).
-// For the start-up and throughput runs of bench/compare_normalize.sh.
+// For the start-up and throughput runs of bench/compare_names.py.
 
 #include <cstdio>
 #include <cstdlib>

@@ -230,7 +230,7 @@ TEST(RomanizeCliTest, InvalidUtf8AfterManyLinesKeepsThemAll) {
       << o.err;
 }
 
-// Issue 16: under a single scheme the engine checks the text as it decodes
+// Under a single scheme the engine checks the text as it decodes
 // it; every kind of ill-formed sequence is still refused at its line and
 // column, the lines before it written.
 TEST(RomanizeCliTest, InvalidUtf8IsFoundWhileDecoding) {

@@ -1,5 +1,5 @@
 // `onoma term index` and the compiled name index that normalize and tm
-// lookup map at start (issue 16): its size printed; stale after term add,
+// lookup map at start: its size printed; stale after term add,
 // edit, remove and import; a damaged file rebuilt; a read-only database
 // served from memory with one line saying so; several processes building
 // at once leaving one good index.

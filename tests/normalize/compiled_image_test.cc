@@ -1,4 +1,4 @@
-// The compiled image a name index keeps (issue 16): read back as it was
+// The compiled image a name index keeps: read back as it was
 // written, refused when stamped for another store or version, and refused
 // when its records point out of bounds even under a checksum that adds up
 // (an image is checked, not trusted).

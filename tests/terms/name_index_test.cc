@@ -1,4 +1,4 @@
-// The compiled name index beside the database (issue 16): written by the
+// The compiled name index beside the database: written by the
 // first open, mapped by the next; stale after any write to the terms
 // (add, edit, remove, import); a damaged, truncated, foreign-endian or
 // foreign-store file rebuilt, never used; a read-only database compiled in
