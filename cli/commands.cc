@@ -95,9 +95,9 @@ Result<sqlite::Database> OpenStore(const Options& options) {
   if (store::IsPostgresUri(path.string())) {
     return Status::Database(
         Format(Tr("'onoma {0}' does not work on PostgreSQL yet (the term "
-                  "commands, lookup of names, normalize and tm import, "
-                  "export, add, stats, lookup and index do); give it a "
-                  "SQLite file (docs/shared-store.md)"),
+                  "commands, lookup of names, normalize and the tm "
+                  "commands do); give it a SQLite file "
+                  "(docs/shared-store.md)"),
                {options.command_name}));
   }
   sqlite::OpenOptions open;

@@ -67,7 +67,7 @@ void AppendText(std::string& out, std::string_view query,
   }
 }
 
-Status SearchOne(sqlite::Database& db, std::string_view query,
+Status SearchOne(store::Connection& db, std::string_view query,
                  const Options& options, bool batch, const Display& display) {
   const TmArgs& args = options.tm;
   tm::ConcordanceOptions search;
@@ -103,18 +103,18 @@ Status SearchOne(sqlite::Database& db, std::string_view query,
 }  // namespace
 
 int RunTmConcordance(const Options& options) {
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
   const Display display = ChooseDisplay(options.tm.json);
   Status status;
   if (options.tm.text != "-") {
-    status = SearchOne(*db, options.tm.text, options, false, display);
+    status = SearchOne(**db, options.tm.text, options, false, display);
   } else {
     text::Utf8Validator validator("<stdin>");
     for (std::string line; status.ok() && std::getline(std::cin, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       status = validator.ValidateLine(line);
-      if (status.ok()) status = SearchOne(*db, line, options, true, display);
+      if (status.ok()) status = SearchOne(**db, line, options, true, display);
     }
   }
   if (!status.ok()) return Fail(options.command_name, status);

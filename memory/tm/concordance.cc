@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -20,6 +21,8 @@
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
+#include "memory/store/connection.h"
+#include "memory/store/sqlite_connection.h"
 
 namespace onoma::tm {
 namespace {
@@ -205,7 +208,7 @@ std::string IndexQuery(std::string_view query) {
 // Builds the hit for unit `unit_id` from all its variants. False when the
 // unit is gone or none of its variants (in the language asked for)
 // contains the query.
-Result<bool> BuildHit(sqlite::Database& db, std::int64_t unit_id,
+Result<bool> BuildHit(store::Connection& db, std::int64_t unit_id,
                       std::string_view lang, Matcher& matcher,
                       ConcordanceHit& hit) {
   auto unit = db.Cached("SELECT tuid, source_seq FROM tm_unit WHERE id = ?1",
@@ -262,15 +265,19 @@ Result<bool> BuildHit(sqlite::Database& db, std::int64_t unit_id,
 }
 
 // Reads candidate variants (id, unit_id, lang, text) from `candidates`,
-// newest first, and collects a hit per unit until `limit`.
-Status Collect(sqlite::Database& db, sqlite::Statement& candidates,
+// newest first, and collects a hit per unit until `limit`. `last_unit`
+// carries the unit of the last hit from one page of candidates to the
+// next; `rows` counts the rows read and `last_id` is the last one's id.
+Status Collect(store::Connection& db, store::Statement& candidates,
                const ConcordanceOptions& options, Matcher& matcher,
-               std::vector<ConcordanceHit>& hits) {
-  std::int64_t last_unit = -1;
+               std::vector<ConcordanceHit>& hits, std::int64_t& last_unit,
+               std::size_t& rows, std::int64_t& last_id) {
   while (hits.size() < options.limit) {
     auto row = candidates.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    ++rows;
+    last_id = candidates.ColumnInt64(0);
     const std::int64_t unit_id = candidates.ColumnInt64(1);
     if (unit_id == last_unit) continue;
     if (!InLanguage(options.lang, candidates.ColumnTextView(2))) continue;
@@ -281,7 +288,57 @@ Status Collect(sqlite::Database& db, sqlite::Statement& candidates,
     if (!built.ok()) return built.status();
     if (*built) hits.push_back(std::move(hit));
   }
+  candidates.Reset();
   return Status::Ok();
+}
+
+Status Collect(store::Connection& db, store::Statement& candidates,
+               const ConcordanceOptions& options, Matcher& matcher,
+               std::vector<ConcordanceHit>& hits) {
+  std::int64_t last_unit = -1;
+  std::size_t rows = 0;
+  std::int64_t last_id = 0;
+  return Collect(db, candidates, options, matcher, hits, last_unit, rows,
+                 last_id);
+}
+
+// Candidates from a server come a page at a time (all of a statement's
+// rows arrive at once): newest first, below the last id read.
+constexpr std::int64_t kServerPage = 512;
+
+// Collects from `page` (parameters: ?1.. as `bind` sets them, then the id
+// to stay below and the page size as the last two) page after page.
+Status CollectPages(store::Connection& db, store::Statement& page,
+                    int first_paging_parameter,
+                    const std::function<Status(store::Statement&)>& bind,
+                    const ConcordanceOptions& options, Matcher& matcher,
+                    std::vector<ConcordanceHit>& hits) {
+  std::int64_t last_unit = -1;
+  std::int64_t below = std::numeric_limits<std::int64_t>::max();
+  while (hits.size() < options.limit) {
+    page.Reset();
+    ONOMA_RETURN_IF_ERROR(bind(page));
+    ONOMA_RETURN_IF_ERROR(page.Bind(first_paging_parameter, below));
+    ONOMA_RETURN_IF_ERROR(page.Bind(first_paging_parameter + 1, kServerPage));
+    std::size_t rows = 0;
+    std::int64_t last_id = below;
+    ONOMA_RETURN_IF_ERROR(
+        Collect(db, page, options, matcher, hits, last_unit, rows, last_id));
+    if (rows < static_cast<std::size_t>(kServerPage)) break;
+    below = last_id;
+  }
+  return Status::Ok();
+}
+
+// LIKE's pattern for `text` anywhere: % and _ and \ taken literally.
+std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
+  return pattern;
 }
 
 }  // namespace
@@ -391,6 +448,21 @@ Result<bool> BuildConcordanceIndex(
 }  // namespace
 
 Result<std::uint64_t> UpdateConcordanceIndex(
+    store::Connection& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+  // PostgreSQL's trigram index is kept by the server as rows are written.
+  if (db.sqlite() == nullptr) return std::uint64_t{0};
+  return UpdateConcordanceIndex(*db.sqlite(), on_progress);
+}
+
+Result<bool> TryUpdateConcordanceIndex(
+    store::Connection& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
+  if (db.sqlite() == nullptr) return true;
+  return TryUpdateConcordanceIndex(*db.sqlite(), on_progress);
+}
+
+Result<std::uint64_t> UpdateConcordanceIndex(
     sqlite::Database& db,
     const std::function<void(const ConcordanceIndexProgress&)>& on_progress) {
   std::uint64_t indexed = 0;
@@ -420,8 +492,9 @@ namespace {
 // unit, so they come first in the answer. The watermark is read in the
 // caller's read transaction, the one the index is then searched in, so
 // that no unit is missed or found twice.
-Status CollectUnindexed(sqlite::Database& db, const ConcordanceOptions& options,
-                        Matcher& matcher, std::vector<ConcordanceHit>& hits) {
+Status CollectUnindexed(store::Connection& db,
+                        const ConcordanceOptions& options, Matcher& matcher,
+                        std::vector<ConcordanceHit>& hits) {
   auto upto =
       db.Cached("SELECT indexed_upto FROM tm_concordance_state WHERE id = 1",
                 "read how far the concordance index reaches");
@@ -435,14 +508,21 @@ Status CollectUnindexed(sqlite::Database& db, const ConcordanceOptions& options,
       "ORDER BY id DESC",
       "scan the units the concordance index lacks");
   if (!scan.ok()) return scan.status();
-  ONOMA_RETURN_IF_ERROR(scan->Bind(1, watermark * 65536 + 65535));
-  return Collect(db, *scan, options, matcher, hits);
+  ONOMA_RETURN_IF_ERROR((*scan)->Bind(1, watermark * 65536 + 65535));
+  return Collect(db, **scan, options, matcher, hits);
 }
 
 }  // namespace
 
 Result<std::vector<ConcordanceHit>> Concordance(
     sqlite::Database& db, const ConcordanceOptions& options) {
+  store::SqliteConnection connection(db);
+  return Concordance(connection, options);
+}
+
+Result<std::vector<ConcordanceHit>> Concordance(
+    store::Connection& db, const ConcordanceOptions& options) {
+  const bool server = db.sqlite() == nullptr;
   if (options.text.size() > limits::kMaxTmQueryBytes) {
     return Status::BadInput(
         "the text to find is " + std::to_string(options.text.size()) +
@@ -472,19 +552,59 @@ Result<std::vector<ConcordanceHit>> Concordance(
     // does not hold (docs/tm.md, "Concordance"). instr() on the query's
     // spellings, when it has one or two, halves that.
     const std::vector<std::string> spellings = Spellings(query);
+    // instr() is SQLite's, strpos() PostgreSQL's.
+    const char* contains = server ? "strpos(text, ?" : "instr(text, ?";
     std::string sql = "SELECT id, unit_id, lang, text FROM tm_variant";
     for (std::size_t i = 0; i < spellings.size(); ++i) {
-      sql += i == 0 ? " WHERE " : " OR ";
-      sql += "instr(text, ?" + std::to_string(i + 1) + ") > 0";
+      sql += i == 0 ? " WHERE (" : " OR ";
+      sql += contains + std::to_string(i + 1) + ") > 0";
+    }
+    if (!spellings.empty()) sql += ")";
+    const int paging = static_cast<int>(spellings.size()) + 1;
+    auto bind = [&](store::Statement& scan) -> Status {
+      for (std::size_t i = 0; i < spellings.size(); ++i) {
+        ONOMA_RETURN_IF_ERROR(
+            scan.Bind(static_cast<int>(i + 1), std::string_view(spellings[i])));
+      }
+      return Status::Ok();
+    };
+    if (server) {
+      sql += spellings.empty() ? " WHERE " : " AND ";
+      sql += "id < ?" + std::to_string(paging) + " ORDER BY id DESC LIMIT ?" +
+             std::to_string(paging + 1);
+      auto scan = db.Prepare(sql, "scan the memory for a short string");
+      if (!scan.ok()) return scan.status();
+      store::ReadScope scope(db);
+      ONOMA_RETURN_IF_ERROR(
+          CollectPages(db, **scan, paging, bind, options, matcher, hits));
+      return hits;
     }
     sql += " ORDER BY id DESC";
     auto scan = db.Prepare(sql, "scan the memory for a short string");
     if (!scan.ok()) return scan.status();
-    for (std::size_t i = 0; i < spellings.size(); ++i) {
-      ONOMA_RETURN_IF_ERROR(
-          scan->Bind(static_cast<int>(i + 1), std::string_view(spellings[i])));
-    }
-    ONOMA_RETURN_IF_ERROR(Collect(db, *scan, options, matcher, hits));
+    ONOMA_RETURN_IF_ERROR(bind(**scan));
+    ONOMA_RETURN_IF_ERROR(Collect(db, **scan, options, matcher, hits));
+    return hits;
+  }
+
+  if (server) {
+    // PostgreSQL: the trigram index of memory/schema_postgres/
+    // 0005_tm_concordance.sql (pg_trgm, GIN) on every variant's text,
+    // folded by the database's UTF-8 locale, which the server keeps up to
+    // date as rows are written; each candidate is checked as on SQLite.
+    auto page = db.Prepare(
+        "SELECT id, unit_id, lang, text FROM tm_variant WHERE (text COLLATE "
+        "\"default\") ILIKE ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+        "search the concordance index");
+    if (!page.ok()) return page.status();
+    const std::string pattern = ContainsPattern(query);
+    store::ReadScope scope(db);
+    ONOMA_RETURN_IF_ERROR(CollectPages(
+        db, **page, 2,
+        [&](store::Statement& s) {
+          return s.Bind(1, std::string_view(pattern));
+        },
+        options, matcher, hits));
     return hits;
   }
 
@@ -493,7 +613,7 @@ Result<std::vector<ConcordanceHit>> Concordance(
   auto current = TryUpdateConcordanceIndex(db, options.on_index_progress);
   if (!current.ok()) return current.status();
   if (!*current && options.on_index_stale) options.on_index_stale();
-  sqlite::ReadScope scope(db, "onoma_concordance");
+  store::ReadScope scope(db);
   ONOMA_RETURN_IF_ERROR(CollectUnindexed(db, options, matcher, hits));
   if (hits.size() >= options.limit) return hits;
   // FTS5 walks the index in descending rowid order itself; the join reads
@@ -504,8 +624,8 @@ Result<std::vector<ConcordanceHit>> Concordance(
       "MATCH ?1 ORDER BY tm_concordance.rowid DESC",
       "search the concordance index");
   if (!candidates.ok()) return candidates.status();
-  ONOMA_RETURN_IF_ERROR(candidates->Bind(1, IndexQuery(query)));
-  ONOMA_RETURN_IF_ERROR(Collect(db, *candidates, options, matcher, hits));
+  ONOMA_RETURN_IF_ERROR((*candidates)->Bind(1, IndexQuery(query)));
+  ONOMA_RETURN_IF_ERROR(Collect(db, **candidates, options, matcher, hits));
   return hits;
 }
 

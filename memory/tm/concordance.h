@@ -57,6 +57,9 @@
 namespace onoma::sqlite {
 class Database;
 }
+namespace onoma::store {
+class Connection;
+}
 
 namespace onoma::tm {
 
@@ -114,7 +117,12 @@ struct ConcordanceHit {
   std::vector<ConcordanceSegment> others;
 };
 
-// Finds the units that contain options.text, as described at the top.
+// Finds the units that contain options.text, as described at the top. On
+// PostgreSQL (memory/store/connection.h) the same answers come from a
+// pg_trgm GIN index that the server keeps up to date as rows are written
+// (memory/schema_postgres/0005_tm_concordance.sql; docs/shared-store.md).
+[[nodiscard]] Result<std::vector<ConcordanceHit>> Concordance(
+    store::Connection& db, const ConcordanceOptions& options);
 [[nodiscard]] Result<std::vector<ConcordanceHit>> Concordance(
     sqlite::Database& db, const ConcordanceOptions& options);
 
@@ -127,6 +135,11 @@ struct ConcordanceHit {
 // write lock as any writer does; kDatabase on a read-only database (the
 // batches committed before a failure stay). `onoma tm index` and
 // benchmarks call it to pay the cost up front.
+// On PostgreSQL there is nothing to do: 0.
+[[nodiscard]] Result<std::uint64_t> UpdateConcordanceIndex(
+    store::Connection& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress =
+        {});
 [[nodiscard]] Result<std::uint64_t> UpdateConcordanceIndex(
     sqlite::Database& db,
     const std::function<void(const ConcordanceIndexProgress&)>& on_progress =
@@ -136,6 +149,10 @@ struct ConcordanceHit {
 // covers every unit, false when it could not be brought up to date (a
 // read-only database, another connection holding the write lock).
 // Concordance() calls it.
+[[nodiscard]] Result<bool> TryUpdateConcordanceIndex(
+    store::Connection& db,
+    const std::function<void(const ConcordanceIndexProgress&)>& on_progress =
+        {});
 [[nodiscard]] Result<bool> TryUpdateConcordanceIndex(
     sqlite::Database& db,
     const std::function<void(const ConcordanceIndexProgress&)>& on_progress =

@@ -1,13 +1,17 @@
 // `onoma tm concordance` as a user runs it: text and JSON Lines, both
 // sides, nothing found, --lang and --max, queries on stdin, invalid UTF-8
-// (exit 3), hostile queries, and the highlight only on a terminal.
+// (exit 3), hostile queries, and the highlight only on a terminal. On a
+// SQLite file, and on a new PostgreSQL database in the
+// onoma_tm_cli_test_pg run.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma {
@@ -25,6 +29,13 @@ class ConcordanceCliTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    db_ = (dir_ / "tm.db").string();
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
     ASSERT_EQ(Onoma("tm add --from uk --to en 'Переговори у Києві' "
                     "'Talks in Kyiv'")
                   .exit_code,
@@ -41,11 +52,12 @@ class ConcordanceCliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
-    return RunOnoma("", "--db '" + (dir_ / "tm.db").string() + "' " + args,
-                    input);
+    return RunOnoma("", "--db '" + db_ + "' " + args, input);
   }
 
   fs::path dir_;
+  std::string db_;  // what --db is given
+  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(ConcordanceCliTest, PrintsBothSidesNewestFirst) {
@@ -133,10 +145,9 @@ TEST_F(ConcordanceCliTest, LongQueryIsAnsweredAndTooLongIsRefused) {
                   "twice.' 'Він сказав двічі'")
                 .exit_code,
             0);
-  Output o = RunOnoma(
-      "timeout 60",
-      "--db '" + (dir_ / "tm.db").string() + "' tm concordance --json -",
-      query + "\n" + query + "x\n");
+  Output o =
+      RunOnoma("timeout 60", "--db '" + db_ + "' tm concordance --json -",
+               query + "\n" + query + "x\n");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("\"match_bytes\": [[3, 10003]]"), std::string::npos);
   EXPECT_NE(o.out.find("x\", \"hits\": []}\n"), std::string::npos);
@@ -164,10 +175,9 @@ TEST_F(ConcordanceCliTest, HighlightsOnATerminalOnly) {
     GTEST_SKIP() << "script(1) is not installed";
   }
   auto terminal = [&](const std::string& env, const std::string& query) {
-    const std::string command = env +
-                                " script -qec \"'" ONOMA_CLI_PATH "' --db '" +
-                                (dir_ / "tm.db").string() +
-                                "' tm concordance " + query + "\" /dev/null";
+    const std::string command =
+        env + " script -qec \"'" ONOMA_CLI_PATH "' --db '" + db_ +
+        "' tm concordance " + query + "\" /dev/null";
     std::string out;
     FILE* pipe = popen(command.c_str(), "r");
     EXPECT_NE(pipe, nullptr) << command;

@@ -1,6 +1,8 @@
 // Concordance: substrings inside words in Korean, Ukrainian and English,
 // case, short queries, the lazily updated index across imports, deletions
 // and reused unit ids, hostile queries, and a unit of the shared corpus.
+// On SQLite in memory, and on a new PostgreSQL database (its pg_trgm index)
+// in the onoma_tm_store_test_pg run.
 
 #include "memory/tm/concordance.h"
 
@@ -9,6 +11,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +20,9 @@
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
+#include "memory/store/open.h"
 #include "memory/tm/translation_memory.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/shared_corpora.h"
 #include "tests/tm/memory_fixture.h"
 
@@ -28,6 +33,19 @@ using fixture::Unit;
 
 class ConcordanceTest : public fixture::MemoryFixture {
  protected:
+  std::unique_ptr<store::Connection> OpenServer() override {
+    if (!testing::TestOnPostgres()) return nullptr;
+    auto pg = testing::PgTestDatabase::Make();
+    if (!pg.ok()) {
+      [&] { ONOMA_SKIP_WITHOUT_PG(pg.status()); }();
+      return nullptr;
+    }
+    pg_.emplace(std::move(*pg));
+    auto db = store::Open(pg_->uri());
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+
   std::vector<ConcordanceHit> Find(const std::string& text,
                                    const std::string& lang = "",
                                    std::size_t limit = 20) {
@@ -35,7 +53,7 @@ class ConcordanceTest : public fixture::MemoryFixture {
     options.text = text;
     options.lang = lang;
     options.limit = limit;
-    auto hits = Concordance(*db_, options);
+    auto hits = Concordance(*conn_, options);
     EXPECT_TRUE(hits.ok()) << text << ": " << hits.status().ToString();
     return hits.ok() ? *hits : std::vector<ConcordanceHit>{};
   }
@@ -48,13 +66,24 @@ class ConcordanceTest : public fixture::MemoryFixture {
     return out;
   }
 
-  // FTS5 checks an external-content index against tm_variant.
+  // FTS5 checks an external-content index against tm_variant (the
+  // server keeps PostgreSQL's).
   void ExpectIndexIntact() {
+    if (db_ == nullptr) return;
     EXPECT_TRUE(db_->Exec("INSERT INTO tm_concordance (tm_concordance) "
                           "VALUES ('integrity-check')")
                     .ok());
   }
+
+  std::optional<testing::PgTestDatabase> pg_;  // the PostgreSQL run only
 };
+
+// FTS5's index is built lazily, in batches; PostgreSQL's is kept by the
+// server as rows are written, and has no such steps to test.
+#define ONOMA_SQLITE_INDEX_ONLY()                                      \
+  do {                                                                 \
+    if (db_ == nullptr) GTEST_SKIP() << "SQLite's lazily built index"; \
+  } while (false)
 
 using Ranges = std::vector<ByteRange>;
 
@@ -172,6 +201,7 @@ TEST_F(ConcordanceTest, AnImportAfterAConcordanceIsFoundByTheNext) {
 }
 
 TEST_F(ConcordanceTest, UpdatesTheIndexOnceWithProgress) {
+  ONOMA_SQLITE_INDEX_ONLY();
   Import(Unit("one", "один") + Unit("two", "два"));
   int calls = 0;
   auto first =
@@ -192,14 +222,17 @@ TEST_F(ConcordanceTest, UpdatesTheIndexOnceWithProgress) {
 // (its own first concordance building the index, an import). It now
 // scans the units the index lacks.
 TEST_F(ConcordanceTest, AnswersWithoutWaitingWhenTheIndexCannotBeUpdated) {
+  ONOMA_SQLITE_INDEX_ONLY();
   const std::string path = ::testing::TempDir() + "onoma_concordance_" +
                            std::to_string(getpid()) + ".db";
   std::remove(path.c_str());
   memory_.reset();
+  conn_.reset();
   auto file = sqlite::Database::Open(path);
   ASSERT_TRUE(file.ok()) << file.status().ToString();
   db_ = std::make_unique<sqlite::Database>(std::move(*file));
-  memory_ = std::make_unique<TranslationMemory>(*db_);
+  conn_ = std::make_unique<store::SqliteConnection>(*db_);
+  memory_ = std::make_unique<TranslationMemory>(*conn_);
   Import(Unit("Kyiv said", "Київ сказав") + Unit("Lviv said", "Львів сказав"));
   ASSERT_TRUE(UpdateConcordanceIndex(*db_).ok());
   Import(Unit("Odesa said", "Одеса сказала") + Unit("Kyiv replied", "Київ"));
@@ -221,13 +254,13 @@ TEST_F(ConcordanceTest, AnswersWithoutWaitingWhenTheIndexCannotBeUpdated) {
   auto read = [&] {
     std::vector<std::string> out;
     options.text = "said";
-    auto hits = Concordance(*db_, options);
+    auto hits = Concordance(*conn_, options);
     EXPECT_TRUE(hits.ok()) << hits.status().ToString();
     if (hits.ok()) {
       for (const ConcordanceHit& h : *hits) out.push_back(h.hit.text);
     }
     options.text = "Kyiv";
-    hits = Concordance(*db_, options);
+    hits = Concordance(*conn_, options);
     EXPECT_TRUE(hits.ok()) << hits.status().ToString();
     if (hits.ok()) {
       for (const ConcordanceHit& h : *hits) out.push_back(h.hit.text);
@@ -241,6 +274,7 @@ TEST_F(ConcordanceTest, AnswersWithoutWaitingWhenTheIndexCannotBeUpdated) {
   EXPECT_EQ(stale, 2);  // brought up to date this time
   ExpectIndexIntact();
   memory_.reset();
+  conn_.reset();
   db_.reset();
   std::remove(path.c_str());
 }
@@ -289,7 +323,7 @@ TEST_F(ConcordanceTest, HostileQueriesAreSearchedLiterally) {
         "\"NEAR(",   "* OR ^", "'; DROP TABLE tm_unit; --"}) {
     ConcordanceOptions options;
     options.text = query;
-    auto hits = Concordance(*db_, options);
+    auto hits = Concordance(*conn_, options);
     ASSERT_TRUE(hits.ok()) << query << ": " << hits.status().ToString();
   }
   EXPECT_EQ(Find("\"NEAR(").size(), 1u);
@@ -304,19 +338,19 @@ TEST_F(ConcordanceTest, HostileQueriesAreSearchedLiterally) {
 TEST_F(ConcordanceTest, RejectsBadQueries) {
   ConcordanceOptions options;
   options.text = "Ky\xffiv";
-  auto bad = Concordance(*db_, options);
+  auto bad = Concordance(*conn_, options);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kBadInput);
   options.text = "";
-  EXPECT_EQ(Concordance(*db_, options).status().code(),
+  EXPECT_EQ(Concordance(*conn_, options).status().code(),
             StatusCode::kBadArgument);
   options.text = "Kyiv";
   options.lang = "en US";
-  EXPECT_EQ(Concordance(*db_, options).status().code(),
+  EXPECT_EQ(Concordance(*conn_, options).status().code(),
             StatusCode::kBadArgument);
   options.lang = "";
   options.text = std::string("Ky\0iv", 5);
-  auto nul = Concordance(*db_, options);
+  auto nul = Concordance(*conn_, options);
   ASSERT_TRUE(nul.ok());
   EXPECT_TRUE(nul->empty());
 }
@@ -347,7 +381,7 @@ TEST_F(ConcordanceTest, LongRepetitiveQueryFindsExactlyWhatHoldsIt) {
 TEST_F(ConcordanceTest, RefusesAQueryOverTheLimit) {
   ConcordanceOptions options;
   options.text = std::string(limits::kMaxTmQueryBytes + 1, 'a');
-  auto over = Concordance(*db_, options);
+  auto over = Concordance(*conn_, options);
   ASSERT_FALSE(over.ok());
   EXPECT_EQ(over.status().code(), StatusCode::kBadInput);
   EXPECT_NE(over.status().message().find(
@@ -355,7 +389,7 @@ TEST_F(ConcordanceTest, RefusesAQueryOverTheLimit) {
             std::string::npos)
       << over.status().ToString();
   options.text.pop_back();
-  EXPECT_TRUE(Concordance(*db_, options).ok());
+  EXPECT_TRUE(Concordance(*conn_, options).ok());
 }
 
 // A unit of a real multilingual memory (UN resolutions: EN source, AR, ES,
