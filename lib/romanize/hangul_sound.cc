@@ -66,19 +66,28 @@ bool IsBalp(const Syllable& s) {
   return s.lead == kLeadB && s.vowel == kA && s.tail == kTailLb;
 }
 
+// 닭, 흙, 칡: nouns, whose ㄺ stays [ㄱ] before ㄱ too (닭고기 [닥꼬기],
+// 흙과 [흑꽈]); 제11항's 다만 (맑게 [말께]) is for predicate stems only.
+bool IsLgNoun(const Syllable& s) {
+  if (s.tail != kTailLg) return false;
+  return (s.lead == kLeadD && s.vowel == kA) ||
+         (s.lead == kLeadH && s.vowel == kEu) ||
+         (s.lead == kLeadCh && s.vowel == kI);
+}
+
 // A tail before a consonant other than ㅇ and ㅎ: the seven final sounds
 // (표준 발음법 제9항: ㄲ ㅋ -> ㄱ; ㅅ ㅆ ㅈ ㅊ ㅌ -> ㄷ; ㅍ -> ㅂ. 제10항:
 // ㄳ -> ㄱ, ㄵ -> ㄴ, ㄼ ㄽ ㄾ -> ㄹ, ㅄ -> ㅂ. 제11항: ㄺ -> ㄱ, ㄻ -> ㅁ,
-// ㄿ -> ㅂ; 다만 ㄺ before ㄱ -> ㄹ, as in 맑게 [말께]).
+// ㄿ -> ㅂ; 다만 ㄺ before ㄱ -> ㄹ in a predicate, as in 맑게 [말께]).
 std::uint8_t BeforeConsonant(std::uint8_t tail, std::uint8_t next_lead,
-                             bool balp) {
+                             bool balp, bool lg_noun = false) {
   switch (tail) {
     case kTailGg:
     case kTailK:
     case kTailGs:
       return kTailG;
     case kTailLg:
-      return next_lead == kLeadG ? kTailL : kTailG;
+      return next_lead == kLeadG && !lg_noun ? kTailL : kTailG;
     case kTailS:
     case kTailSs:
     case kTailJ:
@@ -339,7 +348,7 @@ void Boundary(Syllable& a, Syllable& b, const Syllable* after,
         break;
     }
   } else {
-    t = BeforeConsonant(t, l, IsBalp(a));
+    t = BeforeConsonant(t, l, IsBalp(a), IsLgNoun(a));
   }
   if (l == kLeadR) {
     if (t == kTailN) {  // 제20항 1: 신라 [실라], 대관령 [대괄령].
