@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -335,6 +336,39 @@ Result<std::int64_t> PgConnection::LastInsertId() {
   std::int64_t id = (*last)->ColumnInt64(0);
   (*last)->Reset();
   return id;
+}
+
+Status PgConnection::CopyIn(std::string_view target, std::string_view rows) {
+  const std::string doing = "write rows to " + std::string(target);
+  PGresult* start =
+      PQexec(conn_, ("COPY " + std::string(target) + " FROM STDIN").c_str());
+  if (PQresultStatus(start) != PGRES_COPY_IN) {
+    Status error = ResultError(conn_, start, doing);
+    PQclear(start);
+    return error;
+  }
+  PQclear(start);
+  // In pieces of at most 1 MiB: PQputCopyData takes an int length.
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
+  bool sent = true;
+  for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
+    const std::size_t n = std::min(kPiece, rows.size() - at);
+    sent = PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
+  }
+  const bool ended =
+      PQputCopyEnd(conn_, sent ? nullptr : "the client failed") == 1;
+  Status status;
+  while (PGresult* result = PQgetResult(conn_)) {
+    if (status.ok() && PQresultStatus(result) != PGRES_COMMAND_OK) {
+      status = ResultError(conn_, result, doing);
+    }
+    PQclear(result);
+  }
+  if (status.ok() && (!sent || !ended)) {
+    status = Status::Database("cannot " + doing + ": " +
+                              Trim(PQerrorMessage(conn_)));
+  }
+  return status;
 }
 
 void PgConnection::NoteChanges(const PGresult* result) {

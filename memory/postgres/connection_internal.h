@@ -48,6 +48,8 @@ class PgConnection final : public store::Connection {
   Result<std::int64_t> LastInsertId() override;
   std::int64_t Changes() const override { return changes_; }
   bool drops_indexes_for_bulk_writes() const override { return false; }
+  bool copies_rows() const override { return true; }
+  Status CopyIn(std::string_view target, std::string_view rows) override;
 
   PGconn* handle() const { return conn_; }
   // Records the rows an INSERT, UPDATE or DELETE changed.

@@ -176,6 +176,20 @@ class Connection {
   // lock every reader out of the table until the writer commits.
   virtual bool drops_indexes_for_bulk_writes() const { return true; }
 
+  // Whether CopyIn works: a server, where a statement per row is a round
+  // trip and rows are better sent in bulk.
+  virtual bool copies_rows() const { return false; }
+  // Sends `rows` (PostgreSQL's COPY text format: tab-separated, \N for
+  // NULL, backslash escapes, one row a line) to `target`, "table
+  // (column, ...)", inside the open transaction. kInternal where
+  // copies_rows() is false.
+  [[nodiscard]] virtual Status CopyIn(std::string_view target,
+                                      std::string_view rows) {
+    (void)target;
+    (void)rows;
+    return Status::Internal("this engine takes rows one statement at a time");
+  }
+
   // The SQLite database under this connection, for code that still talks
   // to SQLite alone (the translation memory); null on another engine.
   virtual sqlite::Database* sqlite() { return nullptr; }

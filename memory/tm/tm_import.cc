@@ -245,6 +245,7 @@ Result<ImportSummary> ImportUnits(store::Connection& db, Reader& reader,
       options.on_progress(progress);
     }
   }
+  ONOMA_RETURN_IF_ERROR(store->Finish());
   ONOMA_RETURN_IF_ERROR(txn->Commit());
   summary.units_read = reader.units_read();
   summary.skipped_invalid = reader.units_skipped();
@@ -340,6 +341,7 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
   }
   auto stored = store->Store(source_id, unit, "", on_duplicate);
   if (!stored.ok()) return stored.status();
+  ONOMA_RETURN_IF_ERROR(store->Finish());
   ONOMA_RETURN_IF_ERROR(txn->Commit());
   switch (*stored) {
     case internal::Stored::kAdded:

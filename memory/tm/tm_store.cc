@@ -103,6 +103,79 @@ class SeamRow {
   Status status_;
 };
 
+// The same into rows held back for CopyIn (PostgreSQL's COPY text format):
+// a unit's id comes from the sequence, a variant's is computed as the
+// INSERT computes it.
+class CopyRow {
+ public:
+  using Table = UnitStore::CopyTable;
+  CopyRow(Table& table, UnitStore& store) : table_(&table), store_(&store) {}
+  void Text(int index, std::string_view text) {
+    std::string& field = table_->fields[index];
+    field.clear();
+    for (char c : text) {
+      switch (c) {
+        case '\\':
+          field += "\\\\";
+          break;
+        case '\n':
+          field += "\\n";
+          break;
+        case '\r':
+          field += "\\r";
+          break;
+        case '\t':
+          field += "\\t";
+          break;
+        default:
+          field += c;
+      }
+    }
+    table_->null[index] = 0;
+  }
+  void Int(int index, std::int64_t value) {
+    table_->fields[index] = std::to_string(value);
+    table_->null[index] = 0;
+  }
+  void Null(int index) { table_->null[index] = 1; }
+  Status Run() {
+    std::string& out = table_->rows;
+    if (table_->layout == Table::Layout::kVariant) {
+      const std::int64_t unit = std::stoll(table_->fields[1]);
+      const std::int64_t seq = std::stoll(table_->fields[2]);
+      out += std::to_string(unit * 65536 + seq);
+      out += '\t';
+    }
+    Append(out);
+    return Status::Ok();
+  }
+  Result<std::int64_t> Insert() {
+    auto id = store_->NextUnitId();
+    if (!id.ok()) return id.status();
+    table_->rows += std::to_string(*id);
+    table_->rows += '\t';
+    Append(table_->rows);
+    return *id;
+  }
+
+ private:
+  void Append(std::string& out) {
+    for (int i = 1; i <= table_->params; ++i) {
+      if (i > 1) out += '\t';
+      if (table_->null[i] != 0) {
+        out += "\\N";
+      } else {
+        out += table_->fields[i];
+      }
+      table_->null[i] = 1;
+    }
+    out += '\n';
+  }
+
+  Table* table_;
+  UnitStore* store_;
+};
+
 template <class Row>
 void BindAttr(Row& row, int index, const TmxAttributes& attrs, TmxAttr attr) {
   if (!attrs.has(attr)) return row.Null(index);
@@ -362,6 +435,39 @@ Result<UnitStore> UnitStore::Prepare(store::Connection& db) {
         Inserts<sqlite::Statement>{std::move(*source), std::move(*unit),
                                    std::move(*variant), std::move(*meta)});
   } else {
+    if (db.copies_rows()) {
+      auto table = [](CopyTable::Layout layout, int params,
+                      std::string target) {
+        CopyTable t{layout, params, std::move(target), {}, {}, {}};
+        t.fields.resize(params + 1);
+        t.null.assign(params + 1, 1);
+        return t;
+      };
+      store.copy_ = std::make_unique<std::vector<CopyTable>>();
+      store.copy_->push_back(table(
+          CopyTable::Layout::kUnit, 21,
+          "tm_unit (id, source_id, tuid, srclang, segtype, o_tmf, "
+          "o_encoding, datatype, usagecount, lastusagedate, creationtool, "
+          "creationtoolversion, creationdate, creationid, changedate, "
+          "changeid, extra, source_lang, source_seq, dup_key, content_hash, "
+          "changed)"));
+      store.copy_->push_back(
+          table(CopyTable::Layout::kVariant, 18,
+                "tm_variant (id, unit_id, seq, lang, o_encoding, datatype, "
+                "usagecount, lastusagedate, creationtool, creationtoolversion, "
+                "creationdate, creationid, changedate, o_tmf, changeid, extra, "
+                "text, markup, skeleton)"));
+      store.copy_->push_back(
+          table(CopyTable::Layout::kMeta, 9,
+                "tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
+                "o_encoding, extra, value)"));
+      auto ids = db.Prepare(
+          "SELECT nextval(pg_get_serial_sequence('tm_unit', 'id')) FROM "
+          "generate_series(1, 1024)",
+          "number translation units");
+      if (!ids.ok()) return ids.status();
+      store.take_ids_ = std::move(*ids);
+    }
     auto source = db.Prepare(std::string(kInsertSource) + " RETURNING id",
                              "record the imported file");
     if (!source.ok()) return source.status();
@@ -456,7 +562,68 @@ Status UnitStore::InsertMetaRows(Row& s, std::int64_t unit_id, int variant_seq,
   return Status::Ok();
 }
 
+Result<std::int64_t> UnitStore::NextUnitId() {
+  if (unit_ids_.empty()) {
+    store::Statement& take = *take_ids_;
+    take.Reset();
+    for (;;) {
+      auto row = take.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      unit_ids_.push_back(take.ColumnInt64(0));
+    }
+    take.Reset();
+    if (unit_ids_.empty()) {
+      return Status::Database("cannot number translation units");
+    }
+    // Taken from the back: largest first.
+    std::sort(unit_ids_.rbegin(), unit_ids_.rend());
+  }
+  const std::int64_t id = unit_ids_.back();
+  unit_ids_.pop_back();
+  last_unit_id_ = id;
+  return id;
+}
+
+Status UnitStore::FlushCopies() {
+  if (copy_ == nullptr) return Status::Ok();
+  for (CopyTable& table : *copy_) {
+    if (table.rows.empty()) continue;
+    Status sent = db_->CopyIn(table.target, table.rows);
+    table.rows.clear();
+    ONOMA_RETURN_IF_ERROR(sent);
+  }
+  return Status::Ok();
+}
+
+Status UnitStore::Finish() {
+  ONOMA_RETURN_IF_ERROR(FlushCopies());
+  if (unit_ids_.empty()) return Status::Ok();
+  // Ids taken and not used go back, so that units are numbered as on
+  // SQLite, one after the other: the write lock keeps any other onoma from
+  // taking ids meanwhile.
+  unit_ids_.clear();
+  auto back =
+      db_->Prepare("SELECT setval(pg_get_serial_sequence('tm_unit', 'id'), ?1)",
+                   "number translation units");
+  if (!back.ok()) return back.status();
+  ONOMA_RETURN_IF_ERROR((*back)->Bind(1, last_unit_id_));
+  return (*back)->Run();
+}
+
 Status UnitStore::InsertUnit(std::int64_t source_id, const TmxUnit& unit) {
+  if (copy_ != nullptr) {
+    std::vector<CopyTable>& t = *copy_;
+    ONOMA_RETURN_IF_ERROR(
+        InsertUnitRows(CopyRow(t[0], *this), CopyRow(t[1], *this),
+                       CopyRow(t[2], *this), source_id, unit));
+    // Rows held back: a few MB at most.
+    if (t[0].rows.size() + t[1].rows.size() + t[2].rows.size() >
+        (std::size_t{8} << 20)) {
+      return FlushCopies();
+    }
+    return Status::Ok();
+  }
   if (sqlite_) {
     sqlite::Database& file = *db_->sqlite();
     return InsertUnitRows(SqliteRow(sqlite_->unit, file),
@@ -541,6 +708,8 @@ Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
 
   dups_.clear();
   if (filter_ == nullptr || filter_->MayContain(keys_.dup_key)) {
+    // The rows held back must be there for the lookup to see them.
+    ONOMA_RETURN_IF_ERROR(FlushCopies());
     store::Statement& find = *find_dups_;
     ONOMA_RETURN_IF_ERROR(find.Bind(1, keys_.dup_key));
     for (;;) {

@@ -95,6 +95,21 @@ class UnitStore {
                                      std::string_view header_srclang,
                                      OnDuplicate policy);
 
+  // Writes the rows still held back (on a server, rows go in bulk, by
+  // store::Connection::CopyIn); before the transaction commits.
+  [[nodiscard]] Status Finish();
+
+  // One table's rows held back for CopyIn, and the row being bound.
+  struct CopyTable {
+    enum class Layout : std::uint8_t { kUnit, kVariant, kMeta };
+    Layout layout;
+    int params;
+    std::string target;  // "table (column, ...)"
+    std::string rows;
+    std::vector<std::string> fields;  // by parameter number
+    std::vector<char> null;
+  };
+
   // The rows of the four INSERTs, as statements of one engine or the other.
   template <class S>
   struct Inserts {
@@ -118,12 +133,24 @@ class UnitStore {
   Status InsertMetaRows(Row& meta, std::int64_t unit_id, int variant_seq,
                         const std::vector<formats::TmxMeta>& rows);
   Status InsertUnit(std::int64_t source_id, const formats::TmxUnit& unit);
+  Status FlushCopies();
 
+ public:
+  // The next id for a unit sent by CopyIn, from tm_unit's sequence.
+  Result<std::int64_t> NextUnitId();
+
+ private:
   store::Connection* db_ = nullptr;
   // On SQLite: its statements, bound without copying.
   std::optional<Inserts<sqlite::Statement>> sqlite_;
   // On another engine: the seam's.
   std::optional<Inserts<std::unique_ptr<store::Statement>>> seam_;
+  // On a server that copies rows: the three tables' rows held back, and
+  // ids taken from the sequence ahead of use.
+  std::unique_ptr<std::vector<CopyTable>> copy_;
+  std::vector<std::int64_t> unit_ids_;
+  std::int64_t last_unit_id_ = 0;  // the last id NextUnitId gave
+  std::unique_ptr<store::Statement> take_ids_;
   std::unique_ptr<store::Statement> find_dups_;
   std::unique_ptr<store::Statement> delete_unit_;
 
