@@ -717,5 +717,36 @@ TEST(JsonLayoutTest, WritesTheCommandsLayoutAndEscapes) {
   EXPECT_EQ(JsonLine(bad), "{\"file\": \"caf\xef\xbf\xbd.txt\"}\n");
 }
 
+// Strings are escaped by hand where they are UTF-8: the same bytes as the
+// library writes, \b and \f as \u0008 and \u000c, for every character
+// below U+0080 and a few beyond, alone and between letters.
+TEST(JsonLayoutTest, HandEscapingWritesWhatTheLibraryWrites) {
+  std::vector<std::string> texts = {
+      "", "Київ", "키이우", "\xf0\x9f\x98\x80", "a\xcc\x81", "\xef\xbf\xbd"};
+  for (int c = 0; c < 0x80; ++c) {
+    texts.push_back(std::string(1, static_cast<char>(c)));
+    texts.push_back("x" + std::string(1, static_cast<char>(c)) + "é");
+  }
+  for (const std::string& text : texts) {
+    std::string library = cli::Json(text).dump(
+        -1, ' ', false, cli::Json::error_handler_t::replace);
+    std::string want;
+    for (std::size_t i = 0; i < library.size(); ++i) {
+      if (library[i] == '\\' && i + 1 < library.size()) {
+        const char next = library[++i];
+        want += next == 'b'   ? "\\u0008"
+                : next == 'f' ? "\\u000c"
+                              : std::string("\\") + next;
+      } else {
+        want += library[i];
+      }
+    }
+    cli::Json value;
+    value[text] = text;
+    EXPECT_EQ(JsonLine(value), "{" + want + ": " + want + "}\n")
+        << "for the text of bytes " << ::testing::PrintToString(text);
+  }
+}
+
 }  // namespace
 }  // namespace onoma::cli
