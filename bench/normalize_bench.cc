@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/name_syllables.h"
 #include "lib/normalize/document.h"
 #include "lib/normalize/matcher.h"
 
@@ -29,18 +30,9 @@ namespace {
 
 namespace nz = onoma::normalize;
 
-struct Syllable {
-  const char* latin;
-  const char* uk;
-  const char* ko;
-};
-constexpr Syllable kSyllables[] = {
-    {"ka", "ка", "카"}, {"ko", "ко", "코"}, {"ri", "рі", "리"},
-    {"na", "на", "나"}, {"to", "то", "토"}, {"mi", "мі", "미"},
-    {"su", "су", "수"}, {"le", "ле", "레"}, {"vo", "во", "보"},
-    {"da", "да", "다"}, {"pe", "пе", "페"}, {"hu", "гу", "후"},
-    {"zo", "зо", "조"}, {"ba", "ба", "바"}, {"ni", "ні", "니"},
-    {"ru", "ру", "루"}};
+using onoma::bench::CapitalizeCyrillic;
+using onoma::bench::kSyllables;
+using onoma::bench::Syllable;
 
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> out(1);
@@ -103,14 +95,7 @@ Name RandomName(std::mt19937& rng) {
   }
   n.en[0] = static_cast<char>(n.en[0] - 32);
   n.uk += "в";  // a masculine place name: Коріна -> Корінав, declines
-  // Capitalize the first Cyrillic letter (2 bytes; а..п are D0 B0..BF).
-  auto b = static_cast<unsigned char>(n.uk[1]);
-  if (static_cast<unsigned char>(n.uk[0]) == 0xD0 && b >= 0xB0) {
-    n.uk[1] = static_cast<char>(b - 0x20);
-  } else if (static_cast<unsigned char>(n.uk[0]) == 0xD1) {
-    n.uk[0] = static_cast<char>(0xD0);
-    n.uk[1] = static_cast<char>(b + 0x20);
-  }
+  CapitalizeCyrillic(n.uk);
   return n;
 }
 

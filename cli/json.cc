@@ -40,9 +40,9 @@ void AppendScalar(std::string& out, const Json& value) {
 // hand: normalize --report writes a record for every name it changes, and
 // the library's dump of each scalar (a copy of the string, a std::string
 // per scalar) took 12 of the 15 CPU seconds of an 8 MB line with 1.7
-// million names; escaped here, the whole run takes 8. Text that is not UTF-8 goes the library's way, which
-// replaces the bytes that are not. tests/cli/serve_test.cc holds the two
-// ways to the same output.
+// million names; escaped here, the whole run takes 8. Text that is not UTF-8
+// goes the library's way, which replaces the bytes that are not.
+// tests/cli/serve_test.cc holds the two ways to the same output.
 void AppendString(std::string& out, std::string_view text) {
   if (!text::ValidateUtf8(text, "").ok()) {
     AppendScalar(out, Json(std::string(text)));

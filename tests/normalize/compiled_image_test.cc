@@ -205,8 +205,8 @@ TEST(CompiledImageTest, APatternLongerThanTheTextReadIsNoName) {
   const auto& patterns = header.sections[internal::kPatternSection];
   std::string damaged = image;
   for (std::size_t i = 0; i < patterns.count; ++i) {
-    damaged = Poke<std::uint32_t>(damaged, internal::kPatternSection, i, 0,
-                                  4000u);
+    damaged =
+        Poke<std::uint32_t>(damaged, internal::kPatternSection, i, 0, 4000u);
   }
   auto read = Read(damaged, Key(3));
   ASSERT_TRUE(read.ok()) << read.status().ToString();
