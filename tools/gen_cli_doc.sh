@@ -51,9 +51,9 @@ term lookup: no database at news.db (a mistyped
 
 `--db postgresql://user@host/dbname` (or `postgres://`, or the same in
 `$ONOMA_DB`) keeps the store in PostgreSQL for a desk that shares it; the
-URI goes to libpq as it is. The term commands, `normalize` and
-`romanize --house` run on it; docs/shared-store.md says how to set one up
-and what does not run there yet.
+URI goes to libpq as it is. The term commands, `normalize`,
+`romanize --house` and the `tm` commands run on it; docs/shared-store.md
+says how to set one up and what does not run there yet.
 
 HEAD
 
