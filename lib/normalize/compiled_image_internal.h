@@ -15,9 +15,10 @@
 // The checksum covers every byte but its own field. ViewImage refuses
 // (kBadInput, saying why) an image of another format, compiler or byte
 // order, one whose size is not the header's, whose checksum does not add
-// up, or whose indexes point outside their sections: nothing read from a
-// file is trusted before it has passed. Tested by
-// tests/normalize/compiled_image_test.cc.
+// up, or whose sections lie outside it: nothing read from a file is
+// trusted before it has passed. Asked to (kCheckEveryRecord), it also
+// walks every record and refuses indexes that point outside their
+// sections. Tested by tests/normalize/compiled_image_test.cc.
 
 #ifndef ONOMA_LIB_NORMALIZE_COMPILED_IMAGE_INTERNAL_H_
 #define ONOMA_LIB_NORMALIZE_COMPILED_IMAGE_INTERNAL_H_
@@ -99,11 +100,21 @@ std::string BuildImage(const ImageParts& parts, const ImageKey& key);
 // Rewrites the key (and so the checksum) of an image BuildImage made.
 void StampImage(std::string& image, const ImageKey& key);
 
+// What ViewImage checks before it reads an image.
+enum class ImageTrust {
+  // Nothing: an image this process has just built.
+  kBuiltHere,
+  // The header, the checksum and the sections' bounds (the normal open of
+  // an index file; see ViewImage for why the records are not walked).
+  kCheckChecksum,
+  // All that and every record, the string pool's UTF-8 and the automaton.
+  kCheckEveryRecord,
+};
+
 // Points `out`'s views into `bytes` (which must stay put and outlive `out`;
-// `out.storage` is left to the caller). With `verify`, checks the image
-// first as the comment at the top says; without, trusts it (an image this
-// process has just built). Returns the image's key.
-Result<ImageKey> ViewImage(std::string_view bytes, bool verify,
+// `out.storage` is left to the caller), after the checks `trust` asks for,
+// as the comment at the top says. Returns the image's key.
+Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
                            CompiledTerms& out);
 
 // The checksum of an image: a 64-bit hash of every byte but the checksum

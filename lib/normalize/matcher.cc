@@ -372,24 +372,31 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   parts.max_form_words = max_form_words;
   auto image =
       std::make_shared<const std::string>(internal::BuildImage(parts, {}));
-  return FromBytes(*image, image, false, nullptr);
+  return FromBytes(*image, image, nullptr, nullptr);
 }
 
 Result<Matcher> Matcher::FromImage(std::string_view image,
                                    std::shared_ptr<const void> owner,
-                                   const ImageKey& expected) {
-  return FromBytes(image, std::move(owner), true, &expected);
+                                   const ImageKey& expected,
+                                   ImageChecks checks) {
+  return FromBytes(image, std::move(owner), &checks, &expected);
 }
 
 Result<Matcher> Matcher::FromBytes(std::string_view image,
                                    std::shared_ptr<const void> owner,
-                                   bool verify, const ImageKey* expected) {
+                                   const ImageChecks* checks,
+                                   const ImageKey* expected) {
   auto declension = Declension::Builtin();
   if (!declension.ok()) return declension.status();
   auto declension_ru = Declension::Builtin("ru");
   if (!declension_ru.ok()) return declension_ru.status();
   auto compiled = std::make_shared<CompiledTerms>();
-  auto key = internal::ViewImage(image, verify, *compiled);
+  const internal::ImageTrust trust =
+      checks == nullptr ? internal::ImageTrust::kBuiltHere
+      : *checks == ImageChecks::kEveryRecord
+          ? internal::ImageTrust::kCheckEveryRecord
+          : internal::ImageTrust::kCheckChecksum;
+  auto key = internal::ViewImage(image, trust, *compiled);
   if (!key.ok()) return key.status();
   if (expected != nullptr && !(*key == *expected)) {
     return Status::NotFound(

@@ -58,19 +58,35 @@ struct ImageKey {
   bool operator==(const ImageKey&) const = default;
 };
 
+// How much of an image Matcher::FromImage checks before reading it.
+enum class ImageChecks {
+  // The header (magic, byte order, format, build of onoma, size), the
+  // checksum over every byte and the bounds of every section: what an
+  // index file beside the database gets at every start. Reads the image
+  // once; the records are then trusted, since an image that passes is
+  // byte for byte what this build wrote after compiling it.
+  kChecksum,
+  // All that, and every record's bounds, the string pool's UTF-8 and the
+  // automaton's arrays, each walked in full: for an image whose checksum
+  // may have been made to add up over damaged records (tests, fuzzers).
+  kEveryRecord,
+};
+
 class Matcher {
  public:
   [[nodiscard]] static Result<Matcher> Compile(const Input& input);
 
   // A Matcher that reads `image` where it is, once it has checked that it
   // is whole (size, checksum), made by this build of onoma on a machine of
-  // this byte order, and that every index in it stays in bounds: kBadInput
-  // saying what is wrong when not. kNotFound when its key is not
-  // `expected` (a stale image). `owner` keeps the bytes alive for as long
-  // as the Matcher or a copy of it lives. Linear in the image's size.
+  // this byte order, and that its sections lie inside it; with
+  // kEveryRecord, also that every index in every record stays in bounds.
+  // kBadInput saying what is wrong when not. kNotFound when its key is
+  // not `expected` (a stale image). `owner` keeps the bytes alive for as
+  // long as the Matcher or a copy of it lives. Linear in the image's size
+  // (one pass of the checksum; kEveryRecord walks the records too).
   [[nodiscard]] static Result<Matcher> FromImage(
       std::string_view image, std::shared_ptr<const void> owner,
-      const ImageKey& expected);
+      const ImageKey& expected, ImageChecks checks = ImageChecks::kChecksum);
 
   // The compiled data as bytes stamped with `key`, to keep (FromImage
   // reads them back); a copy of what the Matcher reads.
@@ -90,11 +106,12 @@ class Matcher {
   const internal::CompiledTerms& compiled() const { return *compiled_; }
 
  private:
-  // FromImage, with the checks only when `verify` (Compile's own image),
-  // and the key only when `expected` is given.
+  // FromImage, with the checks only when `checks` is given (not for
+  // Compile's own image), and the key only when `expected` is given.
   static Result<Matcher> FromBytes(std::string_view image,
                                    std::shared_ptr<const void> owner,
-                                   bool verify, const ImageKey* expected);
+                                   const ImageChecks* checks,
+                                   const ImageKey* expected);
   explicit Matcher(std::shared_ptr<const internal::CompiledTerms> compiled,
                    std::string_view image)
       : compiled_(std::move(compiled)), image_(image) {}

@@ -29,6 +29,14 @@ class MappedFile {
   std::string_view bytes() const {
     return {static_cast<const char*>(data_), size_};
   }
+  // Drops the pages read so far from this process's mapping (they stay in
+  // the page cache): after the checksum has read every byte, only the
+  // pages the command then touches count in its resident memory. Safe on
+  // a read-only private mapping, whose pages are never copied: the next
+  // read of a page maps it from the file again.
+  void ReleasePages() const {
+    if (size_ > 0) ::madvise(data_, size_, MADV_DONTNEED);
+  }
 
  private:
   void* data_;
@@ -153,6 +161,7 @@ Result<NameIndex> OpenNameIndex(
       auto matcher =
           normalize::Matcher::FromImage((*mapped)->bytes(), *mapped, *key);
       if (matcher.ok()) {
+        (*mapped)->ReleasePages();
         NameIndex index{std::move(*matcher), path, true, {}, {}, 0};
         index.size = (*mapped)->bytes().size();
         return index;

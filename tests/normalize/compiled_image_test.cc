@@ -1,7 +1,7 @@
 // The compiled image a name index keeps: read back as it was
-// written, refused when stamped for another store or version, and refused
-// when its records point out of bounds even under a checksum that adds up
-// (an image is checked, not trusted).
+// written, refused when stamped for another store or version or damaged
+// anywhere (the checksum), and, when every record is checked, refused
+// when its records point out of bounds even under a checksum that adds up.
 
 #include <gtest/gtest.h>
 
@@ -51,9 +51,15 @@ ImageHeader HeaderOf(const std::string& image) {
   return header;
 }
 
-Result<Matcher> Read(const std::string& image, const ImageKey& key) {
+Result<Matcher> Read(const std::string& image, const ImageKey& key,
+                     ImageChecks checks = ImageChecks::kChecksum) {
   auto owned = std::make_shared<const std::string>(image);
-  return Matcher::FromImage(*owned, owned, key);
+  return Matcher::FromImage(*owned, owned, key, checks);
+}
+
+// Every record checked, as for an image whose checksum may be forged.
+Result<Matcher> ReadChecked(const std::string& image, const ImageKey& key) {
+  return Read(image, key, ImageChecks::kEveryRecord);
 }
 
 TEST(CompiledImageTest, ReadsBackWhatWasWritten) {
@@ -89,9 +95,26 @@ TEST(CompiledImageTest, EveryByteCountsInTheChecksum) {
   for (std::size_t at = 0; at < image.size(); at += 7) {
     std::string damaged = image;
     damaged[at] ^= 0x01;
-    auto read = Read(damaged, Key(3));
-    EXPECT_EQ(read.status().code(), StatusCode::kBadInput) << "byte " << at;
+    EXPECT_EQ(Read(damaged, Key(3)).status().code(), StatusCode::kBadInput)
+        << "byte " << at;
+    EXPECT_EQ(ReadChecked(damaged, Key(3)).status().code(),
+              StatusCode::kBadInput)
+        << "byte " << at;
   }
+}
+
+TEST(CompiledImageTest, ATruncatedOrExtendedImageIsRefused) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  for (std::size_t size : {std::size_t{0}, std::size_t{10}, sizeof(ImageHeader),
+                           image.size() / 2, image.size() - 8}) {
+    EXPECT_EQ(Read(image.substr(0, size), Key(3)).status().code(),
+              StatusCode::kBadInput)
+        << size << " bytes";
+  }
+  EXPECT_EQ(Read(image + std::string(8, '\0'), Key(3)).status().code(),
+            StatusCode::kBadInput);
 }
 
 // Writes `value` over element `index` of `section` and stamps the image
@@ -164,9 +187,33 @@ TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
                            0x10000000u)},
   };
   for (const Case& c : cases) {
-    auto read = Read(c.image, Key(3));
+    auto read = ReadChecked(c.image, Key(3));
     EXPECT_EQ(read.status().code(), StatusCode::kBadInput) << c.what;
   }
+}
+
+// The normal open trusts the records of an image whose checksum adds up
+// (docs/terms.md, "The compiled name index"): only the O(1) checks of the
+// header and the sections' bounds remain beside the checksum.
+TEST(CompiledImageTest, TheNormalOpenChecksTheSectionsNotEveryRecord) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  const std::string bad_entry =
+      Poke<std::uint32_t>(image, internal::kEntrySection, 0, 0, 99u);
+  EXPECT_TRUE(Read(bad_entry, Key(3)).ok());
+  EXPECT_EQ(ReadChecked(bad_entry, Key(3)).status().code(),
+            StatusCode::kBadInput);
+
+  std::string bad_section = image;
+  ImageHeader header = HeaderOf(image);
+  header.sections[internal::kEntrySection].count = image.size();
+  std::memcpy(bad_section.data(), &header, sizeof(header));
+  internal::StampImage(bad_section, Key(3));
+  auto read = Read(bad_section, Key(3));
+  EXPECT_EQ(read.status().code(), StatusCode::kBadInput);
+  EXPECT_NE(read.status().message().find("out of bounds"), std::string::npos)
+      << read.status().message();
 }
 
 // Random damage under a good checksum: every image is refused or reads
@@ -184,7 +231,7 @@ TEST(CompiledImageTest, RandomDamageIsRefusedOrHarmless) {
         sizeof(ImageHeader) + rng() % (damaged.size() - sizeof(ImageHeader));
     damaged[at] = static_cast<char>(rng());
     internal::StampImage(damaged, Key(3));
-    auto read = Read(damaged, Key(3));
+    auto read = ReadChecked(damaged, Key(3));
     if (!read.ok()) {
       ++refused;
       continue;

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/normalize/normalize.h"
@@ -393,6 +394,44 @@ TEST_F(NameIndexTest, MappedNamesNormalizeAsCompiledOnes) {
                              "Обстріл у Харкові та Києві", hits_a[0]),
             finder_b->Render(hits_b[1].concept_index, "uk",
                              "Обстріл у Харкові та Києві", hits_b[0]));
+}
+
+// Kilobytes of the mappings of `path` in this process, as the kernel
+// counts them in /proc/self/smaps: {size, resident}.
+std::pair<std::size_t, std::size_t> MappedKb(const std::string& path) {
+  std::ifstream smaps("/proc/self/smaps");
+  std::size_t size = 0, rss = 0;
+  bool in = false;
+  for (std::string line; std::getline(smaps, line);) {
+    const std::string first = line.substr(0, line.find(' '));
+    if (first.empty()) continue;
+    if (first.back() != ':') {  // "start-end perms offset dev inode path"
+      in = line.ends_with(" " + path);
+      continue;
+    }
+    if (!in) continue;
+    if (first == "Size:") size += std::stoul(line.substr(first.size()));
+    if (first == "Rss:") rss += std::stoul(line.substr(first.size()));
+  }
+  return {size, rss};
+}
+
+// The checksum reads every page of the index; those pages are let go
+// after it, so that a command's resident memory holds only the pages its
+// text leads the scan to, not the whole index.
+TEST_F(NameIndexTest, AMappedIndexKeepsFewOfItsPagesResident) {
+  Import("../../tables/termbase/news.tsv");
+  Open();
+  NameIndex index = Open();
+  ASSERT_TRUE(index.mapped) << index.rebuilt_because;
+  const auto [size_kb, rss_kb] = MappedKb(IndexPath());
+  ASSERT_GE(size_kb, 64u) << "the index is too small to tell";
+  EXPECT_LT(rss_kb, size_kb / 4) << rss_kb << " of " << size_kb << " kB";
+  // Pages let go are read again from the file when needed.
+  auto out =
+      normalize::NormalizeText(index.matcher, "Kiev and Kharkov.", {"en"});
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->text, "Kyiv and Kharkiv.");
 }
 
 }  // namespace
