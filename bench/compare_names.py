@@ -98,6 +98,8 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--big-runs", type=int, default=0,
                         help="runs against the big store (default --runs)")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="the start-up table alone (no end-to-end runs)")
     args = parser.parse_args()
     big_runs = args.big_runs or args.runs
     onoma, tools, work = args.onoma, args.tools, args.work
@@ -186,6 +188,9 @@ def main():
 
     # End-to-end throughput.
     summary.append("")
+    if args.startup_only:
+        write_results(args, rows, summary)
+        return
     mb = os.path.getsize(path("news50.txt")) / 1e6
     for name in ("small", "big"):
         seconds, rss = measure([onoma, "--db", stores[name], "normalize",
@@ -229,6 +234,13 @@ def main():
                        (scheme, mb5, ours * 1000, mb5 / ours, transform,
                         theirs * 1000, theirs / ours))
 
+    write_results(args, rows, summary)
+
+
+def write_results(args, rows, summary):
+    """Writes names-<label>.csv and .txt under --out, and prints the latter."""
+    summary.append("load average at the end: " +
+                   " ".join(open("/proc/loadavg").read().split()[:3]))
     with open(os.path.join(args.out, "names-%s.csv" % args.label), "w",
               newline="") as f:
         w = csv.writer(f)

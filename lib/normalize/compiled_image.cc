@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -35,15 +36,29 @@ std::uint64_t Load64(const char* p) {
   return v;
 }
 
-std::uint64_t Hash(std::string_view data, std::uint64_t seed) {
+// Bytes hashed between two calls of the progress callback.
+constexpr std::size_t kProgressStep = std::size_t{1} << 20;
+
+// `progress`, when given, is called with the offset (from `data`, plus
+// `base`) up to which every byte has been read, each kProgressStep bytes.
+std::uint64_t Hash(std::string_view data, std::uint64_t seed,
+                   const ImageReadProgress* progress = nullptr,
+                   std::size_t base = 0) {
   std::uint64_t lanes[4] = {seed + kP1 + kP2, seed + kP2, seed, seed - kP1};
   const char* p = data.data();
   const char* end = p + data.size();
-  for (; end - p >= 32; p += 32) {
-    lanes[0] = Round(lanes[0], Load64(p));
-    lanes[1] = Round(lanes[1], Load64(p + 8));
-    lanes[2] = Round(lanes[2], Load64(p + 16));
-    lanes[3] = Round(lanes[3], Load64(p + 24));
+  while (end - p >= 32) {
+    const std::size_t blocks =
+        std::min<std::size_t>((end - p) / 32, kProgressStep / 32);
+    for (const char* stop = p + blocks * 32; p != stop; p += 32) {
+      lanes[0] = Round(lanes[0], Load64(p));
+      lanes[1] = Round(lanes[1], Load64(p + 8));
+      lanes[2] = Round(lanes[2], Load64(p + 16));
+      lanes[3] = Round(lanes[3], Load64(p + 24));
+    }
+    if (progress != nullptr && *progress) {
+      (*progress)(base + static_cast<std::size_t>(p - data.data()));
+    }
   }
   std::uint64_t h = Rotl(lanes[0], 1) + Rotl(lanes[1], 7) + Rotl(lanes[2], 12) +
                     Rotl(lanes[3], 18) + data.size();
@@ -181,10 +196,12 @@ Status CheckRecords(const CompiledTerms& t) {
 
 }  // namespace
 
-std::uint64_t ImageChecksum(std::string_view image) {
+std::uint64_t ImageChecksum(std::string_view image,
+                            const ImageReadProgress& progress) {
   if (image.size() < sizeof(ImageHeader)) return 0;
   std::uint64_t h = Hash(image.substr(0, kChecksumAt), 0);
-  return Hash(image.substr(kChecksumAt + sizeof(std::uint64_t)), h);
+  constexpr std::size_t kRest = kChecksumAt + sizeof(std::uint64_t);
+  return Hash(image.substr(kRest), h, &progress, kRest);
 }
 
 std::string BuildImage(const ImageParts& parts, const ImageKey& key) {
@@ -224,7 +241,8 @@ void StampImage(std::string& image, const ImageKey& key) {
 }
 
 Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
-                           CompiledTerms& out) {
+                           CompiledTerms& out,
+                           const ImageReadProgress& progress) {
   const bool verify = trust != ImageTrust::kBuiltHere;
   ImageHeader header;
   if (bytes.size() < sizeof(header)) {
@@ -244,7 +262,7 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
       return Bad("truncated or extended: " + std::to_string(bytes.size()) +
                  " bytes where the header says " + std::to_string(header.size));
     }
-    if (header.checksum != ImageChecksum(bytes)) {
+    if (header.checksum != ImageChecksum(bytes, progress)) {
       return Bad("the checksum does not match");
     }
   }

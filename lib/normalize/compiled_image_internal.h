@@ -114,12 +114,18 @@ enum class ImageTrust {
 // Points `out`'s views into `bytes` (which must stay put and outlive `out`;
 // `out.storage` is left to the caller), after the checks `trust` asks for,
 // as the comment at the top says. Returns the image's key.
+// `progress`, when given, hears how far the checksum has read (see
+// Matcher::FromImage).
 Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
-                           CompiledTerms& out);
+                           CompiledTerms& out,
+                           const ImageReadProgress& progress = {});
 
 // The checksum of an image: a 64-bit hash of every byte but the checksum
 // field. Not cryptographic: it catches damage, not forgery.
-std::uint64_t ImageChecksum(std::string_view image);
+// `progress`, when given, is called as the hash goes, with the offset up to
+// which the image has been read.
+std::uint64_t ImageChecksum(std::string_view image,
+                            const ImageReadProgress& progress = {});
 
 }  // namespace onoma::normalize::internal
 

@@ -377,15 +377,16 @@ Result<Matcher> Matcher::Compile(const Input& input) {
 
 Result<Matcher> Matcher::FromImage(std::string_view image,
                                    std::shared_ptr<const void> owner,
-                                   const ImageKey& expected,
-                                   ImageChecks checks) {
-  return FromBytes(image, std::move(owner), &checks, &expected);
+                                   const ImageKey& expected, ImageChecks checks,
+                                   const ImageReadProgress& progress) {
+  return FromBytes(image, std::move(owner), &checks, &expected, progress);
 }
 
 Result<Matcher> Matcher::FromBytes(std::string_view image,
                                    std::shared_ptr<const void> owner,
                                    const ImageChecks* checks,
-                                   const ImageKey* expected) {
+                                   const ImageKey* expected,
+                                   const ImageReadProgress& progress) {
   auto declension = Declension::Builtin();
   if (!declension.ok()) return declension.status();
   auto declension_ru = Declension::Builtin("ru");
@@ -396,7 +397,7 @@ Result<Matcher> Matcher::FromBytes(std::string_view image,
       : *checks == ImageChecks::kEveryRecord
           ? internal::ImageTrust::kCheckEveryRecord
           : internal::ImageTrust::kCheckChecksum;
-  auto key = internal::ViewImage(image, trust, *compiled);
+  auto key = internal::ViewImage(image, trust, *compiled, progress);
   if (!key.ok()) return key.status();
   if (expected != nullptr && !(*key == *expected)) {
     return Status::NotFound(

@@ -37,6 +37,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,6 +58,12 @@ struct ImageKey {
   std::array<unsigned char, 16> store{};
   bool operator==(const ImageKey&) const = default;
 };
+
+// Told, as the checksum reads an image from its start, the offset up to
+// which it has read every byte (every megabyte or so): the owner of a
+// mapped file can let go of those pages as it goes (memory/terms/
+// name_index.cc), so that they never all count in the resident memory.
+using ImageReadProgress = std::function<void(std::size_t read_up_to)>;
 
 // How much of an image Matcher::FromImage checks before reading it.
 enum class ImageChecks {
@@ -83,10 +90,12 @@ class Matcher {
   // kBadInput saying what is wrong when not. kNotFound when its key is
   // not `expected` (a stale image). `owner` keeps the bytes alive for as
   // long as the Matcher or a copy of it lives. Linear in the image's size
-  // (one pass of the checksum; kEveryRecord walks the records too).
+  // (one pass of the checksum; kEveryRecord walks the records too), which
+  // `progress`, when given, hears about.
   [[nodiscard]] static Result<Matcher> FromImage(
       std::string_view image, std::shared_ptr<const void> owner,
-      const ImageKey& expected, ImageChecks checks = ImageChecks::kChecksum);
+      const ImageKey& expected, ImageChecks checks = ImageChecks::kChecksum,
+      const ImageReadProgress& progress = {});
 
   // The compiled data as bytes stamped with `key`, to keep (FromImage
   // reads them back); a copy of what the Matcher reads.
@@ -111,7 +120,8 @@ class Matcher {
   static Result<Matcher> FromBytes(std::string_view image,
                                    std::shared_ptr<const void> owner,
                                    const ImageChecks* checks,
-                                   const ImageKey* expected);
+                                   const ImageKey* expected,
+                                   const ImageReadProgress& progress = {});
   explicit Matcher(std::shared_ptr<const internal::CompiledTerms> compiled,
                    std::string_view image)
       : compiled_(std::move(compiled)), image_(image) {}

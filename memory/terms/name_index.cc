@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -29,18 +30,26 @@ class MappedFile {
   std::string_view bytes() const {
     return {static_cast<const char*>(data_), size_};
   }
-  // Drops the pages read so far from this process's mapping (they stay in
-  // the page cache): after the checksum has read every byte, only the
-  // pages the command then touches count in its resident memory. Safe on
-  // a read-only private mapping, whose pages are never copied: the next
-  // read of a page maps it from the file again.
-  void ReleasePages() const {
-    if (size_ > 0) ::madvise(data_, size_, MADV_DONTNEED);
+  // Drops the pages of bytes [0, up_to) from this process's mapping (they
+  // stay in the page cache), as the checksum reads them and once it is
+  // done: only the pages the command then touches count in its resident
+  // memory, and the checksum's pass never holds more than a step of it.
+  // Safe on a read-only private mapping, whose pages are never copied:
+  // the next read of a page maps it from the file again.
+  void ReleasePages(std::size_t up_to) {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::size_t end = std::min(up_to, size_);
+    if (end < size_) end -= end % page;  // whole pages read only
+    if (end <= released_) return;
+    ::madvise(static_cast<char*>(data_) + released_, end - released_,
+              MADV_DONTNEED);
+    released_ = end;
   }
 
  private:
   void* data_;
   std::size_t size_;
+  std::size_t released_ = 0;  // a multiple of the page size, or size_
 };
 
 std::string SystemError(const std::string& what, int error) {
@@ -158,10 +167,12 @@ Result<NameIndex> OpenNameIndex(
   if (!in_memory && !options.rebuild) {
     auto mapped = Map(path);
     if (mapped.ok()) {
-      auto matcher =
-          normalize::Matcher::FromImage((*mapped)->bytes(), *mapped, *key);
+      MappedFile& file = **mapped;
+      auto matcher = normalize::Matcher::FromImage(
+          file.bytes(), *mapped, *key, normalize::ImageChecks::kChecksum,
+          [&file](std::size_t up_to) { file.ReleasePages(up_to); });
       if (matcher.ok()) {
-        (*mapped)->ReleasePages();
+        file.ReleasePages(file.bytes().size());
         NameIndex index{std::move(*matcher), path, true, {}, {}, 0};
         index.size = (*mapped)->bytes().size();
         return index;

@@ -5,10 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "lib/normalize/compiled_image_internal.h"
 #include "lib/normalize/normalize.h"
@@ -75,6 +77,24 @@ TEST(CompiledImageTest, ReadsBackWhatWasWritten) {
   auto out = NormalizeText(*read, "У Киеве и в Chicken Kiev, Kiev.", {"uk"});
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->text, "У Києві и в Chicken Kiev, Kyiv.");
+}
+
+// The owner of a mapped image hears how far the checksum has read, in
+// order, up to the end of the image: it lets go of those pages as it goes.
+TEST(CompiledImageTest, TheChecksumTellsHowFarItHasRead) {
+  auto compiled = Matcher::Compile(Sample());
+  ASSERT_TRUE(compiled.ok());
+  const std::string image = compiled->Image(Key(3));
+  std::vector<std::size_t> read_up_to;
+  auto owned = std::make_shared<const std::string>(image);
+  auto read = Matcher::FromImage(
+      *owned, owned, Key(3), ImageChecks::kChecksum,
+      [&](std::size_t offset) { read_up_to.push_back(offset); });
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_FALSE(read_up_to.empty());
+  EXPECT_TRUE(std::is_sorted(read_up_to.begin(), read_up_to.end()));
+  EXPECT_LE(read_up_to.back(), image.size());
+  EXPECT_GT(read_up_to.back(), image.size() - 32);
 }
 
 TEST(CompiledImageTest, AnImageOfAnotherVersionOrStoreIsStale) {
