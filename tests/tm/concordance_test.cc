@@ -20,11 +20,11 @@
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/sqlite/transaction.h"
-#include "memory/store/open.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/shared_corpora.h"
 #include "tests/tm/memory_fixture.h"
+#include "tests/tm/pg_memory.h"
 
 namespace onoma::tm {
 namespace {
@@ -34,16 +34,7 @@ using fixture::Unit;
 class ConcordanceTest : public fixture::MemoryFixture {
  protected:
   std::unique_ptr<store::Connection> OpenServer() override {
-    if (!testing::TestOnPostgres()) return nullptr;
-    auto pg = testing::PgTestDatabase::Make();
-    if (!pg.ok()) {
-      [&] { ONOMA_SKIP_WITHOUT_PG(pg.status()); }();
-      return nullptr;
-    }
-    pg_.emplace(std::move(*pg));
-    auto db = store::Open(pg_->uri());
-    EXPECT_TRUE(db.ok()) << db.status().ToString();
-    return db.ok() ? std::move(*db) : nullptr;
+    return fixture::OpenPostgresInPgRun(pg_);
   }
 
   std::vector<ConcordanceHit> Find(const std::string& text,

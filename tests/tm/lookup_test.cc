@@ -20,10 +20,10 @@
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
-#include "memory/store/open.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/pg_server.h"
 #include "tests/tm/memory_fixture.h"
+#include "tests/tm/pg_memory.h"
 
 namespace onoma::tm {
 namespace {
@@ -78,16 +78,7 @@ normalize::Input Concepts() {
 class LookupTest : public fixture::MemoryFixture {
  protected:
   std::unique_ptr<store::Connection> OpenServer() override {
-    if (!testing::TestOnPostgres()) return nullptr;
-    auto pg = testing::PgTestDatabase::Make();
-    if (!pg.ok()) {
-      [&] { ONOMA_SKIP_WITHOUT_PG(pg.status()); }();
-      return nullptr;
-    }
-    pg_.emplace(std::move(*pg));
-    auto db = store::Open(pg_->uri());
-    EXPECT_TRUE(db.ok()) << db.status().ToString();
-    return db.ok() ? std::move(*db) : nullptr;
+    return fixture::OpenPostgresInPgRun(pg_);
   }
 
   void SetUp() override {
