@@ -223,33 +223,23 @@ int StreamStdin(Romanizer& converter, bool flush_each_line) {
   // only one found invalid goes through the validator, for its location.
   const bool checks = converter.checks();
   while (in.Next(text, newline)) {
+    bool converted = false;
     if (checks) {
       const std::size_t mark = out.size();
-      if (converter.ConvertChecked(text, out)) {
+      converted = converter.ConvertChecked(text, out);
+      if (converted) {
         validator.CountLine(text);
       } else {
         out.resize(mark);
-        // The lines before the fault are written; then the error.
-        Status valid = validator.ValidateLine(text);
-        if (!valid.ok()) {
-          exit_code = Fail("romanize", valid);
-          break;
-        }
-        Status converted = converter.Convert(text, out);
-        if (!converted.ok()) {
-          exit_code = Fail("romanize", converted);
-          break;
-        }
       }
-    } else {
-      Status valid = validator.ValidateLine(text);
-      if (!valid.ok()) {
-        exit_code = Fail("romanize", valid);
-        break;
-      }
-      Status converted = converter.Convert(text, out);
-      if (!converted.ok()) {
-        exit_code = Fail("romanize", converted);
+    }
+    if (!converted) {
+      // The validator locates a fault; the lines before it are written,
+      // then the error.
+      Status status = validator.ValidateLine(text);
+      if (status.ok()) status = converter.Convert(text, out);
+      if (!status.ok()) {
+        exit_code = Fail("romanize", status);
         break;
       }
     }
