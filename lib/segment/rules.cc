@@ -153,13 +153,15 @@ Result<SegmentRules> ParseSegmentRules(std::string_view text,
     if (key == "abbrev") list = &rules.abbrevs;
     if (key == "final") list = &rules.finals;
     if (key == "starter") list = &rules.starters;
+    if (key == "time") list = &rules.times;
+    if (key == "when") list = &rules.when;
     if (key == "continuation") list = &rules.continuations;
     if (key == "dateline") list = &rules.datelines;
     if (list == nullptr) {
       return FaultAt(path, number, ColumnOf(line, first),
                      "unknown key '" + std::string(key) +
-                         "' (lang, title, abbrev, final, starter, "
-                         "continuation, dateline, anchor)");
+                         "' (lang, title, abbrev, final, time, when, "
+                         "starter, continuation, dateline, anchor)");
     }
     for (Field& field : *fields) {
       if (list == &rules.datelines) {

@@ -6,6 +6,8 @@
 //   title: Mr. Dr. Gen.        # a period here never ends a sentence
 //   abbrev: U.S. Jan. a.m.     # ends one only before a `starter` word
 //   final: etc. "т. д."        # ends one unless a digit or lower case follows
+//   time: a.m. p.m.            # after a number, ends one before a capital
+//   when: Monday EST           # ... unless the capital word is one of these
 //   starter: The He But        # words that open sentences
 //   continuation: 라고 라며     # words that continue after a closing quote
 //   dateline: "^\p{Lu}+, ..."  # ICU regex, cut off a paragraph's start
@@ -38,6 +40,11 @@ struct SegmentRules {
   std::vector<std::string> abbrevs;   // final only before a starter
   std::vector<std::string> finals;    // final unless digit/lower follows
   std::vector<std::string> starters;  // sentence-opening words
+  // Abbreviations of the time of day ("a.m."): after a number they end a
+  // sentence before a capitalized word that is not in `when` (a weekday,
+  // a month, a time zone: "at 10 p.m. Monday"); elsewhere as `abbrevs`.
+  std::vector<std::string> times;
+  std::vector<std::string> when;
   std::vector<std::string> continuations;  // continue after a closing quote
   std::vector<std::string> datelines;      // ICU regex patterns, in order
   // Alignment anchors (anchors.h): an anchor key, then the words that

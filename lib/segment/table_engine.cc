@@ -131,7 +131,7 @@ bool EndsWithEntry(std::string_view text, std::string_view entry) {
 }
 
 // How an abbreviation in the table treats a period after it.
-enum class EntryKind { kTitle, kAbbrev, kFinal };
+enum class EntryKind { kTitle, kAbbrev, kFinal, kTime };
 
 struct Entry {
   std::string text;
@@ -168,6 +168,14 @@ bool StartsWithWord(std::string_view text,
   return false;
 }
 
+// Whether a number comes before `entry`, which `text` ends with, after
+// at most one space: "10 p.m.", "1:13a.m.".
+bool AfterNumber(std::string_view text, std::string_view entry) {
+  std::string_view before = text.substr(0, text.size() - entry.size());
+  if (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return !before.empty() && before.back() >= '0' && before.back() <= '9';
+}
+
 // "K." in "K. Budanov": one capital letter that starts a word, then a
 // period.
 bool EndsWithInitial(std::string_view text) {
@@ -194,6 +202,7 @@ class TableEngine : public BreakEngine {
     add(rules_.titles, EntryKind::kTitle);
     add(rules_.abbrevs, EntryKind::kAbbrev);
     add(rules_.finals, EntryKind::kFinal);
+    add(rules_.times, EntryKind::kTime);
   }
 
   Status CompileDatelines() {
@@ -323,6 +332,13 @@ class TableEngine : public BreakEngine {
           return !starter;
         case EntryKind::kFinal:  // 6. Final ones unless a number follows.
           return u_isdigit(first) != 0;
+        case EntryKind::kTime:  // 5a. "10 p.m." before a capital ends one
+                                // unless the capital says when ("Monday").
+          if (AfterNumber(prev, entry->text)) {
+            return !IsUpper(first) ||
+                   StartsWithWord(p.substr(opener), rules_.when);
+          }
+          return !starter;
       }
     }
     // 7. An initial before a capitalized word: "K. Budanov"; not before

@@ -46,6 +46,22 @@ TEST(SentenceSplitterTest, EnglishAbbreviationsAndTitles) {
              {"Sanctions were imposed by the U.S.", "The talks failed."}},
             {"It starts at 9 a.m. Monday and ends at 5 p.m. on Friday.",
              {"It starts at 9 a.m. Monday and ends at 5 p.m. on Friday."}},
+            // The time of day before a capital: a new sentence, unless
+            // the capital goes on saying when.
+            {"The launch took place at 1:13 a.m. About 13 minutes later, "
+             "the satellite separated.",
+             {"The launch took place at 1:13 a.m.",
+              "About 13 minutes later, the satellite separated."}},
+            {"Use peaks between 5 p.m. and 10 p.m. President Zelenskiy "
+             "urged allies to hurry.",
+             {"Use peaks between 5 p.m. and 10 p.m.",
+              "President Zelenskiy urged allies to hurry."}},
+            {"Polls close at 8 p.m. EST and results follow at 11 p.m. "
+             "Tuesday, officials said.",
+             {"Polls close at 8 p.m. EST and results follow at 11 p.m. "
+              "Tuesday, officials said."}},
+            {"The talks end at 6 p.m. Nov. 27 in Seoul.",
+             {"The talks end at 6 p.m. Nov. 27 in Seoul."}},
             {"The vote is set for Jan. 15. Voters are ready.",
              {"The vote is set for Jan. 15.", "Voters are ready."}},
             {"No. 5 Samsung won. St. Petersburg lost.",
