@@ -244,6 +244,8 @@ int Run(const Options& options) {
       return RunPretranslate(options);
     case Command::kServe:
       return RunServe(options);
+    case Command::kDbCopy:
+      return RunDbCopy(options);
     case Command::kNone:
       return kExitUsage;
     // Each command added here: `case Command::kX: return RunX(options);`

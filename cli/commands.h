@@ -37,6 +37,7 @@ int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
 int RunInfo(const Options& options);           // cli/info_command.cc
 int RunPretranslate(const Options& options);   // cli/pretranslate_command.cc
 int RunServe(const Options& options);          // cli/serve_command.cc
+int RunDbCopy(const Options& options);         // cli/db_command.cc
 
 }  // namespace onoma::cli
 

@@ -18,9 +18,9 @@
 namespace onoma::cli {
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopCommands = {
-    "romanize", "term", "normalize",    "tm",
-    "segment",  "info", "pretranslate", "serve"};
+constexpr std::array<std::string_view, 9> kTopCommands = {
+    "romanize", "term",         "normalize", "tm", "segment",
+    "info",     "pretranslate", "serve",     "db"};
 
 // Levenshtein distance on bytes: command names are ASCII.
 std::size_t EditDistance(std::string_view a, std::string_view b) {
@@ -823,6 +823,35 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   serve->add_flag("--allow-edit", sv.allow_edit,
                   Tr("Let the page add renderings and change their status"));
   serve->callback([&] { opts.command = Command::kServe; });
+
+  // --- db (cli/db_command.cc) ---------------------------------------------
+  CLI::App* db_group =
+      Sub(app, "db",
+          Tr("Move a whole store from one database to another (SQLite or "
+             "PostgreSQL)"),
+          "  onoma db copy news.db postgresql://onoma_desk@db.desk/onoma\n");
+  db_group->require_subcommand(1);
+  CLI::App* db_copy =
+      Sub(*db_group, "copy",
+          Tr("Copy the term store and the memory of SRC into DST, which "
+             "must be empty, in one transaction, and check the copy"),
+          "  onoma db copy news.db postgresql:///onoma?host=/run/postgresql\n"
+          "  onoma db copy postgresql://db.desk/onoma backup.db\n");
+  db_copy
+      ->add_option("source", opts.db_copy.source,
+                   Tr("The store to copy: a SQLite file or a PostgreSQL URI"))
+      ->required()
+      ->type_name(Tr("SRC"));
+  db_copy
+      ->add_option("destination", opts.db_copy.destination,
+                   Tr("Where to copy it: a SQLite file (made if it is not "
+                      "there) or a PostgreSQL URI"))
+      ->required()
+      ->type_name(Tr("DST"));
+  db_copy->add_flag("--replace", opts.db_copy.replace,
+                    Tr("Empty DST first when it holds a store (in the same "
+                       "transaction as the copy)"));
+  db_copy->callback([&] { opts.command = Command::kDbCopy; });
 
   try {
     app.parse(argc, argv);

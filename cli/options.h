@@ -38,6 +38,7 @@ enum class Command {
   kInfo,
   kPretranslate,
   kServe,
+  kDbCopy,
 };
 
 struct RomanizeArgs {
@@ -141,6 +142,13 @@ struct ServeArgs {
   bool allow_edit = false;
 };
 
+// onoma db copy (cli/db_command.cc).
+struct DbCopyArgs {
+  std::string source;       // a SQLite file or a PostgreSQL URI
+  std::string destination;  // the same
+  bool replace = false;     // empty a destination that holds a store
+};
+
 struct Options {
   Command command = Command::kNone;
   std::string command_name;  // "tm import", for messages
@@ -154,6 +162,7 @@ struct Options {
   TmArgs tm;
   PretranslateArgs pretranslate;
   ServeArgs serve;
+  DbCopyArgs db_copy;
   std::string segment_lang;
   std::string segment_file;
   std::string segment_srx;  // SRX rules replacing the built-in ones

@@ -53,13 +53,15 @@ term lookup: no database at news.db (a mistyped
 `$ONOMA_DB`) keeps the store in PostgreSQL for a desk that shares it; the
 URI goes to libpq as it is. The term commands, `normalize`,
 `romanize --house` and the `tm` commands run on it; docs/shared-store.md
-says how to set one up and what does not run there yet.
+says how to set one up and what does not run there yet. `onoma db copy
+SRC DST` moves a whole store from a SQLite file to PostgreSQL or back.
 
 HEAD
 
 for cmd in "" romanize term "term import" "term export" "term add" \
     "term edit" "term remove" "term list" "term lookup" "term index" normalize tm "tm import" "tm export" "tm add" "tm lookup" \
-    "tm concordance" "tm align" "tm stats" segment pretranslate info serve; do
+    "tm concordance" "tm align" "tm stats" segment pretranslate info serve \
+    db "db copy"; do
   if [ -z "$cmd" ]; then title="onoma"; else title="onoma $cmd"; fi
   printf '## %s\n\n```\n' "$title"
   # shellcheck disable=SC2086

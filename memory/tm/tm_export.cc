@@ -88,27 +88,6 @@ struct Cursor {
   std::int64_t unit_id() const { return statement->ColumnInt64(0); }
 };
 
-// A read transaction, so that the cursors see one snapshot even while
-// another connection writes (on PostgreSQL, across the batches too).
-class ReadTransaction {
- public:
-  explicit ReadTransaction(store::Connection& db) : db_(db) {
-    ok_ = db_.Exec(db_.engine() == store::Engine::kSqlite
-                       ? "BEGIN DEFERRED"
-                       : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                   "begin reading")
-              .ok();
-  }
-  ~ReadTransaction() {
-    if (ok_) (void)db_.Exec("COMMIT", "finish reading");
-  }
-  bool ok() const { return ok_; }
-
- private:
-  store::Connection& db_;
-  bool ok_ = false;
-};
-
 // Units read per batch from a server, whose statements return all their
 // rows at once: memory stays flat. SQLite steps its cursors row by row and
 // reads the memory in one batch.
@@ -139,9 +118,10 @@ Result<ExportSummary> TranslationMemory::Export(
 Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
                                                 const ExportOptions& options) {
   store::Connection& db = *db_;
-  ReadTransaction snapshot(db);
-  if (!snapshot.ok())
-    return Status::Database("cannot begin reading the memory");
+  // One snapshot for every cursor even while another connection writes
+  // (on PostgreSQL, across the batches too); inside a transaction (a copy
+  // checking what it wrote, memory/store/copy.h), that transaction's.
+  store::ReadScope snapshot(db);
 
   // The sources that contributed units, with their headers.
   std::map<std::int64_t, Source> sources;

@@ -316,7 +316,9 @@ TEST(CliReferenceTest, DocsHoldTheHelpOfEveryCommand) {
                                    "tm stats",
                                    "segment",
                                    "info",
-                                   "serve"};
+                                   "serve",
+                                   "db",
+                                   "db copy"};
   for (const char* command : kCommands) {
     Output o = RunOnoma("LANG=C", std::string(command) + " --help");
     EXPECT_EQ(o.exit_code, 0) << command;
