@@ -44,9 +44,9 @@ bool ThousandsSeparatorAt(std::string_view s, std::size_t i, bool comma,
   return false;
 }
 
-// Multipliers written after a number: "1.2 million", "1,2 млн", "120만",
-// "3천여". The keys hold the value, so that every language's way of
-// writing 1.2 million gives "num:1200000".
+// Multipliers written after a number: "1.2 million", "1,2 млн". The keys
+// hold the value, so that every language's way of writing 1.2 million
+// gives "num:1200000". Korean units are read by KoreanNumber.
 struct Multiplier {
   std::string_view word;
   double factor;
@@ -82,41 +82,25 @@ constexpr Multiplier kMultipliers[] = {
     {"миллиард", 1e9},
     {"миллиарда", 1e9},
     {"миллиардов", 1e9},
-    {"천", 1e3},
-    {"만", 1e4},
-    {"억", 1e8},
-    {"조", 1e12},
-    {"백", 1e2},
 };
 
-// The multiplier word at s[i..] (Latin and Cyrillic ones after at most
-// one space; Korean ones right after the digits, and compounding: "천억"
-// is 1e11), moving `i` past it; 1 when there is none.
+// The Latin or Cyrillic multiplier word at s[i..], after at most one
+// space, moving `i` past it; 1 when there is none.
 double MultiplierAt(std::string_view s, std::size_t& i) {
-  double factor = 1;
-  for (bool again = true; again;) {
-    again = false;
-    for (const Multiplier& m : kMultipliers) {
-      const bool hangul = static_cast<unsigned char>(m.word[0]) >= 0xEA;
-      if (factor > 1 && !hangul) continue;
-      std::size_t from = i;
-      if (!hangul && from < s.size() && s[from] == ' ') ++from;
-      if (s.substr(from, m.word.size()) != m.word) continue;
-      const std::size_t end = from + m.word.size();
-      // A Latin or Cyrillic word must end there ("millions" is not one).
-      if (!hangul && end < s.size() &&
-          (std::isalpha(static_cast<unsigned char>(s[end])) ||
-           static_cast<unsigned char>(s[end]) >= 0xD0)) {
-        continue;
-      }
-      if (factor > 1 && m.factor <= factor) continue;
-      factor *= m.factor;
-      i = end;
-      again = hangul;
-      break;
+  for (const Multiplier& m : kMultipliers) {
+    std::size_t from = i;
+    if (from < s.size() && s[from] == ' ') ++from;
+    if (s.substr(from, m.word.size()) != m.word) continue;
+    const std::size_t end = from + m.word.size();
+    // The word must end there ("millions" is not one).
+    if (end < s.size() && (std::isalpha(static_cast<unsigned char>(s[end])) ||
+                           static_cast<unsigned char>(s[end]) >= 0xD0)) {
+      continue;
     }
+    i = end;
+    return m.factor;
   }
-  return factor;
+  return 1;
 }
 
 // The value in digits: whole numbers without exponent or fraction (the
@@ -158,6 +142,50 @@ double ReadNumber(std::string_view s, std::size_t& i, bool comma_groups) {
   return std::strtod(digits.c_str(), nullptr);
 }
 
+// Korean numbers group digits by ten thousands: 만 (1e4), 억 (1e8) and 조
+// (1e12) close a group, and within one 천 (1e3) and 백 (1e2) may stand for
+// places: "10조4천400억" is 10e12 + 4,400e8, "3억5천만" 3e8 + 5,000e4,
+// "1천200" 1,200, "2천억" 2,000e8. Units must fall, in each level; the
+// first that does not ends the number.
+constexpr Multiplier kKoreanUnits[] = {
+    {"조", 1e12}, {"억", 1e8}, {"만", 1e4}, {"천", 1e3}, {"백", 1e2},
+};
+
+double KoreanUnitAt(std::string_view s, std::size_t i) {
+  for (const Multiplier& m : kKoreanUnits) {
+    if (s.substr(i, m.word.size()) == m.word) return m.factor;
+  }
+  return 0;
+}
+
+// Reads the units and digits after `first` (already read, with `i` just
+// after it) as a Korean number; moves `i` past what it reads.
+double KoreanNumber(double first, std::string_view s, std::size_t& i) {
+  double total = 0;
+  double group = 0;
+  double pending = first;  // digits not yet given a place
+  double small_limit = 1e4;
+  double big_limit = 1e13;
+  for (double unit; (unit = KoreanUnitAt(s, i)) != 0;) {
+    if (unit < 1e4) {
+      if (unit >= small_limit || pending == 0) break;
+      group += pending * unit;
+      small_limit = unit;
+    } else {
+      if (unit >= big_limit) break;
+      group += pending;
+      total += group * unit;
+      group = 0;
+      big_limit = unit;
+      small_limit = 1e4;
+    }
+    pending = 0;
+    i += 3;  // every unit is one Hangul syllable
+    if (i < s.size() && IsDigit(s[i])) pending = ReadNumber(s, i, true);
+  }
+  return total + group + pending;
+}
+
 // Appends "num:N" for each number in `s`, read as `lang` writes numbers.
 void AddNumbers(std::string_view s, std::string_view lang,
                 std::vector<std::string>& out) {
@@ -169,19 +197,18 @@ void AddNumbers(std::string_view s, std::string_view lang,
       continue;
     }
     double value = ReadNumber(s, i, comma_groups);
-    double factor = MultiplierAt(s, i);
-    value *= factor;
-    // Korean stacks units: "1천200" is 1200, "3억5천만" is 350 million.
-    while (factor > 1 && i < s.size() && IsDigit(s[i])) {
-      std::size_t at = i;
-      double part = ReadNumber(s, i, comma_groups);
-      double next = MultiplierAt(s, i);
-      if (next >= factor) {
-        i = at;
-        break;
-      }
-      value += part * next;
-      factor = next;
+    if (KoreanUnitAt(s, i) != 0) {
+      value = KoreanNumber(value, s, i);
+    } else if (s.substr(i, 3) == "초" && i + 3 < s.size() &&
+               IsDigit(s[i + 3]) && DigitsAt(s, i + 3) <= 3) {
+      // Korean records write the fraction of a second after 초:
+      // "2분15초302" is 2 minutes 15.302 seconds.
+      const std::size_t n = DigitsAt(s, i + 3);
+      value += std::strtod(std::string(s.substr(i + 3, n)).c_str(), nullptr) /
+               std::pow(10.0, static_cast<double>(n));
+      i += 3 + n;
+    } else {
+      value *= MultiplierAt(s, i);
     }
     out.push_back("num:" + Canonical(value));
   }

@@ -48,6 +48,18 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
       {"ko", "영업이익은 10조3천억 원이었다.", {"num:10300000000000"}},
       {"en", "Profit was 10.3 trillion won.", {"num:10300000000000"}},
       {"ko", "8만8천800원", {"num:88800"}},
+      // Places within a group of ten thousands before its unit: 4천400억
+      // is 4,400 times 1e8.
+      {"ko", "영업이익이 10조4천400억 원으로 늘었다.", {"num:10440000000000"}},
+      {"en", "Profit rose to 10.44 trillion won.", {"num:10440000000000"}},
+      {"ko", "4조3천600억 원 적자", {"num:4360000000000"}},
+      {"ko", "3억5천만 달러, 2천억 원, 1만1천 명",
+       {"num:350000000", "num:200000000000", "num:11000"}},
+      {"ko", "5천 명과 3백 명", {"num:5000", "num:300"}},
+      // A record: the fraction of a second after 초.
+      {"ko", "2분15초302의 기록", {"num:2", "num:15.302"}},
+      {"en", "in 2 minutes 15.302 seconds", {"num:2", "num:15.302"}},
+      {"ko", "15초 만에", {"num:15"}},
       {"ko", "68억 달러를 투자한다.", {"num:6800000000"}},
       {"en", "It will invest $6.8 billion.", {"num:6800000000"}},
       {"ko", "7~9월 실적", {"num:7", "num:9"}},
