@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 
 #include "lib/segment/alignment_model_internal.h"
@@ -17,11 +18,23 @@ using internal::AlignmentModel;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// A step of the lattice: a bead of di source and dj target sentences, or
+// (`replace`) a source sentence left out beside a target sentence added in
+// its place, which the path emits as a 1-0 and a 0-1 bead.
 struct Step {
   std::uint8_t di;
   std::uint8_t dj;
+  bool replace = false;
 };
-constexpr Step kSteps[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
+constexpr Step kSteps[] = {{1, 1}, {1, 0}, {0, 1},      {2, 1},
+                           {1, 2}, {2, 2}, {1, 1, true}};
+constexpr std::uint8_t kStepCount = std::size(kSteps);
+
+double StepCost(const AlignmentModel& model, std::uint32_t i, std::uint32_t j,
+                const Step& step) {
+  return step.replace ? model.ReplaceCost()
+                      : model.Cost(i, step.di, j, step.dj);
+}
 
 // -log(exp(-a) + exp(-b)), exact for infinities.
 double NegLogAdd(double a, double b) {
@@ -90,13 +103,13 @@ bool AlignRange(const AlignmentModel& model, std::uint32_t s0, std::uint32_t n,
         alpha[here] = 0;
         continue;
       }
-      for (std::uint8_t s = 0; s < 6; ++s) {
+      for (std::uint8_t s = 0; s < kStepCount; ++s) {
         const Step step = kSteps[s];
         if (step.di > i || step.dj > j) continue;
         const std::int64_t from = lattice.Index(i - step.di, j - step.dj);
         if (from < 0 || alpha[static_cast<std::size_t>(from)] == kInf) continue;
         const double cost =
-            model.Cost(s0 + i - step.di, step.di, t0 + j - step.dj, step.dj);
+            StepCost(model, s0 + i - step.di, t0 + j - step.dj, step);
         const auto f = static_cast<std::size_t>(from);
         if (best[f] + cost < best[here]) {
           best[here] = best[f] + cost;
@@ -119,7 +132,7 @@ bool AlignRange(const AlignmentModel& model, std::uint32_t s0, std::uint32_t n,
         if (i + step.di > n || j + step.dj > m) continue;
         const std::int64_t to = lattice.Index(i + step.di, j + step.dj);
         if (to < 0 || beta[static_cast<std::size_t>(to)] == kInf) continue;
-        const double cost = model.Cost(s0 + i, step.di, t0 + j, step.dj);
+        const double cost = StepCost(model, s0 + i, t0 + j, step);
         beta[here] =
             NegLogAdd(beta[here], beta[static_cast<std::size_t>(to)] + cost);
       }
@@ -137,11 +150,15 @@ bool AlignRange(const AlignmentModel& model, std::uint32_t s0, std::uint32_t n,
     const std::uint32_t pi = i - step.di;
     const std::uint32_t pj = j - step.dj;
     const auto from = static_cast<std::size_t>(lattice.Index(pi, pj));
-    const double cost = model.Cost(s0 + pi, step.di, t0 + pj, step.dj);
-    const double posterior =
-        std::exp(-(alpha[from] + cost + beta[here] - total));
-    beads.push_back(
-        {s0 + pi, step.di, t0 + pj, step.dj, std::clamp(posterior, 0.0, 1.0)});
+    const double cost = StepCost(model, s0 + pi, t0 + pj, step);
+    const double posterior = std::clamp(
+        std::exp(-(alpha[from] + cost + beta[here] - total)), 0.0, 1.0);
+    if (step.replace) {  // reversed below: the 1-0 bead comes first
+      beads.push_back({s0 + pi + 1, 0, t0 + pj, 1, posterior});
+      beads.push_back({s0 + pi, 1, t0 + pj, 0, posterior});
+    } else {
+      beads.push_back({s0 + pi, step.di, t0 + pj, step.dj, posterior});
+    }
     i = pi;
     j = pj;
   }

@@ -96,6 +96,26 @@ TEST(AlignerTest, OmissionFoundByAnchors) {
   ExpectCovers(*beads, 4, 3);
 }
 
+// A translation that leaves a sentence out and writes one of its own in
+// its place: the two share no number or name and their lengths disagree,
+// so they are a 1-0 and a 0-1 bead, not a pair.
+TEST(AlignerTest, SentenceReplacedByAnotherIsNoPair) {
+  Document s = Doc(
+      {"The talks began on Monday in Geneva with both sides.",
+       "A spokesman declined to comment.",
+       "The next round is due on Dec. 11 in Istanbul, he said."});
+  Document t = Doc(
+      {"Переговори почалися в понеділок у Женеві за участі сторін.",
+       "Попередній обмін полоненими відбувся 7 серпня 2023 року, коли додому "
+       "повернулися 22 військових.",
+       "Наступний раунд відбудеться 11 грудня в Стамбулі."});
+  auto beads = Align(s, t, Options());
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads),
+            (std::vector<std::string>{"1-1", "1-0", "0-1", "1-1"}));
+  ExpectCovers(*beads, 3, 3);
+}
+
 TEST(AlignerTest, ParagraphsAreHardBarriersWhenTheyAgree) {
   // Lengths alone would pair the short sentence of paragraph 0 with the
   // target of paragraph 1; the barrier keeps it in its paragraph.
