@@ -53,7 +53,8 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
       {"ko", "영업이익이 10조4천400억 원으로 늘었다.", {"num:10440000000000"}},
       {"en", "Profit rose to 10.44 trillion won.", {"num:10440000000000"}},
       {"ko", "4조3천600억 원 적자", {"num:4360000000000"}},
-      {"ko", "3억5천만 달러, 2천억 원, 1만1천 명",
+      {"ko",
+       "3억5천만 달러, 2천억 원, 1만1천 명",
        {"num:350000000", "num:200000000000", "num:11000"}},
       {"ko", "5천 명과 3백 명", {"num:5000", "num:300"}},
       // A record: the fraction of a second after 초.
@@ -114,6 +115,14 @@ TEST(NumberAnchorsTest, NumbersWrittenOut) {
             std::vector<std::string>{"num:2"});
   EXPECT_EQ(anchors.ConceptKeys("The journey took two days.", "en"),
             std::vector<std::string>{"num:2"});
+  // Ordinals give the number they count.
+  EXPECT_EQ(anchors.ConceptKeys("It was the rocket's fourth launch.", "en"),
+            (std::vector<std::string>{"num:4"}));
+  EXPECT_EQ(
+      anchors.ConceptKeys("누리호의 네 번째 발사이자 첫 야간 발사다.", "ko"),
+      (std::vector<std::string>{"num:4", "num:1"}));
+  EXPECT_EQ(anchors.ConceptKeys("Це вже третій удар за тиждень.", "uk"),
+            (std::vector<std::string>{"num:3"}));
   // Korean native numerals before a noun; one syllable only alone.
   EXPECT_EQ(anchors.ConceptKeys("두 정상은 네 차례 만났다.", "ko"),
             (std::vector<std::string>{"num:2", "num:4"}));
