@@ -114,6 +114,19 @@ const Unit* ExactUnit(const KoreanData& data, std::span<const Syllable> run) {
   return nullptr;
 }
 
+// A road named with -로 after a syllable in ㄴ reads it [노], as the RR
+// notice's own 신문로 [신문노] Sinmunno (3.1.1) and 표준 발음법 제20항
+// [붙임]'s 횡단로 [횡단노]: 경인로 Gyeonginno, 테헤란로 Teheranno,
+// 남부순환로 Nambusunhwanno. Only a place name's last syllable: 로 inside a
+// word (진로 [질로] "career") follows 제20항.
+void ReadRoadSuffix(std::vector<Syllable>& run) {
+  const Syllable ro = hangul::Decompose(U'로');
+  if (run.size() >= 2 && run.back() == ro &&
+      run[run.size() - 2].tail == hangul::kTailN) {
+    run.back().lead = hangul::kLeadN;
+  }
+}
+
 void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
                     const RomanizeOptions& options, std::string* out) {
   const LetterWriter& w = engine.writer(options);
@@ -165,6 +178,7 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   for (TextItem& item : items) {
     std::size_t start = out->size();
     if (item.kind == TextItem::kRun) {
+      ReadRoadSuffix(item.run);
       engine.AppendWord(item.run, options, out);
     } else if (item.kind == TextItem::kLetter) {
       engine.AppendLetter(item.letter, options, out);
