@@ -16,10 +16,12 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/json_answers.h"
+#include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
 #include "lib/text/utf8.h"
+#include "lib/util/line_reader.h"
 #include "memory/tm/concordance.h"
 
 namespace onoma::cli {
@@ -110,9 +112,13 @@ int RunTmConcordance(const Options& options) {
   if (options.tm.text != "-") {
     status = SearchOne(**db, options.tm.text, options, false, display);
   } else {
+    LineReader lines = LineReader::Stdin();
     text::Utf8Validator validator("<stdin>");
-    for (std::string line; status.ok() && std::getline(std::cin, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string line;
+    while (status.ok()) {
+      auto more = lines.NextText(line);
+      if (!more.ok()) status = TranslateFileError(more.status());
+      if (!more.ok() || !*more) break;
       status = validator.ValidateLine(line);
       if (status.ok()) status = SearchOne(**db, line, options, true, display);
     }

@@ -588,7 +588,7 @@ DeskResponse Desk::Impl::Normalize(const DeskRequest& request) {
     if (!bad.empty()) return Refuse(400, bad);
   }
   normalize::DocumentOptions options;
-  options.lang = lang.empty() ? text::GuessLanguage(text) : lang;
+  options.lang = lang.empty() ? text::GuessDocumentLanguage(text) : lang;
   options.admitted = admitted;
   std::shared_ptr<const normalize::Matcher> names = Names();
   Json out;

@@ -15,6 +15,7 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/json_answers.h"
+#include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
@@ -22,6 +23,7 @@
 #include "lib/normalize/matcher.h"
 #include "lib/normalize/names.h"
 #include "lib/text/utf8.h"
+#include "lib/util/line_reader.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/concordance.h"
 #include "memory/tm/lookup.h"
@@ -165,9 +167,13 @@ int RunTmLookup(const Options& options) {
   }
   // One answer per line: an empty line gets an empty answer, so that the
   // n-th output line (JSON) answers the n-th input line.
+  LineReader lines = LineReader::Stdin();
   text::Utf8Validator validator("<stdin>");
-  for (std::string line; std::getline(std::cin, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  std::string line;
+  for (;;) {
+    auto more = lines.NextText(line);
+    if (!more.ok()) return Fail(what, TranslateFileError(more.status()));
+    if (!*more) break;
     Status valid = validator.ValidateLine(line);
     if (!valid.ok()) return Fail(what, valid);
     bool blank = line.find_first_not_of(" \t") == std::string::npos;

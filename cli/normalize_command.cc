@@ -29,6 +29,7 @@
 #include "cli/standard_output.h"
 #include "cli/store.h"
 #include "cli/term_input.h"
+#include "cli/terminal.h"
 #include "lib/normalize/document.h"
 #include "lib/normalize/matcher.h"
 #include "lib/text/language_guess.h"
@@ -62,9 +63,9 @@ class Normalizer final : private normalize::ChangeSink {
   Status Run(const std::string& name, LineReader& in, FILE* out) {
     std::string lang = args_.lang;
     if (lang.empty()) {
-      Status held = in.Prefetch(64 * 1024);
-      if (!held.ok()) return held;
-      lang = text::GuessLanguage(in.held());
+      Status held = in.Prefetch(text::kDocumentSampleBytes);
+      if (!held.ok()) return TranslateFileError(held);
+      lang = text::GuessDocumentLanguage(in.held());
     }
     normalize::DocumentOptions doc_options;
     doc_options.lang = lang;
@@ -77,7 +78,7 @@ class Normalizer final : private normalize::ChangeSink {
     name_ = &name;
     for (;;) {
       auto more = in.Next(line, newline);
-      if (!more.ok()) return more.status();
+      if (!more.ok()) return TranslateFileError(more.status());
       if (!*more) break;
       ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
       result.clear();
@@ -299,10 +300,15 @@ int RunNormalize(const Options& options) {
     }
   }
   Normalizer normalizer(options, *matcher, report);
-  Progress progress(files.size());
+  // "[3/40] file.txt", when more than one file is given.
+  ProgressLine progress;
+  if (files.size() < 2) progress.Disable();
+  std::size_t started = 0;
   int exit_code = kExitOk;
   for (const std::string& file : files) {
-    progress.Show(file);
+    progress.Show("[" + std::to_string(++started) + "/" +
+                      std::to_string(files.size()) + "] " + file,
+                  true);
     const bool is_stdin = file == "-";
     const std::string name = is_stdin ? "<stdin>" : file;
     Status s;

@@ -14,6 +14,7 @@
 #include "cli/i18n.h"
 #include "cli/language_option.h"
 #include "lib/text/unicode.h"
+#include "lib/util/edit_distance.h"
 
 namespace onoma::cli {
 namespace {
@@ -21,23 +22,6 @@ namespace {
 constexpr std::array<std::string_view, 9> kTopCommands = {
     "romanize", "term",         "normalize", "tm", "segment",
     "info",     "pretranslate", "serve",     "db"};
-
-// Levenshtein distance on bytes: command names are ASCII.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 void PrintUsageError(std::string_view command, const std::string& why) {
   std::string where = command.empty() ? "" : std::string(command) + ": ";
@@ -238,9 +222,10 @@ ParseOutcome ParseArgs(int argc, char** argv) {
   ParseOutcome outcome;
   if (auto unknown = UnknownCommand(argc, argv)) {
     std::string_view best;
-    std::size_t best_distance = 3;
+    int best_distance = 3;
     for (std::string_view candidate : kTopCommands) {
-      std::size_t d = EditDistance(*unknown, candidate);
+      const int d = BoundedEditDistance(std::string_view(*unknown), candidate,
+                                        best_distance - 1);
       if (d < best_distance) best = candidate, best_distance = d;
     }
     std::string why =

@@ -3,11 +3,11 @@
 // Each input line is a paragraph: it is validated, split and written before
 // the next is read, so memory does not grow with the input and a pipe sees
 // sentences as their paragraph ends. Without --lang the language is guessed
-// from the first lines (at least 256 bytes of them, or all of a short
-// input), which are held back until then; with it, nothing is held.
+// from the first lines as normalize guesses it (text::kDocumentSampleBytes
+// of them, or all of a shorter input, lib/text/language_guess.h), which are
+// held back until then; with it, nothing is held.
 
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,10 +17,11 @@
 #include "cli/i18n.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
-#include "lib/segment/document.h"
 #include "lib/segment/sentence_splitter.h"
+#include "lib/text/language_guess.h"
 #include "lib/text/utf8.h"
 #include "lib/util/input_file.h"
+#include "lib/util/line_reader.h"
 #include "memory/formats/srx_reader.h"
 
 namespace onoma::cli {
@@ -53,14 +54,17 @@ class Segmenter {
       const int started = Start();
       if (started != kExitOk) return started;
     }
-    char* line = nullptr;
-    std::size_t capacity = 0;
-    ssize_t length;
+    LineReader lines = LineReader::Over(in, path_);
+    std::string line;
+    bool newline = false;
     int exit_code = kExitOk;
     bool first = true;
-    while ((length = getline(&line, &capacity, in)) >= 0) {
-      std::string_view text(line, static_cast<std::size_t>(length));
-      if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    Status read;
+    for (;;) {
+      auto more = lines.Next(line, newline);
+      if (!more.ok()) read = TranslateFileError(more.status());
+      if (!more.ok() || !*more) break;
+      std::string_view text = line;
       Status valid = validator_.ValidateLine(text);
       if (!valid.ok()) {
         exit_code = Fail("segment", valid);
@@ -73,7 +77,7 @@ class Segmenter {
       if (!splitter_) {
         held_.emplace_back(text);
         held_bytes_ += text.size();
-        if (held_bytes_ < 256) continue;
+        if (held_bytes_ < text::kDocumentSampleBytes) continue;
         exit_code = Start();
         if (exit_code != kExitOk) break;
         continue;
@@ -81,14 +85,8 @@ class Segmenter {
       Write(text);
       if (StdoutFailed()) break;  // the first failed write stops the stream
     }
-    const bool read_error = ferror(in) != 0;
-    std::free(line);
     if (exit_code == kExitOk && !splitter_) exit_code = Start();
-    if (exit_code == kExitOk && read_error) {
-      exit_code =
-          Fail("segment",
-               Status::Io(Tr("cannot read the file")).At({path_, 0, 0, 0}));
-    }
+    if (exit_code == kExitOk && !read.ok()) exit_code = Fail("segment", read);
     Flush();
     Status written = status_;
     if (written.ok()) written = FlushStdout();
@@ -107,7 +105,7 @@ class Segmenter {
     if (lang.empty()) {
       std::string sample;
       for (const std::string& held : held_) sample += held + "\n";
-      lang = segment::GuessLanguage(sample);
+      lang = text::GuessDocumentLanguage(sample);
     }
     auto splitter = MakeSplitter(srx_, lang);
     if (!splitter.ok()) {

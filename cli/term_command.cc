@@ -1,8 +1,6 @@
 // onoma term add|edit|remove|list|import|export|lookup: the term store from
 // the command line (memory/terms/term_store.h does the work).
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -23,6 +21,7 @@
 #include "lib/normalize/declension.h"
 #include "lib/text/language_tag.h"
 #include "lib/text/utf8.h"
+#include "lib/util/line_reader.h"
 #include "memory/formats/term_files.h"
 #include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
@@ -138,19 +137,12 @@ class ProgressSink : public terms::TermSink {
   // tag: kept as written, reported once each after the import.
   ProgressSink(terms::TermSink& inner,
                std::map<std::string, std::int64_t>& bad_langs)
-      : inner_(inner),
-        bad_langs_(bad_langs),
-        tty_(isatty(STDERR_FILENO) != 0) {}
-  ~ProgressSink() override {
-    if (shown_) std::cerr << '\n';
-  }
+      : inner_(inner), bad_langs_(bad_langs) {}
   Status PutConcept(const Concept& c) override { return inner_.PutConcept(c); }
   Status PutTerm(std::string_view slug, const Term& t) override {
-    if (tty_ && ++terms_ % 10000 == 0) {
-      std::cerr << '\r'
-                << Format(Tr("{0} terms read"), {std::to_string(terms_)})
-                << std::flush;
-      shown_ = true;
+    if (++terms_ % 10000 == 0) {
+      progress_.Show(Format(Tr("{0} terms read"), {std::to_string(terms_)}),
+                     true);
     }
     if (t.lang != last_good_lang_) {
       if (text::IsLanguageTag(t.lang)) {
@@ -169,8 +161,8 @@ class ProgressSink : public terms::TermSink {
   terms::TermSink& inner_;
   std::map<std::string, std::int64_t>& bad_langs_;
   std::string last_good_lang_;
-  bool tty_;
-  bool shown_ = false;
+  ProgressLine progress_;  // on a terminal: a termbase of 100k concepts
+                           // takes a few seconds
   std::int64_t terms_ = 0;
 };
 
@@ -477,10 +469,14 @@ int RunTermLookup(const Options& options) {
     // reported with its number and the others are still answered; the
     // exit status says that some were refused. The first failed write
     // stops the batch: nothing more is read.
+    LineReader lines = LineReader::Stdin();
     text::Utf8Validator validator("<stdin>");
     std::uint64_t refused = 0;
-    for (std::string line; std::getline(std::cin, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string line;
+    for (;;) {
+      auto more = lines.NextText(line);
+      if (!more.ok()) return TranslateFileError(more.status());
+      if (!*more) break;
       Status s = validator.ValidateLine(line);
       if (s.ok()) s = LookupOne(store, line, options, true, display);
       if (s.ok()) continue;

@@ -39,23 +39,37 @@ void AppendShown(std::string& out, std::string_view text,
   }
 }
 
+ProgressLine::ProgressLine() : ProgressLine(std::string()) {}
+
 ProgressLine::ProgressLine(std::string pattern)
     : pattern_(std::move(pattern)), enabled_(isatty(STDERR_FILENO) == 1) {}
 
-ProgressLine::~ProgressLine() {
-  if (shown_) std::fputs("\r\033[K", stderr);
-}
+ProgressLine::~ProgressLine() { Clear(); }
 
 void ProgressLine::Update(std::uint64_t done, std::uint64_t total) {
   if (!enabled_ || total == 0) return;
+  Show(Format(pattern_, {std::to_string(done * 100 / total)}));
+}
+
+void ProgressLine::Show(std::string_view text, bool always) {
+  if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
-  if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
+  if (!always && shown_ && now - last_ < std::chrono::milliseconds(200)) {
+    return;
+  }
   last_ = now;
   shown_ = true;
-  const std::string line =
-      "\r" + Format(pattern_, {std::to_string(done * 100 / total)}) + "\033[K";
+  std::string line = "\r\033[K";
+  line += text;
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
+}
+
+void ProgressLine::Clear() {
+  if (!shown_) return;
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+  shown_ = false;
 }
 
 }  // namespace onoma::cli

@@ -2,8 +2,6 @@
 // (memory/tm/translation_memory.h; docs/tm.md). Tested by
 // tests/cli/tm_cli_test.cc.
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -15,6 +13,7 @@
 #include "cli/language_option.h"
 #include "cli/output_path.h"
 #include "cli/store.h"
+#include "cli/terminal.h"
 #include "lib/text/language_tag.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/tm/translation_memory.h"
@@ -45,47 +44,34 @@ std::string Size(std::uint64_t bytes) {
   return buffer;
 }
 
-// The progress line: on a terminal only, overwritten in place, at most
-// five times a second.
+// The import's progress: units, their rate and the share of the file read
+// (cli/terminal.h), and the time since it began.
 class Progress {
  public:
-  Progress() : enabled_(isatty(STDERR_FILENO) == 1), start_(Clock::now()) {}
+  Progress() : start_(Clock::now()) {}
 
   void Update(const tm::ImportProgress& p) {
-    if (!enabled_) return;
-    const Clock::time_point now = Clock::now();
-    if (shown_ && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    shown_ = true;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    std::string line =
-        "\r" + Format(Tr("{0} units, {1} units/s"),
-                      {Number(p.units_read), Rate(p.units_read, seconds)});
+    const double seconds =
+        std::chrono::duration<double>(Clock::now() - start_).count();
+    std::string text =
+        Format(Tr("{0} units, {1} units/s"),
+               {Number(p.units_read), Rate(p.units_read, seconds)});
     if (p.bytes_total > 0) {
-      line += ", " + std::to_string(p.bytes_read * 100 / p.bytes_total) + "%";
+      text += ", " + std::to_string(p.bytes_read * 100 / p.bytes_total) + "%";
     }
-    line += "\033[K";
-    std::fputs(line.c_str(), stderr);
-    std::fflush(stderr);
+    line_.Show(text);
   }
 
   // Clears the line before anything else is printed.
-  void Clear() {
-    if (!shown_) return;
-    std::fputs("\r\033[K", stderr);
-    std::fflush(stderr);
-    shown_ = false;
-  }
+  void Clear() { line_.Clear(); }
 
   double Seconds() const {
     return std::chrono::duration<double>(Clock::now() - start_).count();
   }
 
  private:
-  bool enabled_;
-  bool shown_ = false;
+  ProgressLine line_;
   Clock::time_point start_;
-  Clock::time_point last_;
 };
 
 }  // namespace

@@ -49,16 +49,11 @@ std::vector<std::string_view> SplitChar(std::string_view s, char sep) {
   return out;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // The style of a dative or locative ending: -ові/-еві/-єві long, -у/-ю
 // short.
 EndingStyle StyleOf(std::string_view ending) {
-  if (EndsWith(ending, "ві")) return EndingStyle::kLong;
-  if (EndsWith(ending, "у") || EndsWith(ending, "ю"))
+  if (ending.ends_with("ві")) return EndingStyle::kLong;
+  if (ending.ends_with("у") || ending.ends_with("ю"))
     return EndingStyle::kShort;
   return EndingStyle::kStandard;
 }
@@ -186,13 +181,13 @@ const Declension::Class* Declension::ClassFor(std::string_view word,
   std::string lower = text::ToLower(word);
   auto consonant = [&] {
     bool any = false;
-    for (std::string_view k : kConsonants) any |= EndsWith(lower, k);
+    for (std::string_view k : kConsonants) any |= lower.ends_with(k);
     return any;
   };
   if (!klass.empty()) {
     for (const Class& c : classes_) {
       if (c.name != klass) continue;
-      if (c.ending.empty() ? consonant() : EndsWith(lower, c.ending)) return &c;
+      if (c.ending.empty() ? consonant() : lower.ends_with(c.ending)) return &c;
     }
     return nullptr;
   }
@@ -201,7 +196,7 @@ const Declension::Class* Declension::ClassFor(std::string_view word,
     if (c.named_only) continue;
     if (c.ending.empty()) {
       if (consonant() && best == nullptr) best = &c;
-    } else if (EndsWith(lower, c.ending) &&
+    } else if (lower.ends_with(c.ending) &&
                (best == nullptr || c.ending.size() > best->ending.size())) {
       best = &c;
     }

@@ -12,15 +12,10 @@
 namespace onoma::normalize {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool EndsWithAny(std::string_view s,
                  std::initializer_list<std::string_view> suffixes) {
   for (std::string_view x : suffixes) {
-    if (EndsWith(s, x)) return true;
+    if (s.ends_with(x)) return true;
   }
   return false;
 }
@@ -120,7 +115,7 @@ bool NamesAPlace(const ConceptInput& c) {
       std::string lower = text::ToLower(t.form);
       for (std::string_view k : {" oblast", " region", " city", " province",
                                  " krai", " raion", " district"}) {
-        if (EndsWith(lower, k)) return true;
+        if (lower.ends_with(k)) return true;
       }
     } else if (t.lang == "ko" && t.form.find(' ') == std::string::npos &&
                EndsWithAny(t.form, {"주", "도", "시"}) &&
@@ -146,25 +141,25 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
   if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
   if (w == word) return "none";  // фон, дер, ван, де: particles
   std::string_view end = LastLetter(w);
-  if (EndsWith(w, "ський")) return "p-adj-skyi";
-  if (EndsWith(w, "цький")) return "p-adj-tskyi";
-  if (EndsWith(w, "ська")) return "p-fem-ska";
-  if (EndsWith(w, "цька")) return "p-fem-tska";
+  if (w.ends_with("ський")) return "p-adj-skyi";
+  if (w.ends_with("цький")) return "p-adj-tskyi";
+  if (w.ends_with("ська")) return "p-fem-ska";
+  if (w.ends_with("цька")) return "p-fem-tska";
   if (last) {
-    if (EndsWith(w, "ова")) return "p-fem-ova";
-    if (EndsWith(w, "єва")) return "p-fem-yeva";
-    if (EndsWith(w, "ева")) return "p-fem-eva";
-    if (EndsWith(w, "іна")) return "p-fem-ina";
-    if (EndsWith(w, "їна")) return "p-fem-yina";
-    if (EndsWith(w, "ов")) return "p-ov";
-    if (EndsWith(w, "єв")) return "p-yev";
-    if (EndsWith(w, "ев")) return "p-ev";
-    if (EndsWith(w, "їн")) return "p-yin";
-    if (EndsWith(w, "ін")) return "p-in";
-    if (EndsWith(w, "ин") && Letters(w) > 4) return "p-yn";
-    if (EndsWith(w, "ий")) return "p-adj-yi";
+    if (w.ends_with("ова")) return "p-fem-ova";
+    if (w.ends_with("єва")) return "p-fem-yeva";
+    if (w.ends_with("ева")) return "p-fem-eva";
+    if (w.ends_with("іна")) return "p-fem-ina";
+    if (w.ends_with("їна")) return "p-fem-yina";
+    if (w.ends_with("ов")) return "p-ov";
+    if (w.ends_with("єв")) return "p-yev";
+    if (w.ends_with("ев")) return "p-ev";
+    if (w.ends_with("їн")) return "p-yin";
+    if (w.ends_with("ін")) return "p-in";
+    if (w.ends_with("ин") && Letters(w) > 4) return "p-yn";
+    if (w.ends_with("ий")) return "p-adj-yi";
     // Навальна: a woman's adjectival surname.
-    if (female && EndsWith(w, "на")) {
+    if (female && w.ends_with("на")) {
       return "p-fem-na";
     }
   }
@@ -182,21 +177,21 @@ std::string PersonWordUk(std::string_view word, bool last, bool female) {
   if (end == "г") return "p-masc-g";
   if (end == "х") return "p-masc-kh";
   if (IsConsonant(end)) return "p-masc-hard";
-  if (EndsWith(w, "ія")) return "p-fem-iia";
+  if (w.ends_with("ія")) return "p-fem-iia";
   if (end == "я") {
     std::string_view before = LastLetter(w, 1);
     return IsVowel(before) || before == "й" ? "p-fem-ja" : "p-fem-ia";
   }
   if (end == "а") {
-    if (EndsWith(w, "га")) return "p-fem-ga";
-    if (EndsWith(w, "ка")) return "p-fem-ka";
-    if (EndsWith(w, "ха")) return "p-fem-kha";
+    if (w.ends_with("га")) return "p-fem-ga";
+    if (w.ends_with("ка")) return "p-fem-ka";
+    if (w.ends_with("ха")) return "p-fem-kha";
     return "p-fem-a";
   }
   if (end == "о") {
     // A given name (Дмитро, Петро) and a Ukrainian surname in -ко
     // (Кличко) decline; a woman's -ко and a foreign -о do not.
-    if (EndsWith(w, "ко") && !female) return "p-masc-ko";
+    if (w.ends_with("ко") && !female) return "p-masc-ko";
     // Дмитро, Петро, Павло; not Антоніо, Маріо.
     if (!last && EndsWithAny(w, {"ро", "ло"})) return "p-masc-o";
   }
@@ -209,28 +204,28 @@ std::string PersonWordRu(std::string_view word, bool last, bool female) {
   if (text::DominantScript(w) != text::Script::kCyrillic) return "none";
   if (w == word) return "none";  // фон, дер, ван, де: particles
   std::string_view end = LastLetter(w);
-  if (EndsWith(w, "ский")) return "p-adj-skii";
-  if (EndsWith(w, "цкий")) return "p-adj-tskii";
-  if (EndsWith(w, "ская")) return "p-fem-skaya";
-  if (EndsWith(w, "цкая")) return "p-fem-tskaya";
+  if (w.ends_with("ский")) return "p-adj-skii";
+  if (w.ends_with("цкий")) return "p-adj-tskii";
+  if (w.ends_with("ская")) return "p-fem-skaya";
+  if (w.ends_with("цкая")) return "p-fem-tskaya";
   if (last) {
-    if (EndsWith(w, "ова")) return "p-fem-ova";
-    if (EndsWith(w, "ева")) return "p-fem-eva";
-    if (EndsWith(w, "ина")) return "p-fem-ina";
-    if (EndsWith(w, "ына")) return "p-fem-yna";
-    if (EndsWith(w, "ов")) return "p-ov";
-    if (EndsWith(w, "ёв")) return "p-yov";
-    if (EndsWith(w, "ев")) return "p-ev";
-    if (EndsWith(w, "ин") && Letters(w) > 4) return "p-in";
-    if (EndsWith(w, "ын") && Letters(w) > 4) return "p-yn";
-    if (EndsWith(w, "ый")) return "p-adj-yi";
-    if (EndsWith(w, "ой")) return "p-adj-oi";
-    if (EndsWith(w, "ая")) return "p-fem-aya";  // Навальная
+    if (w.ends_with("ова")) return "p-fem-ova";
+    if (w.ends_with("ева")) return "p-fem-eva";
+    if (w.ends_with("ина")) return "p-fem-ina";
+    if (w.ends_with("ына")) return "p-fem-yna";
+    if (w.ends_with("ов")) return "p-ov";
+    if (w.ends_with("ёв")) return "p-yov";
+    if (w.ends_with("ев")) return "p-ev";
+    if (w.ends_with("ин") && Letters(w) > 4) return "p-in";
+    if (w.ends_with("ын") && Letters(w) > 4) return "p-yn";
+    if (w.ends_with("ый")) return "p-adj-yi";
+    if (w.ends_with("ой")) return "p-adj-oi";
+    if (w.ends_with("ая")) return "p-fem-aya";  // Навальная
   }
   if (last && female && (IsConsonant(end) || end == "ь" || end == "й")) {
     return "none";
   }
-  if (EndsWith(w, "ий")) return last ? "none" : "p-masc-iy";
+  if (w.ends_with("ий")) return last ? "none" : "p-masc-iy";
   if (end == "й") {
     return IsVowel(LastLetter(w, 1)) ? "p-masc-j" : "none";
   }
@@ -239,15 +234,15 @@ std::string PersonWordRu(std::string_view word, bool last, bool female) {
     return "p-masc-mixed";
   }
   if (IsConsonant(end)) return "p-masc-hard";
-  if (EndsWith(w, "ия")) return "p-fem-iia";
+  if (w.ends_with("ия")) return "p-fem-iia";
   if (end == "я") return "p-fem-ja";
   if (end == "а") {
-    if (EndsWith(w, "га")) return "p-fem-ga";
-    if (EndsWith(w, "ка")) return "p-fem-ka";
-    if (EndsWith(w, "ха")) return "p-fem-kha";
-    if (EndsWith(w, "жа")) return "p-fem-zha";
-    if (EndsWith(w, "ша")) return "p-fem-sha";
-    if (EndsWith(w, "ча") || EndsWith(w, "ща")) return "p-fem-cha";
+    if (w.ends_with("га")) return "p-fem-ga";
+    if (w.ends_with("ка")) return "p-fem-ka";
+    if (w.ends_with("ха")) return "p-fem-kha";
+    if (w.ends_with("жа")) return "p-fem-zha";
+    if (w.ends_with("ша")) return "p-fem-sha";
+    if (w.ends_with("ча") || w.ends_with("ща")) return "p-fem-cha";
     return "p-fem-a";
   }
   return "none";  // -о, -е, -и, -у, -ю: Кличко, Рютте, Си
@@ -327,7 +322,7 @@ bool ForeignVowelFinal(const ConceptInput& c, std::string_view lower) {
 // Твер, Тверь) follows it, not a former name of the place (Калінін).
 bool FeminineSoft(const ConceptInput& c, std::string_view lower) {
   auto stem = [](std::string_view w) {
-    if (EndsWith(w, "ь")) w.remove_suffix(std::string_view("ь").size());
+    if (w.ends_with("ь")) w.remove_suffix(std::string_view("ь").size());
     return std::string(LastLetter(w, 1)) + std::string(LastLetter(w));
   };
   for (const FormInput& t : c.terms) {
@@ -347,7 +342,7 @@ bool FeminineSoft(const ConceptInput& c, std::string_view lower) {
 
 // Masculine names whose genitive is -у: regions and countries.
 bool GenitiveInU(std::string_view lower) {
-  if (EndsWith(lower, "стан")) return true;  // Киргизстан, Казахстан
+  if (lower.ends_with("стан")) return true;  // Киргизстан, Казахстан
   for (std::string_view w : {"крим", "донбас", "кавказ", "сибір", "кузбас",
                              "ірак", "іран", "кіпр", "крым", "донбасс"}) {
     if (lower == w) return true;
@@ -362,13 +357,13 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
   if (words.size() == 1 && FeminineSoft(c, text::ToLower(words[0]))) {
     std::string lower = text::ToLower(words[0]);
     if (t.lang == "ru") return "fem-3";
-    if (EndsWith(lower, "сь")) return "fem-3-s";
-    if (EndsWith(lower, "ь")) return "fem-3-soft";
+    if (lower.ends_with("сь")) return "fem-3-s";
+    if (lower.ends_with("ь")) return "fem-3-soft";
     if (IsConsonant(LastLetter(lower))) return "fem-3-cons";
   }
   if (words.size() == 1 && t.lang == "uk" &&
       GenitiveInU(text::ToLower(words[0]))) {
-    return EndsWith(text::ToLower(words[0]), "к") ? "masc-u-k" : "masc-u";
+    return text::ToLower(words[0]).ends_with("к") ? "masc-u-k" : "masc-u";
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
@@ -392,16 +387,16 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
       // A plural name: Суми, Бровари, Чернівці, Горішні Плавні.
       std::string final_word = text::ToLower(words.back());
       bool plural =
-          (EndsWith(final_word, "и") && !EndsWith(final_word, "ії")) ||
-          (EndsWith(final_word, "і") && !EndsWith(final_word, "ії") &&
-           (!single || EndsWith(final_word, "ці")));
+          (final_word.ends_with("и") && !final_word.ends_with("ії")) ||
+          (final_word.ends_with("і") && !final_word.ends_with("ії") &&
+           (!single || final_word.ends_with("ці")));
       if (plural && last) {
-        out.push_back(EndsWith(lower, "ри")  ? "pl-ry"
-                      : EndsWith(lower, "и") ? "pl-y"
+        out.push_back(lower.ends_with("ри")  ? "pl-ry"
+                      : lower.ends_with("и") ? "pl-y"
                                              : "pl-i");
         continue;
       }
-      if (plural && EndsWith(lower, "і")) {
+      if (plural && lower.ends_with("і")) {
         // Горішні, Верхні (soft: -ніх) against Сполучені (hard: -их).
         bool soft = EndsWithAny(
             lower, {"шні", "хні", "жні", "дні", "тні", "зні", "сні"});
@@ -411,17 +406,17 @@ std::string PlaceClasses(const Declension& table, const ConceptInput& c,
     } else {
       // A plural name: Сумы, Черновцы, Горишние Плавни.
       std::string final_word = text::ToLower(words.back());
-      bool plural = EndsWith(final_word, "ы") ||
-                    (EndsWith(final_word, "и") && !EndsWith(final_word, "ии"));
+      bool plural = final_word.ends_with("ы") ||
+                    (final_word.ends_with("и") && !final_word.ends_with("ии"));
       if (plural && last) {
-        out.push_back(single && EndsWith(lower, "цы") ? "pl-tsy"
-                      : EndsWith(lower, "ни")         ? "pl-ni"
-                      : EndsWith(lower, "ы")          ? "pl-y"
+        out.push_back(single && lower.ends_with("цы") ? "pl-tsy"
+                      : lower.ends_with("ни")         ? "pl-ni"
+                      : lower.ends_with("ы")          ? "pl-y"
                                                       : "pl-i");
         continue;
       }
-      if (plural && (EndsWith(lower, "ие") || EndsWith(lower, "ые"))) {
-        out.push_back(EndsWith(lower, "ие") ? "pl-adj-ie" : "pl-adj-ye");
+      if (plural && (lower.ends_with("ие") || lower.ends_with("ые"))) {
+        out.push_back(lower.ends_with("ие") ? "pl-adj-ie" : "pl-adj-ye");
         continue;
       }
     }
@@ -447,7 +442,7 @@ std::string HeadClasses(const Declension& table, const ConceptInput& c,
     }
     std::string lower = text::ToLower(word);
     if (words.size() == 1 && t.lang == "uk" && GenitiveInU(lower)) {
-      out.push_back(EndsWith(lower, "к") ? "masc-u-k" : "masc-u");
+      out.push_back(lower.ends_with("к") ? "masc-u-k" : "masc-u");
       continue;
     }
     bool adjective =

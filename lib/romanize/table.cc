@@ -1,12 +1,12 @@
 #include "lib/romanize/table.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <optional>
 #include <utility>
+
+#include "lib/text/unicode.h"
 
 namespace onoma::romanize {
 namespace {
@@ -117,22 +117,9 @@ class LineParser {
   std::uint32_t line_;
 };
 
-std::string Nfc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
-  icu::UnicodeString normalized = nfc->normalize(u, status);
-  if (U_FAILURE(status)) return std::string(s);
-  std::string out;
-  normalized.toUTF8String(out);
-  return out;
-}
-
 // Decodes NFC UTF-8 to code points, lower-cased when `lower`.
 std::u32string Decode(std::string_view s, bool lower) {
-  std::string nfc = Nfc(s);
+  std::string nfc = text::ToNfc(s);
   std::u32string out;
   std::int32_t i = 0;
   const auto n = static_cast<std::int32_t>(nfc.size());
@@ -244,7 +231,7 @@ Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
       return parser.Error(read.column, "a rule's source cannot be empty");
     }
     rule.source = Decode(read.text, true);
-    rule.target = Nfc(write.text);
+    rule.target = text::ToNfc(write.text);
 
     for (std::size_t k = 3; k < fields.size(); ++k) {
       const Field& f = fields[k];
@@ -278,10 +265,10 @@ Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
                                          : TableCondition::Kind::kBefore,
                                    std::move(*chars)});
       } else if (t.rfind("ascii=", 0) == 0) {
-        rule.ascii = Nfc(t.substr(6));
+        rule.ascii = text::ToNfc(t.substr(6));
         rule.has_ascii = true;
       } else if (t.rfind("title=", 0) == 0) {
-        rule.title = Nfc(t.substr(6));
+        rule.title = text::ToNfc(t.substr(6));
         rule.has_title = true;
       } else {
         return parser.Error(f.column,

@@ -1,5 +1,3 @@
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf8.h>
@@ -11,6 +9,7 @@
 #include <utility>
 
 #include "lib/romanize/table_matcher_internal.h"
+#include "lib/text/unicode.h"
 
 namespace onoma::romanize::internal {
 namespace {
@@ -23,27 +22,6 @@ std::uint32_t GcMask(char32_t c) {
 
 constexpr std::uint32_t kUpperMask = U_GC_LU_MASK | U_GC_LT_MASK;
 
-bool IsNfcText(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return true;
-  UBool normalized = nfc->isNormalizedUTF8(
-      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())),
-      status);
-  return U_SUCCESS(status) && normalized;
-}
-std::string ToNfc(std::string_view text) {
-  std::string out;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(text);
-  icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(
-      0, icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())),
-      sink, nullptr, status);
-  if (U_FAILURE(status)) return std::string(text);
-  return out;
-}
 }  // namespace
 
 bool IsLetterOrMark(char32_t c) {
@@ -365,8 +343,8 @@ void TableMatcher::Impl::Apply(std::string_view text, bool ascii,
     // Some character may not be in NFC (a combining mark, a singleton):
     // ask ICU, and normalize only when it says so. NFD input of Й (И +
     // U+0306) then gives the same output as NFC.
-    if (!IsNfcText(text)) {
-      normalized = ToNfc(text);
+    if (!text::IsNfc(text)) {
+      normalized = text::ToNfc(text);
       Decode(normalized, cells, n, malformed);
     }
   }

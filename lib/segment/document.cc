@@ -1,9 +1,5 @@
 #include "lib/segment/document.h"
 
-#include <algorithm>
-
-#include "lib/text/language_guess.h"
-
 // Tested by tests/segment/document_test.cc.
 
 namespace onoma::segment {
@@ -29,16 +25,6 @@ Document SegmentDocument(std::string_view text, SentenceSplitter& splitter) {
     ++paragraph;
   }
   return doc;
-}
-
-std::string GuessLanguage(std::string_view text) {
-  std::size_t cut = std::min<std::size_t>(text.size(), 64 * 1024);
-  // Not inside a character: back to the start of the last one.
-  while (cut < text.size() && cut > 0 &&
-         (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
-  return text::GuessLanguage(text.substr(0, cut));
 }
 
 }  // namespace onoma::segment

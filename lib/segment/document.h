@@ -41,12 +41,6 @@ struct Document {
 // byte-order mark at the start is skipped. REQUIRES: valid UTF-8.
 Document SegmentDocument(std::string_view text, SentenceSplitter& splitter);
 
-// A best guess at the language of `text` from its letters
-// (text::GuessLanguage, lib/text/language_guess.h): "ko" for Hangul, "uk"
-// or "ru" for Cyrillic, else "en". Reads at most the first 64 KiB.
-// REQUIRES: valid UTF-8.
-std::string GuessLanguage(std::string_view text);
-
 }  // namespace onoma::segment
 
 #endif  // ONOMA_LIB_SEGMENT_DOCUMENT_H_

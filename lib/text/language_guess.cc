@@ -115,6 +115,25 @@ std::string GuessLanguage(std::string_view text) {
   return GuessLanguage(counts);
 }
 
+std::string GuessDocumentLanguage(std::string_view start) {
+  if (start.size() > kDocumentSampleBytes) {
+    std::string_view sample = start.substr(0, kDocumentSampleBytes);
+    const std::size_t space = sample.find_last_of(" \n");
+    std::size_t cut = sample.size();
+    if (space != std::string_view::npos) {
+      cut = space;
+    } else {
+      // Not inside a character: back to the start of the one cut.
+      while (cut > 0 &&
+             (static_cast<unsigned char>(start[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+    }
+    start = start.substr(0, cut);
+  }
+  return GuessLanguage(start);
+}
+
 std::string_view GuessRunLanguage(const LetterCounts& counts,
                                   std::string_view around) {
   constexpr std::size_t kMinLetters = 6;

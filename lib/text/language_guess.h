@@ -41,6 +41,17 @@ void CountLetters(std::string_view text, LetterCounts& counts);
 std::string GuessLanguage(const LetterCounts& counts);
 std::string GuessLanguage(std::string_view text);
 
+// How much of a document its language is guessed from: a command holds
+// back this much of its input's start (or all of a shorter input) before
+// it guesses, so that every command reads a file as the same language.
+inline constexpr std::size_t kDocumentSampleBytes = 64 * 1024;
+
+// A document's language from its start: GuessLanguage over at most the
+// first kDocumentSampleBytes of `start`, cut after the last line break or
+// space in them (else at a character boundary), so that no word is cut.
+// `start` may be longer; what lies past the sample is not read.
+std::string GuessDocumentLanguage(std::string_view start);
+
 // The language of a run (a quotation, a sentence) inside text in
 // `around`: another language only when the letters say so clearly, else
 // `around`. Clearly: at least 6 letters, three quarters of them in one

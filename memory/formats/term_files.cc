@@ -14,7 +14,7 @@
 namespace onoma::formats {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
+bool EndsWithIgnoringCase(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
   for (std::size_t i = 0; i < suffix.size(); ++i) {
     char c = s[s.size() - suffix.size() + i];
@@ -55,10 +55,11 @@ class StdioBuffer : public std::streambuf {
 }  // namespace
 
 Result<TermFormat> FormatOf(std::string_view path) {
-  if (EndsWith(path, ".tbx")) return TermFormat::kTbx;
-  if (EndsWith(path, ".tsv")) return TermFormat::kTsv;
-  if (EndsWith(path, ".csv")) return TermFormat::kCsv;
-  if (EndsWith(path, ".txt") || EndsWith(path, ".utf8")) {
+  if (EndsWithIgnoringCase(path, ".tbx")) return TermFormat::kTbx;
+  if (EndsWithIgnoringCase(path, ".tsv")) return TermFormat::kTsv;
+  if (EndsWithIgnoringCase(path, ".csv")) return TermFormat::kCsv;
+  if (EndsWithIgnoringCase(path, ".txt") ||
+      EndsWithIgnoringCase(path, ".utf8")) {
     return TermFormat::kOmegaT;
   }
   return Status::BadArgument("cannot tell the format of '" + std::string(path) +

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lib/text/text.h"
+#include "lib/util/edit_distance.h"
 
 namespace onoma::terms {
 namespace {
@@ -191,31 +192,7 @@ std::vector<std::string> DeletionNeighbourhood(std::string_view key,
 }
 
 int EditDistance(std::string_view a, std::string_view b, int limit) {
-  int length_gap = static_cast<int>(a.size()) - static_cast<int>(b.size());
-  if (std::abs(length_gap) > limit) return limit + 1;
-  // Three rows: a transposition looks two back. Every row's least value
-  // bounds the rest from below (an entry is at most one above the one
-  // over it), so the scan stops once a row is all over `limit`.
-  std::vector<int> before(b.size() + 1), previous(b.size() + 1),
-      row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    before.swap(previous);
-    previous.swap(row);
-    row[0] = static_cast<int>(i);
-    int best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] =
-          std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        row[j] = std::min(row[j], before[j - 2] + 1);
-      }
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return std::min(row[b.size()], limit + 1);
+  return BoundedEditDistance(a, b, limit);
 }
 
 }  // namespace onoma::terms

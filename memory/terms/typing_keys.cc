@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lib/text/text.h"
+#include "lib/util/edit_distance.h"
 #include "memory/terms/search_keys.h"
 
 namespace onoma::terms {
@@ -147,30 +148,7 @@ std::vector<std::string> TypingQueryKeys(std::string_view fold,
 
 int TypingDistance(std::string_view a, std::string_view b, int limit) {
   if (text::IsAscii(a) && text::IsAscii(b)) return EditDistance(a, b, limit);
-  std::u32string x = Decode(a);
-  std::u32string y = Decode(b);
-  int gap = static_cast<int>(x.size()) - static_cast<int>(y.size());
-  if (std::abs(gap) > limit) return limit + 1;
-  std::vector<int> before(y.size() + 1), previous(y.size() + 1),
-      row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    before.swap(previous);
-    previous.swap(row);
-    row[0] = static_cast<int>(i);
-    int best = row[0];
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      int cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      row[j] =
-          std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-        row[j] = std::min(row[j], before[j - 2] + 1);
-      }
-      best = std::min(best, row[j]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return std::min(row[y.size()], limit + 1);
+  return BoundedEditDistance(Decode(a), Decode(b), limit);
 }
 
 }  // namespace onoma::terms

@@ -38,6 +38,30 @@ TEST(SegmentCliTest, GuessesTheLanguage) {
   EXPECT_EQ(o.out, "Про це повідомив ген. Сирський.\nБої тривають.\n");
 }
 
+// A file that opens with a long English line and goes on in Ukrainian is
+// Ukrainian to segment as it is to normalize: both guess from the same
+// start of the file (docs/segment.md). Guessed from its first 256 bytes, it
+// was English to segment, which then cut "вул. Хрещатик" in two.
+TEST(SegmentCliTest, GuessesFromTheSameStartAsNormalize) {
+  std::string text =
+      "Kyiv said on Monday that talks with the delegation would resume next "
+      "week, and officials in the capital confirmed that the schedule had "
+      "been agreed in advance by both sides after a long night of "
+      "consultations in the ministry, which lasted until the morning and "
+      "ended without a statement.\n";
+  ASSERT_GT(text.size(), 256u);
+  for (int i = 0; i < 20; ++i) {
+    text += "Зустріч відбулася на вул. Хрещатик у Києві. Потім було тихо.\n";
+  }
+  TempFile file(text);
+  Output o = Onoma("segment " + file.path());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("Зустріч відбулася на вул. Хрещатик у Києві.\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(o.out.find("на вул.\n"), std::string::npos) << o.out;
+}
+
 // A paragraph of half a megabyte whose many abbreviations end no sentence
 // is cut at once: each byte is looked at once for a number that may begin
 // a sentence, not again after each break that is taken back (that took

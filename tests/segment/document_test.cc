@@ -37,14 +37,5 @@ TEST(DocumentTest, ByteOrderMarkIsNoPartOfTheFirstSentence) {
   EXPECT_EQ(SegmentDocument("\xEF\xBB\xBF", *splitter).size(), 0u);
 }
 
-TEST(DocumentTest, GuessesTheLanguageFromLetters) {
-  EXPECT_EQ(GuessLanguage("Kyiv said on Monday."), "en");
-  EXPECT_EQ(GuessLanguage("Київ заявив у понеділок."), "uk");
-  EXPECT_EQ(GuessLanguage("Москва объявила в понедельник."), "ru");
-  EXPECT_EQ(GuessLanguage("키이우는 월요일 밝혔다. (Yonhap)"), "ko");
-  EXPECT_EQ(GuessLanguage(""), "en");
-  EXPECT_EQ(GuessLanguage("2024"), "en");
-}
-
 }  // namespace
 }  // namespace onoma::segment

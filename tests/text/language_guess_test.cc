@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace onoma::text {
 namespace {
 
@@ -14,6 +16,24 @@ TEST(GuessLanguageTest, Documents) {
   // Words only Russian uses tell it where the letters do not.
   EXPECT_EQ(GuessLanguage("Он сказал, что все идет по плану"), "ru");
   EXPECT_EQ(GuessLanguage("Він сказав, що все йде за планом"), "uk");
+}
+
+TEST(GuessDocumentLanguageTest, ReadsTheSampleOnly) {
+  EXPECT_EQ(GuessDocumentLanguage("Київ заявив у понеділок."), "uk");
+  EXPECT_EQ(GuessDocumentLanguage(""), "en");
+  // English for the whole sample, Ukrainian after it: English.
+  std::string text;
+  while (text.size() < kDocumentSampleBytes) text += "Kyiv said on Monday. ";
+  std::string after;
+  for (int i = 0; i < 10000; ++i) after += "Київ заявив у понеділок. ";
+  EXPECT_EQ(GuessLanguage(text + after), "uk");
+  EXPECT_EQ(GuessDocumentLanguage(text + after), "en");
+  // A sample that ends inside a word, or inside a letter, is cut before it.
+  std::string one_word(kDocumentSampleBytes - 1, 'a');
+  EXPECT_EQ(GuessDocumentLanguage(one_word + "їїїї"), "en");
+  EXPECT_EQ(GuessDocumentLanguage(std::string(100, 'a') + " " +
+                                  std::string(kDocumentSampleBytes, 'a')),
+            "en");
 }
 
 TEST(GuessRunLanguageTest, AnotherLanguageOnlyWhenClear) {
