@@ -1,0 +1,183 @@
+// ParseArgs (cli/options.h) without a process: every command's forms parse
+// to the command and arguments docs/cli.md gives them, and every usage
+// error ends in exit code 2 with the message a user sees.
+
+#include "cli/options.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/exit_codes.h"
+
+namespace onoma::cli {
+namespace {
+
+struct Parsed {
+  ParseOutcome outcome;
+  std::string out;
+  std::string err;
+};
+
+Parsed Parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "onoma");
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  Parsed parsed;
+  ::testing::internal::CaptureStdout();
+  ::testing::internal::CaptureStderr();
+  parsed.outcome = ParseArgs(static_cast<int>(args.size()), argv.data());
+  parsed.out = ::testing::internal::GetCapturedStdout();
+  parsed.err = ::testing::internal::GetCapturedStderr();
+  return parsed;
+}
+
+// The command a form runs, or "" when it runs none.
+std::string CommandOf(const std::vector<std::string>& args) {
+  Parsed parsed = Parse(args);
+  EXPECT_EQ(parsed.err, "") << args[0];
+  return parsed.outcome.options ? parsed.outcome.options->command_name : "";
+}
+
+TEST(ParseArgsTest, EveryCommandParses) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> forms = {
+      {{"romanize", "Київ"}, "romanize"},
+      {{"romanize", "--list"}, "romanize"},
+      {{"term", "import", "news.tbx"}, "term import"},
+      {{"term", "export", "terms.tsv"}, "term export"},
+      {{"term", "add", "kyiv", "uk", "Київ"}, "term add"},
+      {{"term", "lookup", "Kiev"}, "term lookup"},
+      {{"term", "edit", "kyiv", "--type", "place"}, "term edit"},
+      {{"term", "remove", "kyiv", "en", "Kiev"}, "term remove"},
+      {{"term", "list"}, "term list"},
+      {{"term", "index"}, "term index"},
+      {{"normalize", "article.txt"}, "normalize"},
+      {{"tm", "import", "memory.tmx"}, "tm import"},
+      {{"tm", "export", "out.tmx"}, "tm export"},
+      {{"tm", "add", "--from", "en", "--to", "uk", "Kyiv", "Київ"}, "tm add"},
+      {{"tm", "lookup", "--from", "en", "--to", "uk", "Kyiv said"},
+       "tm lookup"},
+      {{"tm", "concordance", "Київ"}, "tm concordance"},
+      {{"tm", "align", "--from", "en", "--to", "uk", "a.txt", "b.txt"},
+       "tm align"},
+      {{"tm", "stats"}, "tm stats"},
+      {{"tm", "index"}, "tm index"},
+      {{"segment", "article.txt"}, "segment"},
+      {{"pretranslate", "--from", "en", "--to", "uk", "report.txt"},
+       "pretranslate"},
+      {{"info"}, "info"},
+      {{"serve"}, "serve"},
+      {{"db", "copy", "news.db", "copy.db"}, "db copy"},
+  };
+  for (const auto& [args, command] : forms) {
+    EXPECT_EQ(CommandOf(args), command) << args[0];
+  }
+}
+
+TEST(ParseArgsTest, ArgumentsArriveTyped) {
+  Parsed p = Parse({"--db", "news.db", "--busy-timeout", "2.5", "--read-only",
+                    "tm", "lookup", "--from", "en", "--to", "uk", "--min", "80",
+                    "--max", "3", "--json", "-"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  const Options& o = *p.outcome.options;
+  EXPECT_EQ(o.db, "news.db");
+  EXPECT_DOUBLE_EQ(o.busy_timeout, 2.5);
+  EXPECT_TRUE(o.read_only);
+  EXPECT_EQ(o.tm.from, "en");
+  EXPECT_EQ(o.tm.to, "uk");
+  EXPECT_EQ(o.tm.min, 80);
+  EXPECT_EQ(o.tm.max, 3);
+  EXPECT_TRUE(o.tm.json);
+  EXPECT_EQ(o.tm.text, "-");
+
+  p = Parse({"serve", "--port", "0", "--allow-edit"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->serve.port, 0);
+  EXPECT_TRUE(p.outcome.options->serve.allow_edit);
+
+  p = Parse({"pretranslate", "--from", "en", "--to", "uk", "--min", "60",
+             "--format", "xliff12", "-o", "out.xlf", "report.txt"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->pretranslate.min, 60);
+  EXPECT_EQ(p.outcome.options->pretranslate.format, "xliff12");
+  EXPECT_EQ(p.outcome.options->pretranslate.output, "out.xlf");
+
+  // Defaults, as docs/cli.md gives them.
+  p = Parse({"tm", "lookup", "--from", "en", "--to", "uk", "x"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->tm.min, 70);
+  EXPECT_EQ(p.outcome.options->tm.max, 5);
+  EXPECT_DOUBLE_EQ(p.outcome.options->busy_timeout, 30);
+  EXPECT_FALSE(p.outcome.options->db.has_value());
+}
+
+TEST(ParseArgsTest, HelpAndVersionRunNothing) {
+  Parsed p = Parse({"--help"});
+  EXPECT_FALSE(p.outcome.options);
+  EXPECT_EQ(p.outcome.exit_code, kExitOk);
+  EXPECT_NE(p.out.find("Usage: onoma"), std::string::npos);
+  p = Parse({"tm", "import", "--help"});
+  EXPECT_FALSE(p.outcome.options);
+  EXPECT_EQ(p.outcome.exit_code, kExitOk);
+  EXPECT_NE(p.out.find("--on-duplicate"), std::string::npos);
+  p = Parse({"--version"});
+  EXPECT_FALSE(p.outcome.options);
+  EXPECT_EQ(p.outcome.exit_code, kExitOk);
+  EXPECT_EQ(p.out.rfind("onoma ", 0), 0u);
+}
+
+struct UsageError {
+  std::vector<std::string> args;
+  std::string message;  // the whole of standard error
+};
+
+TEST(ParseArgsTest, UsageErrorsExitTwoWithTheMessage) {
+  const std::vector<UsageError> errors = {
+      {{"romanise", "x"},
+       "onoma: 'romanise' is not an onoma command; did you mean "
+       "'romanize'?\nRun 'onoma --help' for usage.\n"},
+      {{"frobnicate"},
+       "onoma: 'frobnicate' is not an onoma command\n"
+       "Run 'onoma --help' for usage.\n"},
+      {{"tm"},
+       "onoma: tm: a command is required\nRun 'onoma tm --help' for usage.\n"},
+      {{"tm", "lookup", "--from", "en", "x"},
+       "onoma: tm lookup: --to is required\n"
+       "Run 'onoma tm lookup --help' for usage.\n"},
+      {{"tm", "lookup", "--from"},
+       "onoma: tm lookup: --from needs a value\n"
+       "Run 'onoma tm lookup --help' for usage.\n"},
+      {{"tm", "lookup", "--from", "en", "--to", "uk", "--min", "abc", "x"},
+       "onoma: tm lookup: --min: 'abc' is not a number\n"
+       "Run 'onoma tm lookup --help' for usage.\n"},
+      {{"tm", "lookup", "--from", "en", "--to", "uk", "--min", "101", "x"},
+       "onoma: tm lookup: --min: 101 is not between 0 and 100\n"
+       "Run 'onoma tm lookup --help' for usage.\n"},
+      {{"tm", "import", "--on-duplicate", "foo", "x.tmx"},
+       "onoma: tm import: --on-duplicate: 'foo' is not one of: keep, "
+       "replace, newest\nRun 'onoma tm import --help' for usage.\n"},
+      {{"info", "extra"},
+       "onoma: info: unexpected arguments: extra\n"
+       "Run 'onoma info --help' for usage.\n"},
+      {{"db", "copy", "x"},
+       "onoma: db copy: destination is required\n"
+       "Run 'onoma db copy --help' for usage.\n"},
+  };
+  for (const UsageError& e : errors) {
+    Parsed p = Parse(e.args);
+    EXPECT_FALSE(p.outcome.options) << e.args[0];
+    EXPECT_EQ(p.outcome.exit_code, kExitUsage) << e.args[0];
+    EXPECT_EQ(p.err, e.message);
+  }
+  // No command: the help, on standard error.
+  Parsed p = Parse({});
+  EXPECT_FALSE(p.outcome.options);
+  EXPECT_EQ(p.outcome.exit_code, kExitUsage);
+  EXPECT_NE(p.err.find("Usage: onoma"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace onoma::cli
