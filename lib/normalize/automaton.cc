@@ -2,7 +2,6 @@
 #include <numeric>
 
 #include "lib/normalize/automaton_internal.h"
-#include "lib/normalize/compiled_terms_internal.h"
 
 namespace onoma::normalize::internal {
 namespace {
@@ -18,7 +17,9 @@ struct BuildNode {
 
 }  // namespace
 
-Automaton::Arrays Automaton::Build(const std::vector<std::string>& patterns) {
+Automaton::Arrays Automaton::Build(
+    const std::vector<std::string>& patterns,
+    const std::vector<std::uint32_t>& entry_counts) {
   std::vector<std::uint32_t> order(patterns.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -49,67 +50,41 @@ Automaton::Arrays Automaton::Build(const std::vector<std::string>& patterns) {
     }
     trie[node].pattern = id;
   }
+  order.clear();
+  order.shrink_to_fit();
 
-  // Renumber breadth-first: children of a node become contiguous.
+  // Renumber breadth-first: children of a node become contiguous, and the
+  // entries follow the states in the same order.
   Arrays a;
-  std::size_t n = trie.size();
+  const std::size_t n = trie.size();
   std::vector<std::uint32_t> old_of;
   old_of.reserve(n);
   old_of.push_back(0);
-  a.child_begin.assign(n + 1, 0);
+  a.states.assign(n + 1, State{});
   a.label.assign(n, 0);
-  std::vector<std::uint32_t> parent(n, 0);
+  a.state_of.assign(patterns.size(), kNone);
+  a.pattern_order.reserve(patterns.size());
+  std::uint32_t entries = 0;
   for (std::size_t head = 0; head < old_of.size(); ++head) {
-    std::uint32_t old = old_of[head];
-    a.child_begin[head] = static_cast<std::uint32_t>(old_of.size());
-    for (std::uint32_t c = trie[old].first_child; c != kNone;
+    const BuildNode& node = trie[old_of[head]];
+    a.states[head].child_begin = static_cast<std::uint32_t>(old_of.size());
+    a.states[head].first_entry = entries;
+    if (node.pattern != kNone) {
+      a.state_of[node.pattern] = static_cast<std::uint32_t>(head);
+      a.pattern_order.push_back(node.pattern);
+      entries += entry_counts[node.pattern];
+    }
+    for (std::uint32_t c = node.first_child; c != kNone;
          c = trie[c].next_sibling) {
-      auto fresh = static_cast<std::uint32_t>(old_of.size());
-      a.label[fresh] = trie[c].byte;
-      parent[fresh] = static_cast<std::uint32_t>(head);
+      a.label[old_of.size()] = trie[c].byte;
       old_of.push_back(c);
     }
   }
-  a.child_begin[n] = static_cast<std::uint32_t>(n);
-  std::vector<std::uint32_t> pattern(n, kNone);
-  for (std::size_t i = 0; i < n; ++i) pattern[i] = trie[old_of[i]].pattern;
-  trie.clear();
-  trie.shrink_to_fit();
-  old_of.clear();
-  old_of.shrink_to_fit();
-
-  for (std::uint32_t c = a.child_begin[0]; c < a.child_begin[1]; ++c) {
+  a.states[n].child_begin = static_cast<std::uint32_t>(n);
+  a.states[n].first_entry = entries;
+  for (std::uint32_t c = a.states[0].child_begin; c < a.states[1].child_begin;
+       ++c) {
     a.root[a.label[c]] = c;
-  }
-  a.fail.assign(n, 0);
-  a.output.assign(n, kNone);
-  a.outputs.reserve(patterns.size());
-  // The view reads root, child_begin and label, which are complete; fail
-  // is filled in breadth-first order, so each link it follows is set.
-  const Automaton view(a.root.data(), a.child_begin, a.label, a.fail, a.output,
-                       a.outputs);
-  for (std::size_t u = 1; u < n; ++u) {
-    std::uint32_t p = parent[u];
-    if (p != 0) {
-      unsigned char b = a.label[u];
-      std::uint32_t f = a.fail[p];
-      for (;;) {
-        std::uint32_t c = f == 0 ? a.root[b] : view.Child(f, b);
-        if (c != kNone && c != 0) {
-          a.fail[u] = c;
-          break;
-        }
-        if (f == 0) break;
-        f = a.fail[f];
-      }
-    }
-    std::uint32_t inherited = a.output[a.fail[u]];
-    if (pattern[u] != kNone) {
-      a.output[u] = static_cast<std::uint32_t>(a.outputs.size());
-      a.outputs.push_back({pattern[u], inherited});
-    } else {
-      a.output[u] = inherited;
-    }
   }
   return a;
 }
@@ -118,41 +93,43 @@ std::uint32_t Automaton::ChildSearch(const unsigned char* first,
                                      const unsigned char* last,
                                      unsigned char b) const {
   const unsigned char* p = std::lower_bound(first, last, b);
-  if (p == last || *p != b) return kNone;
+  if (p == last || *p != b) return 0;
   return static_cast<std::uint32_t>(p - label_);
 }
 
-std::size_t Automaton::MemoryBytes() const {
-  return sizeof(*this) + 256 * 4 + (states_ + 1) * 4 + states_ * (1 + 4 + 4) +
-         output_count_ * sizeof(Output);
+std::size_t Automaton::CountForms() const {
+  std::size_t forms = 0;
+  for (std::size_t s = 0; s < state_count_; ++s) {
+    forms += states_[s].first_entry != states_[s + 1].first_entry;
+  }
+  return forms;
 }
 
-bool Automaton::Check(std::span<const Pattern> patterns) const {
-  const std::size_t n = states_;
-  if (n == 0) return child_begin_count_ <= 1 && fail_count_ == 0;
-  if (child_begin_count_ != n + 1 || fail_count_ != n ||
-      output_state_count_ != n || n >= kNone || output_count_ >= kNone ||
-      child_begin_[0] != 1 || child_begin_[n] != n) {
+std::size_t Automaton::MemoryBytes() const {
+  return sizeof(*this) + 256 * 4 + (state_count_ + 1) * sizeof(State) +
+         state_count_;
+}
+
+bool Automaton::Check(std::size_t entries) const {
+  const std::size_t n = state_count_;
+  if (n == 0) return record_count_ <= 1;
+  if (record_count_ != n + 1 || n >= kNone || states_[0].child_begin != 1 ||
+      states_[n].child_begin != n || states_[0].first_entry != 0 ||
+      states_[n].first_entry != entries) {
     return false;
   }
   for (std::size_t b = 0; b < 256; ++b) {
     if (root_[b] >= n) return false;
   }
-  // A state's children come after it and inside the arrays; its failure
-  // link goes to an earlier state (breadth-first order: a shallower one),
-  // so that a walk along failure links ends at the root.
+  // A state's children come after it and inside the arrays, so that a
+  // walk moves forward and ends; entry ranges follow one another.
   for (std::size_t s = 0; s < n; ++s) {
-    const std::uint32_t begin = child_begin_[s], end = child_begin_[s + 1];
-    if (begin > end || begin <= s || end > n) return false;
-    if (s > 0 && fail_[s] >= s) return false;
-    if (output_[s] != kNone && output_[s] >= output_count_) return false;
-  }
-  // An output chain goes to earlier outputs, so that it ends. (Scanner
-  // checks each pattern's length against the text read.)
-  for (std::size_t r = 0; r < output_count_; ++r) {
-    const Output& o = outputs_[r];
-    if (o.pattern >= patterns.size()) return false;
-    if (o.next != kNone && o.next >= r) return false;
+    const State& here = states_[s];
+    const State& next = states_[s + 1];
+    if (here.child_begin > next.child_begin || here.child_begin <= s ||
+        here.first_entry > next.first_entry) {
+      return false;
+    }
   }
   return true;
 }

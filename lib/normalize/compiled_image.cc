@@ -183,13 +183,7 @@ Status CheckRecords(const CompiledTerms& t) {
     }
     previous = s.entry;
   }
-  for (const Pattern& p : t.patterns) {
-    if (p.length == 0 || p.first_entry > t.entries.size() ||
-        p.entry_count > t.entries.size() - p.first_entry) {
-      return Bad("a pattern is out of bounds");
-    }
-  }
-  return t.automaton.Check(t.patterns)
+  return t.automaton.Check(t.entries.size())
              ? Status::Ok()
              : Bad("the automaton's arrays do not hold together");
 }
@@ -214,12 +208,8 @@ std::string BuildImage(const ImageParts& parts, const ImageKey& key) {
   std::string image(sizeof(ImageHeader), '\0');
   const Automaton::Arrays& a = *parts.automaton;
   Put(image, header, kRootSection, a.root.data(), a.root.size());
-  Put(image, header, kChildBeginSection, a.child_begin);
+  Put(image, header, kStateSection, a.states);
   Put(image, header, kLabelSection, a.label);
-  Put(image, header, kFailSection, a.fail);
-  Put(image, header, kOutputSection, a.output);
-  Put(image, header, kOutputsSection, a.outputs);
-  Put(image, header, kPatternSection, *parts.patterns);
   Put(image, header, kEntrySection, *parts.entries);
   Put(image, header, kConceptSection, *parts.concepts);
   Put(image, header, kPreferredSection, *parts.preferred);
@@ -270,12 +260,8 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   auto var = SectionOf<T>(bytes, header, section, verify); \
   if (!var.ok()) return var.status();
   ONOMA_VIEW(root, std::uint32_t, kRootSection)
-  ONOMA_VIEW(child_begin, std::uint32_t, kChildBeginSection)
+  ONOMA_VIEW(states, Automaton::State, kStateSection)
   ONOMA_VIEW(label, unsigned char, kLabelSection)
-  ONOMA_VIEW(fail, std::uint32_t, kFailSection)
-  ONOMA_VIEW(output, std::uint32_t, kOutputSection)
-  ONOMA_VIEW(outputs, Automaton::Output, kOutputsSection)
-  ONOMA_VIEW(patterns, Pattern, kPatternSection)
   ONOMA_VIEW(entries, Entry, kEntrySection)
   ONOMA_VIEW(concepts, ConceptRecord, kConceptSection)
   ONOMA_VIEW(preferred, PreferredRecord, kPreferredSection)
@@ -287,9 +273,18 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   if (verify && header.max_form_words > (1u << 20)) {
     return Bad("max_form_words is absurd");
   }
-  out.automaton =
-      Automaton(root->data(), *child_begin, *label, *fail, *output, *outputs);
-  out.patterns = *patterns;
+  // A walk reads the record after each state's: the records are one more
+  // than the states (or none at all, for an empty store), whatever the
+  // records hold; the rest is the checksum's to vouch for.
+  if (verify && states->size() != label->size() + 1 &&
+      !(states->empty() && label->empty())) {
+    return Bad("the automaton's sections disagree");
+  }
+  if (verify && !states->empty() &&
+      states->back().first_entry != entries->size()) {
+    return Bad("the automaton's entries disagree with the entry section");
+  }
+  out.automaton = Automaton(root->data(), *states, *label);
   out.entries = *entries;
   out.concepts = *concepts;
   out.preferred = *preferred;

@@ -8,7 +8,7 @@
 //   ImageHeader   magic, byte order, format, fingerprint of the compiler,
 //                 size, checksum, store key, the section table
 //   sections      each at a multiple of 8 bytes: the automaton's arrays
-//                 (automaton_internal.h), patterns, entries, concepts,
+//                 (automaton_internal.h), entries, concepts,
 //                 preferred forms, language tags, surfaces, one pool of
 //                 strings
 //
@@ -37,19 +37,15 @@
 namespace onoma::normalize::internal {
 
 enum ImageSection : std::uint32_t {
-  kRootSection,        // std::uint32_t[256]
-  kChildBeginSection,  // std::uint32_t[states + 1]
-  kLabelSection,       // unsigned char[states]
-  kFailSection,        // std::uint32_t[states]
-  kOutputSection,      // std::uint32_t[states]
-  kOutputsSection,     // Automaton::Output[]
-  kPatternSection,     // Pattern[]
-  kEntrySection,       // Entry[]
-  kConceptSection,     // ConceptRecord[]
-  kPreferredSection,   // PreferredRecord[]
-  kLangSection,        // StringRef[]
-  kSurfaceSection,     // SurfaceRecord[]
-  kStringSection,      // char[]
+  kRootSection,       // std::uint32_t[256]
+  kStateSection,      // Automaton::State[states + 1]
+  kLabelSection,      // unsigned char[states]
+  kEntrySection,      // Entry[], by the state where their form ends
+  kConceptSection,    // ConceptRecord[]
+  kPreferredSection,  // PreferredRecord[]
+  kLangSection,       // StringRef[]
+  kSurfaceSection,    // SurfaceRecord[]
+  kStringSection,     // char[]
   kSectionCount,
 };
 
@@ -74,7 +70,7 @@ inline constexpr std::array<char, 8> kImageMagic = {'o', 'n', 'o', 'm',
                                                     'a', 'N', 'I', 'X'};
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 // Bumped whenever the layout above or of a record changes.
-inline constexpr std::uint32_t kImageFormat = 2;
+inline constexpr std::uint32_t kImageFormat = 3;
 
 // A hash of the sources and tables the compiler is made of (generated at
 // build time): an image made by another build of onoma may hold other
@@ -84,7 +80,6 @@ std::uint64_t CompilerFingerprint();
 // What Matcher::Compile has gathered, before it is laid out.
 struct ImageParts {
   const Automaton::Arrays* automaton = nullptr;
-  const std::vector<Pattern>* patterns = nullptr;
   const std::vector<Entry>* entries = nullptr;
   const std::vector<ConceptRecord>* concepts = nullptr;
   const std::vector<PreferredRecord>* preferred = nullptr;

@@ -51,12 +51,6 @@ struct Entry {
 };
 static_assert(sizeof(Entry) == 16);
 
-struct Pattern {
-  std::uint32_t length = 0;  // folded bytes
-  std::uint32_t first_entry = 0;
-  std::uint32_t entry_count = 0;
-};
-
 // Bytes of CompiledTerms::strings.
 struct StringRef {
   std::uint32_t begin = 0;
@@ -111,7 +105,7 @@ struct Preferred {
 // index file. `storage` keeps them alive.
 struct CompiledTerms {
   Automaton automaton;
-  std::span<const Pattern> patterns;
+  // By the state where their form ends (automaton_internal.h).
   std::span<const Entry> entries;
   std::span<const ConceptRecord> concepts;
   std::span<const PreferredRecord> preferred;
@@ -125,6 +119,11 @@ struct CompiledTerms {
   std::size_t max_form_words = 0;
   std::shared_ptr<const void> storage;
 
+  // The entries of the form that ends at state `pattern`.
+  std::span<const Entry> EntriesOf(std::uint32_t pattern) const {
+    const std::uint32_t first = automaton.FirstEntry(pattern);
+    return entries.subspan(first, automaton.EndEntry(pattern) - first);
+  }
   std::string_view String(StringRef s) const {
     return strings.substr(s.begin, s.size);
   }

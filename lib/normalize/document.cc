@@ -281,7 +281,7 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
   if (judge == CompiledTerms::kNoLang) return false;
   std::string_view folded =
       std::string_view(scanner.folded())
-          .substr(c.folded_begin, terms.patterns[c.pattern].length);
+          .substr(c.folded_begin, c.folded_end - c.folded_begin);
   for (const Entry* e = first; e != last; ++e) {
     const std::uint64_t key = (std::uint64_t{e->concept_index} << 16) | judge;
     auto it = declined_preferred.find(key);
@@ -312,9 +312,9 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
                                        const Candidate& c, bool in_negative,
                                        std::uint16_t judge,
                                        std::optional<Change>& change) {
-  const internal::Pattern& p = terms.patterns[c.pattern];
-  const Entry* first = terms.entries.data() + p.first_entry;
-  const Entry* last = first + p.entry_count;
+  const std::span<const Entry> read = terms.EntriesOf(c.pattern);
+  const Entry* first = read.data();
+  const Entry* last = first + read.size();
   for (const Entry* e = first; e != last; ++e) {
     if (e->negative) return;  // a negative context shields what it holds
   }

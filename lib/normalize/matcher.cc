@@ -54,19 +54,21 @@ class PatternSet {
     surfaces_[it->second].push_back(std::move(surface));
   }
 
-  // Lays the forms out as patterns and their entries (with the surfaces of
-  // the entries that need one, their strings added to `records`), and
-  // builds the automaton over them.
-  void MoveInto(std::vector<internal::Pattern>& patterns,
-                std::vector<Entry>& entries,
+  // Builds the automaton over the forms and lays their entries out in the
+  // order of the states where the forms end (with the surfaces of the
+  // entries that need one, their strings added to `records`).
+  void MoveInto(std::vector<Entry>& entries,
                 std::vector<internal::SurfaceRecord>& surfaces,
                 Records& records, internal::Automaton::Arrays& automaton) {
     index_.clear();
-    patterns.resize(forms_.size());
+    std::vector<std::uint32_t> counts(forms_.size());
     for (std::size_t i = 0; i < forms_.size(); ++i) {
-      patterns[i].length = static_cast<std::uint32_t>(forms_[i].size());
-      patterns[i].first_entry = static_cast<std::uint32_t>(entries.size());
-      patterns[i].entry_count = static_cast<std::uint32_t>(entries_[i].size());
+      counts[i] = static_cast<std::uint32_t>(entries_[i].size());
+    }
+    automaton = internal::Automaton::Build(forms_, counts);
+    forms_.clear();
+    forms_.shrink_to_fit();
+    for (std::uint32_t i : automaton.pattern_order) {
       // Surfaces only where the pattern's forms differ in letter case.
       const std::vector<std::string>& forms = surfaces_[i];
       bool differ = false;
@@ -83,7 +85,8 @@ class PatternSet {
     }
     entries_.clear();
     surfaces_.clear();
-    automaton = internal::Automaton::Build(forms_);
+    automaton.pattern_order.clear();
+    automaton.state_of.clear();
   }
 
  private:
@@ -347,11 +350,10 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   for (const std::string& lang : langs) {
     records.langs.push_back(records.Add(lang));
   }
-  std::vector<internal::Pattern> patterns;
   std::vector<Entry> entries;
   std::vector<internal::SurfaceRecord> surfaces;
   internal::Automaton::Arrays automaton;
-  set.MoveInto(patterns, entries, surfaces, records, automaton);
+  set.MoveInto(entries, surfaces, records, automaton);
   // The image addresses its strings and records with 32-bit numbers.
   if (records.strings.size() > 0xFFFFFFFFu || langs.size() >= 0xFFFF ||
       entries.size() > 0xFFFFFFFFu) {
@@ -362,7 +364,6 @@ Result<Matcher> Matcher::Compile(const Input& input) {
 
   internal::ImageParts parts;
   parts.automaton = &automaton;
-  parts.patterns = &patterns;
   parts.entries = &entries;
   parts.concepts = &records.concepts;
   parts.preferred = &records.preferred;
@@ -424,7 +425,7 @@ std::size_t Matcher::concept_count() const {
 }
 
 std::size_t Matcher::pattern_count() const {
-  return compiled_->patterns.size();
+  return compiled_->automaton.CountForms();
 }
 
 std::size_t Matcher::state_count() const {

@@ -10,8 +10,8 @@
 // longer preferred name shields a variant inside it: "Dnipropetrovsk
 // Oblast"), with the Ukrainian forms declined (lib/normalize/declension.h)
 // and the negative contexts. All are case-folded NFC and compiled into one
-// Aho–Corasick automaton, so that scanning costs the same whatever the
-// number of terms.
+// trie, walked from each place where a name can start, so that scanning
+// costs the same whatever the number of terms.
 //
 // Failure: kBadInput when a form is not valid UTF-8, or a term names a
 // declension class the table lacks; kInternal when a compiled-in table is

@@ -26,9 +26,9 @@ struct NameFinder::Impl {
 
 const Entry* NameFinder::Impl::Judge(const Candidate& c,
                                      std::uint16_t lang) const {
-  const internal::Pattern& p = terms.patterns[c.pattern];
-  const Entry* first = terms.entries.data() + p.first_entry;
-  const Entry* last = first + p.entry_count;
+  const std::span<const Entry> read = terms.EntriesOf(c.pattern);
+  const Entry* first = read.data();
+  const Entry* last = first + read.size();
   // As DocumentNormalizer judges: the line's language for the forms it
   // has, the languages that have it for the rest.
   bool own = false;

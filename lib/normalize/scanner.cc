@@ -9,6 +9,22 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// Whether UAX #29 keeps code point `c` in one word with a letter or digit
+// of this set on either side (ALetter and Numeric: WB5, WB8-WB10): ASCII
+// letters and digits, the Latin letters of U+00C0..U+024F, the Cyrillic
+// letters and Hangul syllables (which ICU's rules keep together too). No
+// name starts between two of them, so the scanner does not walk the trie
+// there. A set smaller than UAX #29's only costs walks that find nothing.
+bool JoinsWord(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  if (c < 0x250) return c >= 0xC0 && c != 0xD7 && c != 0xF7;
+  if (c >= 0x400 && c < 0x530) return c < 0x482 || c >= 0x48A;
+  return c >= 0xAC00 && c <= 0xD7A3;
+}
+
 }  // namespace
 
 Result<Scanner> Scanner::Create(const CompiledTerms& terms) {
@@ -60,9 +76,8 @@ bool Scanner::AfterLocativePreposition(std::size_t folded_begin) const {
 }
 
 bool Scanner::IsNegative(std::uint32_t pattern) const {
-  const Pattern& p = terms_->patterns[pattern];
-  for (std::uint32_t i = 0; i < p.entry_count; ++i) {
-    if (terms_->entries[p.first_entry + i].negative) return true;
+  for (const Entry& e : terms_->EntriesOf(pattern)) {
+    if (e.negative) return true;
   }
   return false;
 }
@@ -139,6 +154,7 @@ std::optional<Candidate> Scanner::Check(std::string_view line,
   c.end = map_[fend];
   c.pattern = pattern;
   c.folded_begin = static_cast<std::uint32_t>(fbegin);
+  c.folded_end = static_cast<std::uint32_t>(fend);
   std::size_t left = StretchLeft(line, c.begin);
   std::size_t right = StretchRight(line, c.end);
   // Nothing inside a URL, an e-mail address or a path.
@@ -202,18 +218,34 @@ void Scanner::Scan(std::string_view line) {
   right_ = 0;
   prose_begin_ = 1;
   prose_end_ = 0;
-  // Each occurrence is checked as the automaton reports it (in order of
-  // its end), not gathered first: a line's memory grows with the names it
-  // holds, not with every occurrence too.
-  terms_->automaton.Scan(folded_, [&](std::size_t fend, std::uint32_t pattern) {
-    const std::size_t length = terms_->patterns[pattern].length;
-    // Never longer than what was read, in an image that passed its checks
-    // (compiled_image_internal.h); checked here rather than there, where
-    // it would cost a pass over every state.
-    if (length > fend) return;
-    std::size_t fbegin = fend - length;
-    if (auto c = Check(line, fbegin, fend, pattern)) found_.push_back(*c);
-  });
+  // Each form is checked as the walk from where it starts reports it, not
+  // gathered first: a line's memory grows with the names it holds, not
+  // with every occurrence too. A walk starts where the line's word segments
+  // may (see JoinsWord), at the start of an NFC segment of the folded text.
+  const std::string_view f = folded_;
+  bool joins_before = false;
+  for (std::size_t i = 0; i < f.size();) {
+    const auto lead = static_cast<unsigned char>(f[i]);
+    std::size_t next = i + 1;
+    char32_t c = lead;
+    if (lead >= 0xC0) {
+      // Folded text is valid UTF-8: the lead byte gives the length.
+      const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      next = std::min(f.size(), i + length);
+      c = lead & (0x7F >> length);
+      for (std::size_t k = i + 1; k < next; ++k) {
+        c = (c << 6) | (static_cast<unsigned char>(f[k]) & 0x3F);
+      }
+    }
+    const bool joins = JoinsWord(c);
+    if (!(joins_before && joins) && map_[i] != Folder::kMid) {
+      terms_->automaton.Walk(f, i, [&](std::size_t fend, std::uint32_t state) {
+        if (auto found = Check(line, i, fend, state)) found_.push_back(*found);
+      });
+    }
+    joins_before = joins;
+    i = next;
+  }
   // Leftmost, then longest: a longer term shields the names inside it.
   std::sort(found_.begin(), found_.end(),
             [](const Candidate& a, const Candidate& b) {

@@ -2,8 +2,9 @@
 // step that DocumentNormalizer (document.cc) and NameFinder (names.cc)
 // share, so that both see the same names in the same text.
 //
-// A line is case-folded (folder_internal.h) and run through the automaton;
-// each occurrence is kept when it starts a word and ends one, or ends
+// A line is case-folded (folder_internal.h) and the trie of forms
+// (automaton_internal.h) walked from every place where a word may start;
+// each form found is kept when it starts a word and ends one, or ends
 // inside one where only a Korean particle or an English possessive follows
 // (UAX #29 keeps both in the word), and when its whitespace-delimited
 // stretch holds no URL, e-mail address or path. The candidates come out
@@ -37,9 +38,10 @@ namespace onoma::normalize::internal {
 struct Candidate {
   std::uint32_t begin = 0;  // original bytes of the name
   std::uint32_t end = 0;
-  std::uint32_t word_end = 0;  // end of the suffix (particle, 's) or `end`
-  std::uint32_t pattern = 0;
-  std::uint32_t folded_begin = 0;       // where the name starts in folded text
+  std::uint32_t word_end = 0;      // end of the suffix (particle, 's) or `end`
+  std::uint32_t pattern = 0;       // the state where the form ends
+  std::uint32_t folded_begin = 0;  // where the name starts in folded text
+  std::uint32_t folded_end = 0;    // where it ends in folded text
   std::uint32_t folded_word_end = 0;    // where word_end is in folded text
   std::optional<ParticleHit> particle;  // length in original bytes
 };

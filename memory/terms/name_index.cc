@@ -36,10 +36,13 @@ class MappedFile {
   // memory, and the checksum's pass never holds more than a step of it.
   // Safe on a read-only private mapping, whose pages are never copied:
   // the next read of a page maps it from the file again.
+  // The last call (up_to the size) lets go of the whole mapping, pages the
+  // checks after the checksum read again included.
   void ReleasePages(std::size_t up_to) {
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     std::size_t end = std::min(up_to, size_);
     if (end < size_) end -= end % page;  // whole pages read only
+    if (end == size_) released_ = 0;
     if (end <= released_) return;
     ::madvise(static_cast<char*>(data_) + released_, end - released_,
               MADV_DONTNEED);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -241,6 +242,42 @@ TEST(DeclensionOverrideTest, PeopleDeclineByTheInferredClass) {
             "в Харькове и под Харьковом");
 }
 
+// The scanner walks the trie only where a word may start: after any
+// character but a letter or digit that UAX #29 joins to the next one.
+// Names after punctuation, symbols, combining marks and other scripts are
+// still found; names inside a word of letters or digits are not.
+TEST(AutomatonTest, NamesStartWhereWordsStart) {
+  Input input;
+  ConceptInput& c = input.concepts.emplace_back();
+  c.slug = "kyiv";
+  c.is_place = true;
+  c.terms = {F("en", "Kyiv", FormStatus::kPreferred),
+             F("en", "Kiev", FormStatus::kDeprecated, FormKind::kVariant),
+             F("ko", "키이우", FormStatus::kPreferred),
+             F("ko", "키예프", FormStatus::kDeprecated, FormKind::kVariant)};
+  const std::pair<const char*, const char*> rows[] = {
+      {"(Kiev)", "(Kyiv)"},
+      {"«Kiev»", "«Kyiv»"},
+      {"x-Kiev", "x-Kyiv"},
+      {"\u00e9.Kiev", "\u00e9.Kiev"},  // one word, as "e.g." (WB6, WB7)
+      {"\u00e9. Kiev", "\u00e9. Kyiv"},
+      {"\u00a7Kiev", "\u00a7Kyiv"},
+      {"\u03b1Kiev", "\u03b1Kiev"},  // Greek joins Latin too (WB5)
+      {"\u4e2dKiev", "\u4e2dKyiv"},  // an ideograph does not
+      {"xKiev", "xKiev"},
+      {"5Kiev", "5Kiev"},
+      {"\u00e9Kiev", "\u00e9Kiev"},
+      {"\u0436Kiev", "\u0436Kiev"},
+      {"Kiev5", "Kiev5"},
+      {"서울 키예프는", "서울 키이우는"},
+      {"서울키예프는", "서울키예프는"},
+      {"Kiev, Kiev", "Kyiv, Kyiv"},
+  };
+  for (const auto& [in, out] : rows) {
+    EXPECT_EQ(Norm(input, in, "en"), out) << in;
+  }
+}
+
 TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
   std::mt19937 rng(6);
   std::vector<std::string> patterns;
@@ -251,15 +288,30 @@ TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
     for (int i = 0; i < n; ++i) p += static_cast<char>('a' + rng() % 3);
     if (seen.insert(p).second) patterns.push_back(p);
   }
+  std::vector<std::uint32_t> counts(patterns.size());
+  for (std::size_t i = 0; i < counts.size(); ++i) counts[i] = 1 + i % 3;
   const internal::Automaton::Arrays arrays =
-      internal::Automaton::Build(patterns);
+      internal::Automaton::Build(patterns, counts);
   const internal::Automaton a(arrays);
+  ASSERT_TRUE(a.Check(arrays.states.back().first_entry));
+  EXPECT_EQ(a.CountForms(), patterns.size());
+  std::map<std::uint32_t, std::uint32_t> pattern_of;
+  for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+    pattern_of[arrays.state_of[id]] = id;
+    EXPECT_EQ(
+        a.EndEntry(arrays.state_of[id]) - a.FirstEntry(arrays.state_of[id]),
+        counts[id]);
+  }
   std::string text;
   for (int i = 0; i < 2000; ++i) text += static_cast<char>('a' + rng() % 4);
   std::multiset<std::pair<std::size_t, std::uint32_t>> got, want;
-  a.Scan(text, [&](std::size_t end, std::uint32_t id) {
-    got.insert({end, id});
-  });
+  for (std::size_t begin = 0; begin <= text.size(); ++begin) {
+    a.Walk(text, begin, [&](std::size_t end, std::uint32_t state) {
+      ASSERT_TRUE(pattern_of.count(state));
+      EXPECT_EQ(end - begin, patterns[pattern_of[state]].size());
+      got.insert({end, pattern_of[state]});
+    });
+  }
   for (std::uint32_t id = 0; id < patterns.size(); ++id) {
     for (std::size_t at = text.find(patterns[id]); at != std::string::npos;
          at = text.find(patterns[id], at + 1)) {
