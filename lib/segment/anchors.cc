@@ -186,6 +186,75 @@ double KoreanNumber(double first, std::string_view s, std::size_t& i) {
   return total + group + pending;
 }
 
+// Whether `s` has `word` just before byte `at`, after at most one space.
+bool WordBefore(std::string_view s, std::size_t at, std::string_view word) {
+  if (at > 0 && s[at - 1] == ' ') --at;
+  return at >= word.size() && s.substr(at - word.size(), word.size()) == word;
+}
+
+// A time of day at s[i..], read into its hour on the 24-hour clock and its
+// minutes: "5 p.m." and "1:13 a.m." (en), "17:00" (any language), "오후 5시"
+// and "오전 1시" (ko: 오후, 밤 and 저녁 after noon; a bare "17시" as
+// written). Moves `i` past the hour (and minutes, and a.m. or p.m.) and
+// returns true; false, with `i` unchanged, for anything else ("5시간" is
+// five hours).
+bool TimeAt(std::string_view s, std::size_t& i, std::string_view lang,
+            int& hour, int& minutes) {
+  const std::size_t h_digits = DigitsAt(s, i);
+  if (h_digits == 0 || h_digits > 2) return false;
+  if (i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
+                s[i - 1] == ':')) {
+    return false;
+  }
+  int h = std::atoi(std::string(s.substr(i, h_digits)).c_str());
+  std::size_t end = i + h_digits;
+  int m = 0;
+  bool clock = false;  // written h:mm
+  if (end + 2 < s.size() && s[end] == ':' && DigitsAt(s, end + 1) == 2) {
+    m = std::atoi(std::string(s.substr(end + 1, 2)).c_str());
+    end += 3;
+    clock = m < 60;
+  }
+  if (lang == "ko") {
+    if (s.substr(end, 3) == "시" && s.substr(end + 3, 3) != "간" && h <= 24) {
+      const bool after_noon = WordBefore(s, i, "오후") ||
+                              WordBefore(s, i, "밤") ||
+                              WordBefore(s, i, "저녁");
+      if (after_noon && h < 12) h += 12;
+      if (WordBefore(s, i, "오전") && h == 12) h = 0;
+      hour = h;
+      minutes = 0;
+      i = end + 3;
+      return true;
+    }
+  } else if (lang == "en") {
+    std::size_t at = end;
+    if (at < s.size() && s[at] == ' ') ++at;
+    const std::string_view rest = s.substr(at);
+    int shift = -1;
+    for (std::string_view am : {"a.m.", "am", "AM", "A.M."}) {
+      if (rest.starts_with(am)) shift = 0, at += am.size();
+    }
+    for (std::string_view pm : {"p.m.", "pm", "PM", "P.M."}) {
+      if (shift < 0 && rest.starts_with(pm)) shift = 12, at += pm.size();
+    }
+    if (shift >= 0 && h >= 1 && h <= 12 &&
+        (at >= s.size() || !std::isalpha(static_cast<unsigned char>(s[at])))) {
+      hour = h % 12 + shift;
+      minutes = clock ? m : 0;
+      i = at;
+      return true;
+    }
+  }
+  if (clock && h <= 24) {
+    hour = h % 24;
+    minutes = m;
+    i = end;
+    return true;
+  }
+  return false;
+}
+
 // Appends "num:N" for each number in `s`, read as `lang` writes numbers.
 void AddNumbers(std::string_view s, std::string_view lang,
                 std::vector<std::string>& out) {
@@ -194,6 +263,15 @@ void AddNumbers(std::string_view s, std::string_view lang,
   while (i < s.size()) {
     if (!IsDigit(s[i])) {
       ++i;
+      continue;
+    }
+    // A time of day gives its hour on the 24-hour clock, so that "10 p.m.",
+    // "22:00" and "오후 10시" meet, and its minutes as a number ("13분").
+    int hour = 0;
+    int minutes = 0;
+    if (TimeAt(s, i, lang, hour, minutes)) {
+      out.push_back("hour:" + std::to_string(hour));
+      if (minutes > 0) out.push_back("num:" + std::to_string(minutes));
       continue;
     }
     double value = ReadNumber(s, i, comma_groups);

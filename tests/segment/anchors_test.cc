@@ -61,6 +61,16 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
       {"ko", "2분15초302의 기록", {"num:2", "num:15.302"}},
       {"en", "in 2 minutes 15.302 seconds", {"num:2", "num:15.302"}},
       {"ko", "15초 만에", {"num:15"}},
+      // Times of day by their hour on the 24-hour clock, and minutes.
+      {"en", "Use peaks between 5 p.m. and 10 p.m.", {"hour:17", "hour:22"}},
+      {"uk",
+       "Споживання сягає піку між 17:00 і 22:00.",
+       {"hour:17", "hour:22"}},
+      {"ko", "오후 5시부터 밤 10시 사이", {"hour:17", "hour:22"}},
+      {"en", "The launch took place at 1:13 a.m.", {"hour:1", "num:13"}},
+      {"ko", "발사는 오전 1시 13분에 이뤄졌다.", {"hour:1", "num:13"}},
+      {"ko", "5시간 동안, 12시 정각", {"num:5", "hour:12"}},
+      {"en", "It ended 3:1 after 90 minutes.", {"num:3", "num:1", "num:90"}},
       {"ko", "68억 달러를 투자한다.", {"num:6800000000"}},
       {"en", "It will invest $6.8 billion.", {"num:6800000000"}},
       {"ko", "7~9월 실적", {"num:7", "num:9"}},
@@ -115,6 +125,13 @@ TEST(NumberAnchorsTest, NumbersWrittenOut) {
             std::vector<std::string>{"num:2"});
   EXPECT_EQ(anchors.ConceptKeys("The journey took two days.", "en"),
             std::vector<std::string>{"num:2"});
+  // Round quantities without a figure.
+  EXPECT_EQ(anchors.ConceptKeys("Pyongyang sent thousands of troops.", "en"),
+            (std::vector<std::string>{"many:1000"}));
+  EXPECT_EQ(anchors.ConceptKeys("북한은 수천 명의 병력을 파견했다.", "ko"),
+            (std::vector<std::string>{"many:1000"}));
+  EXPECT_EQ(anchors.ConceptKeys("Евакуювали сотні людей.", "uk"),
+            (std::vector<std::string>{"many:100"}));
   // Ordinals give the number they count.
   EXPECT_EQ(anchors.ConceptKeys("It was the rocket's fourth launch.", "en"),
             (std::vector<std::string>{"num:4"}));
