@@ -45,6 +45,7 @@
 #include "lib/text/utf8.h"
 #include "lib/util/input_file.h"
 #include "memory/formats/tmx_writer.h"
+#include "memory/sqlite/db_path.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/translation_memory.h"
 
@@ -239,9 +240,9 @@ class TempTmx {
 };
 
 int Import(const Options& options, const std::string& tmx_path) {
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   tm::ImportOptions import;
   import.name = "tm align " + options.tm.source + " " + options.tm.target;
   // One transaction for the whole file, so for every pair of a batch.
@@ -263,14 +264,17 @@ int Import(const Options& options, const std::string& tmx_path) {
 // it has no concepts.
 Result<std::optional<normalize::NameAnchors>> StoreAnchors(
     const Options& options) {
+  auto location = sqlite::LocateDb(options.db);
+  const bool server =
+      location.ok() && store::IsPostgresUri(location->path.string());
   std::optional<std::filesystem::path> path = StorePath(options);
   std::error_code ec;
-  if (!path || !std::filesystem::exists(*path, ec)) {
+  if (!server && (!path || !std::filesystem::exists(*path, ec))) {
     return std::optional<normalize::NameAnchors>();
   }
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return db.status();
-  terms::TermStore store(*db);
+  terms::TermStore store(**db);
   auto input = ReadStore(store);
   if (!input.ok()) return input.status();
   if (input->concepts.empty()) return std::optional<normalize::NameAnchors>();

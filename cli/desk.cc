@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
@@ -33,6 +34,9 @@
 #include "lib/text/utf8.h"
 #include "lib/util/embedded_file.h"
 #include "lib/util/limits.h"
+#include "memory/sqlite/database.h"
+#include "memory/sqlite/db_path.h"
+#include "memory/store/connection.h"
 #include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/concordance.h"
@@ -164,7 +168,7 @@ struct Desk::Impl {
   bool allow_edit = false;
   // The first connection: migrates, brings the indexes up to date, and
   // with allow_edit makes the edits, one at a time.
-  std::optional<sqlite::Database> primary;
+  std::unique_ptr<store::Connection> primary;
   std::mutex edit_mu;
   std::unique_ptr<DeskPool> pool;
   // The term store's names, compiled at start and again after edits.
@@ -219,13 +223,24 @@ struct Desk::Impl {
   }
 
   // The names of the store as `db` sees it: mapped from the name index
-  // beside the database when it is current, else compiled and kept there
-  // for the next start and for the other commands (docs/terms.md).
-  Status CompileNames(sqlite::Database& db) {
-    auto index = terms::OpenNameIndex(db, [&db]() -> Result<normalize::Input> {
+  // beside a SQLite database when it is current, else compiled and kept
+  // there for the next start and for the other commands (docs/terms.md);
+  // on PostgreSQL compiled in memory.
+  Status CompileNames(store::Connection& db) {
+    Result<terms::NameIndex> index = Status::Internal("no names");
+    if (sqlite::Database* file = db.sqlite(); file != nullptr) {
+      index = terms::OpenNameIndex(*file, [file]() -> Result<normalize::Input> {
+        terms::TermStore store(*file);
+        return ReadStore(store);
+      });
+    } else {
       terms::TermStore store(db);
-      return ReadStore(store);
-    });
+      auto input = ReadStore(store);
+      if (!input.ok()) return input.status();
+      auto names = normalize::Matcher::Compile(*input);
+      if (!names.ok()) return names.status();
+      index = terms::NameIndex{std::move(*names), {}, false, {}, {}, 0};
+    }
     if (!index.ok()) return index.status();
     std::shared_ptr<const normalize::Matcher> compiled;
     if (index->matcher.concept_count() > 0) {
@@ -466,7 +481,7 @@ DeskResponse Desk::Impl::TermLookup(const DeskRequest& request) {
   terms::LookupOptions options;
   if (const std::string* lang = Find(request, "lang")) options.lang = *lang;
   return WithReader([&](DeskReader& reader) {
-    terms::TermStore store(reader.db);
+    terms::TermStore store(*reader.db);
     auto hits = store.Lookup(*q, options);
     if (!hits.ok()) return Refuse(hits.status());
     return JsonAnswer(TermLookupJson(*q, *hits));
@@ -510,7 +525,7 @@ DeskResponse Desk::Impl::Concordance(const DeskRequest& request) {
       static_cast<std::size_t>(IntParam(request, "max", 20, 1, 200, error));
   if (error) return *error;
   return WithReader([&](DeskReader& reader) {
-    auto hits = tm::Concordance(reader.db, options);
+    auto hits = tm::Concordance(*reader.db, options);
     if (!hits.ok()) return Refuse(hits.status());
     return JsonAnswer(ConcordanceJson(*q, *hits));
   });
@@ -739,6 +754,25 @@ DeskResponse Desk::Impl::Edit(const DeskRequest& request, Route route) {
 
 // --- Desk ------------------------------------------------------------------
 
+namespace {
+
+// Whether the desk's connection may bring the memory's indexes up to
+// date: not as a PostgreSQL role that may only read (the read-only role
+// of docs/shared-store.md), whose lookups then score the units the index
+// lacks one by one.
+bool MayIndex(store::Connection& db) {
+  if (db.sqlite() != nullptr) return true;
+  auto query = db.Prepare(
+      "SELECT has_table_privilege('tm_posting', 'INSERT') AND "
+      "has_table_privilege('tm_index_state', 'UPDATE')",
+      "read the role's privileges");
+  if (!query.ok()) return false;
+  auto row = (*query)->Step();
+  return row.ok() && *row && (*query)->ColumnInt64(0) != 0;
+}
+
+}  // namespace
+
 Desk::Desk(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Desk::~Desk() = default;
 
@@ -749,19 +783,21 @@ Result<std::unique_ptr<Desk>> Desk::Open(const Options& options,
   auto impl = std::make_unique<Impl>();
   impl->limits = limits;
   impl->allow_edit = options.serve.allow_edit;
-  auto db = OpenStore(options);
+  auto location = sqlite::LocateDb(options.db);
+  if (!location.ok()) return location.status().WithContext("--db");
+  auto db = OpenConnection(options);
   if (!db.ok()) return db.status();
-  impl->primary.emplace(std::move(*db));
-  sqlite::Database& primary = *impl->primary;
+  impl->primary = std::move(*db);
+  store::Connection& primary = *impl->primary;
   if (impl->allow_edit && primary.read_only()) {
     return Status::Database(
         Format(Tr("{0} is read-only, and --allow-edit writes to it"),
-               {primary.path().string()}));
+               {primary.name()}));
   }
   // The memory's indexes are brought up to date now, so that no request
   // pays for it; a read-only database, or another onoma writing, leaves
   // them as they are, and lookups read the units they lack one by one.
-  if (!primary.read_only()) {
+  if (!primary.read_only() && MayIndex(primary)) {
     auto tokenizer = tm::MatchTokenizer::Create();
     if (!tokenizer.ok()) return tokenizer.status();
     std::optional<ProgressLine> progress;
@@ -783,8 +819,15 @@ Result<std::unique_ptr<Desk>> Desk::Open(const Options& options,
     if (!*indexed || !*concordance) NoteStaleIndex(primary);
   }
   ONOMA_RETURN_IF_ERROR(impl->CompileNames(primary));
-  auto pool =
-      DeskPool::Open(primary.path(), limits.readers, primary.busy_timeout());
+  // The readers open what the primary opened: the file's path, or the
+  // URI as given (its password with it).
+  auto pool = DeskPool::Open(
+      primary.sqlite() != nullptr ? primary.sqlite()->path().string()
+                                  : location->path.string(),
+      limits.readers,
+      std::chrono::milliseconds(
+          std::llround(std::max(0.0, options.busy_timeout) * 1000)),
+      limits.max_time);
   if (!pool.ok()) return pool.status();
   impl->pool = std::move(*pool);
   if (impl->allow_edit) {

@@ -2,13 +2,21 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <utility>
+
+#include "memory/sqlite/database.h"
+#include "memory/store/open.h"
 
 namespace onoma::cli {
 
-DeskReader::DeskReader(sqlite::Database database) : db(std::move(database)) {
+DeskReader::DeskReader(std::unique_ptr<store::Connection> database)
+    : db(std::move(database)) {
   // Checked every few thousand virtual-machine steps: a millisecond or so.
-  sqlite3_progress_handler(db.handle(), 4096, &DeskReader::OnProgress, this);
+  if (sqlite::Database* file = db->sqlite(); file != nullptr) {
+    sqlite3_progress_handler(file->handle(), 4096, &DeskReader::OnProgress,
+                             this);
+  }
 }
 
 int DeskReader::OnProgress(void* reader) {
@@ -47,23 +55,31 @@ Result<tm::Lookup*> DeskReader::LookupFor(const std::string& from,
   options.min_score = min_score;
   options.max_matches = max_matches;
   options.names = names_ ? &*names_ : nullptr;
-  auto lookup = tm::Lookup::Open(db, options);
+  auto lookup = tm::Lookup::Open(*db, options);
   if (!lookup.ok()) return lookup.status();
   return &lookups_.emplace(key, std::move(*lookup)).first->second;
 }
 
 Result<std::unique_ptr<DeskPool>> DeskPool::Open(
-    const std::filesystem::path& path, int count,
-    std::chrono::milliseconds busy_timeout) {
+    std::string_view location, int count,
+    std::chrono::milliseconds busy_timeout,
+    std::chrono::milliseconds max_time) {
   auto pool = std::make_unique<DeskPool>();
   for (int i = 0; i < count; ++i) {
-    sqlite::OpenOptions open;
+    store::OpenOptions open;
     open.read_only = true;
     open.create = false;
     open.migrate = false;  // the first connection has migrated it
     open.busy_timeout = busy_timeout;
-    auto db = sqlite::Database::Open(path, open);
+    auto db = store::Open(location, open);
     if (!db.ok()) return db.status();
+    if ((*db)->sqlite() == nullptr) {
+      // The server stops a statement that runs past a request's time. A
+      // number formatted here, never user text.
+      ONOMA_RETURN_IF_ERROR((*db)->Exec(
+          "SET statement_timeout = " + std::to_string(max_time.count()),
+          "limit the time of a statement"));
+    }
     pool->readers_.push_back(std::make_unique<DeskReader>(std::move(*db)));
     pool->free_.push_back(pool->readers_.back().get());
   }

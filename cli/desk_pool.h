@@ -1,9 +1,10 @@
 // The desk's read connections (cli/desk.h): a fixed pool of read-only
-// SQLite connections, each with what its requests reuse (a NameFinder over
-// the shared compiled names, tm::Lookup objects per language pair), lent
-// to one request at a time. A request's database work is stopped once its
-// time is up (SQLite's progress handler), so that a slow query frees its
-// connection.
+// connections through the storage seam (a SQLite file or a PostgreSQL
+// database), each with what its requests reuse (a NameFinder over the
+// shared compiled names, tm::Lookup objects per language pair), lent to
+// one request at a time. A request's database work is stopped once its
+// time is up (SQLite's progress handler; PostgreSQL's statement_timeout),
+// so that a slow query frees its connection.
 
 #ifndef ONOMA_CLI_DESK_POOL_H_
 #define ONOMA_CLI_DESK_POOL_H_
@@ -17,12 +18,13 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lib/normalize/matcher.h"
 #include "lib/normalize/names.h"
 #include "lib/util/status.h"
-#include "memory/sqlite/database.h"
+#include "memory/store/connection.h"
 #include "memory/tm/lookup.h"
 
 namespace onoma::cli {
@@ -30,7 +32,7 @@ namespace onoma::cli {
 // One read connection and what its requests reuse. Used by one thread at
 // a time (the one holding its lease).
 struct DeskReader {
-  explicit DeskReader(sqlite::Database database);
+  explicit DeskReader(std::unique_ptr<store::Connection> database);
 
   // Makes `names` match `matcher` (null: the store has no names), dropping
   // the lookups built on the old ones.
@@ -41,10 +43,15 @@ struct DeskReader {
   Result<tm::Lookup*> LookupFor(const std::string& from, const std::string& to,
                                 int min_score, int max_matches);
 
-  // Whether the last request's database work was stopped for time.
-  bool timed_out() const { return timed_out_; }
+  // Whether the last request's database work was stopped for time (on a
+  // server, whose statement_timeout stops a statement: whether its time
+  // is up).
+  bool timed_out() const {
+    return timed_out_ || (db->sqlite() == nullptr &&
+                          std::chrono::steady_clock::now() >= deadline_);
+  }
 
-  sqlite::Database db;
+  std::unique_ptr<store::Connection> db;
 
  private:
   friend class DeskPool;
@@ -59,10 +66,12 @@ struct DeskReader {
 
 class DeskPool {
  public:
-  // Opens `count` read-only connections to `path`.
+  // Opens `count` read-only connections to `location` (a SQLite file's
+  // path or a PostgreSQL URI), whose statements stop after `max_time`.
   [[nodiscard]] static Result<std::unique_ptr<DeskPool>> Open(
-      const std::filesystem::path& path, int count,
-      std::chrono::milliseconds busy_timeout);
+      std::string_view location, int count,
+      std::chrono::milliseconds busy_timeout,
+      std::chrono::milliseconds max_time);
 
   // A reader lent to the caller until the lease is destroyed.
   class Lease {

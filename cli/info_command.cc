@@ -11,8 +11,11 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/store.h"
+#include "memory/postgres/connection.h"
+#include "memory/sqlite/database.h"
 #include "memory/sqlite/db_path.h"
 #include "memory/sqlite/migrations.h"
+#include "memory/store/connection.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/translation_memory.h"
 
@@ -49,31 +52,59 @@ std::string SourceText(sqlite::DbPathSource source) {
   return "";
 }
 
+// The engine's version: SQLite's library, or the PostgreSQL server's.
+Result<std::string> EngineVersion(store::Connection& db) {
+  auto query = db.Prepare(db.engine() == store::Engine::kSqlite
+                              ? "SELECT sqlite_version()"
+                              : "SELECT current_setting('server_version')",
+                          "read the engine's version");
+  if (!query.ok()) return query.status();
+  auto row = (*query)->Step();
+  if (!row.ok()) return row.status();
+  return *row ? (*query)->ColumnText(0) : std::string();
+}
+
+Result<int> SchemaVersion(store::Connection& db) {
+  if (sqlite::Database* file = db.sqlite(); file != nullptr) {
+    return sqlite::SchemaVersion(*file);
+  }
+  return postgres::SchemaVersion(db);
+}
+
 }  // namespace
 
 int RunInfo(const Options& options) {
   const std::string& what = options.command_name;
   auto location = sqlite::LocateDb(options.db);
   if (!location.ok()) return Fail(what, location.status().WithContext("--db"));
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
-  auto version = sqlite::SchemaVersion(*db);
+  auto version = SchemaVersion(**db);
   if (!version.ok()) return Fail(what, version.status());
-  terms::TermStore store(*db);
+  auto engine_version = EngineVersion(**db);
+  if (!engine_version.ok()) return Fail(what, engine_version.status());
+  terms::TermStore store(**db);
   auto concepts = store.CountConcepts();
   if (!concepts.ok()) return Fail(what, concepts.status());
   auto terms = store.CountTerms();
   if (!terms.ok()) return Fail(what, terms.status());
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   auto stats = memory.Stats();
   if (!stats.ok()) return Fail(what, stats.status());
 
-  const std::string path = location->path.string();
+  const store::Engine engine = (*db)->engine();
+  // A URI as the connection shows it: without its password.
+  const std::string path = engine == store::Engine::kSqlite
+                               ? location->path.string()
+                               : (*db)->name();
+  const bool read_only = (*db)->read_only();
   if (options.info_json) {
     Json info;
     info["database"] = path;
     info["from"] = SourceKey(location->source);
-    info["read_only"] = db->read_only();
+    info["engine"] = std::string(store::Name(engine));
+    info["engine_version"] = *engine_version;
+    info["read_only"] = read_only;
     info["schema_version"] = *version;
     info["concepts"] = *concepts;
     info["terms"] = *terms;
@@ -87,7 +118,10 @@ int RunInfo(const Options& options) {
   std::printf("%s: %s\n", Tr("database").c_str(), path.c_str());
   std::printf("%s: %s%s\n", Tr("from").c_str(),
               SourceText(location->source).c_str(),
-              db->read_only() ? (" (" + Tr("read-only") + ")").c_str() : "");
+              read_only ? (" (" + Tr("read-only") + ")").c_str() : "");
+  std::printf("%s: %s %s\n", Tr("engine").c_str(),
+              engine == store::Engine::kSqlite ? "SQLite" : "PostgreSQL",
+              engine_version->c_str());
   std::printf("%s: %d\n", Tr("schema version").c_str(), *version);
   std::printf("%s: %lld\n", Tr("concepts").c_str(),
               static_cast<long long>(*concepts));

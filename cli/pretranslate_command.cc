@@ -254,12 +254,12 @@ int RunPretranslate(const Options& options) {
     return Fail(srx ? "--srx" : what.c_str(), splitter.status());
   }
 
-  auto db = OpenStore(options);
+  auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
   normalize::Input terms;
   std::optional<normalize::Matcher> matcher;
   {
-    terms::TermStore store(*db);
+    terms::TermStore store(**db);
     auto input = ReadStore(store);
     if (!input.ok()) return Fail(what, input.status());
     terms = std::move(*input);
@@ -280,8 +280,8 @@ int RunPretranslate(const Options& options) {
   pre_options.on_progress = [&](const tm::IndexProgress& p) {
     progress.Update(p.units_done, p.units_total);
   };
-  pre_options.on_index_stale = [&db] { NoteStaleIndex(*db); };
-  auto pre = tm::Pretranslator::Open(*db, pre_options);
+  pre_options.on_index_stale = [&db] { NoteStaleIndex(**db); };
+  auto pre = tm::Pretranslator::Open(**db, pre_options);
   if (!pre.ok()) return Fail(what, pre.status());
 
   tm::Analysis total;

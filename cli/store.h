@@ -22,16 +22,14 @@ namespace onoma::cli {
 // an empty store that a read then passes on). Tested by
 // tests/cli/store_cli_test.cc. Waits --busy-timeout for another onoma's
 // lock, saying so on a terminal after a second.
-// This opens SQLite only: for the commands whose storage is not behind the
-// storage seam yet (pretranslate, align, info, serve). A PostgreSQL URI is
-// refused with kDatabase saying so.
+// This opens SQLite only (OpenConnection opens either engine, and calls it
+// for a file). A PostgreSQL URI is refused with kDatabase saying so.
 Result<sqlite::Database> OpenStore(const Options& options);
 
 // The store through the storage seam (memory/store/connection.h): a
 // PostgreSQL database for a postgresql:// or postgres:// URI (handed to
-// libpq as it is), else the SQLite file as OpenStore opens it. For the
-// commands whose storage is behind the seam: the term store, and the
-// translation memory (the tm commands).
+// libpq as it is), else the SQLite file as OpenStore opens it. Every
+// command's store.
 Result<std::unique_ptr<store::Connection>> OpenConnection(
     const Options& options);
 

@@ -51,10 +51,10 @@ term lookup: no database at news.db (a mistyped
 
 `--db postgresql://user@host/dbname` (or `postgres://`, or the same in
 `$ONOMA_DB`) keeps the store in PostgreSQL for a desk that shares it; the
-URI goes to libpq as it is. The term commands, `normalize`,
-`romanize --house` and the `tm` commands run on it; docs/shared-store.md
-says how to set one up and what does not run there yet. `onoma db copy
-SRC DST` moves a whole store from a SQLite file to PostgreSQL or back.
+URI goes to libpq as it is. Every command runs on it (`term index`
+aside: the names are compiled in memory there); docs/shared-store.md says
+how to set one up. `onoma db copy SRC DST` moves a whole store from a
+SQLite file to PostgreSQL or back.
 
 HEAD
 

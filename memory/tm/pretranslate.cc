@@ -20,7 +20,8 @@
 #include "lib/text/word_break.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/sqlite/database.h"
-#include "memory/sqlite/statement.h"
+#include "memory/store/connection.h"
+#include "memory/store/sqlite_connection.h"
 
 namespace onoma::tm {
 
@@ -40,7 +41,9 @@ std::string_view Analysis::BandName(std::size_t band) {
 }
 
 struct Pretranslator::Impl {
-  sqlite::Database* db = nullptr;
+  // Over a sqlite::Database given to Open: the seam's face of it.
+  std::unique_ptr<store::Connection> owned;
+  store::Connection* db = nullptr;
   PretranslateOptions options;
   // Declared before the lookup, which borrows it.
   std::optional<normalize::NameFinder> names;
@@ -94,7 +97,7 @@ Status Pretranslator::Impl::Describe(const Match& m, formats::DraftMatch& out) {
     auto step = (*variants)->Step();
     if (!step.ok()) return step.status();
     if (!*step) break;
-    sqlite::Statement& v = **variants;
+    store::Statement& v = **variants;
     const bool has_markup = !v.ColumnIsNull(3);
     std::string markup;
     if (has_markup) {
@@ -166,6 +169,15 @@ Pretranslator& Pretranslator::operator=(Pretranslator&&) noexcept = default;
 Pretranslator::~Pretranslator() = default;
 
 Result<Pretranslator> Pretranslator::Open(sqlite::Database& db,
+                                          const PretranslateOptions& options) {
+  auto connection = std::make_unique<store::SqliteConnection>(db);
+  auto opened = Open(*connection, options);
+  if (!opened.ok()) return opened.status();
+  opened->impl_->owned = std::move(connection);
+  return opened;
+}
+
+Result<Pretranslator> Pretranslator::Open(store::Connection& db,
                                           const PretranslateOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->db = &db;

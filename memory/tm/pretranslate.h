@@ -125,7 +125,11 @@ struct PretranslateOptions {
 class Pretranslator {
  public:
   // Opens the memory's lookup (bringing its index up to date, as
-  // Lookup::Open does).
+  // Lookup::Open does), on any engine behind the storage seam
+  // (memory/store/connection.h). REQUIRES: `db` outlives the Pretranslator.
+  [[nodiscard]] static Result<Pretranslator> Open(
+      store::Connection& db, const PretranslateOptions& options);
+  // The same over a SQLite database, which must outlive the Pretranslator.
   [[nodiscard]] static Result<Pretranslator> Open(
       sqlite::Database& db, const PretranslateOptions& options);
   Pretranslator(Pretranslator&&) noexcept;

@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "tests/support/files.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 #include "tests/support/xliff_schema.h"
 
@@ -29,6 +31,15 @@ class PretranslateCliTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    db_ = (dir_ / "t.db").string();
+    // In the onoma_pretranslate_cli_test_pg run the store is a new
+    // PostgreSQL database, and every draft is the one SQLite gives.
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
     Output o =
         Onoma("term import '" ONOMA_SOURCE_DIR "/tables/termbase/news.tsv'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -48,8 +59,7 @@ class PretranslateCliTest : public ::testing::Test {
     ASSERT_EQ(o.exit_code, 0) << o.err;
   }
   Output Onoma(const std::string& args, const std::string& input = "") {
-    return RunOnoma("NO_COLOR=1",
-                    "--db '" + (dir_ / "t.db").string() + "' " + args, input);
+    return RunOnoma("NO_COLOR=1", "--db '" + db_ + "' " + args, input);
   }
   std::string Write(const std::string& name, const std::string& text) {
     const fs::path path = dir_ / name;
@@ -66,6 +76,8 @@ class PretranslateCliTest : public ::testing::Test {
       "Nobody expected the storm to reach the coast.\n";
 
   fs::path dir_;
+  std::string db_;  // what --db is given
+  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(PretranslateCliTest, TextDraftOnStandardOutputWithTheAnalysis) {

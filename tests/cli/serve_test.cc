@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,10 +26,12 @@
 #include "cli/options.h"
 #include "cli/serve_http.h"
 #include "memory/sqlite/database.h"
+#include "memory/store/open.h"
 #include "memory/terms/name_index.h"
 #include "memory/terms/term_store.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/files.h"
+#include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 
 namespace onoma::cli {
@@ -47,14 +50,15 @@ std::string TestDb() {
 }
 
 // A small store: Kyiv and Kharkiv with their variants, a concept whose
-// note is markup, and a memory of three units.
+// note is markup, and a memory of three units; in the SQLite file `path`,
+// or the PostgreSQL database a URI names.
 void MakeStore(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm", ".names"}) {
     std::remove((path + suffix).c_str());
   }
-  auto db = sqlite::Database::Open(path);
+  auto db = store::Open(path);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
-  terms::TermStore store(*db);
+  terms::TermStore store(**db);
   auto add = [&](const char* slug, terms::ConceptType type, const char* lang,
                  const char* form, terms::TermStatus status,
                  const char* note = "") {
@@ -81,7 +85,7 @@ void MakeStore(const std::string& path) {
   add("kharkiv", ConceptType::kPlace, "uk", "Харків", TermStatus::kPreferred);
   add("hostile", ConceptType::kOther, "en", "Scriptville",
       TermStatus::kPreferred, kHostileNote);
-  tm::TranslationMemory memory(*db);
+  tm::TranslationMemory memory(**db);
   for (auto [en, uk] : {
            std::pair{"Shelling in Kharkiv on Monday killed 5 people.",
                      "Обстріл у Харкові в понеділок убив 5 людей."},
@@ -127,10 +131,18 @@ DeskRequest Post(std::string path, std::string body,
 
 Json Body(const DeskResponse& r) { return Json::parse(r.body); }
 
+// On SQLite a file; in the onoma_serve_test_pg run a new PostgreSQL
+// database (tests/support/pg_server.h), given as --db is, by its URI.
 class DeskTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = TestDb();
+    if (testing::TestOnPostgres()) {
+      auto pg = testing::PgTestDatabase::Make();
+      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
+      pg_.emplace(std::move(*pg));
+      db_ = pg_->uri();
+    }
     MakeStore(db_);
     Open(false);
   }
@@ -148,6 +160,7 @@ class DeskTest : public ::testing::Test {
     return body["error"].get<std::string>();
   }
 
+  std::optional<testing::PgTestDatabase> pg_;
   std::string db_;
   DeskLimits limits_;
   std::unique_ptr<Desk> desk_;
@@ -322,6 +335,65 @@ TEST_F(DeskTest, ReadOnlyRefusesEdits) {
   EXPECT_NE(Refusal(r, 403).find("--allow-edit"), std::string::npos);
 }
 
+// docs/shared-store.md's read-only role: the desk serves lookups as a
+// role that may only read, and the server refuses what it would write.
+TEST_F(DeskTest, ServesLookupsAsARoleThatMayOnlyRead) {
+  if (!testing::TestOnPostgres()) {
+    GTEST_SKIP() << "roles are PostgreSQL's (onoma_serve_test_pg)";
+  }
+  const std::string role = pg_->name() + "_reader";
+  ASSERT_TRUE(pg_->Exec("CREATE ROLE " + role +
+                        " LOGIN;"
+                        "GRANT CONNECT ON DATABASE " +
+                        pg_->name() + " TO " + role +
+                        ";"
+                        "GRANT USAGE ON SCHEMA public TO " +
+                        role +
+                        ";"
+                        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " +
+                        role)
+                  .ok());
+  std::string uri = db_;
+  const std::size_t user = uri.find("user=");
+  ASSERT_NE(user, std::string::npos) << uri;
+  uri = uri.substr(0, user) + "user=" + role;
+  // A unit the lookup index lacks, which the reader cannot index.
+  {
+    auto db = store::Open(db_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(tm::TranslationMemory(**db)
+                    .Add("en", "uk", "Odesa port was shelled on Monday.",
+                         "Одеський порт обстріляли в понеділок.")
+                    .ok());
+  }
+  desk_.reset();
+  auto reader = Desk::Open(ServeOptions(uri), limits_);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  Json found =
+      Body((*reader)->Handle(Get("/api/term/lookup", {{"q", "Києві"}})));
+  EXPECT_EQ(found["concepts"][0]["slug"], "kyiv");
+  Json matches = Body((*reader)->Handle(
+      Get("/api/tm/lookup", {{"from", "en"},
+                             {"to", "uk"},
+                             {"q", "Odesa port was shelled on Monday."}})));
+  ASSERT_FALSE(matches["matches"].empty());
+  EXPECT_EQ(matches["matches"][0]["score"], 100);
+  auto editor = Desk::Open(ServeOptions(uri, true), limits_);
+  ASSERT_TRUE(editor.ok()) << editor.status().ToString();
+  DeskResponse refused = (*editor)->Handle(Post(
+      "/api/term/add",
+      R"({"concept": "kyiv", "lang": "de", "form": "Kiew", "status": "preferred"})"));
+  EXPECT_NE(refused.status, 200);
+  EXPECT_NE(refused.body.find("permission denied"), std::string::npos)
+      << refused.body;
+  editor->reset();
+  reader->reset();
+  (void)pg_->Exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role +
+                  "; REVOKE ALL ON SCHEMA public FROM " + role +
+                  "; REVOKE ALL ON DATABASE " + pg_->name() + " FROM " + role +
+                  "; DROP ROLE " + role);
+}
+
 TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
   Open(true);
   // Normalize does not know the spelling yet.
@@ -336,9 +408,9 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
   desk_->WaitForNames();
   EXPECT_EQ(Body(desk_->Handle(Post("/api/normalize", text)))["text"],
             "Kyiv said.");
-  // The names compiled after the edit are kept beside the database, where
-  // the next start and `onoma normalize` map them as they are.
-  {
+  // The names compiled after the edit are kept beside a SQLite database,
+  // where the next start and `onoma normalize` map them as they are.
+  if (!testing::TestOnPostgres()) {
     auto db = sqlite::Database::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     bool compiled = false;
@@ -401,10 +473,25 @@ TEST_F(DeskTest, EditsWithTheCommandsChecksAndNamesFollow) {
 
 // --- the read connections ---------------------------------------------------
 
+// The store of a DeskPoolTest: a SQLite file, or in the _pg run a
+// PostgreSQL database (kept in `pg`).
+std::string PoolStore(std::optional<testing::PgTestDatabase>& pg) {
+  if (!testing::TestOnPostgres()) return TestDb();
+  auto made = testing::PgTestDatabase::Make();
+  if (!made.ok()) return "";
+  pg.emplace(std::move(*made));
+  return pg->uri();
+}
+
 TEST(DeskPoolTest, StopsARequestsDatabaseWorkWhenItsTimeIsUp) {
-  const std::string db = TestDb();
+  std::optional<testing::PgTestDatabase> pg;
+  const std::string db = PoolStore(pg);
+  if (db.empty())
+    ONOMA_SKIP_WITHOUT_PG(testing::PgTestDatabase::Make().status());
   MakeStore(db);
-  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000));
+  // On PostgreSQL the server stops the statement after max_time.
+  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000),
+                             std::chrono::milliseconds(500));
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
   {
     // Time already up: a statement of a hundred million steps is stopped
@@ -412,12 +499,12 @@ TEST(DeskPoolTest, StopsARequestsDatabaseWorkWhenItsTimeIsUp) {
     DeskPool::Lease lease = (*pool)->Acquire(std::chrono::steady_clock::now() -
                                              std::chrono::seconds(1));
     ASSERT_TRUE(lease);
-    auto count = lease->db.Prepare(
+    auto count = lease->db->Prepare(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
         "WHERE i < 100000000) SELECT count(*) FROM n",
         "count to a hundred million");
     ASSERT_TRUE(count.ok()) << count.status().ToString();
-    auto row = count->Step();
+    auto row = (*count)->Step();
     EXPECT_FALSE(row.ok());
     EXPECT_TRUE(lease->timed_out());
   }
@@ -425,18 +512,22 @@ TEST(DeskPoolTest, StopsARequestsDatabaseWorkWhenItsTimeIsUp) {
   DeskPool::Lease lease = (*pool)->Acquire(std::chrono::steady_clock::now() +
                                            std::chrono::hours(1));
   ASSERT_TRUE(lease);
-  auto one = lease->db.Prepare("SELECT 1", "select one");
+  auto one = lease->db->Prepare("SELECT 1", "select one");
   ASSERT_TRUE(one.ok());
-  auto row = one->Step();
+  auto row = (*one)->Step();
   ASSERT_TRUE(row.ok()) << row.status().ToString();
   EXPECT_TRUE(*row);
   EXPECT_FALSE(lease->timed_out());
 }
 
 TEST(DeskPoolTest, NoReaderFreeByTheDeadlineIsAnEmptyLease) {
-  const std::string db = TestDb();
+  std::optional<testing::PgTestDatabase> pg;
+  const std::string db = PoolStore(pg);
+  if (db.empty())
+    ONOMA_SKIP_WITHOUT_PG(testing::PgTestDatabase::Make().status());
   MakeStore(db);
-  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000));
+  auto pool = DeskPool::Open(db, 1, std::chrono::milliseconds(1000),
+                             std::chrono::milliseconds(10000));
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
   const auto later = std::chrono::steady_clock::now() + std::chrono::hours(1);
   {

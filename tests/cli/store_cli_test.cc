@@ -406,24 +406,30 @@ TEST_F(StoreCliTest, InfoNamesTheDatabaseWhereItCameFromAndItsCounts) {
   ASSERT_TRUE(latest.ok());
   Output o = Onoma("info");
   EXPECT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_EQ(o.out, "database: " + db_.string() +
-                       "\n"
-                       "from: --db\n"
-                       "schema version: " +
-                       std::to_string(*latest) +
-                       "\n"
-                       "concepts: 1\n"
-                       "terms: 2\n"
-                       "units: 2\n"
-                       "variants: 4\n");
+  EXPECT_TRUE(o.out.starts_with("database: " + db_.string() +
+                                "\n"
+                                "from: --db\n"
+                                "engine: SQLite 3."))
+      << o.out;
+  EXPECT_TRUE(o.out.ends_with("\nschema version: " + std::to_string(*latest) +
+                              "\n"
+                              "concepts: 1\n"
+                              "terms: 2\n"
+                              "units: 2\n"
+                              "variants: 4\n"))
+      << o.out;
   o = Onoma("info --json");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_TRUE(Contains(o.out, "{\"database\": \"" + db_.string() +
-                                  "\", \"from\": \"--db\", \"read_only\": "
-                                  "false, \"schema_version\": " +
-                                  std::to_string(*latest) +
-                                  ", \"concepts\": 1, \"terms\": 2, "
-                                  "\"units\": 2, \"variants\": 4, "))
+                                  "\", \"from\": \"--db\", \"engine\": "
+                                  "\"sqlite\", \"engine_version\": \"3."))
+      << o.out;
+  EXPECT_TRUE(Contains(o.out,
+                       "\", \"read_only\": "
+                       "false, \"schema_version\": " +
+                           std::to_string(*latest) +
+                           ", \"concepts\": 1, \"terms\": 2, "
+                           "\"units\": 2, \"variants\": 4, "))
       << o.out;
   o = RunOnoma("ONOMA_DB='" + db_.string() + "'", "info");
   EXPECT_EQ(o.exit_code, 0) << o.err;
