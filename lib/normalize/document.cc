@@ -258,7 +258,10 @@ bool DocumentNormalizer::Impl::NotAName(std::string_view line,
   }
   // A genitive in -ська/-цька before a word in -а that agrees with it:
   // Комсомольська правда, Свердловська обласна дума.
-  std::string folded_name = text::FoldCase(name);
+  // The name as the scanner folded it: text::FoldCase of each NFC segment.
+  const std::string_view folded_name =
+      std::string_view(scanner.folded())
+          .substr(c.folded_begin, c.folded_end - c.folded_begin);
   if (genitive &&
       (folded_name.ends_with("ська") || folded_name.ends_with("цька"))) {
     std::string next = text::FoldCase(after);

@@ -2,15 +2,48 @@
 
 #include "lib/normalize/language_runs_internal.h"
 #include "lib/text/language_guess.h"
-#include "lib/text/utf8.h"
 
 // Tested by tests/normalize/language_runs_test.cc.
 
 namespace onoma::normalize::internal {
 namespace {
 
-bool IsSentenceEnd(char32_t c) {
-  return c == U'.' || c == U'!' || c == U'?' || c == U'…';
+// Whether the character at byte `i` of `line` ends a sentence (. ! ? …);
+// moves `i` past it, or one byte on when it does not. UTF-8 never puts an
+// ASCII byte or a lead byte inside another character, so the marks are
+// found by their bytes, without decoding every character.
+bool SentenceEndAt(std::string_view line, std::size_t& i) {
+  const char b = line[i++];
+  if (b == '.' || b == '!' || b == '?') return true;
+  if (b == '\xE2' && line.substr(i, 2) == "\x80\xA6") {  // …
+    i += 2;
+    return true;
+  }
+  return false;
+}
+
+// The quotation mark at byte `i` of `line` (« » „ “ ” "), moving `i` past
+// it; else 0, moving `i` one byte on.
+char32_t QuoteMarkAt(std::string_view line, std::size_t& i) {
+  struct Mark {
+    std::string_view bytes;
+    char32_t mark;
+  };
+  static constexpr Mark kMarks[] = {
+      {"\"", U'"'},           {"\xC2\xAB", U'«'},     {"\xC2\xBB", U'»'},
+      {"\xE2\x80\x9E", U'„'}, {"\xE2\x80\x9C", U'“'}, {"\xE2\x80\x9D", U'”'},
+  };
+  const char b = line[i];
+  if (b == '"' || b == '\xC2' || b == '\xE2') {
+    for (const Mark& m : kMarks) {
+      if (line.substr(i, m.bytes.size()) == m.bytes) {
+        i += m.bytes.size();
+        return m.mark;
+      }
+    }
+  }
+  ++i;
+  return 0;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
@@ -50,10 +83,11 @@ void LanguageRuns::Find(std::string_view line, std::string_view lang) {
     }
     return false;
   };
+  // The marks are found by their bytes (UTF-8 never puts an ASCII byte or
+  // a lead byte inside another character), not by decoding every one.
   for (std::size_t i = 0; i < line.size();) {
-    std::size_t at = i;
-    char32_t c = 0;
-    if (!text::DecodeNext(line, i, c)) break;
+    const std::size_t at = i;
+    const char32_t c = QuoteMarkAt(line, i);
     switch (c) {
       case U'«':
       case U'„':
@@ -113,9 +147,7 @@ void LanguageRuns::Find(std::string_view line, std::string_view lang) {
       i = counted = std::max(i, end);
       continue;
     }
-    char32_t c = 0;
-    if (!text::DecodeNext(line, i, c)) break;
-    if (IsSentenceEnd(c) && i < line.size() && IsSpace(line[i])) {
+    if (SentenceEndAt(line, i) && i < line.size() && IsSpace(line[i])) {
       end_sentence(i);
     }
   }

@@ -10,7 +10,48 @@
 
 namespace onoma::normalize {
 
+namespace {
+
+// The letter case of `c`: +1 upper, -1 lower, 0 none; 2 when `c` is not
+// one of the code points whose case is known here (ASCII, the Cyrillic of
+// U+0400..U+045F and Ґ ґ, Hangul syllables), which ICU must judge.
+int SimpleCaseOf(char32_t c) {
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') return 1;
+    if (c >= 'a' && c <= 'z') return -1;
+    return 0;
+  }
+  if (c >= 0x400 && c <= 0x42F) return 1;
+  if (c >= 0x430 && c <= 0x45F) return -1;
+  if (c == 0x490) return 1;
+  if (c == 0x491) return -1;
+  if (c >= 0xAC00 && c <= 0xD7A3) return 0;
+  return 2;
+}
+
+}  // namespace
+
 CasePattern CasePatternOf(std::string_view found) {
+  // Names are mostly written in the letters above, whose case mappings are
+  // one to one: counted here, without ICU's two mappings of the whole name.
+  {
+    int upper = 0, lower = 0;
+    bool simple = true;
+    for (std::size_t i = 0; i < found.size() && simple;) {
+      char32_t c = 0;
+      text::DecodeNext(found, i, c);
+      const int k = SimpleCaseOf(c);
+      simple = k != 2;
+      upper += k == 1;
+      lower += k == -1;
+    }
+    if (simple) {
+      if (upper == 0 && lower == 0) return CasePattern::kAsStored;
+      if (upper == 0) return CasePattern::kLower;
+      if (lower == 0 && upper >= 2) return CasePattern::kUpper;
+      return CasePattern::kAsStored;
+    }
+  }
   std::string upper = text::ToUpper(found);
   std::string lower = text::ToLower(found);
   if (upper == lower) return CasePattern::kAsStored;  // no letters with case

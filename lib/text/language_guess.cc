@@ -58,21 +58,34 @@ void CountLetters(std::string_view text, LetterCounts& counts) {
   // The Cyrillic word being read, lower case; longer words are no
   // candidates for the lists.
   constexpr std::size_t kLongestListed = 6;
-  std::u32string word;
+  std::array<char32_t, kLongestListed> word;
+  std::size_t word_size = 0;
   bool word_too_long = false;
   auto end_word = [&] {
-    if (!word_too_long && !word.empty()) {
-      if (Contains(kRussianWords, word)) ++counts.ru;
-      if (Contains(kUkrainianWords, word)) ++counts.uk;
+    if (!word_too_long && word_size != 0) {
+      const std::u32string_view w(word.data(), word_size);
+      if (Contains(kRussianWords, w)) ++counts.ru;
+      if (Contains(kUkrainianWords, w)) ++counts.uk;
     }
-    word.clear();
+    word_size = 0;
     word_too_long = false;
   };
   for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      // ASCII, most of a line in English: a Latin letter or no letter,
+      // and no part of a Cyrillic word but for the apostrophe.
+      ++i;
+      if (b != '\'') end_word();
+      const unsigned char lower = b | 0x20;
+      if (lower >= 'a' && lower <= 'z') ++counts.latin;
+      continue;
+    }
     char32_t c = 0;
     if (!DecodeNext(text, i, c)) break;
-    if (!InWord(c)) end_word();
-    switch (ScriptOf(c)) {
+    const Script script = ScriptOf(c);
+    if (script != Script::kCyrillic && !InWord(c)) end_word();
+    switch (script) {
       case Script::kHangul:
         counts.hangul += 2;  // a syllable block holds two or three letters
         break;
@@ -81,8 +94,8 @@ void CountLetters(std::string_view text, LetterCounts& counts) {
         char32_t lower = LowerCyrillic(c);
         if (IsRussianLetter(lower)) ++counts.ru;
         if (IsUkrainianLetter(lower)) ++counts.uk;
-        if (word.size() < kLongestListed) {
-          word.push_back(lower);
+        if (word_size < kLongestListed) {
+          word[word_size++] = lower;
         } else {
           word_too_long = true;
         }

@@ -13,6 +13,9 @@
 #include "lib/normalize/document.h"
 #include "lib/normalize/korean_particles.h"
 #include "lib/normalize/matcher.h"
+#include "lib/normalize/surface.h"
+#include "lib/text/unicode.h"
+#include "lib/text/utf8.h"
 
 namespace onoma::normalize {
 namespace {
@@ -240,6 +243,39 @@ TEST(DeclensionOverrideTest, PeopleDeclineByTheInferredClass) {
              F("ru", "Харкив", FormStatus::kDeprecated, FormKind::kVariant)};
   EXPECT_EQ(Norm(ru, "в Харкиве и под Харкивом", "ru"),
             "в Харькове и под Харьковом");
+}
+
+// CasePatternOf counts the case of ASCII, Cyrillic and Hangul itself and
+// asks ICU for the rest: both must agree with the definition on ICU's
+// mappings of the whole name.
+TEST(CasePatternTest, AgreesWithIcusMappingsOfTheWholeName) {
+  auto reference = [](const std::string& found) {
+    const std::string upper = text::ToUpper(found);
+    const std::string lower = text::ToLower(found);
+    if (upper == lower) return CasePattern::kAsStored;
+    if (found == lower) return CasePattern::kLower;
+    if (found != upper) return CasePattern::kAsStored;
+    int cased = 0;
+    for (std::size_t i = 0; i < found.size();) {
+      const std::size_t begin = i;
+      char32_t c = 0;
+      text::DecodeNext(found, i, c);
+      const std::string one = found.substr(begin, i - begin);
+      cased += text::ToLower(one) != one;
+    }
+    return cased >= 2 ? CasePattern::kUpper : CasePattern::kAsStored;
+  };
+  const char* const kPieces[] = {"A", "a", "Z", "q", "Б",  "б", "Ґ",     "ґ",
+                                 "Ё", "ё", "Ї", "ї", "가", " ", "-",     "'",
+                                 "5", "É", "é", "ß", "ǅ",  "Ω", "\u0301"};
+  std::mt19937 rng(29);
+  for (int n = 0; n < 3000; ++n) {
+    std::string name;
+    const int length = static_cast<int>(rng() % 5);
+    for (int k = 0; k < length; ++k)
+      name += kPieces[rng() % std::size(kPieces)];
+    EXPECT_EQ(CasePatternOf(name), reference(name)) << name;
+  }
 }
 
 // The scanner walks the trie only where a word may start: after any
