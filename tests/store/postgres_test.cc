@@ -104,6 +104,80 @@ TEST_F(PostgresTest, RefusesADatabaseFromANewerOnoma) {
       << db.status().ToString();
 }
 
+// The two engines' migrations are numbered alike (memory/schema/ and
+// memory/schema_postgres/), and a PostgreSQL store made by the next onoma
+// is refused as SQLite's is.
+TEST_F(PostgresTest, SchemaVersionsAreNumberedAsSqlitesAndTheNextIsRefused) {
+  auto sqlite_latest = sqlite::LatestSchemaVersion(sqlite::BuiltinMigrations());
+  ASSERT_TRUE(sqlite_latest.ok());
+  EXPECT_EQ(postgres::LatestSchemaVersion(), *sqlite_latest);
+  {
+    auto db = store::Open(pg_->uri());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+  }
+  const std::string next = std::to_string(postgres::LatestSchemaVersion() + 1);
+  ASSERT_TRUE(pg_->Exec("UPDATE meta SET value = '" + next +
+                        "' WHERE key = 'schema_version'")
+                  .ok());
+  auto db = store::Open(pg_->uri());
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.status().message().find("was made by a newer onoma (schema "
+                                       "version " +
+                                       next + ";"),
+            std::string::npos)
+      << db.status().ToString();
+}
+
+// The store's version (0006_term_version.sql) moves with every write to
+// what the normalizer compiles, in the same transaction, and not with a
+// note; the store's id stays.
+TEST_F(PostgresTest, TermWritesBumpTheStoresVersion) {
+  auto db = store::Open(pg_->uri());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto read = [&](std::string* id) -> std::int64_t {
+    auto q = (*db)->Prepare(
+        "SELECT store_id, version FROM term_version WHERE id = 1", "read");
+    EXPECT_TRUE(q.ok()) << q.status().ToString();
+    if (!q.ok()) return -1;
+    auto row = (*q)->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    if (!row.ok() || !*row) return -1;
+    if (id != nullptr) *id = std::string((*q)->ColumnBlob(0));
+    return (*q)->ColumnInt64(1);
+  };
+  std::string id;
+  const std::int64_t start = read(&id);
+  EXPECT_EQ(id.size(), 16u);
+  terms::TermStore store(**db);
+  terms::Concept c;
+  c.slug = "kyiv";
+  terms::Term t;
+  t.lang = "en";
+  t.form = "Kyiv";
+  ASSERT_TRUE(store.Add(c, t).ok());
+  const std::int64_t added = read(nullptr);
+  EXPECT_GT(added, start);
+  // TermStore::Edit writes the term again; the rule itself is the
+  // trigger's, on the columns.
+  ASSERT_TRUE((*db)
+                  ->Exec("UPDATE term SET note = 'capital', source = 'AP'",
+                         "edit a note")
+                  .ok());
+  EXPECT_EQ(read(nullptr), added) << "a note is not a name";
+  ASSERT_TRUE(
+      (*db)->Exec("UPDATE term SET status = status", "leave a status").ok());
+  EXPECT_EQ(read(nullptr), added) << "nothing changed";
+  terms::TermEdit status;
+  status.status = terms::TermStatus::kAdmitted;
+  ASSERT_TRUE(store.Edit("kyiv", "en", "Kyiv", status).ok());
+  const std::int64_t edited = read(nullptr);
+  EXPECT_GT(edited, added);
+  ASSERT_TRUE(store.Remove("kyiv").ok());
+  std::string same_id;
+  EXPECT_GT(read(&same_id), edited);
+  EXPECT_EQ(same_id, id);
+}
+
 TEST_F(PostgresTest, ReadOnlyDoesNotCreateTheSchema) {
   store::OpenOptions options;
   options.read_only = true;
