@@ -4,6 +4,7 @@
 #include "memory/tm/lookup.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "lib/text/utf8.h"
 #include "lib/util/limits.h"
@@ -90,8 +91,11 @@ Status Lookup::Impl::ReadWatermark() {
   const std::int64_t tokens = *row ? (*state)->ColumnInt64(1) : 0;
   (*state)->Reset();
   // Another onoma has indexed more since the last query: token ids it
-  // added may be cached as unseen.
-  if (upto != seen_upto || tokens != seen_tokens) reader.Forget();
+  // added may be cached as unseen, and what was decoded is out of date.
+  if (upto != seen_upto || tokens != seen_tokens) {
+    reader.Forget();
+    ForgetSnapshot();
+  }
   seen_upto = upto;
   seen_tokens = tokens;
   units = static_cast<std::size_t>(upto);
@@ -209,6 +213,16 @@ Result<std::vector<Match>> Lookup::Impl::Finish(std::vector<Scored>& kept) {
 Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
     const std::vector<std::int64_t>& ids, bool bound) {
   stats.candidates = ids.size();
+  if (bound) {
+    // Bounding a unit by its indexed tokens costs a row lookup; reading
+    // every unit's tokens in one pass costs about as much as an eighth of
+    // the memory's units looked up one by one. Once a batch has bounded
+    // that many, the pass pays for the lookups after it.
+    bounded += ids.size();
+    if (batch && !forward.loaded && units > 0 && bounded >= units / 8 + 1) {
+      ONOMA_RETURN_IF_ERROR(LoadForward());
+    }
+  }
   std::vector<Scored> kept;
   Scored scored;
   for (std::int64_t unit : ids) {
@@ -222,6 +236,15 @@ Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
 Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   Impl& impl = *impl_;
   store::ReadScope scope(impl.db);
+  // Outside a batch each Find has its own snapshot: nothing decoded from
+  // the index outlives it.
+  struct Forget {
+    Impl& impl;
+    ~Forget() {
+      if (!impl.batch) impl.ForgetSnapshot();
+    }
+  } forget{impl};
+  if (!impl.batch) impl.ForgetSnapshot();
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   // The watermark, the postings and the units above it, all read in the
   // scope's one snapshot: an index batch committed meanwhile by another
@@ -235,6 +258,40 @@ Result<std::vector<Match>> Lookup::Find(std::string_view query) {
   // indexed tokens when it has them.
   ONOMA_RETURN_IF_ERROR(impl.Unindexed(ids));
   return impl.ScoreUnits(ids, /*bound=*/true);
+}
+
+Result<std::vector<Match>> Lookup::Find(std::string_view query, int min_score,
+                                        int max_matches) {
+  if (min_score < 0 || min_score > 100) {
+    return Status::BadArgument("the least score must be 0 to 100");
+  }
+  if (max_matches < 1) {
+    return Status::BadArgument("at least one match must be asked for");
+  }
+  LookupOptions& options = impl_->options;
+  const int saved_min = options.min_score, saved_max = options.max_matches;
+  options.min_score = min_score;
+  options.max_matches = max_matches;
+  auto found = Find(query);
+  options.min_score = saved_min;
+  options.max_matches = saved_max;
+  return found;
+}
+
+Lookup::Batch::Batch(Batch&& other) noexcept
+    : impl_(std::exchange(other.impl_, nullptr)) {}
+
+Lookup::Batch::~Batch() {
+  if (impl_ == nullptr) return;
+  impl_->ForgetSnapshot();
+  impl_->batch.reset();
+}
+
+Lookup::Batch Lookup::StartBatch() {
+  if (impl_->batch) return Batch(nullptr);  // inside one already
+  impl_->ForgetSnapshot();
+  impl_->batch = std::make_unique<store::ReadScope>(impl_->db);
+  return Batch(impl_.get());
 }
 
 Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {

@@ -153,6 +153,8 @@ struct LookupStats {
 };
 
 class Lookup {
+  struct Impl;
+
  public:
   // Any engine behind the storage seam (memory/store/connection.h); the
   // Connection must outlive the Lookup.
@@ -170,6 +172,34 @@ class Lookup {
   // min_score. Empty when none.
   [[nodiscard]] Result<std::vector<Match>> Find(std::string_view query);
 
+  // The same with another least score and number of matches for this
+  // query alone (kBadArgument when out of range, as for Open).
+  [[nodiscard]] Result<std::vector<Match>> Find(std::string_view query,
+                                                int min_score, int max_matches);
+
+  // Until it goes, every Find reads the memory as of one snapshot, and
+  // what it decoded of the index serves the Finds after it: the commonest
+  // keys' postings as bitmaps and, once many units have been bounded,
+  // every unit's indexed tokens (about 40 bytes a unit). For many queries
+  // in a row (onoma pretranslate); outside a batch each Find decodes
+  // afresh and keeps nothing. Writers are not blocked meanwhile; the
+  // batch does not see what they commit. REQUIRES: the Lookup outlives
+  // its Batch, which does not nest (a second one is a no-op).
+  class Batch {
+   public:
+    Batch(Batch&& other) noexcept;
+    Batch& operator=(Batch&&) = delete;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();
+
+   private:
+    friend class Lookup;
+    explicit Batch(Impl* impl) : impl_(impl) {}
+    Impl* impl_;
+  };
+  [[nodiscard]] Batch StartBatch();
+
   // The same by scoring every unit in the memory, without the index: the
   // reference the index is tested against. Slow on big memories.
   [[nodiscard]] Result<std::vector<Match>> BruteForce(std::string_view query);
@@ -177,7 +207,6 @@ class Lookup {
   const LookupStats& last_stats() const;
 
  private:
-  struct Impl;
   explicit Lookup(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

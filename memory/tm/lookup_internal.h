@@ -6,8 +6,10 @@
 #define ONOMA_MEMORY_TM_LOOKUP_INTERNAL_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lib/normalize/names.h"
@@ -19,6 +21,7 @@
 #include "memory/tm/match_score.h"
 #include "memory/tm/match_tokens.h"
 #include "memory/tm/tm_index.h"
+#include "memory/tm/unit_counter.h"
 
 namespace onoma::tm {
 
@@ -68,6 +71,31 @@ struct TargetNumber {
 void TargetNumbers(std::string_view text, const std::vector<MatchToken>& tokens,
                    std::vector<TargetNumber>& out);
 
+// A common key's postings decoded once for a snapshot of the index:
+// levels[j] the units holding it at least j + 1 times (kManyTimes: that or
+// more; a token-pair key has only levels[0]), as a bitmap (bit u % 64 of
+// word u / 64) when one unit in 32 or more is there, else as a list,
+// ascending.
+struct DenseKey {
+  struct Level {
+    std::vector<std::uint64_t> bits;
+    std::vector<std::uint32_t> list;
+  };
+  std::vector<Level> levels;
+};
+
+// Every indexed unit's tokens in the query's language (tm_tokens), read in
+// one pass once a snapshot has many candidates to bound: unit u's variants
+// are variants [first[u], first[u + 1]), variant k the varints
+// data[starts[k], starts[k + 1]).
+struct ForwardTokens {
+  bool loaded = false;
+  std::size_t upto = 0;  // units 1..upto are here
+  std::vector<std::uint32_t> first;
+  std::vector<std::uint32_t> starts;
+  std::string data;
+};
+
 struct Lookup::Impl {
   Impl(store::Connection& database, const LookupOptions& o, MatchTokenizer t,
        PostingReader r)
@@ -107,6 +135,16 @@ struct Lookup::Impl {
                                         bool bound);
   // lookup_plan.cc: the units that may reach min_score, ascending.
   Status Candidates(std::vector<std::uint32_t>& out);
+  // lookup_plan.cc: `key`'s postings as a DenseKey, decoded on first use in
+  // the snapshot; `read` counts the postings decoded.
+  Result<const DenseKey*> Dense(std::int64_t key, std::uint64_t& read);
+  // lookup_plan.cc: fills unit_lengths from the length keys' postings.
+  Status LoadLengths();
+  // lookup_verify.cc: fills `forward` from tm_tokens.
+  Status LoadForward();
+  // Drops what was decoded from the index: at the end of a Find outside a
+  // batch, at the end of a batch, and when the index has changed.
+  void ForgetSnapshot();
   // lookup_verify.cc: scores `unit` into `out` when it reaches min_score.
   // With `bound`, a unit whose indexed tokens (tm_tokens) show that it
   // cannot reach min_score is dismissed before its text is read.
@@ -119,6 +157,17 @@ struct Lookup::Impl {
 
   Query query;
   ScoreScratch scratch;
+  // Decoded from the index for the current snapshot (ForgetSnapshot).
+  std::unordered_map<std::int64_t, DenseKey> dense;
+  // Each unit's length in the query's language as its postings give it
+  // (0: unknown, as for units whose variants differ); empty until needed.
+  std::vector<std::uint16_t> unit_lengths;
+  ForwardTokens forward;
+  std::uint64_t bounded = 0;  // units bounded in this snapshot
+  // Inside a batch (Lookup::StartBatch): the snapshot and its decoded
+  // index outlive each Find.
+  std::unique_ptr<store::ReadScope> batch;
+  UnitCounter counter;
   std::vector<std::uint16_t> counts;
   std::vector<std::uint16_t> lengths_seen;
   std::vector<std::int64_t> stored_ids;

@@ -9,10 +9,12 @@
 // where n is the query's token count, A the tokens inside its k names and
 // W the most tokens a name of the term store spans; a key's count is how
 // many times the query holds it. The plan reading the fewest postings wins.
-// Counting is a dense array over unit ids: a few megabytes for a million
-// units, and no hashing in the inner loop. Once the rarest keys seen carry
-// more than W_total − T weight, a unit not met yet cannot reach T, so
-// later (commoner) keys only add to the units already met.
+// Counting is a dense array over the units met; inside a batch of
+// lookups (Lookup::StartBatch) it is bit-sliced over every unit instead
+// (memory/tm/unit_counter.h): a key held by one unit in 32 or more is
+// decoded once per batch into bitmaps and added a word (64 units) at a
+// time, rarer keys' postings one by one, and each unit is then held to
+// the threshold of its own length, which the length keys' postings give.
 
 #include <algorithm>
 #include <map>
@@ -76,7 +78,10 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
         if (!f.ok()) return f.status();
         k.frequency = *f;
       }
-      plan.cost += k.frequency * scale;
+      // A common key decoded already in this snapshot costs a word
+      // operation per 64 units, not a posting read.
+      const bool decoded = dense.count(key) != 0;
+      plan.cost += (decoded ? units / 64 + 1 : k.frequency) * scale;
     }
     return Status::Ok();
   };
@@ -129,20 +134,11 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   }
   if (plan != &lengths) stats.filtered = true;
 
-  std::sort(plan->keys.begin(), plan->keys.end(),
-            [](const PlanKey& a, const PlanKey& b) {
-              return a.frequency < b.frequency;
-            });
   std::int64_t total = 0;
   for (const PlanKey& k : plan->keys) total += k.weight;
-  if (counts.size() < units + 1) {
-    counts.assign(units + 1, 0);
-    lengths_seen.assign(units + 1, 0);
-  }
-  touched.clear();
-  // Token postings carry the unit's own count of the token and its length:
-  // the count filter takes the smaller count, skips lengths no match can
-  // have, and holds each unit to the threshold of its own length.
+  // Token postings carry the unit's own count of the token: the count
+  // filter takes the smaller count. Units whose length no match can have
+  // are skipped, and each unit is held to the threshold of its own length.
   const bool by_token = plan == &unigram;
   const std::int64_t lo =
       std::max<std::int64_t>(0, CeilDiv(n * min - 100 * name_tokens, 100));
@@ -156,43 +152,201 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
             100 * name_tokens,
         100);
   };
-  std::int64_t seen_weight = 0;
+  // The least count any unit needs: the threshold of an unknown length,
+  // and of each length a match can have.
+  std::int64_t least = plan->threshold;
+  if (by_token) {
+    const std::int64_t top = std::min<std::int64_t>(hi, kMaxPostingLength - 1);
+    for (std::int64_t m = std::max<std::int64_t>(lo, 1); m <= top; ++m) {
+      least = std::min(least, threshold(m));
+    }
+  }
+  if (least < 1) least = 1;
+
+  // A key held by one unit in 32 or more: its bitmap is at most the size
+  // of its postings, and adding it costs a few operations per 64 units.
+  // Only inside a batch: decoding into bitmaps costs more than counting
+  // the postings once, and pays only when later lookups reuse them.
+  auto is_dense = [&](const PlanKey& k) {
+    return batch && k.key != 0 && k.frequency != 0 && k.frequency * 32 >= units;
+  };
+  if (std::none_of(plan->keys.begin(), plan->keys.end(), is_dense)) {
+    // Rare keys only: a count per unit met, in a dense array over unit
+    // ids (a few megabytes for a million units, no hashing in the inner
+    // loop). Once the rarest keys seen carry more than W_total − T weight,
+    // a unit not met yet cannot reach T, so later (commoner) keys only add
+    // to the units already met.
+    std::sort(plan->keys.begin(), plan->keys.end(),
+              [](const PlanKey& a, const PlanKey& b) {
+                return a.frequency < b.frequency;
+              });
+    if (counts.size() < units + 1) {
+      counts.assign(units + 1, 0);
+      lengths_seen.assign(units + 1, 0);
+    }
+    touched.clear();
+    std::int64_t seen_weight = 0;
+    for (const PlanKey& k : plan->keys) {
+      const bool admit = seen_weight < total - plan->threshold + 1;
+      seen_weight += k.weight;
+      if (k.key == 0 || k.frequency == 0) continue;
+      auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
+                                            std::uint16_t times,
+                                            std::uint16_t tokens) {
+        // Above the watermark: a posting left by a deleted unit whose id
+        // came back, or one of a batch committed after this snapshot's
+        // watermark was read. Such units are scored by Find anyway.
+        if (unit > units) return;
+        if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
+            (tokens < lo || tokens > hi)) {
+          return;
+        }
+        std::uint16_t& c = counts[unit];
+        if (c == 0) {
+          if (!admit) return;
+          touched.push_back(unit);
+          lengths_seen[unit] = tokens;
+        } else if (lengths_seen[unit] != tokens) {
+          lengths_seen[unit] = 0;  // a stale posting of a reused id: unknown
+        }
+        std::uint32_t add = k.weight;
+        if (by_token && times < kManyTimes) {
+          add = std::min<std::uint32_t>(add, times);
+        }
+        c = static_cast<std::uint16_t>(
+            std::min<std::uint32_t>(0xFFFF, c + add));
+      });
+      if (!read.ok()) return read.status();
+      stats.postings_read += *read;
+    }
+    for (std::uint32_t unit : touched) {
+      if (counts[unit] >= threshold(lengths_seen[unit])) out.push_back(unit);
+      counts[unit] = 0;
+    }
+    std::sort(out.begin(), out.end());
+    return Status::Ok();
+  }
+
+  // Common keys too: bit-sliced counts over every unit, each unit then
+  // held to the threshold of its length as the length keys give it.
+  if (by_token && unit_lengths.empty()) {
+    ONOMA_RETURN_IF_ERROR(LoadLengths());
+  }
+  counter.Reset(units + 1, static_cast<std::uint32_t>(
+                               std::min<std::int64_t>(total, 0xFFFF)));
+  const std::size_t words = (units + 1 + 63) / 64;
   for (const PlanKey& k : plan->keys) {
-    const bool admit = seen_weight < total - plan->threshold + 1;
-    seen_weight += k.weight;
     if (k.key == 0 || k.frequency == 0) continue;
-    auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
-                                          std::uint16_t times,
-                                          std::uint16_t tokens) {
-      // Above the watermark: a posting left by a deleted unit whose id
-      // came back, or one of a batch committed after this snapshot's
-      // watermark was read. Such units are scored by Find anyway.
-      if (unit > units) return;
-      if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
-          (tokens < lo || tokens > hi)) {
-        return;
+    if (is_dense(k)) {
+      auto dense_key = Dense(k.key, stats.postings_read);
+      if (!dense_key.ok()) return dense_key.status();
+      const DenseKey& d = **dense_key;
+      for (std::uint32_t j = 1; j <= k.weight; ++j) {
+        // The j-th time the query holds the token counts for the units
+        // holding it at least j times (kManyTimes: that or more).
+        const std::size_t level =
+            !by_token ? 0 : std::min<std::size_t>(j, kManyTimes) - 1;
+        if (level >= d.levels.size()) break;
+        const DenseKey::Level& units_at = d.levels[level];
+        if (!units_at.bits.empty()) {
+          counter.AddBits(units_at.bits.data(),
+                          std::min(words, units_at.bits.size()));
+        }
+        for (std::uint32_t unit : units_at.list) counter.Add(unit, 1);
       }
-      std::uint16_t& c = counts[unit];
-      if (c == 0) {
-        if (!admit) return;
-        touched.push_back(unit);
-        lengths_seen[unit] = tokens;
-      } else if (lengths_seen[unit] != tokens) {
-        lengths_seen[unit] = 0;  // a stale posting of a reused id: unknown
-      }
-      std::uint32_t add = k.weight;
-      if (by_token && times < kManyTimes)
-        add = std::min<std::uint32_t>(add, times);
-      c = static_cast<std::uint16_t>(std::min<std::uint32_t>(0xFFFF, c + add));
-    });
+      continue;
+    }
+    auto read = reader.ForEach(
+        k.key, [&](std::uint32_t unit, std::uint16_t times, std::uint16_t) {
+          // Above the watermark: as above.
+          if (unit > units) return;
+          std::uint32_t add = k.weight;
+          if (by_token && times < kManyTimes) {
+            add = std::min<std::uint32_t>(add, times);
+          }
+          counter.Add(unit, add);
+        });
     if (!read.ok()) return read.status();
     stats.postings_read += *read;
   }
-  for (std::uint32_t unit : touched) {
-    if (counts[unit] >= threshold(lengths_seen[unit])) out.push_back(unit);
-    counts[unit] = 0;
+  counter.ForEachAtLeast(
+      static_cast<std::uint32_t>(std::min<std::int64_t>(least, 0xFFFF)),
+      [&](std::uint32_t unit, std::uint32_t count) {
+        if (unit == 0) return;
+        std::int64_t m = 0;
+        if (by_token && unit < unit_lengths.size()) m = unit_lengths[unit];
+        if (m != 0 && m != kMaxPostingLength && (m < lo || m > hi)) return;
+        if (count >= threshold(m)) out.push_back(unit);
+      });
+  return Status::Ok();
+}
+
+Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
+                                            std::uint64_t& read) {
+  if (auto found = dense.find(key); found != dense.end()) {
+    return &found->second;
   }
-  std::sort(out.begin(), out.end());
+  // The first level straight into its bitmap (the key is common); the
+  // others as lists first, ascending unless a later chunk lists a lower id
+  // again (a reused id's stale posting).
+  DenseKey d;
+  d.levels.resize(1);
+  std::vector<std::uint64_t>& first = d.levels[0].bits;
+  first.assign((units + 1 + 63) / 64, 0);
+  std::vector<std::vector<std::uint32_t>> lists;
+  bool sorted = true;
+  auto decoded = reader.ForEach(
+      key, [&](std::uint32_t unit, std::uint16_t times, std::uint16_t) {
+        if (unit > units) return;  // as in Candidates
+        first[unit / 64] |= std::uint64_t{1} << (unit % 64);
+        if (times < 2) return;
+        if (lists.size() < times - 1u) lists.resize(times - 1u);
+        for (std::uint16_t j = 0; j + 1 < times; ++j) {
+          std::vector<std::uint32_t>& level = lists[j];
+          if (!level.empty() && level.back() >= unit) sorted = false;
+          level.push_back(unit);
+        }
+      });
+  if (!decoded.ok()) return decoded.status();
+  read += *decoded;
+  for (std::vector<std::uint32_t>& list : lists) {
+    if (!sorted) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    DenseKey::Level& level = d.levels.emplace_back();
+    if (list.size() * 32 >= units) {
+      level.bits.assign((units + 1 + 63) / 64, 0);
+      for (std::uint32_t unit : list) {
+        level.bits[unit / 64] |= std::uint64_t{1} << (unit % 64);
+      }
+    } else {
+      level.list = std::move(list);
+    }
+  }
+  return &dense.emplace(key, std::move(d)).first->second;
+}
+
+Status Lookup::Impl::LoadLengths() {
+  // 0xFFFF: no length posting seen yet.
+  unit_lengths.assign(units + 1, 0xFFFF);
+  auto keys = reader.LengthKeys(from);
+  if (!keys.ok()) return keys.status();
+  for (const auto& [length, key] : *keys) {
+    auto read = reader.ForEach(
+        key, [&](std::uint32_t unit, std::uint16_t, std::uint16_t tokens) {
+          if (unit > units) return;
+          std::uint16_t& seen = unit_lengths[unit];
+          // Two lengths for one unit (variants of different lengths, or a
+          // stale posting of a reused id): unknown.
+          seen = seen == 0xFFFF || seen == tokens ? tokens : 0;
+        });
+    if (!read.ok()) return read.status();
+    stats.postings_read += *read;
+  }
+  for (std::uint16_t& length : unit_lengths) {
+    if (length == 0xFFFF) length = 0;
+  }
   return Status::Ok();
 }
 

@@ -159,13 +159,80 @@ bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
   return reaches(at(n, m));
 }
 
+Status Lookup::Impl::LoadForward() {
+  forward = ForwardTokens();
+  auto rows = db.Prepare(
+      "SELECT id, tokens FROM tm_tokens WHERE lang = ?1 AND id < ?2 ORDER BY "
+      "id",
+      "read the units' indexed tokens");
+  if (!rows.ok()) return rows.status();
+  store::Statement& r = **rows;
+  ONOMA_RETURN_IF_ERROR(r.BindText(1, from));
+  ONOMA_RETURN_IF_ERROR(
+      r.BindInt64(2, (static_cast<std::int64_t>(units) + 1) * 65536));
+  forward.upto = units;
+  forward.first.assign(units + 2, 0);
+  std::size_t next = 0;  // units below `next` have their first variant set
+  for (;;) {
+    auto row = r.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const auto unit = static_cast<std::size_t>(r.ColumnInt64(0) >> 16);
+    if (unit > units) break;
+    const auto variant = static_cast<std::uint32_t>(forward.starts.size());
+    while (next <= unit) forward.first[next++] = variant;
+    forward.starts.push_back(static_cast<std::uint32_t>(forward.data.size()));
+    forward.data.append(r.ColumnBlob(1));
+  }
+  const auto end = static_cast<std::uint32_t>(forward.starts.size());
+  while (next <= units + 1) forward.first[next++] = end;
+  forward.starts.push_back(static_cast<std::uint32_t>(forward.data.size()));
+  forward.loaded = true;
+  return Status::Ok();
+}
+
+void Lookup::Impl::ForgetSnapshot() {
+  dense.clear();
+  unit_lengths.clear();
+  unit_lengths.shrink_to_fit();
+  forward = ForwardTokens();
+  bounded = 0;
+}
+
+namespace {
+
+void DecodeTokens(std::string_view blob, std::vector<std::int64_t>& ids) {
+  const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+  const unsigned char* end = p + blob.size();
+  ids.clear();
+  std::uint64_t id = 0;
+  while (p < end && ReadVarint(p, end, id)) {
+    ids.push_back(static_cast<std::int64_t>(id));
+  }
+}
+
+}  // namespace
+
 Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
-  if (bound) {
-    auto forward = db.Cached(
+  if (bound && forward.loaded &&
+      static_cast<std::size_t>(unit) <= forward.upto) {
+    const auto u = static_cast<std::size_t>(unit);
+    const std::uint32_t first = forward.first[u], last = forward.first[u + 1];
+    bool reachable = false;
+    for (std::uint32_t k = first; k < last && !reachable; ++k) {
+      DecodeTokens(std::string_view(forward.data)
+                       .substr(forward.starts[k],
+                               forward.starts[k + 1] - forward.starts[k]),
+                   stored_ids);
+      reachable = CanReach(stored_ids);
+    }
+    if (first != last && !reachable) return false;
+  } else if (bound) {
+    auto rows = db.Cached(
         "SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
         "read a unit's indexed tokens");
-    if (!forward.ok()) return forward.status();
-    store::Statement& f = **forward;
+    if (!rows.ok()) return rows.status();
+    store::Statement& f = **rows;
     ONOMA_RETURN_IF_ERROR(f.BindInt64(1, unit * 65536));
     ONOMA_RETURN_IF_ERROR(f.BindInt64(2, unit * 65536 + 65535));
     bool any = false, reachable = false;
@@ -175,14 +242,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
       if (!*row) break;
       if (f.ColumnTextView(0) != from) continue;
       any = true;
-      std::string_view blob = f.ColumnBlob(1);
-      const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
-      const unsigned char* end = p + blob.size();
-      stored_ids.clear();
-      std::uint64_t id = 0;
-      while (p < end && ReadVarint(p, end, id)) {
-        stored_ids.push_back(static_cast<std::int64_t>(id));
-      }
+      DecodeTokens(f.ColumnBlob(1), stored_ids);
       if (CanReach(stored_ids)) {
         reachable = true;
         break;

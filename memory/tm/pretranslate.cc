@@ -47,13 +47,13 @@ struct Pretranslator::Impl {
   PretranslateOptions options;
   // Declared before the lookup, which borrows it.
   std::optional<normalize::NameFinder> names;
-  // The lookup from min_score up, and one reaching down to the analysis's
-  // floor for the segments the first leaves without a match: a lower
-  // least score reads many more postings (docs/tm-lookup.md), so only the
-  // segments that need it pay for it. No floor lookup when min_score is
-  // at or below the floor already.
+  // The lookup from min_score up; for the segments it leaves without a
+  // match, it is asked again down to the analysis's floor: a lower least
+  // score reads many more postings (docs/tm-lookup.md), so only the
+  // segments that need it pay for it. Each report is one batch
+  // (Lookup::StartBatch), so that what one segment's lookup decoded of
+  // the index serves the next.
   std::optional<Lookup> lookup;
-  std::optional<Lookup> floor_lookup;
   std::optional<text::WordBreaker> words;
   std::vector<normalize::NameHit> hits;
   std::vector<text::WordSpan> spans;
@@ -201,14 +201,6 @@ Result<Pretranslator> Pretranslator::Open(store::Connection& db,
   auto lookup = Lookup::Open(db, lookup_options);
   if (!lookup.ok()) return lookup.status();
   impl->lookup.emplace(std::move(*lookup));
-  if (options.min_score > kAnalysisFloor) {
-    lookup_options.min_score = kAnalysisFloor;
-    lookup_options.max_matches = 1;
-    lookup_options.on_progress = nullptr;  // the index is up to date now
-    auto floor = Lookup::Open(db, lookup_options);
-    if (!floor.ok()) return floor.status();
-    impl->floor_lookup.emplace(std::move(*floor));
-  }
   return Pretranslator(std::move(impl));
 }
 
@@ -239,6 +231,7 @@ Result<formats::Draft> Pretranslator::Run(std::string_view text,
   std::string normalized;
 
   draft.segments.reserve(doc.size());
+  const Lookup::Batch batch = impl.lookup->StartBatch();
   for (std::size_t i = 0; i < doc.size(); ++i) {
     formats::DraftSegment& s = draft.segments.emplace_back();
     s.paragraph = doc.paragraph[i];
@@ -250,8 +243,8 @@ Result<formats::Draft> Pretranslator::Run(std::string_view text,
     }
     if (!matches->empty()) {
       s.score = matches->front().score;
-    } else if (impl.floor_lookup) {
-      auto weak = impl.floor_lookup->Find(s.source);
+    } else if (options.min_score > kAnalysisFloor) {
+      auto weak = impl.lookup->Find(s.source, kAnalysisFloor, 1);
       if (!weak.ok()) {
         return weak.status().WithContext(std::string(original) + ":" +
                                          std::to_string(s.paragraph + 1));

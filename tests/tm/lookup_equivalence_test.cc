@@ -182,8 +182,11 @@ class Generator {
 // With `partial`, the memory is a file whose index covers the first half
 // of the units only, and the lookups read it through a read-only
 // connection, which cannot bring the index up to date: what the index
-// lacks is scored unit by unit, and the answers must be the same.
-void ExpectIndexFindsWhatScoringFinds(bool partial) {
+// lacks is scored unit by unit, and the answers must be the same. With
+// `batched`, each lookup runs its queries as one batch
+// (Lookup::StartBatch), which counts common keys from bitmaps and bounds
+// units from their tokens read in one pass.
+void ExpectIndexFindsWhatScoringFinds(bool partial, bool batched = false) {
   const std::string path = ::testing::TempDir() + "onoma_equivalence_" +
                            std::to_string(getpid()) + ".db";
   std::remove(path.c_str());
@@ -262,6 +265,8 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
 
   const int kMins[] = {100, 95, 90, 80, 75, 70, 65, 60, 55, 50, 40, 25};
   std::map<std::pair<int, bool>, std::unique_ptr<Lookup>> lookups;
+  std::vector<Lookup::Batch> batches;  // before the lookups they borrow
+  batches.reserve(std::size(kMins) * 2);
   auto lookup_for = [&](int min, bool with_names) -> Lookup& {
     auto& slot = lookups[{min, with_names}];
     if (!slot) {
@@ -275,6 +280,7 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
       auto opened = Lookup::Open(*db, options);
       EXPECT_TRUE(opened.ok()) << opened.status().ToString();
       slot = std::make_unique<Lookup>(std::move(*opened));
+      if (batched) batches.push_back(slot->StartBatch());
     }
     return *slot;
   };
@@ -332,6 +338,7 @@ void ExpectIndexFindsWhatScoringFinds(bool partial) {
       static_cast<unsigned long long>(scored_by_index),
       static_cast<unsigned long long>(scored_by_all));
   EXPECT_EQ(stale, partial ? static_cast<int>(lookups.size()) : 0);
+  batches.clear();
   lookups.clear();
   read_only.reset();
   writer.reset();
@@ -347,6 +354,17 @@ TEST(LookupEquivalenceTest, IndexFindsExactlyWhatScoringEveryUnitFinds) {
 // the units above the index's watermark.
 TEST(LookupEquivalenceTest, PartialIndexFindsWhatScoringEveryUnitFinds) {
   ExpectIndexFindsWhatScoringFinds(/*partial=*/true);
+}
+
+// A batch of lookups keeps what it decoded of the index from one query to
+// the next (onoma pretranslate): the answers stay those of scoring every
+// unit.
+TEST(LookupEquivalenceTest, BatchOfLookupsFindsWhatScoringEveryUnitFinds) {
+  ExpectIndexFindsWhatScoringFinds(/*partial=*/false, /*batched=*/true);
+}
+
+TEST(LookupEquivalenceTest, BatchOverAPartialIndexFindsWhatScoringFinds) {
+  ExpectIndexFindsWhatScoringFinds(/*partial=*/true, /*batched=*/true);
 }
 
 }  // namespace
