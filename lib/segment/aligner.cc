@@ -266,6 +266,9 @@ Result<std::vector<Bead>> Align(const Document& source, const Document& target,
   // The documents' length ratio counts sentences left out or added on one
   // side; re-estimated from the 1-1 beads found, it describes the
   // translation, and a second pass with it finds those sentences better.
+  // The same pass uses the days of the month the first one put beside
+  // weekdays (alignment_model_internal.h, LinkWeekdays).
+  const bool linked = model.LinkWeekdays(beads);
   double s = 0;
   double t = 0;
   for (const Bead& bead : beads) {
@@ -273,10 +276,10 @@ Result<std::vector<Bead>> Align(const Document& source, const Document& target,
     s += model.SourceLength(bead.source_begin);
     t += model.TargetLength(bead.target_begin);
   }
-  if (s > 0 && t > 0 && std::fabs(t / s / model.ratio() - 1) > 0.02) {
-    model.set_ratio(std::clamp(t / s, 0.1, 10.0));
-    beads = AlignAll(source, target, options, model);
-  }
+  const bool moved =
+      s > 0 && t > 0 && std::fabs(t / s / model.ratio() - 1) > 0.02;
+  if (moved) model.set_ratio(std::clamp(t / s, 0.1, 10.0));
+  if (moved || linked) beads = AlignAll(source, target, options, model);
   return beads;
 }
 

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -228,25 +230,9 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   source_keys_ = KeysOf(source, anchors, options.source_lang, ids);
   target_keys_ = KeysOf(target, anchors, options.target_lang, ids);
   AddLatinWords(source, target, ids, source_keys_, target_keys_);
-  // Sentences of each side that mention each key.
-  std::vector<double> source_count(ids.size(), 0), target_count(ids.size(), 0);
-  for (const auto& [keys, count] : {std::pair{&source_keys_, &source_count},
-                                    std::pair{&target_keys_, &target_count}}) {
-    for (const std::vector<std::uint32_t>& sentence : *keys) {
-      for (std::size_t k = 0; k < sentence.size(); ++k) {
-        if (k == 0 || sentence[k] != sentence[k - 1]) {
-          (*count)[sentence[k]] += 1;
-        }
-      }
-    }
-  }
-  key_weight_.resize(ids.size());
-  for (std::size_t k = 0; k < ids.size(); ++k) {
-    double most = std::max(source_count[k], target_count[k]);
-    key_weight_[k] = most <= kRareAnchorSentences
-                         ? 1.0
-                         : std::sqrt(kRareAnchorSentences / most);
-  }
+  key_text_.resize(ids.size());
+  for (const auto& [key, id] : ids) key_text_[id] = key;
+  Weigh();
   double source_total = 0;
   double target_total = 0;
   source_quote_ = QuoteCutsOf(source);
@@ -275,6 +261,146 @@ AlignmentModel::AlignmentModel(const Document& source, const Document& target,
   if (source_total > 0 && target_total > 0) {
     ratio_ = std::clamp(target_total / source_total, 0.1, 10.0);
   }
+}
+
+void AlignmentModel::Weigh() {
+  // Sentences of each side that mention each key.
+  const std::size_t n = key_text_.size();
+  std::vector<double> source_count(n, 0), target_count(n, 0);
+  for (const auto& [keys, count] : {std::pair{&source_keys_, &source_count},
+                                    std::pair{&target_keys_, &target_count}}) {
+    for (const std::vector<std::uint32_t>& sentence : *keys) {
+      for (std::size_t k = 0; k < sentence.size(); ++k) {
+        if (k == 0 || sentence[k] != sentence[k - 1]) {
+          (*count)[sentence[k]] += 1;
+        }
+      }
+    }
+  }
+  key_weight_.assign(n, 1.0);
+  for (std::size_t k = 0; k < n; ++k) {
+    double most = std::max(source_count[k], target_count[k]);
+    if (most > kRareAnchorSentences) {
+      key_weight_[k] = std::sqrt(kRareAnchorSentences / most);
+    }
+  }
+}
+
+namespace {
+
+// 1 to 7 for the key of a weekday ("day:4"), else 0.
+int WeekdayOf(const std::string& key) {
+  return key.size() == 5 && key.starts_with("day:") && key[4] >= '1' &&
+                 key[4] <= '7'
+             ? key[4] - '0'
+             : 0;
+}
+
+// 1 to 31 for the key of a whole number in that range ("num:27"), else 0.
+int DayOfMonthOf(const std::string& key) {
+  if (!key.starts_with("num:") || key.size() < 5 || key.size() > 6) return 0;
+  int n = 0;
+  for (std::size_t i = 4; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return 0;
+    n = n * 10 + (key[i] - '0');
+  }
+  return n >= 1 && n <= 31 ? n : 0;
+}
+
+}  // namespace
+
+bool AlignmentModel::LinkWeekdays(const std::vector<Bead>& beads) {
+  auto names_weekdays = [&](const std::vector<std::vector<std::uint32_t>>& d) {
+    for (const auto& sentence : d) {
+      for (std::uint32_t id : sentence) {
+        if (WeekdayOf(key_text_[id]) != 0) return true;
+      }
+    }
+    return false;
+  };
+  const bool source_named = names_weekdays(source_keys_);
+  if (source_named == names_weekdays(target_keys_)) return false;
+  auto& named = source_named ? source_keys_ : target_keys_;
+  const auto& dated = source_named ? target_keys_ : source_keys_;
+
+  // Votes of the first pass: (day - weekday) mod 7, and the days seen.
+  std::array<int, 7> votes{};
+  std::vector<std::pair<int, int>> seen;  // (class, day)
+  std::vector<std::uint32_t> a, b;
+  for (const Bead& bead : beads) {
+    if (bead.source_count == 0 || bead.target_count == 0 ||
+        bead.confidence < 0.5) {
+      continue;
+    }
+    const std::uint32_t ni =
+        source_named ? bead.source_begin : bead.target_begin;
+    const std::uint32_t nn =
+        source_named ? bead.source_count : bead.target_count;
+    const std::uint32_t di =
+        source_named ? bead.target_begin : bead.source_begin;
+    const std::uint32_t dn =
+        source_named ? bead.target_count : bead.source_count;
+    Gather(named, ni, nn, a);
+    Gather(dated, di, dn, b);
+    for (std::uint32_t w : a) {
+      const int weekday = WeekdayOf(key_text_[w]);
+      if (weekday == 0) continue;
+      for (std::uint32_t d : b) {
+        const int day = DayOfMonthOf(key_text_[d]);
+        if (day == 0 || std::binary_search(a.begin(), a.end(), d)) continue;
+        const int c = ((day - weekday) % 7 + 7) % 7;
+        ++votes[static_cast<std::size_t>(c)];
+        seen.emplace_back(c, day);
+      }
+    }
+  }
+  const auto best = std::max_element(votes.begin(), votes.end());
+  if (*best == 0) return false;
+  const int c = static_cast<int>(best - votes.begin());
+  int lo = 31;
+  int hi = 1;
+  for (const auto& [k, day] : seen) {
+    if (k == c) lo = std::min(lo, day), hi = std::max(hi, day);
+  }
+  // The days the other document names, with their key ids.
+  std::map<int, std::uint32_t> days;
+  for (const auto& sentence : dated) {
+    for (std::uint32_t id : sentence) {
+      if (int day = DayOfMonthOf(key_text_[id]); day != 0) days[day] = id;
+    }
+  }
+  // Each weekday: the day of its class within a week of those seen.
+  std::array<std::int64_t, 8> link;
+  link.fill(-1);
+  for (int weekday = 1; weekday <= 7; ++weekday) {
+    int nearest = 99;
+    for (const auto& [day, id] : days) {
+      const int off = std::abs(2 * day - lo - hi);
+      if (((day - weekday) % 7 + 7) % 7 == c && day >= hi - 6 &&
+          day <= lo + 6 && off < nearest) {
+        link[static_cast<std::size_t>(weekday)] = id;
+        nearest = off;
+      }
+    }
+  }
+  bool added = false;
+  for (auto& sentence : named) {
+    const std::size_t before = sentence.size();
+    for (std::size_t k = 0; k < before; ++k) {
+      const int weekday = WeekdayOf(key_text_[sentence[k]]);
+      const std::int64_t id = link[static_cast<std::size_t>(weekday)];
+      if (weekday == 0 || id < 0) continue;
+      const auto day = static_cast<std::uint32_t>(id);
+      if (std::find(sentence.begin(), sentence.end(), day) != sentence.end()) {
+        continue;
+      }
+      sentence.push_back(day);
+      added = true;
+    }
+    if (sentence.size() != before) std::sort(sentence.begin(), sentence.end());
+  }
+  if (added) Weigh();
+  return added;
 }
 
 void AlignmentModel::Compare(std::size_t na,

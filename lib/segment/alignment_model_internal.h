@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -97,6 +98,15 @@ class AlignmentModel {
   // since what the two say is unrelated.
   double ReplaceCost() const { return -std::log(kPriorReplace); }
 
+  // Korean copy writes "27일" where English writes "on Thursday": when one
+  // document names weekdays and the other none, the days of the month that
+  // the beads of a first pass (`beads`, confidence 0.5 or more) put beside
+  // them fix the calendar (the day of the month less the weekday, modulo
+  // 7, that most of them agree on), and each weekday named gives the key
+  // of the day it falls on, if the other document names that day, within
+  // a week of the days seen. True when a key was added (align again).
+  bool LinkWeekdays(const std::vector<Bead>& beads);
+
   // Target characters per source character: at first over both documents,
   // then as the aligner re-estimates it from its 1-1 beads.
   double ratio() const { return ratio_; }
@@ -106,6 +116,9 @@ class AlignmentModel {
   double TargetLength(std::uint32_t j) const { return target_length_[j]; }
 
  private:
+  // Sets key_weight_ from how many sentences of each side have each key.
+  void Weigh();
+
   // Adds the weights of the keys two sorted lists of ids share, and of
   // the rest, to `shared` and `missing`.
   void Compare(std::size_t na, const std::vector<std::uint32_t>& a,
@@ -116,6 +129,8 @@ class AlignmentModel {
   std::vector<std::vector<std::uint32_t>> source_keys_;
   // Per key id: how much one mention counts (AnchorWeight).
   std::vector<double> key_weight_;
+  // Per key id: the key ("num:27", "day:4").
+  std::vector<std::string> key_text_;
   std::vector<std::vector<std::uint32_t>> target_keys_;
   // Keys of the quoted part of each sentence cut inside a quotation at
   // one end (QuoteCut), else empty.

@@ -100,10 +100,9 @@ TEST(AlignerTest, OmissionFoundByAnchors) {
 // its place: the two share no number or name and their lengths disagree,
 // so they are a 1-0 and a 0-1 bead, not a pair.
 TEST(AlignerTest, SentenceReplacedByAnotherIsNoPair) {
-  Document s = Doc(
-      {"The talks began on Monday in Geneva with both sides.",
-       "A spokesman declined to comment.",
-       "The next round is due on Dec. 11 in Istanbul, he said."});
+  Document s = Doc({"The talks began on Monday in Geneva with both sides.",
+                    "A spokesman declined to comment.",
+                    "The next round is due on Dec. 11 in Istanbul, he said."});
   Document t = Doc(
       {"Переговори почалися в понеділок у Женеві за участі сторін.",
        "Попередній обмін полоненими відбувся 7 серпня 2023 року, коли додому "
@@ -114,6 +113,28 @@ TEST(AlignerTest, SentenceReplacedByAnotherIsNoPair) {
   EXPECT_EQ(Shape(*beads),
             (std::vector<std::string>{"1-1", "1-0", "0-1", "1-1"}));
   ExpectCovers(*beads, 3, 3);
+}
+
+// Korean copy writes the day of the month where English names the
+// weekday: once a first pass has put "on Thursday" beside "20일", Monday
+// of the same week is the 24th, and "on Monday" and "24일" are shared.
+TEST(AlignerTest, WeekdaysMeetTheDaysOfTheMonthKoreanWrites) {
+  Document s = Doc({"North Korea fired a missile on Thursday, the army said.",
+                    "The ministers will meet again on Monday in Seoul."});
+  Document t = Doc({"북한이 20일 미사일을 발사했다고 군이 밝혔다.",
+                    "양국 장관은 24일 서울에서 다시 만난다."});
+  internal::AlignmentModel model(s, t, Options("en", "ko"));
+  const double before = model.Cost(1, 1, 1, 1);
+  ASSERT_TRUE(model.LinkWeekdays({{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}}));
+  EXPECT_LT(model.Cost(1, 1, 1, 1), before - 1.5);
+  // Beads of low confidence fix no calendar; nor does a pair of documents
+  // that both name weekdays.
+  internal::AlignmentModel unsure(s, t, Options("en", "ko"));
+  EXPECT_FALSE(unsure.LinkWeekdays({{0, 1, 0, 1, 0.3}, {1, 1, 1, 1, 0.3}}));
+  Document u = Doc({"Північна Корея в четвер запустила ракету.",
+                    "Міністри знову зустрінуться в понеділок."});
+  internal::AlignmentModel both(s, u, Options("en", "uk"));
+  EXPECT_FALSE(both.LinkWeekdays({{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}}));
 }
 
 TEST(AlignerTest, ParagraphsAreHardBarriersWhenTheyAgree) {
