@@ -361,13 +361,18 @@ std::vector<std::string> NumberAnchors::ConceptKeys(
     }
     if (!prefix) return;
     // A particle may follow a word of two syllables or more; one syllable
-    // ("두" two) is a word only alone ("두고" is no number).
+    // ("두" two) is a word only alone ("두고" is no number). The longest
+    // form decides ("수백만명" is millions, not hundreds).
+    const std::string* longest = nullptr;
+    std::size_t longest_size = 0;
     for (const auto& [form, key] : words->second) {
-      if (form.size() > 3 && word.substr(0, form.size()) == form) {
-        keys.push_back(key);
-        return;
+      if (form.size() > 3 && form.size() > longest_size &&
+          word.substr(0, form.size()) == form) {
+        longest = &key;
+        longest_size = form.size();
       }
     }
+    if (longest != nullptr) keys.push_back(*longest);
   });
   return keys;
 }

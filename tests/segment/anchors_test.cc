@@ -130,6 +130,10 @@ TEST(NumberAnchorsTest, NumbersWrittenOut) {
             (std::vector<std::string>{"many:1000"}));
   EXPECT_EQ(anchors.ConceptKeys("북한은 수천 명의 병력을 파견했다.", "ko"),
             (std::vector<std::string>{"many:1000"}));
+  EXPECT_EQ(anchors.ConceptKeys("수백만명이 피란했다. Millions fled.", "ko"),
+            (std::vector<std::string>{"many:1000000"}));
+  EXPECT_EQ(anchors.ConceptKeys("Millions fled.", "en"),
+            (std::vector<std::string>{"many:1000000"}));
   EXPECT_EQ(anchors.ConceptKeys("Евакуювали сотні людей.", "uk"),
             (std::vector<std::string>{"many:100"}));
   // Ordinals give the number they count.
