@@ -53,48 +53,58 @@ Automaton::Arrays Automaton::Build(
   order.clear();
   order.shrink_to_fit();
 
-  // Renumber breadth-first: children of a node become contiguous, and the
-  // entries follow the states in the same order.
+  // Renumber: each node's children get a block of consecutive numbers
+  // when the node is reached, depth first, so that the block of a first
+  // child comes right after its parent's.
   Arrays a;
   const std::size_t n = trie.size();
-  std::vector<std::uint32_t> old_of;
-  old_of.reserve(n);
-  old_of.push_back(0);
+  std::vector<std::uint32_t> old_of(n, 0);
   a.states.assign(n + 1, State{});
-  a.label.assign(n, 0);
+  std::vector<std::uint32_t> stack = {0};
+  std::uint32_t next = 1;
+  while (!stack.empty()) {
+    const std::uint32_t at = stack.back();
+    stack.pop_back();
+    const BuildNode& node = trie[old_of[at]];
+    State& state = a.states[at];
+    state.child_begin = next;
+    for (std::uint32_t c = node.first_child; c != kNone;
+         c = trie[c].next_sibling) {
+      a.states[next].label = trie[c].byte;
+      old_of[next++] = c;
+    }
+    // Fewer than 256: bytes C0, C1 and F5..FF never occur in UTF-8, and
+    // the forms are folded UTF-8.
+    state.child_count = static_cast<unsigned char>(next - state.child_begin);
+    for (std::uint32_t k = next; k-- > state.child_begin;) stack.push_back(k);
+  }
+  // The entries follow the states in their new order.
   a.state_of.assign(patterns.size(), kNone);
   a.pattern_order.reserve(patterns.size());
   std::uint32_t entries = 0;
-  for (std::size_t head = 0; head < old_of.size(); ++head) {
-    const BuildNode& node = trie[old_of[head]];
-    a.states[head].child_begin = static_cast<std::uint32_t>(old_of.size());
-    a.states[head].first_entry = entries;
-    if (node.pattern != kNone) {
-      a.state_of[node.pattern] = static_cast<std::uint32_t>(head);
-      a.pattern_order.push_back(node.pattern);
-      entries += entry_counts[node.pattern];
-    }
-    for (std::uint32_t c = node.first_child; c != kNone;
-         c = trie[c].next_sibling) {
-      a.label[old_of.size()] = trie[c].byte;
-      old_of.push_back(c);
-    }
+  for (std::size_t s = 0; s < n; ++s) {
+    a.states[s].first_entry = entries;
+    const std::uint32_t pattern = trie[old_of[s]].pattern;
+    if (pattern == kNone) continue;
+    a.state_of[pattern] = static_cast<std::uint32_t>(s);
+    a.pattern_order.push_back(pattern);
+    entries += entry_counts[pattern];
   }
-  a.states[n].child_begin = static_cast<std::uint32_t>(n);
   a.states[n].first_entry = entries;
-  for (std::uint32_t c = a.states[0].child_begin; c < a.states[1].child_begin;
-       ++c) {
-    a.root[a.label[c]] = c;
+  const State& root = a.states[0];
+  for (std::uint32_t c = root.child_begin;
+       c < root.child_begin + root.child_count; ++c) {
+    a.root[a.states[c].label] = c;
   }
   return a;
 }
 
-std::uint32_t Automaton::ChildSearch(const unsigned char* first,
-                                     const unsigned char* last,
+std::uint32_t Automaton::ChildSearch(const State* first, const State* last,
                                      unsigned char b) const {
-  const unsigned char* p = std::lower_bound(first, last, b);
-  if (p == last || *p != b) return 0;
-  return static_cast<std::uint32_t>(p - label_);
+  const State* p = std::partition_point(
+      first, last, [b](const State& s) { return s.label < b; });
+  if (p == last || p->label != b) return 0;
+  return static_cast<std::uint32_t>(p - states_);
 }
 
 std::size_t Automaton::CountForms() const {
@@ -106,16 +116,14 @@ std::size_t Automaton::CountForms() const {
 }
 
 std::size_t Automaton::MemoryBytes() const {
-  return sizeof(*this) + 256 * 4 + (state_count_ + 1) * sizeof(State) +
-         state_count_;
+  return sizeof(*this) + 256 * 4 + (state_count_ + 1) * sizeof(State);
 }
 
 bool Automaton::Check(std::size_t entries) const {
   const std::size_t n = state_count_;
-  if (n == 0) return record_count_ <= 1;
-  if (record_count_ != n + 1 || n >= kNone || states_[0].child_begin != 1 ||
-      states_[n].child_begin != n || states_[0].first_entry != 0 ||
-      states_[n].first_entry != entries) {
+  if (n == 0) return true;
+  if (n >= kNone || states_[0].child_begin != 1 ||
+      states_[0].first_entry != 0 || states_[n].first_entry != entries) {
     return false;
   }
   for (std::size_t b = 0; b < 256; ++b) {
@@ -125,9 +133,10 @@ bool Automaton::Check(std::size_t entries) const {
   // walk moves forward and ends; entry ranges follow one another.
   for (std::size_t s = 0; s < n; ++s) {
     const State& here = states_[s];
-    const State& next = states_[s + 1];
-    if (here.child_begin > next.child_begin || here.child_begin <= s ||
-        here.first_entry > next.first_entry) {
+    if (here.first_entry > states_[s + 1].first_entry) return false;
+    if (here.child_count == 0) continue;
+    if (here.child_begin <= s || here.child_begin > n ||
+        here.child_count > n - here.child_begin) {
       return false;
     }
   }

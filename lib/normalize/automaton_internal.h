@@ -7,13 +7,14 @@
 // with. A walk costs the length of the longest form that is a prefix of
 // the text there, a few bytes in prose.
 //
-// The trie's states are numbered breadth-first, so that each state's
-// children are contiguous and sorted by byte (binary search), with a dense
-// 256-entry table at the root where every walk starts. A form is known by
-// the state where it ends, and its entries (compiled_terms_internal.h) are
-// laid out in the order of those states: one record per state, read at
-// each step, holds both where its children start and where its entries
-// start. 8 bytes a state and 1 a label, so that a big termbase maps small.
+// Each state is one 10-byte record: where its children start and how many
+// they are, where its form's entries start (compiled_terms_internal.h lays
+// them out in the order of the states), and the byte on the edge into it.
+// A state's children are contiguous and sorted by byte, and the blocks of
+// children are laid out depth first: the first child's block right after
+// its parent's, so that a walk down a name, where most states have one
+// child, reads records that lie side by side, not one cache miss a byte.
+// A dense 256-entry table at the root, where every walk starts.
 //
 // Build returns the arrays; an Automaton is a view of them, wherever they
 // are kept: in the image Matcher::Compile lays out, or in a name index
@@ -38,19 +39,23 @@ class Automaton {
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
   // What one step reads. The children of state s are the states
-  // states[s].child_begin .. states[s + 1].child_begin - 1, its entries
-  // states[s].first_entry .. states[s + 1].first_entry - 1; a last record
-  // past the states closes both ranges.
+  // child_begin .. child_begin + child_count - 1; its entries are
+  // states[s].first_entry .. states[s + 1].first_entry - 1, a last record
+  // past the states closing the range. Packed: 10 bytes, read in place.
+#pragma pack(push, 1)
   struct State {
     std::uint32_t child_begin = 0;
     std::uint32_t first_entry = 0;
+    unsigned char label = 0;  // the byte on the edge into the state
+    unsigned char child_count = 0;
   };
+#pragma pack(pop)
+  static_assert(sizeof(State) == 10);
 
   // The automaton's arrays, owned.
   struct Arrays {
     std::array<std::uint32_t, 256> root{};  // 0 (the root) when no edge
     std::vector<State> states;              // states + 1 records
-    std::vector<unsigned char> label;       // the byte on the edge into a state
     // The patterns in the order of the states where they end: the order
     // their entries are laid out in. Not part of an image.
     std::vector<std::uint32_t> pattern_order;
@@ -67,16 +72,13 @@ class Automaton {
   Automaton() = default;
   // A view of `arrays`, which must outlive it.
   explicit Automaton(const Arrays& arrays)
-      : Automaton(arrays.root.data(), arrays.states, arrays.label) {}
+      : Automaton(arrays.root.data(), arrays.states) {}
   // A view of arrays laid out as Arrays holds them. REQUIRES: they outlive
   // the Automaton; root has 256 entries.
-  Automaton(const std::uint32_t* root, std::span<const State> states,
-            std::span<const unsigned char> label)
+  Automaton(const std::uint32_t* root, std::span<const State> states)
       : root_(root),
         states_(states.data()),
-        label_(label.data()),
-        state_count_(label.size()),
-        record_count_(states.size()) {}
+        state_count_(states.empty() ? 0 : states.size() - 1) {}
 
   // Calls emit(end, state) for every form that starts at byte `begin` of
   // `text`, `end` being the byte offset just past it and `state` the state
@@ -106,32 +108,31 @@ class Automaton {
   std::size_t MemoryBytes() const;
 
   // Whether the arrays hold together, so that a walk stays inside them and
-  // ends: counts agree, children follow their parent, entry ranges are in
-  // order and end at `entries`. Linear in the states, one pass.
+  // ends: children follow their parent and lie inside the arrays, entry
+  // ranges are in order and end at `entries`. Linear in the states, one
+  // pass.
   bool Check(std::size_t entries) const;
 
  private:
   // The child of `s` along `b`, or 0 (the root: no child).
   std::uint32_t Child(std::uint32_t s, unsigned char b) const {
-    const unsigned char* first = label_ + states_[s].child_begin;
-    const unsigned char* last = label_ + states_[s + 1].child_begin;
-    if (last - first <= 8) {
-      for (const unsigned char* p = first; p != last; ++p) {
-        if (*p == b) return static_cast<std::uint32_t>(p - label_);
+    const State& here = states_[s];
+    const State* first = states_ + here.child_begin;
+    const State* last = first + here.child_count;
+    if (here.child_count <= 8) {
+      for (const State* p = first; p != last; ++p) {
+        if (p->label == b) return static_cast<std::uint32_t>(p - states_);
       }
       return 0;
     }
     return ChildSearch(first, last, b);
   }
-  std::uint32_t ChildSearch(const unsigned char* first,
-                            const unsigned char* last, unsigned char b) const;
+  std::uint32_t ChildSearch(const State* first, const State* last,
+                            unsigned char b) const;
 
   const std::uint32_t* root_ = nullptr;
   const State* states_ = nullptr;
-  const unsigned char* label_ = nullptr;
   std::size_t state_count_ = 0;
-  // The length the records came with, for Check.
-  std::size_t record_count_ = 0;
 };
 
 }  // namespace onoma::normalize::internal

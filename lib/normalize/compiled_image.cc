@@ -209,7 +209,6 @@ std::string BuildImage(const ImageParts& parts, const ImageKey& key) {
   const Automaton::Arrays& a = *parts.automaton;
   Put(image, header, kRootSection, a.root.data(), a.root.size());
   Put(image, header, kStateSection, a.states);
-  Put(image, header, kLabelSection, a.label);
   Put(image, header, kEntrySection, *parts.entries);
   Put(image, header, kConceptSection, *parts.concepts);
   Put(image, header, kPreferredSection, *parts.preferred);
@@ -261,7 +260,6 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   if (!var.ok()) return var.status();
   ONOMA_VIEW(root, std::uint32_t, kRootSection)
   ONOMA_VIEW(states, Automaton::State, kStateSection)
-  ONOMA_VIEW(label, unsigned char, kLabelSection)
   ONOMA_VIEW(entries, Entry, kEntrySection)
   ONOMA_VIEW(concepts, ConceptRecord, kConceptSection)
   ONOMA_VIEW(preferred, PreferredRecord, kPreferredSection)
@@ -273,18 +271,13 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   if (verify && header.max_form_words > (1u << 20)) {
     return Bad("max_form_words is absurd");
   }
-  // A walk reads the record after each state's: the records are one more
-  // than the states (or none at all, for an empty store), whatever the
-  // records hold; the rest is the checksum's to vouch for.
-  if (verify && states->size() != label->size() + 1 &&
-      !(states->empty() && label->empty())) {
-    return Bad("the automaton's sections disagree");
-  }
+  // The last record closes the last state's entries: they end where the
+  // entry section does (one comparison, so the normal open makes it too).
   if (verify && !states->empty() &&
       states->back().first_entry != entries->size()) {
     return Bad("the automaton's entries disagree with the entry section");
   }
-  out.automaton = Automaton(root->data(), *states, *label);
+  out.automaton = Automaton(root->data(), *states);
   out.entries = *entries;
   out.concepts = *concepts;
   out.preferred = *preferred;

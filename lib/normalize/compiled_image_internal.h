@@ -39,7 +39,6 @@ namespace onoma::normalize::internal {
 enum ImageSection : std::uint32_t {
   kRootSection,       // std::uint32_t[256]
   kStateSection,      // Automaton::State[states + 1]
-  kLabelSection,      // unsigned char[states]
   kEntrySection,      // Entry[], by the state where their form ends
   kConceptSection,    // ConceptRecord[]
   kPreferredSection,  // PreferredRecord[]
@@ -70,7 +69,7 @@ inline constexpr std::array<char, 8> kImageMagic = {'o', 'n', 'o', 'm',
                                                     'a', 'N', 'I', 'X'};
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 // Bumped whenever the layout above or of a record changes.
-inline constexpr std::uint32_t kImageFormat = 3;
+inline constexpr std::uint32_t kImageFormat = 4;
 
 // A hash of the sources and tables the compiler is made of (generated at
 // build time): an image made by another build of onoma may hold other

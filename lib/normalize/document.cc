@@ -286,6 +286,8 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
       std::string_view(scanner.folded())
           .substr(c.folded_begin, c.folded_end - c.folded_begin);
   for (const Entry* e = first; e != last; ++e) {
+    // A concept's entries lie together: its forms were looked at once.
+    if (e != first && e->concept_index == e[-1].concept_index) continue;
     const std::uint64_t key = (std::uint64_t{e->concept_index} << 16) | judge;
     auto it = declined_preferred.find(key);
     if (it == declined_preferred.end()) {

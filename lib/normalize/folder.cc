@@ -14,6 +14,29 @@ bool HasNfcBoundaryBefore(char32_t c) {
   return nfc->hasBoundaryBefore(static_cast<UChar32>(c));
 }
 
+// Decodes the code point at byte `i` of `s` (valid UTF-8, as Fold
+// requires) and moves `i` past it: two- and three-byte sequences inline,
+// the rest through text::DecodeNext.
+char32_t DecodeAt(std::string_view s, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead >= 0xC0 && lead < 0xE0 && i + 1 < s.size()) {
+    const char32_t c =
+        ((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+    i += 2;
+    return c;
+  }
+  if (lead >= 0xE0 && lead < 0xF0 && i + 2 < s.size()) {
+    const char32_t c = ((lead & 0x0Fu) << 12) |
+                       ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+                       (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    i += 3;
+    return c;
+  }
+  char32_t c = 0;
+  text::DecodeNext(s, i, c);
+  return c;
+}
+
 }  // namespace
 
 Folder::Folder() : bmp_(0x10000) {}
@@ -55,14 +78,13 @@ void Folder::Fold(std::string_view line, std::string& folded,
       }
     }
     std::size_t start = i;
-    char32_t c;
-    text::DecodeNext(line, i, c);
+    const char32_t c = DecodeAt(line, i);
     // Extend the segment over code points with no NFC boundary before them.
+    // Before an ASCII byte there always is one.
     std::size_t end = i;
-    while (end < line.size()) {
+    while (end < line.size() && static_cast<unsigned char>(line[end]) >= 0x80) {
       std::size_t next = end;
-      char32_t d;
-      text::DecodeNext(line, next, d);
+      const char32_t d = DecodeAt(line, next);
       bool boundary =
           d < 0x10000 ? Lookup(d).boundary != 0 : HasNfcBoundaryBefore(d);
       if (boundary) break;

@@ -51,6 +51,8 @@ Result<Particles> Particles::Parse(std::string_view text,
           .At({std::string(path), number, 1, 0})
           .WithSnippet(std::string(line));
     }
+    table.first_bytes_[static_cast<unsigned char>(e.after_consonant[0])] = true;
+    table.first_bytes_[static_cast<unsigned char>(e.after_vowel[0])] = true;
     table.entries_.push_back(std::move(e));
   }
   return table;
@@ -62,6 +64,11 @@ Result<const Particles*> Particles::Builtin() {
 
 std::optional<ParticleHit> Particles::MatchPrefix(std::string_view rest) const {
   std::optional<ParticleHit> best;
+  // Most words go on with no particle at all (a Ukrainian ending after a
+  // shorter form): one look at the first byte rules them out.
+  if (rest.empty() || !first_bytes_[static_cast<unsigned char>(rest[0])]) {
+    return best;
+  }
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     for (const std::string* f :
          {&entries_[i].after_consonant, &entries_[i].after_vowel}) {

@@ -11,6 +11,7 @@
 #ifndef ONOMA_LIB_NORMALIZE_KOREAN_PARTICLES_H_
 #define ONOMA_LIB_NORMALIZE_KOREAN_PARTICLES_H_
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -51,6 +52,8 @@ class Particles {
     bool rieul_takes_vowel = false;
   };
   std::vector<Entry> entries_;
+  // The bytes that some particle starts with.
+  std::array<bool, 256> first_bytes_{};
 };
 
 }  // namespace onoma::normalize

@@ -156,9 +156,6 @@ std::string Poke(std::string image, internal::ImageSection section,
     case internal::kConceptSection:
       element = sizeof(internal::ConceptRecord);
       break;
-    case internal::kLabelSection:
-      element = 1;
-      break;
     default:
       element = 4;
   }
@@ -173,19 +170,21 @@ TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
   ASSERT_TRUE(compiled.ok());
   const std::string image = compiled->Image(Key(3));
   const ImageHeader header = HeaderOf(image);
-  const std::size_t states = header.sections[internal::kLabelSection].count;
+  const std::size_t states = header.sections[internal::kStateSection].count - 1;
   ASSERT_GT(states, 10u);
   struct Case {
     const char* what;
     std::string image;
   } cases[] = {
-      {"a state whose children come before it",
-       Poke<std::uint32_t>(image, internal::kStateSection, states - 1, 0, 0u)},
+      {"a root whose children come before it",
+       Poke<std::uint32_t>(image, internal::kStateSection, 0, 0, 0u)},
       {"an entry range that runs backwards",
        Poke<std::uint32_t>(image, internal::kStateSection, 1, 4, 0xFFFFFFF0u)},
       {"a child range past the end",
-       Poke<std::uint32_t>(image, internal::kStateSection, 1, 0,
-                           static_cast<std::uint32_t>(states + 5))},
+       Poke<std::uint8_t>(
+           Poke<std::uint32_t>(image, internal::kStateSection, 1, 0,
+                               static_cast<std::uint32_t>(states - 2)),
+           internal::kStateSection, 1, 9, 200)},
       {"a root edge out of range",
        Poke<std::uint32_t>(image, internal::kRootSection, 'k', 0, 0x7FFFFFFFu)},
       {"an entry of no concept",
