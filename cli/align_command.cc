@@ -20,6 +20,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -32,6 +33,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -379,6 +382,44 @@ int RunTmAlign(const Options& options) {
   Status written = WriteStdout(out);
   if (written.ok()) written = FlushStdout();
   return written.ok() ? kExitOk : Fail("tm align", written);
+}
+
+// The command line of align (the rows of cli/command_table.cc).
+
+CLI::App* DefineTmAlign(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_align =
+      Sub(tm, "align", Tr("Align a report with its translation"),
+          "  onoma tm align --from en --to uk report.en.txt report.uk.txt\n");
+  tm_align->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_align->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_align->add_flag("--import", m.import,
+                     Tr("Store the pairs in the translation memory"));
+  tm_align->add_option("--output", m.output, Tr("Write TMX to FILE"))
+      ->type_name(Tr("FILE"));
+  tm_align
+      ->add_option("--anchors", m.anchors,
+                   Tr("Names linked across languages, as lines of "
+                      "key<TAB>lang<TAB>form, to guide the alignment"))
+      ->type_name(Tr("FILE"));
+  tm_align->add_flag("--no-store-anchors", m.no_store_anchors,
+                     Tr("Do not use the term store's names as anchors"));
+  tm_align
+      ->add_option("source", m.source,
+                   Tr("Source file, or a directory of them (batch)"))
+      ->required();
+  tm_align
+      ->add_option("target", m.target,
+                   Tr("Target file, or a directory with the files of the "
+                      "same names (.L1. becomes .L2.)"))
+      ->required();
+  return tm_align;
 }
 
 }  // namespace onoma::cli

@@ -9,6 +9,7 @@
 #include <string>
 #include <system_error>
 
+#include "cli/command_table.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/store.h"
@@ -19,30 +20,13 @@
 namespace onoma::cli {
 namespace {
 
-// The commands that only read the database, which a read-only file serves.
-// Their derived indexes (tm lookup, tm concordance) are then used as they
-// are, and what they lack is read unit by unit.
+// The commands that only read the database, which a read-only file serves
+// (the table's reads_only). Their derived indexes (tm lookup, tm
+// concordance) are then used as they are, and what they lack is read unit
+// by unit.
 bool ReadsOnly(const Options& options) {
-  switch (options.command) {
-    case Command::kTermLookup:
-    case Command::kTermList:
-    case Command::kTermIndex:
-    case Command::kTermExport:
-    case Command::kNormalize:
-    case Command::kTmLookup:
-    case Command::kTmConcordance:
-    case Command::kTmStats:
-    case Command::kTmExport:
-    case Command::kInfo:
-    case Command::kPretranslate:
-      return true;
-    case Command::kServe:
-      return !options.serve.allow_edit;
-    case Command::kTmAlign:
-      return !options.tm.import;
-    default:
-      return false;
-  }
+  return options.command != nullptr && options.command->reads_only != nullptr &&
+         options.command->reads_only(options);
 }
 
 // The refusal of a command that only reads to open a database that is not
@@ -199,67 +183,10 @@ void NoteStaleIndex(bool read_only) {
 }
 
 int Run(const Options& options) {
-  switch (options.command) {
-    case Command::kRomanize:
-      return RunRomanize(options);
-    case Command::kTermAdd:
-      return RunTermAdd(options);
-    case Command::kTermEdit:
-      return RunTermEdit(options);
-    case Command::kTermRemove:
-      return RunTermRemove(options);
-    case Command::kTermList:
-      return RunTermList(options);
-    case Command::kTermIndex:
-      return RunTermIndex(options);
-    case Command::kTermImport:
-      return RunTermImport(options);
-    case Command::kTermExport:
-      return RunTermExport(options);
-    case Command::kTermLookup:
-      return RunTermLookup(options);
-    case Command::kSegment:
-      return RunSegment(options);
-    case Command::kNormalize:
-      return RunNormalize(options);
-    case Command::kTmAlign:
-      return RunTmAlign(options);
-    case Command::kTmImport:
-      return RunTmImport(options);
-    case Command::kTmExport:
-      return RunTmExport(options);
-    case Command::kTmAdd:
-      return RunTmAdd(options);
-    case Command::kTmLookup:
-      return RunTmLookup(options);
-    case Command::kTmIndex:
-      return RunTmIndex(options);
-    case Command::kTmStats:
-      return RunTmStats(options);
-    case Command::kTmConcordance:
-      return RunTmConcordance(options);
-    case Command::kInfo:
-      return RunInfo(options);
-    case Command::kPretranslate:
-      return RunPretranslate(options);
-    case Command::kServe:
-      return RunServe(options);
-    case Command::kDbCopy:
-      return RunDbCopy(options);
-    case Command::kNone:
-      return kExitUsage;
-    // Each command added here: `case Command::kX: return RunX(options);`
-    default:
-      break;
+  if (options.command == nullptr || options.command->run == nullptr) {
+    return kExitUsage;
   }
-  if (options.command != Command::kSegment) {
-    // Open (and create or upgrade) the store first, so that a bad --db is
-    // reported as such whatever the command.
-    auto db = OpenStore(options);
-    if (!db.ok()) return Fail(options.command_name, db.status());
-  }
-  return Fail(options.command_name,
-              Status::BadArgument(Tr("this command is not implemented yet")));
+  return options.command->run(options);
 }
 
 }  // namespace onoma::cli

@@ -1,20 +1,40 @@
-// The `onoma` command line, step two: act on parsed Options.
+// The `onoma` commands: for each, the function that declares its command
+// line and the one that runs it, the two halves of its row in the command
+// table (cli/command_table.h).
 //
-// Each Run* function opens what it needs (schemes, the store), does the
-// work, prints, and returns the process exit code (cli/exit_codes.h).
+// Each Define* function adds its subcommand to `parent` with its help and
+// options bound to `options` (step one, no I/O). Each Run* function opens
+// what it needs (schemes, the store), does the work, prints, and returns
+// the process exit code (cli/exit_codes.h).
 
 #ifndef ONOMA_CLI_COMMANDS_H_
 #define ONOMA_CLI_COMMANDS_H_
 
 #include "cli/options.h"
 
+namespace CLI {
+class App;  // <CLI/CLI.hpp>, which only the command files include
+}
+
 namespace onoma::cli {
 
-// Dispatches to the command's Run* function.
+// Runs the command ParseArgs chose (options.command).
 int Run(const Options& options);
 
+// cli/romanize_command.cc:
+CLI::App* DefineRomanize(CLI::App& parent, Options& options);
 int RunRomanize(const Options& options);
+
 // cli/term_command.cc:
+CLI::App* DefineTermGroup(CLI::App& parent, Options& options);
+CLI::App* DefineTermImport(CLI::App& parent, Options& options);
+CLI::App* DefineTermExport(CLI::App& parent, Options& options);
+CLI::App* DefineTermAdd(CLI::App& parent, Options& options);
+CLI::App* DefineTermEdit(CLI::App& parent, Options& options);
+CLI::App* DefineTermRemove(CLI::App& parent, Options& options);
+CLI::App* DefineTermList(CLI::App& parent, Options& options);
+CLI::App* DefineTermIndex(CLI::App& parent, Options& options);
+CLI::App* DefineTermLookup(CLI::App& parent, Options& options);
 int RunTermAdd(const Options& options);
 int RunTermEdit(const Options& options);
 int RunTermRemove(const Options& options);
@@ -23,21 +43,56 @@ int RunTermIndex(const Options& options);
 int RunTermImport(const Options& options);
 int RunTermExport(const Options& options);
 int RunTermLookup(const Options& options);
-int RunSegment(const Options& options);    // cli/segment_command.cc
-int RunNormalize(const Options& options);  // cli/normalize_command.cc
-int RunTmAlign(const Options& options);    // cli/align_command.cc
+
+// cli/segment_command.cc:
+CLI::App* DefineSegment(CLI::App& parent, Options& options);
+int RunSegment(const Options& options);
+
+// cli/normalize_command.cc:
+CLI::App* DefineNormalize(CLI::App& parent, Options& options);
+int RunNormalize(const Options& options);
+
 // cli/tm_command.cc:
+CLI::App* DefineTmGroup(CLI::App& parent, Options& options);
+CLI::App* DefineTmImport(CLI::App& parent, Options& options);
+CLI::App* DefineTmExport(CLI::App& parent, Options& options);
+CLI::App* DefineTmAdd(CLI::App& parent, Options& options);
+CLI::App* DefineTmStats(CLI::App& parent, Options& options);
 int RunTmImport(const Options& options);
 int RunTmExport(const Options& options);
 int RunTmAdd(const Options& options);
-int RunTmLookup(const Options& options);  // cli/lookup_command.cc
-int RunTmIndex(const Options& options);   // cli/lookup_command.cc
 int RunTmStats(const Options& options);
-int RunTmConcordance(const Options& options);  // cli/concordance_command.cc
-int RunInfo(const Options& options);           // cli/info_command.cc
-int RunPretranslate(const Options& options);   // cli/pretranslate_command.cc
-int RunServe(const Options& options);          // cli/serve_command.cc
-int RunDbCopy(const Options& options);         // cli/db_command.cc
+
+// cli/lookup_command.cc:
+CLI::App* DefineTmLookup(CLI::App& parent, Options& options);
+CLI::App* DefineTmIndex(CLI::App& parent, Options& options);
+int RunTmLookup(const Options& options);
+int RunTmIndex(const Options& options);
+
+// cli/concordance_command.cc:
+CLI::App* DefineTmConcordance(CLI::App& parent, Options& options);
+int RunTmConcordance(const Options& options);
+
+// cli/align_command.cc:
+CLI::App* DefineTmAlign(CLI::App& parent, Options& options);
+int RunTmAlign(const Options& options);
+
+// cli/info_command.cc:
+CLI::App* DefineInfo(CLI::App& parent, Options& options);
+int RunInfo(const Options& options);
+
+// cli/pretranslate_command.cc:
+CLI::App* DefinePretranslate(CLI::App& parent, Options& options);
+int RunPretranslate(const Options& options);
+
+// cli/serve_command.cc:
+CLI::App* DefineServe(CLI::App& parent, Options& options);
+int RunServe(const Options& options);
+
+// cli/db_command.cc:
+CLI::App* DefineDbGroup(CLI::App& parent, Options& options);
+CLI::App* DefineDbCopy(CLI::App& parent, Options& options);
+int RunDbCopy(const Options& options);
 
 }  // namespace onoma::cli
 

@@ -2,6 +2,7 @@
 // (memory/tm/concordance.h; docs/tm.md, "Concordance"). Tested by
 // tests/cli/concordance_cli_test.cc.
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,8 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/json_answers.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -125,6 +128,29 @@ int RunTmConcordance(const Options& options) {
   }
   if (!status.ok()) return Fail(options.command_name, status);
   return kExitOk;
+}
+
+// The command line of concordance (the rows of cli/command_table.cc).
+
+CLI::App* DefineTmConcordance(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_conc =
+      Sub(tm, "concordance",
+          Tr("Find segments that contain TEXT, inside words too, ignoring "
+             "case"),
+          "  onoma tm concordance --lang uk Київ\n"
+          "  onoma tm concordance --json 서울\n");
+  tm_conc->add_option("--lang", m.lang, Tr("Search this language only"))
+      ->check(LanguageTag(true));
+  tm_conc->add_flag("--json", m.json, Tr("Print JSON Lines"));
+  tm_conc
+      ->add_option("--max", m.concordance_max,
+                   Tr("Show at most N units, newest first (default 20)"))
+      ->type_name("N")
+      ->check(InRange(1, 100000));
+  tm_conc->add_option("text", m.text, Tr("The text, or - for standard input"))
+      ->required();
+  return tm_conc;
 }
 
 }  // namespace onoma::cli

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/options_internal.h"
 #include "cli/terminal.h"
 #include "memory/formats/term_files.h"
 #include "memory/store/copy.h"
@@ -262,6 +264,42 @@ int RunDbCopy(const Options& options) {
   Status copied = Copy(options);
   if (!copied.ok()) return Fail(options.command_name, copied);
   return kExitOk;
+}
+
+// The command line of db (the rows of cli/command_table.cc).
+
+CLI::App* DefineDbGroup(CLI::App& app, Options& /*opts*/) {
+  CLI::App* db_group =
+      Sub(app, "db",
+          Tr("Move a whole store from one database to another (SQLite or "
+             "PostgreSQL)"),
+          "  onoma db copy news.db postgresql://onoma_desk@db.desk/onoma\n");
+  db_group->require_subcommand(1);
+  return db_group;
+}
+
+CLI::App* DefineDbCopy(CLI::App& db, Options& opts) {
+  CLI::App* db_copy =
+      Sub(db, "copy",
+          Tr("Copy the term store and the memory of SRC into DST, which "
+             "must be empty, in one transaction, and check the copy"),
+          "  onoma db copy news.db postgresql:///onoma?host=/run/postgresql\n"
+          "  onoma db copy postgresql://db.desk/onoma backup.db\n");
+  db_copy
+      ->add_option("source", opts.db_copy.source,
+                   Tr("The store to copy: a SQLite file or a PostgreSQL URI"))
+      ->required()
+      ->type_name(Tr("SRC"));
+  db_copy
+      ->add_option("destination", opts.db_copy.destination,
+                   Tr("Where to copy it: a SQLite file (made if it is not "
+                      "there) or a PostgreSQL URI"))
+      ->required()
+      ->type_name(Tr("DST"));
+  db_copy->add_flag("--replace", opts.db_copy.replace,
+                    Tr("Empty DST first when it holds a store (in the same "
+                       "transaction as the copy)"));
+  return db_copy;
 }
 
 }  // namespace onoma::cli

@@ -1,6 +1,7 @@
 // onoma info: which database the options lead to, why, and what it holds.
 // Tested by tests/cli/store_cli_test.cc.
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/options_internal.h"
 #include "cli/store.h"
 #include "memory/postgres/connection.h"
 #include "memory/sqlite/database.h"
@@ -132,6 +134,19 @@ int RunInfo(const Options& options) {
   std::printf("%s: %llu\n", Tr("variants").c_str(),
               static_cast<unsigned long long>(stats->variants));
   return kExitOk;
+}
+
+// The command line of info (the rows of cli/command_table.cc).
+
+CLI::App* DefineInfo(CLI::App& app, Options& opts) {
+  CLI::App* info =
+      Sub(app, "info",
+          Tr("Show which database is in use (and whether --db, $ONOMA_DB or "
+             "the default chose it), its schema version and what it holds"),
+          "  onoma info\n"
+          "  onoma --db news.db info --json\n");
+  info->add_flag("--json", opts.info_json, Tr("Print one JSON object"));
+  return info;
 }
 
 }  // namespace onoma::cli

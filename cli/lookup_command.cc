@@ -2,6 +2,7 @@
 // standard input (memory/tm/lookup.h does the work). The term store, when
 // it has concepts, lends its names for substitution.
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -15,6 +16,8 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/json_answers.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -226,6 +229,51 @@ int RunTmIndex(const Options& options) {
                       {std::to_string(*row ? (*units)->ColumnInt64(0) : 0)})
             << '\n';
   return kExitOk;
+}
+
+// The command line of lookup (the rows of cli/command_table.cc).
+
+CLI::App* DefineTmLookup(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_lookup =
+      Sub(tm, "lookup",
+          Tr("Find translated segments like TEXT; with -, read queries from "
+             "standard input, one per line"),
+          "  onoma tm lookup --from en --to uk --min 80 \"Kyiv said\"\n");
+  tm_lookup->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_lookup->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_lookup
+      ->add_option("--min", m.min,
+                   Tr("Show matches scoring at least N (0-100, default 70)"))
+      ->type_name("N")
+      ->check(InRange(0, 100));
+  tm_lookup
+      ->add_option("--max", m.max, Tr("Show at most N matches (default 5)"))
+      ->type_name("N")
+      ->check(InRange(1, 1000));
+  tm_lookup->add_flag("--json", m.json, Tr("Print JSON Lines"));
+  tm_lookup->add_option("text", m.text, Tr("The text, or - for standard input"))
+      ->required();
+  return tm_lookup;
+}
+
+CLI::App* DefineTmIndex(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_index =
+      Sub(tm, "index",
+          Tr("Bring the lookup and concordance indexes up to date (the "
+             "first lookup or concordance after an import does it too)"),
+          "  onoma tm index\n"
+          "  onoma tm index --rebuild\n");
+  tm_index->add_flag("--rebuild", m.rebuild,
+                     Tr("Build the lookup index anew from every unit"));
+  return tm_index;
 }
 
 }  // namespace onoma::cli

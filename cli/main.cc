@@ -1,5 +1,5 @@
 // onoma: the command-line tool. Parsing is in options.cc, the commands in
-// commands.cc and *_command.cc.
+// the table of command_table.cc and their *_command.cc files.
 
 #include <cstdio>
 #include <exception>
@@ -41,6 +41,6 @@ int main(int argc, char** argv) {
     // The libraries return errors as values; reaching this is a bug or an
     // exhausted machine (std::bad_alloc). One line, never a stack trace.
     std::fprintf(stderr, "onoma: internal error: %s\n", e.what());
-    return 4;
+    return onoma::cli::kExitDatabase;
   }
 }

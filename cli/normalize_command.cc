@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -24,7 +25,9 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/language_option.h"
 #include "cli/normalize_io.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -366,6 +369,33 @@ int RunNormalize(const Options& options) {
     return kExitFound;
   }
   return exit_code;
+}
+
+// The command line of normalize (the rows of cli/command_table.cc).
+
+CLI::App* DefineNormalize(CLI::App& app, Options& opts) {
+  NormalizeArgs& n = opts.normalize;
+  CLI::App* normalize =
+      Sub(app, "normalize",
+          Tr("Rewrite variant names in articles to the house form, keeping "
+             "inflection, particles and everything else."),
+          "  onoma normalize article.txt > fixed.txt\n"
+          "  onoma normalize --check --report changes.jsonl *.txt\n");
+  normalize->add_option("--lang", n.lang, Tr("The language of the text"))
+      ->check(LanguageTag());
+  normalize->add_flag("--admitted", n.admitted,
+                      Tr("Rewrite admitted renderings too"));
+  normalize->add_flag("--check", n.check,
+                      Tr("Change nothing; exit 1 if variants were found"));
+  normalize
+      ->add_option("--report", n.report,
+                   Tr("Write each change as JSON Lines to FILE"))
+      ->type_name(Tr("FILE"));
+  normalize->add_flag("--in-place", n.in_place, Tr("Rewrite the files"));
+  normalize->add_flag("--backup", n.backup,
+                      Tr("With --in-place, keep FILE~ first"));
+  normalize->add_option("files", n.files, Tr("Files, or - for standard input"));
+  return normalize;
 }
 
 }  // namespace onoma::cli

@@ -1,9 +1,10 @@
 // The `onoma` command line, step one: argv to a plain Options struct.
 //
-// ParseArgs() does no I/O beyond printing --help and --version; it opens no
-// database and loads no scheme. Step two (cli/commands.h) acts on the
-// struct. The forms are the contract docs/cli.md documents; everything CLI11
-// throws stays in cli/options.cc.
+// ParseArgs() does no I/O beyond printing --help, --version and usage
+// errors; it opens no database and loads no scheme. The commands and their
+// options come from the table in cli/command_table.h; step two runs the
+// row chosen (Options::command) on the struct. The forms are the contract
+// docs/cli.md documents; everything CLI11 throws stays in cli/options.cc.
 
 #ifndef ONOMA_CLI_OPTIONS_H_
 #define ONOMA_CLI_OPTIONS_H_
@@ -14,32 +15,7 @@
 
 namespace onoma::cli {
 
-enum class Command {
-  kNone,
-  kRomanize,
-  kTermImport,
-  kTermExport,
-  kTermAdd,
-  kTermLookup,
-  kTermEdit,
-  kTermRemove,
-  kTermList,
-  kTermIndex,
-  kNormalize,
-  kTmImport,
-  kTmExport,
-  kTmAdd,
-  kTmLookup,
-  kTmConcordance,
-  kTmAlign,
-  kTmStats,
-  kTmIndex,
-  kSegment,
-  kInfo,
-  kPretranslate,
-  kServe,
-  kDbCopy,
-};
+struct CommandSpec;  // cli/command_table.h
 
 struct RomanizeArgs {
   std::string scheme = "auto";
@@ -150,8 +126,9 @@ struct DbCopyArgs {
 };
 
 struct Options {
-  Command command = Command::kNone;
-  std::string command_name;  // "tm import", for messages
+  // The command to run: a row of CommandTable() (cli/command_table.h).
+  const CommandSpec* command = nullptr;
+  std::string command_name;  // its path, "tm import", for messages
   std::optional<std::string> db;
   double busy_timeout = 30;  // seconds; --busy-timeout, $ONOMA_BUSY_TIMEOUT
   bool read_only = false;    // --read-only

@@ -4,6 +4,7 @@
 // formats), with an analysis by match band on stderr and in --stats.
 // docs/pretranslate.md. Tested by tests/cli/pretranslate_cli_test.cc.
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +21,8 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/json.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -326,6 +329,59 @@ int RunPretranslate(const Options& options) {
   Status flushed = FlushStdout();
   if (!flushed.ok()) return Fail(what, flushed);
   return kExitOk;
+}
+
+// The command line of pretranslate (the rows of cli/command_table.cc).
+
+CLI::App* DefinePretranslate(CLI::App& app, Options& opts) {
+  PretranslateArgs& p = opts.pretranslate;
+  CLI::App* pretranslate =
+      Sub(app, "pretranslate",
+          Tr("Fill a report's segments from the translation memory and write "
+             "a draft for the translator"),
+          "  onoma pretranslate --from en --to uk report.txt\n"
+          "  onoma pretranslate --from en --to uk -o report.xlf report.txt\n"
+          "  onoma pretranslate --from en --to uk --format xliff12 -o drafts/ "
+          "reports/\n");
+  pretranslate->add_option("--from", p.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  pretranslate->add_option("--to", p.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  pretranslate
+      ->add_option("--min", p.min,
+                   Tr("Fill a target from a match scoring at least N (0-100, "
+                      "default 75)"))
+      ->type_name("N")
+      ->check(InRange(0, 100));
+  pretranslate
+      ->add_option("-o,--output", p.output,
+                   Tr("Write the draft to FILE (a directory for a directory "
+                      "of reports); the format follows its extension"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("--format", p.format,
+                   Tr("xliff (XLIFF 2.0), xliff12, tmx, tsv or text"))
+      ->type_name(Tr("FORMAT"))
+      ->check(OneOf({"xliff", "xliff20", "xliff12", "tmx", "tsv", "text"}));
+  pretranslate
+      ->add_option("--srx", p.srx,
+                   Tr("Segment with the rules of an SRX 2.0 file instead of "
+                      "the built-in ones"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("--stats", p.stats,
+                   Tr("Write the analysis by match band to FILE as JSON"))
+      ->type_name(Tr("FILE"));
+  pretranslate
+      ->add_option("report", p.input,
+                   Tr("The report, a directory of reports, or - for standard "
+                      "input"))
+      ->required();
+  return pretranslate;
 }
 
 }  // namespace onoma::cli

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "cli/house_spelling.h"
 #include "cli/i18n.h"
 #include "cli/line_converter.h"
+#include "cli/options_internal.h"
 #include "cli/standard_output.h"
 #include "lib/romanize/korean.h"
 #include "lib/romanize/registry.h"
@@ -407,6 +409,88 @@ int RunRomanize(const Options& options) {
   }
   bool flush = args.line_buffered || isatty(STDIN_FILENO) != 0;
   return StreamStdin(romanizer, flush);
+}
+
+// The command line of romanize (the rows of cli/command_table.cc).
+
+CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
+  RomanizeArgs& r = opts.romanize;
+  CLI::App* romanize =
+      Sub(app, "romanize",
+          Tr("Write Hangul and Cyrillic in Latin letters under an official "
+             "scheme. With TEXT, romanize the words given and print one line; "
+             "otherwise convert standard input line by line."),
+          "  onoma romanize Київ                 # Kyiv\n"
+          "  onoma romanize --scheme ru-bgn Курск\n"
+          "  onoma romanize --name 윤석열          # Yun Seok-yeol\n"
+          "  onoma romanize --name 윤석열 김정은   # two names\n"
+          "  onoma --db news.db romanize --house --name 윤석열\n"
+          "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
+          "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
+          "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
+          "  onoma romanize < article.txt > article.latn.txt\n");
+  romanize
+      ->add_option("--scheme", r.scheme,
+                   Tr("The scheme id (see --list); auto picks per word: "
+                      "Hangul ko-rr, Cyrillic uk-kmu2010 (ru-bgn with "
+                      "--lang ru)"))
+      ->type_name(Tr("ID"));
+  romanize
+      ->add_option("--lang", r.lang,
+                   Tr("The language of Cyrillic text under --scheme auto: "
+                      "uk or ru"))
+      ->type_name(Tr("LANG"))
+      ->check(OneOf({"uk", "ru"}));
+  romanize->add_flag("--list", r.list,
+                     Tr("List the scheme ids with a description, and exit"));
+  romanize->add_flag("--name", r.name,
+                     Tr("The text is personal names, each word a name "
+                        "(Korean: family name, space, given name with a "
+                        "hyphen; a family name written apart takes the next "
+                        "word as given name)"));
+  romanize->add_flag("--place", r.place,
+                     Tr("The text is a place name (Korean: administrative "
+                        "units hyphenated, capitalized)"));
+  romanize->add_flag("--house", r.house,
+                     Tr("Write a name the term store (--db) knows in its "
+                        "preferred English rendering (윤석열: Yoon Suk Yeol); "
+                        "other text as the scheme does. Reads the store, "
+                        "never creates it"));
+  romanize->add_flag("--reverse", r.reverse,
+                     Tr("Turn Latin back into the original script (reversible "
+                        "schemes only)"));
+  romanize->add_flag("--ascii", r.ascii,
+                     Tr("Use the scheme's plain ASCII form, without ties and "
+                        "diacritics, where it has one"));
+  romanize->add_flag("--capitalize", r.capitalize,
+                     Tr("Korean: capitalize each word, as for a proper noun"));
+  romanize->add_flag("--no-name-hyphen", r.no_name_hyphen,
+                     Tr("Korean names: write the given name without a hyphen "
+                        "(Min Yongha)"));
+  romanize
+      ->add_option("--style", r.style,
+                   Tr("Korean names: scheme writes the family name as the "
+                      "scheme does (Gim, I, Bak); common as it is usually "
+                      "spelt (Kim, Lee, Park)"))
+      ->type_name(Tr("STYLE"))
+      ->check(OneOf({"scheme", "common"}));
+  romanize->add_flag("--omit-unit", r.omit_unit,
+                     Tr("Korean places: leave out -si, -gun and -eup "
+                        "(Cheongju)"));
+  romanize->add_flag("--misreading-hyphen", r.misreading_hyphen,
+                     Tr("Korean: a hyphen where syllables could be misread "
+                        "(Jung-ang, Hae-undae)"));
+  romanize->add_flag("--line-buffered", r.line_buffered,
+                     Tr("Flush after every line (the default when standard "
+                        "input is a terminal)"));
+  romanize
+      ->add_option("--table", r.tables,
+                   Tr("Load an extra scheme from a table file (may be "
+                      "repeated); see docs/schemes.md"))
+      ->type_name(Tr("FILE"));
+  romanize->add_option("text", r.text, Tr("Words to romanize"))
+      ->type_name(Tr("TEXT"));
+  return romanize;
 }
 
 }  // namespace onoma::cli

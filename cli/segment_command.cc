@@ -7,6 +7,7 @@
 // of them, or all of a shorter input, lib/text/language_guess.h), which are
 // held back until then; with it, nothing is held.
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "lib/segment/sentence_splitter.h"
@@ -163,6 +166,30 @@ int RunSegment(const Options& options) {
   auto in = InputFile::Open(file);
   if (!in.ok()) return Fail("segment", in.status());
   return Segmenter(options, srx_rules, file).Run(in->get());
+}
+
+// The command line of segment (the rows of cli/command_table.cc).
+
+CLI::App* DefineSegment(CLI::App& app, Options& opts) {
+  CLI::App* segment =
+      Sub(app, "segment", Tr("Split text into sentences, one per line"),
+          "  onoma segment --lang uk article.txt\n");
+  segment
+      ->add_option("--lang", opts.segment_lang,
+                   Tr("The language: en, uk, ru, ko or another BCP 47 "
+                      "code (default: guessed from the letters)"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  segment
+      ->add_option("--srx", opts.segment_srx,
+                   Tr("Use the rules of an SRX 2.0 file instead of the "
+                      "built-in ones"))
+      ->type_name(Tr("FILE"));
+  segment
+      ->add_option("file", opts.segment_file,
+                   Tr("The file, or - for standard input"))
+      ->required();
+  return segment;
 }
 
 }  // namespace onoma::cli

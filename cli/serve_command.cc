@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstdio>
 #include <ctime>
@@ -15,6 +16,7 @@
 #include "cli/desk.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
+#include "cli/options_internal.h"
 #include "cli/serve_http.h"
 
 namespace onoma::cli {
@@ -81,6 +83,32 @@ int RunServe(const Options& options) {
   if (!served.ok()) return Fail(what, served);
   std::cerr << "onoma: " << what << ": " << Tr("stopped") << '\n';
   return kExitOk;
+}
+
+// The command line of serve (the rows of cli/command_table.cc).
+
+CLI::App* DefineServe(CLI::App& app, Options& opts) {
+  ServeArgs& sv = opts.serve;
+  CLI::App* serve =
+      Sub(app, "serve",
+          Tr("Serve the desk's page and JSON API: term lookup, memory lookup "
+             "and concordance, normalizing and romanizing (docs/serve.md)"),
+          "  onoma serve\n"
+          "  onoma --db news.db serve --port 8080 --allow-edit\n");
+  serve
+      ->add_option("--host", sv.host,
+                   Tr("The address to listen on (default 127.0.0.1: this "
+                      "machine only; there is no authentication)"))
+      ->type_name(Tr("HOST"));
+  serve
+      ->add_option("--port", sv.port,
+                   Tr("The port to listen on (default 8470; 0: any free "
+                      "port)"))
+      ->check(InRange(0, 65535))
+      ->type_name(Tr("PORT"));
+  serve->add_flag("--allow-edit", sv.allow_edit,
+                  Tr("Let the page add renderings and change their status"));
+  return serve;
 }
 
 }  // namespace onoma::cli

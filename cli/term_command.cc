@@ -1,6 +1,7 @@
 // onoma term add|edit|remove|list|import|export|lookup: the term store from
 // the command line (memory/terms/term_store.h does the work).
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -13,6 +14,8 @@
 #include "cli/i18n.h"
 #include "cli/json.h"
 #include "cli/json_answers.h"
+#include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/standard_output.h"
 #include "cli/store.h"
@@ -493,6 +496,200 @@ int RunTermLookup(const Options& options) {
     }
     return Status::Ok();
   });
+}
+
+// The command line of term (the rows of cli/command_table.cc).
+
+CLI::App* DefineTermGroup(CLI::App& app, Options& /*opts*/) {
+  CLI::App* term = Sub(app, "term",
+                       Tr("Keep the term store: concepts and their renderings "
+                          "in every language."),
+                       "  onoma term add kyiv en Kyiv\n"
+                       "  onoma term lookup Kiev\n");
+  term->require_subcommand(1);
+  return term;
+}
+
+CLI::App* DefineTermImport(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_import =
+      Sub(term, "import", Tr("Import terms from a .tbx, .tsv or .csv file"),
+          "  onoma term import news.tbx\n");
+  term_import->add_option("file", t.file, Tr("The file to import"))
+      ->required()
+      ->type_name(Tr("FILE"));
+  term_import
+      ->add_option("--source-lang", t.source_lang,
+                   Tr("OmegaT glossaries (.txt): the language of the first "
+                      "column (default en)"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  term_import
+      ->add_option("--target-lang", t.target_lang,
+                   Tr("OmegaT glossaries (.txt): the language of the second "
+                      "column (default uk)"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  term_import
+      ->add_option("--on-conflict", t.on_conflict,
+                   Tr("A value the store holds differently: keep the "
+                      "store's (default) or replace it with the file's"))
+      ->type_name(Tr("HOW"))
+      ->check(OneOf({"keep", "replace"}));
+  term_import->add_flag(
+      "--dry-run", t.dry_run,
+      Tr("Write nothing; list each conflict and print the summary"));
+  return term_import;
+}
+
+CLI::App* DefineTermExport(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_export =
+      Sub(term, "export",
+          Tr("Export the term store; the format follows the extension"),
+          "  onoma term export terms.tsv\n");
+  term_export->add_option("file", t.file, Tr("The file to write"))
+      ->required()
+      ->type_name(Tr("FILE"));
+  return term_export;
+}
+
+CLI::App* DefineTermAdd(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_add =
+      Sub(term, "add", Tr("Add a rendering of a concept"),
+          "  onoma term add kyiv uk Київ\n"
+          "  onoma term add kyiv en Kiev --status deprecated\n");
+  term_add->add_option("concept", t.concept_id, Tr("The concept"))->required();
+  term_add->add_option("lang", t.lang, Tr("The language (BCP 47)"))
+      ->required()
+      ->check(LanguageTag());
+  term_add->add_option("form", t.form, Tr("The rendering"))->required();
+  term_add
+      ->add_option("--status", t.status,
+                   Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"))
+      ->check(OneOf({"preferred", "admitted", "deprecated"}));
+  term_add
+      ->add_option("--type", t.concept_type,
+                   Tr("For a new concept: person, place, organization or "
+                      "other (default other)"))
+      ->type_name(Tr("TYPE"))
+      ->check(OneOf({"person", "place", "organization", "other"}));
+  term_add
+      ->add_option("--term-type", t.term_type,
+                   Tr("fullForm (default), shortForm, acronym, abbreviation, "
+                      "variant or phrase"))
+      ->type_name(Tr("TYPE"));
+  term_add->add_option("--note", t.note, Tr("A note on the rendering"))
+      ->type_name(Tr("TEXT"));
+  term_add
+      ->add_option("--source", t.source, Tr("Where the rendering comes from"))
+      ->type_name(Tr("TEXT"));
+  return term_add;
+}
+
+CLI::App* DefineTermEdit(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_edit =
+      Sub(term, "edit",
+          Tr("Change a rendering of a concept, or with --type the "
+             "concept's type"),
+          "  onoma term edit kyiv en Kiev --status deprecated\n"
+          "  onoma term edit kyiv en Kyiv --note 'AP since 2019'\n"
+          "  onoma term edit kim-jong-un uk 'Кім Чен Ин' "
+          "--inflection 'none none p-masc-hard'\n"
+          "  onoma term edit kyiv --type place\n");
+  term_edit->add_option("concept", t.concept_id, Tr("The concept"))->required();
+  term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"));
+  term_edit->add_option("form", t.form, Tr("The rendering"));
+  term_edit
+      ->add_option("--type", t.edit_concept_type,
+                   Tr("The concept's type: person, place, organization or "
+                      "other"))
+      ->type_name(Tr("TYPE"))
+      ->check(OneOf({"person", "place", "organization", "other"}));
+  term_edit
+      ->add_option("--status", t.edit_status,
+                   Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"))
+      ->check(OneOf({"preferred", "admitted", "deprecated"}));
+  term_edit
+      ->add_option("--term-type", t.term_type,
+                   Tr("fullForm, shortForm, acronym, abbreviation, variant or "
+                      "phrase"))
+      ->type_name(Tr("TYPE"));
+  term_edit
+      ->add_option("--form", t.new_form, Tr("A new spelling of the rendering"))
+      ->type_name(Tr("FORM"));
+  term_edit->add_option("--note", t.note, Tr("A note on the rendering"))
+      ->type_name(Tr("TEXT"));
+  term_edit
+      ->add_option("--source", t.source, Tr("Where the rendering comes from"))
+      ->type_name(Tr("TEXT"));
+  term_edit
+      ->add_option(
+          "--inflection", t.inflection,
+          Tr("How a Ukrainian or Russian rendering declines: a class of "
+             "docs/normalize.md (one, or one per word), none, or auto to "
+             "have it inferred"))
+      ->type_name(Tr("CLASS"));
+  return term_edit;
+}
+
+CLI::App* DefineTermRemove(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_remove =
+      Sub(term, "remove",
+          Tr("Remove a rendering, or with CONCEPT alone the whole concept"),
+          "  onoma term remove kyiv en Kiev\n"
+          "  onoma term remove kyiv\n");
+  term_remove->add_option("concept", t.concept_id, Tr("The concept"))
+      ->required();
+  term_remove->add_option("lang", t.lang, Tr("The language (BCP 47)"));
+  term_remove->add_option("form", t.form, Tr("The rendering"));
+  return term_remove;
+}
+
+CLI::App* DefineTermList(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_list =
+      Sub(term, "list", Tr("Print every concept with its renderings"),
+          "  onoma term list --json > terms.jsonl\n");
+  term_list->add_flag("--json", t.json, Tr("Print JSON Lines"));
+  return term_list;
+}
+
+CLI::App* DefineTermIndex(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_index =
+      Sub(term, "index",
+          Tr("Compile the term store's names into the name index beside the "
+             "database, which normalize and tm lookup map at start; print "
+             "its size"),
+          "  onoma term index\n"
+          "  onoma term index --rebuild\n");
+  term_index->add_flag("--rebuild", t.rebuild,
+                       Tr("Compile it again even when it is current"));
+  return term_index;
+}
+
+CLI::App* DefineTermLookup(CLI::App& term, Options& opts) {
+  TermArgs& t = opts.term;
+  CLI::App* term_lookup =
+      Sub(term, "lookup",
+          Tr("Find a concept from any rendering in any script; with -, read "
+             "queries from standard input, one per line"),
+          "  onoma term lookup 키예프\n"
+          "  onoma term lookup --json - < names.txt\n");
+  term_lookup->add_flag("--json", t.json, Tr("Print JSON Lines"));
+  term_lookup->add_option("--lang", t.lang, Tr("Only renderings in LANG"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  term_lookup
+      ->add_option("query", t.query, Tr("The name, or - for standard input"))
+      ->required();
+  return term_lookup;
 }
 
 }  // namespace onoma::cli

@@ -2,6 +2,7 @@
 // (memory/tm/translation_memory.h; docs/tm.md). Tested by
 // tests/cli/tm_cli_test.cc.
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -11,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/language_option.h"
+#include "cli/options_internal.h"
 #include "cli/output_path.h"
 #include "cli/store.h"
 #include "cli/terminal.h"
@@ -275,6 +277,111 @@ int RunTmStats(const Options& options) {
   std::printf("%s: %s\n", Tr("size on disk").c_str(), size.c_str());
   std::printf("%s: %s\n", Tr("database").c_str(), stats->location.c_str());
   return kExitOk;
+}
+
+// The command line of tm (the rows of cli/command_table.cc).
+
+CLI::App* DefineTmGroup(CLI::App& app, Options& /*opts*/) {
+  CLI::App* tm = Sub(app, "tm",
+                     Tr("Keep the translation memory: import and export TMX, "
+                        "look up and align."),
+                     "  onoma tm import memory.tmx\n"
+                     "  onoma tm lookup --from en --to uk \"Kyiv said\"\n");
+  tm->require_subcommand(1);
+  return tm;
+}
+
+CLI::App* DefineTmImport(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_import =
+      Sub(tm, "import",
+          Tr("Import a TMX file (1.1 to 1.4b) or the finished segments of "
+             "an XLIFF file (1.0 to 2.2), all or nothing"),
+          "  onoma tm import memory.tmx\n"
+          "  onoma tm import --on-duplicate newest --lenient old.tmx\n"
+          "  onoma tm import report.uk.xlf\n"
+          "  onoma tm import --to fr messages.fr.xlf\n");
+  tm_import
+      ->add_option("file", m.file,
+                   Tr("The TMX or XLIFF file (.xlf, .xliff, .sdlxliff, "
+                      ".mqxliff, or found by its root element)"))
+      ->required();
+  tm_import
+      ->add_option("--on-duplicate", m.on_duplicate,
+                   Tr("For a unit whose source and languages the memory "
+                      "already has: keep (the memory's), replace (with the "
+                      "file's) or newest (the later changed); default: keep "
+                      "both when they differ"))
+      ->type_name(Tr("POLICY"))
+      ->check(OneOf({"keep", "replace", "newest"}));
+  tm_import->add_flag("--lenient", m.lenient,
+                      Tr("Skip bad units with a warning instead of failing"));
+  tm_import->add_flag("--dry-run", m.dry_run,
+                      Tr("Read and check the file; store nothing"));
+  tm_import
+      ->add_option("--from", m.from,
+                   Tr("XLIFF: the source language, for a file that names "
+                      "none"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  tm_import
+      ->add_option("--to", m.to,
+                   Tr("XLIFF: the target language, for a file that names "
+                      "none"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag());
+  tm_import
+      ->add_option("--format", m.format,
+                   Tr("tmx or xliff; default: by the file's extension, else "
+                      "its root element"))
+      ->type_name(Tr("FORMAT"))
+      ->check(OneOf({"tmx", "xliff"}));
+  tm_import->add_flag("--any-state", m.any_state,
+                      Tr("XLIFF: store every segment with a target, "
+                         "whatever its state"));
+  return tm_import;
+}
+
+CLI::App* DefineTmExport(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_export =
+      Sub(tm, "export",
+          Tr("Export the memory as valid TMX 1.4b (- for standard output)"),
+          "  onoma tm export out.tmx --langs en,uk\n");
+  tm_export->add_option("file", m.file, Tr("The TMX file"))->required();
+  tm_export->add_option("--langs", m.langs,
+                        Tr("Only these languages, comma-separated (en takes "
+                           "en-US too); units left with fewer than two are "
+                           "not written"));
+  return tm_export;
+}
+
+CLI::App* DefineTmAdd(CLI::App& tm, Options& opts) {
+  TmArgs& m = opts.tm;
+  CLI::App* tm_add = Sub(tm, "add", Tr("Add one segment pair"),
+                         "  onoma tm add --from en --to uk Kyiv Київ\n");
+  tm_add->add_option("--from", m.from, Tr("Source language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_add->add_option("--to", m.to, Tr("Target language"))
+      ->type_name(Tr("LANG"))
+      ->check(LanguageTag())
+      ->required();
+  tm_add->add_option("source", m.source, Tr("Source text"))->required();
+  tm_add->add_option("target", m.target, Tr("Target text"))->required();
+  tm_add
+      ->add_option("--on-duplicate", m.on_duplicate,
+                   Tr("keep, replace or newest, as for import"))
+      ->type_name(Tr("POLICY"))
+      ->check(OneOf({"keep", "replace", "newest"}));
+  return tm_add;
+}
+
+CLI::App* DefineTmStats(CLI::App& tm, Options& /*opts*/) {
+  CLI::App* tm_stats =
+      Sub(tm, "stats", Tr("Show what the translation memory holds"), "");
+  return tm_stats;
 }
 
 }  // namespace onoma::cli

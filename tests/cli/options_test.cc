@@ -6,10 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "cli/command_table.h"
 #include "cli/exit_codes.h"
 
 namespace onoma::cli {
@@ -177,6 +180,37 @@ TEST(ParseArgsTest, UsageErrorsExitTwoWithTheMessage) {
   EXPECT_FALSE(p.outcome.options);
   EXPECT_EQ(p.outcome.exit_code, kExitUsage);
   EXPECT_NE(p.err.find("Usage: onoma"), std::string::npos);
+}
+
+// One row per command: the path ParseArgs gives it, a run for each command
+// and none for a group, and a group before the commands under it.
+TEST(CommandTableTest, EveryRowIsReachable) {
+  std::vector<std::string_view> seen;
+  for (const CommandSpec& spec : CommandTable()) {
+    EXPECT_EQ(FindCommand(spec.path), &spec) << spec.path;
+    ASSERT_NE(spec.define, nullptr) << spec.path;
+    EXPECT_EQ(spec.run == nullptr, spec.reads_only == nullptr) << spec.path;
+    const std::size_t space = spec.path.rfind(' ');
+    if (space != std::string_view::npos) {
+      const CommandSpec* group = FindCommand(spec.path.substr(0, space));
+      ASSERT_NE(group, nullptr) << spec.path;
+      EXPECT_EQ(group->run, nullptr) << spec.path;
+      EXPECT_NE(std::find(seen.begin(), seen.end(), group->path), seen.end())
+          << spec.path;
+    }
+    seen.push_back(spec.path);
+  }
+  EXPECT_EQ(FindCommand("romanise"), nullptr);
+  // What reads only: a read-only database serves it.
+  Parsed p = Parse({"serve"});
+  ASSERT_TRUE(p.outcome.options);
+  EXPECT_TRUE(p.outcome.options->command->reads_only(*p.outcome.options));
+  p = Parse({"serve", "--allow-edit"});
+  ASSERT_TRUE(p.outcome.options);
+  EXPECT_FALSE(p.outcome.options->command->reads_only(*p.outcome.options));
+  p = Parse({"tm", "import", "a.tmx"});
+  ASSERT_TRUE(p.outcome.options);
+  EXPECT_FALSE(p.outcome.options->command->reads_only(*p.outcome.options));
 }
 
 }  // namespace

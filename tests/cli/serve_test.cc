@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/command_table.h"
 #include "cli/desk.h"
 #include "cli/desk_pool.h"
 #include "cli/json.h"
@@ -101,7 +102,7 @@ void MakeStore(const std::string& path) {
 
 Options ServeOptions(const std::string& db, bool allow_edit = false) {
   Options options;
-  options.command = Command::kServe;
+  options.command = FindCommand("serve");
   options.command_name = "serve";
   options.db = db;
   options.serve.allow_edit = allow_edit;
