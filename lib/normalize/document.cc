@@ -281,7 +281,11 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
                                                  const Entry* first,
                                                  const Entry* last,
                                                  std::uint16_t judge) {
-  if (judge == CompiledTerms::kNoLang) return false;
+  // Only a language with a declension table declines its preferred forms.
+  if (judge == CompiledTerms::kNoLang ||
+      terms.DeclensionFor(judge) == nullptr) {
+    return false;
+  }
   std::string_view folded =
       std::string_view(scanner.folded())
           .substr(c.folded_begin, c.folded_end - c.folded_begin);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "lib/normalize/scanner_internal.h"
 #include "lib/normalize/surface.h"
@@ -9,23 +10,74 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-// Whether UAX #29 keeps code point `c` in one word with a letter or digit
-// of this set on either side (ALetter and Numeric: WB5, WB8-WB10): ASCII
-// letters and digits, the Latin letters of U+00C0..U+024F, the Cyrillic
-// letters and Hangul syllables (which ICU's rules keep together too). No
-// name starts between two of them, so the scanner does not walk the trie
-// there. A set smaller than UAX #29's only costs walks that find nothing.
-bool JoinsWord(char32_t c) {
+// Code points that UAX #29 (as ICU applies it) keeps in one word with a
+// neighbour of the same class: 1 for ASCII letters and digits, the Latin
+// letters of U+00C0..U+024F and the Cyrillic letters (ALetter and Numeric:
+// WB5, WB8-WB10), 2 for Hangul syllables (which ICU keeps together, but
+// apart from letters of other scripts: "Kiev키예프" is two words); 0 for
+// anything else. No name starts between two code points of one class, so
+// the scanner does not walk the trie there. Classes smaller than UAX #29's
+// only cost walks that find nothing.
+int WordClass(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9');
   }
   if (c < 0x250) return c >= 0xC0 && c != 0xD7 && c != 0xF7;
   if (c >= 0x400 && c < 0x530) return c < 0x482 || c >= 0x48A;
-  return c >= 0xAC00 && c <= 0xD7A3;
+  return c >= 0xAC00 && c <= 0xD7A3 ? 2 : 0;
+}
+
+// The code point at byte `i` of valid UTF-8 `s`, moving `i` past it.
+char32_t DecodeAt(std::string_view s, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  const std::size_t next = std::min(s.size(), i + length);
+  char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+  for (std::size_t k = i + 1; k < next; ++k) {
+    c = (c << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  }
+  i = next;
+  return c;
 }
 
 }  // namespace
+
+// UAX #29 breaks around each ASCII punctuation mark of such a stretch
+// (none joins two letters or digits: those rules need one on either side)
+// and keeps the run whole, so the segments are known without ICU.
+bool PlainWords(std::string_view stretch, std::vector<text::WordSpan>& out) {
+  out.clear();
+  auto punctuation = [](unsigned char b) {
+    return b < 0x80 && b != '_' && !std::isalnum(b);
+  };
+  std::size_t i = 0;
+  while (i < stretch.size() && punctuation(stretch[i])) {
+    out.push_back({i, i + 1, text::WordKind::kNone});
+    ++i;
+  }
+  const std::size_t run_begin = i;
+  int run_class = 0;
+  while (i < stretch.size() && !punctuation(stretch[i])) {
+    std::size_t next = i;
+    const int word_class = WordClass(DecodeAt(stretch, next));
+    if (word_class == 0 || (run_class != 0 && word_class != run_class)) {
+      return false;
+    }
+    run_class = word_class;
+    i = next;
+  }
+  if (i > run_begin) {
+    // Only begin and end are read (Check); the kind is not.
+    out.push_back({run_begin, i, text::WordKind::kLetter});
+  }
+  while (i < stretch.size()) {
+    if (!punctuation(stretch[i])) return false;
+    out.push_back({i, i + 1, text::WordKind::kNone});
+    ++i;
+  }
+  return true;
+}
 
 Result<Scanner> Scanner::Create(const CompiledTerms& terms) {
   auto particles = Particles::Builtin();
@@ -43,7 +95,8 @@ const std::vector<text::WordSpan>& Scanner::Window(std::string_view line,
                                                    std::size_t begin,
                                                    std::size_t end) {
   if (begin != window_begin_ || end != window_end_) {
-    breaker_.Words(line.substr(begin, end - begin), spans_);
+    const std::string_view stretch = line.substr(begin, end - begin);
+    if (!PlainWords(stretch, spans_)) breaker_.Words(stretch, spans_);
     for (text::WordSpan& s : spans_) {
       s.begin += begin;
       s.end += begin;
@@ -221,29 +274,20 @@ void Scanner::Scan(std::string_view line) {
   // Each form is checked as the walk from where it starts reports it, not
   // gathered first: a line's memory grows with the names it holds, not
   // with every occurrence too. A walk starts where the line's word segments
-  // may (see JoinsWord), at the start of an NFC segment of the folded text.
+  // may (see WordClass), at the start of an NFC segment of the folded text.
   const std::string_view f = folded_;
-  bool joins_before = false;
+  int class_before = 0;
   for (std::size_t i = 0; i < f.size();) {
-    const auto lead = static_cast<unsigned char>(f[i]);
-    std::size_t next = i + 1;
-    char32_t c = lead;
-    if (lead >= 0xC0) {
-      // Folded text is valid UTF-8: the lead byte gives the length.
-      const std::size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      next = std::min(f.size(), i + length);
-      c = lead & (0x7F >> length);
-      for (std::size_t k = i + 1; k < next; ++k) {
-        c = (c << 6) | (static_cast<unsigned char>(f[k]) & 0x3F);
-      }
-    }
-    const bool joins = JoinsWord(c);
-    if (!(joins_before && joins) && map_[i] != Folder::kMid) {
+    std::size_t next = i;
+    const char32_t c = DecodeAt(f, next);
+    const int word_class = WordClass(c);
+    if ((word_class == 0 || word_class != class_before) &&
+        map_[i] != Folder::kMid) {
       terms_->automaton.Walk(f, i, [&](std::size_t fend, std::uint32_t state) {
         if (auto found = Check(line, i, fend, state)) found_.push_back(*found);
       });
     }
-    joins_before = joins;
+    class_before = word_class;
     i = next;
   }
   // Leftmost, then longest: a longer term shields the names inside it.

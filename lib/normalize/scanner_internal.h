@@ -46,6 +46,14 @@ struct Candidate {
   std::optional<ParticleHit> particle;  // length in original bytes
 };
 
+// The word segments of `stretch` (valid UTF-8 without spaces), as
+// text::WordBreaker gives them, when it is ASCII punctuation around one run
+// of letters and digits that UAX #29 keeps together ("Kiev,", "(Києві)",
+// "키예프는"); false, with `out` unspecified, for any other stretch, which
+// the word breaker must cut. Only the spans' bounds are set as the word
+// breaker's are.
+bool PlainWords(std::string_view stretch, std::vector<text::WordSpan>& out);
+
 class Scanner {
  public:
   // Fails with kInternal when the particle table or ICU's word rules are

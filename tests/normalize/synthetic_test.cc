@@ -13,9 +13,11 @@
 #include "lib/normalize/document.h"
 #include "lib/normalize/korean_particles.h"
 #include "lib/normalize/matcher.h"
+#include "lib/normalize/scanner_internal.h"
 #include "lib/normalize/surface.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
+#include "lib/text/word_break.h"
 
 namespace onoma::normalize {
 namespace {
@@ -278,6 +280,35 @@ TEST(CasePatternTest, AgreesWithIcusMappingsOfTheWholeName) {
   }
 }
 
+// Where PlainWords cuts a stretch itself, it cuts it as ICU's word
+// breaker does.
+TEST(PlainWordsTest, CutsAsTheWordBreakerDoes) {
+  auto breaker = text::WordBreaker::Create();
+  ASSERT_TRUE(breaker.ok());
+  const char* const kPieces[] = {
+      "a", "Z", "5", "é", "Б",      "ї", "가", "키", ",", ".", "(",     ")",
+      "'", "_", "-", "«", "\u0301", "!", ":",  "\"", "ǅ", "Ω", "\u4e2d"};
+  std::mt19937 rng(16);
+  int plain = 0;
+  for (int n = 0; n < 5000; ++n) {
+    std::string stretch;
+    const int length = 1 + static_cast<int>(rng() % 7);
+    for (int k = 0; k < length; ++k) {
+      stretch += kPieces[rng() % std::size(kPieces)];
+    }
+    std::vector<text::WordSpan> ours, icu;
+    if (!internal::PlainWords(stretch, ours)) continue;
+    ++plain;
+    breaker->Words(stretch, icu);
+    ASSERT_EQ(ours.size(), icu.size()) << stretch;
+    for (std::size_t k = 0; k < ours.size(); ++k) {
+      EXPECT_EQ(ours[k].begin, icu[k].begin) << stretch;
+      EXPECT_EQ(ours[k].end, icu[k].end) << stretch;
+    }
+  }
+  EXPECT_GT(plain, 500);
+}
+
 // The scanner walks the trie only where a word may start: after any
 // character but a letter or digit that UAX #29 joins to the next one.
 // Names after punctuation, symbols, combining marks and other scripts are
@@ -307,6 +338,8 @@ TEST(AutomatonTest, NamesStartWhereWordsStart) {
       {"Kiev5", "Kiev5"},
       {"서울 키예프는", "서울 키이우는"},
       {"서울키예프는", "서울키예프는"},
+      {"Kiev키예프는", "Kyiv키이우는"},  // ICU breaks Latin from Hangul
+      {"5키예프는", "5키이우는"},
       {"Kiev, Kiev", "Kyiv, Kyiv"},
   };
   for (const auto& [in, out] : rows) {
