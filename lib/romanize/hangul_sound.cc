@@ -226,9 +226,9 @@ void Liaison(std::uint8_t& t, std::uint8_t& l, std::uint8_t next_vowel) {
 // A tail before ㅎ (제12항 1 [붙임 1]: ㄱ ㄷ ㅂ ㅈ + ㅎ -> ㅋ ㅌ ㅍ ㅊ),
 // limited by RR 3.1.4 다만: in nouns the ㅎ is written (묵호 Mukho).
 void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next,
-             const Syllable* after, bool dental_h_aspirated) {
-  const bool verbal =
-      IsVerbalH(next) || (dental_h_aspirated && IsHadaForm(next, after));
+             const Syllable* after, bool dental_h_aspirated, bool noun) {
+  const bool verbal = IsVerbalH(next) ||
+                      (dental_h_aspirated && !noun && IsHadaForm(next, after));
   // 제17항 [붙임]: ㄷ + 히 -> [치] (굳히다 [구치다]); likewise before 혀.
   const std::uint8_t dental =
       next.vowel == kI || next.vowel == kYeo ? kLeadCh : kLeadT;
@@ -309,12 +309,12 @@ void BeforeH(std::uint8_t& t, std::uint8_t& l, const Syllable& next,
 }
 
 void Boundary(Syllable& a, Syllable& b, const Syllable* after,
-              bool dental_h_aspirated) {
+              bool dental_h_aspirated, bool noun) {
   std::uint8_t& t = a.tail;
   std::uint8_t& l = b.lead;
   if (t == kTailNone) return;
   if (l == kLeadNone) return Liaison(t, l, b.vowel);
-  if (l == kLeadH) return BeforeH(t, l, b, after, dental_h_aspirated);
+  if (l == kLeadH) return BeforeH(t, l, b, after, dental_h_aspirated, noun);
   if (t == kTailH || t == kTailNh || t == kTailLh) {
     const std::uint8_t rest =
         t == kTailH ? kTailNone : (t == kTailNh ? kTailN : kTailL);
@@ -380,11 +380,12 @@ std::uint8_t FinalSound(std::uint8_t tail) {
   return BeforeConsonant(tail, kLeadNone, /*balp=*/false);
 }
 
-void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated) {
+void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated,
+                       bool noun) {
   if (run.empty()) return;
   for (std::size_t i = 0; i + 1 < run.size(); ++i) {
     const Syllable* after = i + 2 < run.size() ? &run[i + 2] : nullptr;
-    Boundary(run[i], run[i + 1], after, dental_h_aspirated);
+    Boundary(run[i], run[i + 1], after, dental_h_aspirated, noun);
   }
   run.back().tail = FinalSound(run.back().tail);
 }

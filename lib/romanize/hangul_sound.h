@@ -45,7 +45,12 @@ namespace onoma::romanize::hangul {
 // aspirated, as RR writes them (ttatteutada, chakada). false keeps the
 // tail and the ㅎ there, which McCune–Reischauer writes th (못하다 mothada)
 // as its table of consonant combinations does.
-void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated = true);
+//
+// `noun`: the run is a noun (a place name), so -하- is never the verb
+// suffix there and ㄱ ㅂ before it keep the ㅎ (RR 3.1.4 다만: 압해도
+// Aphaedo, where 해도 is not "even if it does").
+void ApplySoundChanges(std::span<Syllable> run, bool dental_h_aspirated = true,
+                       bool noun = false);
 
 // The sound of `tail` at the end of a word (표준 발음법 제9항, 제10항,
 // 제11항): one of the seven final sounds, or none. Used where RR writes

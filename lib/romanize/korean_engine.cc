@@ -158,7 +158,8 @@ void KoreanEngine::AppendWord(std::span<Syllable> run,
                               const RomanizeOptions& options, std::string* out,
                               int before) const {
   data_->exceptions.Apply(run);
-  hangul::ApplySoundChanges(run, writer_.table().dental_h_aspirated);
+  hangul::ApplySoundChanges(run, writer_.table().dental_h_aspirated,
+                            options.place);
   writer(options).AppendRun(run, options.misreading_hyphen, out, before);
 }
 

@@ -50,6 +50,11 @@ struct Unit {
   bool numbered_only = false;  // only after a number (종로 2가)
   bool province_only = false;  // only after a province's name (도)
   std::size_t min_stem = 2;    // syllables the name before it needs
+  // With min_stem 1: the one-syllable names it follows (short-stems=),
+  // and whether any closed syllable (one with a final) also may
+  // (short-stems=closed,...). Empty and false: any syllable.
+  std::vector<hangul::Syllable> short_stems;
+  bool short_closed = false;
 };
 
 struct KoreanData {

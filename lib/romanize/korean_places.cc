@@ -77,6 +77,15 @@ bool IsListed(const std::vector<std::vector<Syllable>>& list,
       });
 }
 
+// Whether a unit may follow the one-syllable name `stem` (양구 Yanggu is
+// a county, not 양-gu; 중구 Jung-gu is a district).
+bool ShortStemFits(const Unit& unit, const Syllable& stem) {
+  if (unit.short_stems.empty() && !unit.short_closed) return true;
+  if (unit.short_closed && stem.tail != hangul::kTailNone) return true;
+  return std::find(unit.short_stems.begin(), unit.short_stems.end(), stem) !=
+         unit.short_stems.end();
+}
+
 const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
   // 3.6: a name that only ends in a unit's syllable (대구 Daegu, 왕십리
   // Wangsimni) is one word.
@@ -99,6 +108,7 @@ const Unit* FindUnit(const KoreanData& data, std::span<const Syllable> run) {
     if (unit.province_only) {
       if (!IsListed(data.provinces, run.first(run.size() - n))) continue;
     }
+    if (run.size() == n + 1 && !ShortStemFits(unit, run.front())) continue;
     return &unit;
   }
   return nullptr;
@@ -260,10 +270,21 @@ Status ParseUnits(std::string_view contents, std::string_view path,
       } else if (f.starts_with("min-stem=") && f.size() == 10 && f[9] >= '1' &&
                  f[9] <= '9') {
         unit.min_stem = static_cast<std::size_t>(f[9] - '0');
+      } else if (f.starts_with("short-stems=")) {
+        std::string_view list = f.substr(12);
+        if (list.starts_with("closed,")) {
+          unit.short_closed = true;
+          list.remove_prefix(7);
+        }
+        if (!hangul::ToSyllables(list, &unit.short_stems)) {
+          return TableError(path, line, line.fields[i],
+                            "short-stems= takes Hangul syllables, after "
+                            "'closed,' or not");
+        }
       } else {
         return TableError(path, line, line.fields[i],
                           "unknown attribute (omissible, numbered-only, "
-                          "province-only, min-stem=N)");
+                          "province-only, min-stem=N, short-stems=...)");
       }
     }
     units.push_back(std::move(unit));
