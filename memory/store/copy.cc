@@ -46,9 +46,15 @@ constexpr std::array<std::string_view, std::size(kTables)> kCopiedNames = {
     "concept",   "term",    "term_fuzzy", "negative_context",
     "tm_source", "tm_unit", "tm_variant", "tm_meta"};
 
-constexpr std::array<std::string_view, 7> kDerivedNames = {
-    "tm_token",       "tm_posting",           "tm_tokens",   "tm_index_state",
-    "tm_concordance", "tm_concordance_state", "term_version"};
+constexpr std::array<std::string_view, 8> kDerivedNames = {
+    "tm_token",
+    "tm_posting",
+    "tm_tokens",
+    "tm_tokens_chunk",
+    "tm_index_state",
+    "tm_concordance",
+    "tm_concordance_state",
+    "term_version"};
 
 // Rows per page read from the source and written to the destination.
 constexpr int kPageRows = 5000;
@@ -303,8 +309,8 @@ Status Empty(Connection& db) {
   if (db.engine() == Engine::kPostgres) {
     return db.Exec(
         "TRUNCATE concept, term, term_fuzzy, negative_context, tm_source, "
-        "tm_unit, tm_variant, tm_meta, tm_token, tm_posting, tm_tokens "
-        "RESTART IDENTITY;"
+        "tm_unit, tm_variant, tm_meta, tm_token, tm_posting, tm_tokens, "
+        "tm_tokens_chunk RESTART IDENTITY;"
         "UPDATE tm_index_state SET indexed_upto = 0",
         "empty " + db.name());
   }
@@ -315,6 +321,7 @@ Status Empty(Connection& db) {
       "UPDATE tm_concordance_state SET indexed_upto = 0;"
       "UPDATE tm_index_state SET indexed_upto = 0;"
       "DELETE FROM tm_meta; DELETE FROM tm_variant; DELETE FROM tm_tokens;"
+      "DELETE FROM tm_tokens_chunk;"
       "DELETE FROM tm_posting; DELETE FROM tm_token; DELETE FROM tm_unit;"
       "DELETE FROM tm_source; DELETE FROM negative_context;"
       "DELETE FROM term; DELETE FROM term_fuzzy; DELETE FROM concept",

@@ -215,11 +215,12 @@ Result<std::vector<Match>> Lookup::Impl::ScoreUnits(
   stats.candidates = ids.size();
   if (bound) {
     // Bounding a unit by its indexed tokens costs a row lookup; reading
-    // every unit's tokens in one pass costs about as much as an eighth of
-    // the memory's units looked up one by one. Once a batch has bounded
-    // that many, the pass pays for the lookups after it.
+    // every unit's tokens from their chunks costs about as much as one
+    // unit in 64 looked up one by one (bench/pretranslate_bench.sh). Once
+    // a batch has bounded that many, the read pays for the lookups after
+    // it.
     bounded += ids.size();
-    if (batch && !forward.loaded && units > 0 && bounded >= units / 8 + 1) {
+    if (batch && !forward.tried && units > 0 && bounded >= units / 64 + 1) {
       ONOMA_RETURN_IF_ERROR(LoadForward());
     }
   }

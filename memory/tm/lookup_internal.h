@@ -84,15 +84,17 @@ struct DenseKey {
   std::vector<Level> levels;
 };
 
-// Every indexed unit's tokens in the query's language (tm_tokens), read in
-// one pass once a snapshot has many candidates to bound: unit u's variants
-// are variants [first[u], first[u + 1]), variant k the varints
-// data[starts[k], starts[k + 1]).
+// Every indexed unit's tokens in the query's language (tm_tokens_chunk),
+// read in a few large reads once a batch has many candidates to bound: unit u's
+// variants are variants [first[u], first[u + 1]), variant k the varints
+// data[starts[k], ends[k]).
 struct ForwardTokens {
+  bool tried = false;  // LoadForward ran (it may have found too much)
   bool loaded = false;
   std::size_t upto = 0;  // units 1..upto are here
   std::vector<std::uint32_t> first;
   std::vector<std::uint32_t> starts;
+  std::vector<std::uint32_t> ends;
   std::string data;
 };
 

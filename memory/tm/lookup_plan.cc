@@ -17,6 +17,7 @@
 // the threshold of its own length, which the length keys' postings give.
 
 #include <algorithm>
+#include <bit>
 #include <map>
 
 #include "memory/tm/lookup_internal.h"
@@ -78,10 +79,10 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
         if (!f.ok()) return f.status();
         k.frequency = *f;
       }
-      // A common key decoded already in this snapshot costs a word
-      // operation per 64 units, not a posting read.
-      const bool decoded = dense.count(key) != 0;
-      plan.cost += (decoded ? units / 64 + 1 : k.frequency) * scale;
+      // Inside a batch a common key is read as bitmaps once and then costs
+      // a word operation per 64 units, not a posting read.
+      const bool bitmap = batch && k.frequency * 32 >= units;
+      plan.cost += (bitmap ? units / 64 + 1 : k.frequency) * scale;
     }
     return Status::Ok();
   };
@@ -286,43 +287,114 @@ Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
   if (auto found = dense.find(key); found != dense.end()) {
     return &found->second;
   }
-  // The first level straight into its bitmap (the key is common); the
-  // others as lists first, ascending unless a later chunk lists a lower id
-  // again (a reused id's stale posting).
+  // Every level straight into its bitmap, whatever order the chunks come
+  // in (a reused id's stale posting may list a unit twice); the sparse
+  // ones become lists at the end.
+  const std::size_t words = (units + 1 + 63) / 64;
   DenseKey d;
+  d.levels.reserve(kManyTimes);  // `first` stays put as levels are added
   d.levels.resize(1);
+  d.levels[0].bits.assign(words, 0);
+  auto more = [&](std::uint32_t unit, std::uint32_t times) {
+    if (d.levels.size() < times) d.levels.resize(times);  // times <= 8
+    for (std::uint32_t j = 1; j < times; ++j) {
+      std::vector<std::uint64_t>& bits = d.levels[j].bits;
+      if (bits.empty()) bits.assign(words, 0);
+      bits[unit / 64] |= std::uint64_t{1} << (unit % 64);
+    }
+  };
   std::vector<std::uint64_t>& first = d.levels[0].bits;
-  first.assign((units + 1 + 63) / 64, 0);
-  std::vector<std::vector<std::uint32_t>> lists;
-  bool sorted = true;
-  auto decoded = reader.ForEach(
-      key, [&](std::uint32_t unit, std::uint16_t times, std::uint16_t) {
-        if (unit > units) return;  // as in Candidates
-        first[unit / 64] |= std::uint64_t{1} << (unit % 64);
-        if (times < 2) return;
-        if (lists.size() < times - 1u) lists.resize(times - 1u);
-        for (std::uint16_t j = 0; j + 1 < times; ++j) {
-          std::vector<std::uint32_t>& level = lists[j];
-          if (!level.empty() && level.back() >= unit) sorted = false;
-          level.push_back(unit);
+  // A chunk with its bitmap twin (memory/schema/0007_tm_index_batches.sql)
+  // is read as words; one without is decoded posting by posting. Never
+  // both: `bits` comes first in the row, and coalesce() reads `data` only
+  // when `bits` is NULL.
+  auto chunks = db.Cached(
+      "SELECT coalesce(bits, data), CASE WHEN bits IS NULL THEN 1 ELSE 0 "
+      "END FROM tm_posting WHERE key = ?1",
+      "read a key's postings and bitmaps");
+  if (!chunks.ok()) return chunks.status();
+  store::Statement& c = **chunks;
+  c.Reset();
+  ONOMA_RETURN_IF_ERROR(c.BindInt64(1, key));
+  const bool detailed = !IsBigramKey(key);
+  for (;;) {
+    auto row = c.Step();
+    if (!row.ok()) {
+      c.Reset();
+      return row.status();
+    }
+    if (!*row) break;
+    std::string_view data = c.ColumnBlob(0);
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    const unsigned char* end = p + data.size();
+    if (c.ColumnInt64(1) != 0) {
+      std::uint64_t unit = 0, delta = 0, detail = 0;
+      while (p < end) {
+        if (!ReadVarint(p, end, delta) ||
+            (detailed && !ReadVarint(p, end, detail))) {
+          c.Reset();
+          return Status::Database(kDamagedIndex);
         }
-      });
-  if (!decoded.ok()) return decoded.status();
-  read += *decoded;
-  for (std::vector<std::uint32_t>& list : lists) {
-    if (!sorted) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-    DenseKey::Level& level = d.levels.emplace_back();
-    if (list.size() * 32 >= units) {
-      level.bits.assign((units + 1 + 63) / 64, 0);
-      for (std::uint32_t unit : list) {
-        level.bits[unit / 64] |= std::uint64_t{1} << (unit % 64);
+        unit += delta;
+        ++read;
+        if (unit > units) continue;  // as in Candidates
+        first[unit / 64] |= std::uint64_t{1} << (unit % 64);
+        const std::uint32_t times = detailed ? (detail & 7) + 1 : 1;
+        if (times >= 2) more(static_cast<std::uint32_t>(unit), times);
       }
-    } else {
-      level.list = std::move(list);
+      continue;
     }
+    std::uint64_t low = 0, stored = 0, many = 0;
+    if (!ReadVarint(p, end, low) || !ReadVarint(p, end, stored) ||
+        static_cast<std::uint64_t>(end - p) / 8 < stored) {
+      c.Reset();
+      return Status::Database(kDamagedIndex);
+    }
+    for (std::uint64_t w = 0; w < stored; ++w, p += 8) {
+      const std::uint64_t at = low + w;
+      if (at >= first.size()) continue;
+      std::uint64_t word = 0;
+      for (int b = 0; b < 8; ++b) {
+        word |= static_cast<std::uint64_t>(p[b]) << (8 * b);
+      }
+      first[at] |= word;
+    }
+    if (!ReadVarint(p, end, many)) {
+      c.Reset();
+      return Status::Database(kDamagedIndex);
+    }
+    std::uint64_t unit = 0;
+    for (std::uint64_t i = 0; i < many; ++i) {
+      std::uint64_t delta = 0, times = 0;
+      if (!ReadVarint(p, end, delta) || !ReadVarint(p, end, times) ||
+          times < 2 || times > kManyTimes) {
+        c.Reset();
+        return Status::Database(kDamagedIndex);
+      }
+      unit += delta;
+      if (unit > units) continue;
+      more(static_cast<std::uint32_t>(unit), static_cast<std::uint32_t>(times));
+    }
+  }
+  c.Reset();
+  // Units past the watermark (stale postings of a reused id) are not
+  // counted, as in Candidates.
+  if (const std::size_t tail = (units + 1) % 64; tail != 0) {
+    first.back() &= (std::uint64_t{1} << tail) - 1;
+  }
+  for (std::size_t j = 1; j < d.levels.size(); ++j) {
+    DenseKey::Level& level = d.levels[j];
+    std::size_t held = 0;
+    for (std::uint64_t word : level.bits) held += std::popcount(word);
+    if (held * 32 >= units) continue;
+    level.list.reserve(held);
+    for (std::size_t w = 0; w < level.bits.size(); ++w) {
+      for (std::uint64_t word = level.bits[w]; word != 0; word &= word - 1) {
+        level.list.push_back(static_cast<std::uint32_t>(
+            w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+      }
+    }
+    level.bits = std::vector<std::uint64_t>();
   }
   return &dense.emplace(key, std::move(d)).first->second;
 }

@@ -161,32 +161,104 @@ bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
 
 Status Lookup::Impl::LoadForward() {
   forward = ForwardTokens();
-  auto rows = db.Prepare(
-      "SELECT id, tokens FROM tm_tokens WHERE lang = ?1 AND id < ?2 ORDER BY "
-      "id",
-      "read the units' indexed tokens");
+  forward.tried = true;
+  // The chunks (memory/schema/0007_tm_index_batches.sql) one after
+  // another in `data`, each variant's tokens left where they are.
+  auto size = db.Prepare(
+      "SELECT coalesce(sum(length(data)), 0) FROM tm_tokens_chunk WHERE "
+      "lang = ?1",
+      "measure the units' indexed tokens");
+  if (!size.ok()) return size.status();
+  ONOMA_RETURN_IF_ERROR((*size)->BindText(1, from));
+  auto sized = (*size)->Step();
+  if (!sized.ok()) return sized.status();
+  const std::int64_t bytes = *sized ? (*size)->ColumnInt64(0) : 0;
+  // Offsets are 32-bit: beyond 4 GB of tokens, units are bounded row by
+  // row, as outside a batch.
+  if (bytes < 0 || bytes > 0xFFFFFFFFll) return Status::Ok();
+  forward.data.reserve(static_cast<std::size_t>(bytes));
+  forward.upto = units;
+  forward.first.assign(units + 2, 0);
+  // Each variant's place, in the order read; sorted by variant id below.
+  struct Entry {
+    std::int64_t variant;
+    std::uint32_t begin, end;
+  };
+  std::vector<Entry> entries;
+  entries.reserve(units + 1);
+  bool sorted = true;
+  auto rows =
+      db.Prepare("SELECT data FROM tm_tokens_chunk WHERE lang = ?1 ORDER BY id",
+                 "read the units' indexed tokens");
   if (!rows.ok()) return rows.status();
   store::Statement& r = **rows;
   ONOMA_RETURN_IF_ERROR(r.BindText(1, from));
-  ONOMA_RETURN_IF_ERROR(
-      r.BindInt64(2, (static_cast<std::int64_t>(units) + 1) * 65536));
-  forward.upto = units;
-  forward.first.assign(units + 2, 0);
-  std::size_t next = 0;  // units below `next` have their first variant set
   for (;;) {
     auto row = r.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    const auto unit = static_cast<std::size_t>(r.ColumnInt64(0) >> 16);
-    if (unit > units) break;
-    const auto variant = static_cast<std::uint32_t>(forward.starts.size());
-    while (next <= unit) forward.first[next++] = variant;
-    forward.starts.push_back(static_cast<std::uint32_t>(forward.data.size()));
-    forward.data.append(r.ColumnBlob(1));
+    std::string_view chunk = r.ColumnBlob(0);
+    if (forward.data.size() + chunk.size() > 0xFFFFFFFFu) {
+      forward = ForwardTokens();
+      forward.tried = true;
+      return Status::Ok();
+    }
+    const std::size_t base = forward.data.size();
+    forward.data.append(chunk);
+    const auto* begin =
+        reinterpret_cast<const unsigned char*>(forward.data.data());
+    const unsigned char* p = begin + base;
+    const unsigned char* end = begin + forward.data.size();
+    std::int64_t variant = 0;
+    while (p < end) {
+      std::uint64_t delta = 0, count = 0, id = 0;
+      if (!ReadVarint(p, end, delta) || !ReadVarint(p, end, count)) {
+        return Status::Database(kDamagedIndex);
+      }
+      variant += static_cast<std::int64_t>(delta);
+      const unsigned char* tokens = p;
+      for (std::uint64_t t = 0; t < count; ++t) {
+        if (!ReadVarint(p, end, id)) return Status::Database(kDamagedIndex);
+      }
+      // Above the watermark: a batch committed after this snapshot's
+      // watermark was read, or a reused id's old entry.
+      if (static_cast<std::size_t>(variant >> 16) > units) continue;
+      if (!entries.empty() && entries.back().variant >= variant) {
+        sorted = false;
+      }
+      entries.push_back({variant, static_cast<std::uint32_t>(tokens - begin),
+                         static_cast<std::uint32_t>(p - begin)});
+    }
   }
-  const auto end = static_cast<std::uint32_t>(forward.starts.size());
-  while (next <= units + 1) forward.first[next++] = end;
-  forward.starts.push_back(static_cast<std::uint32_t>(forward.data.size()));
+  if (!sorted) {
+    // A later chunk's entry for a variant (a reused unit id, indexed
+    // again) stands in for the earlier one.
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [](const Entry& a, const Entry& b) { return a.variant < b.variant; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (kept > 0 && entries[kept - 1].variant == entries[i].variant) {
+        entries[kept - 1] = entries[i];
+      } else {
+        entries[kept++] = entries[i];
+      }
+    }
+    entries.resize(kept);
+  }
+  // Variants in id order: each unit's are contiguous.
+  std::size_t next = 0;  // units below `next` have their first variant set
+  forward.starts.reserve(entries.size());
+  forward.ends.reserve(entries.size());
+  for (const Entry& e : entries) {
+    const auto unit = static_cast<std::size_t>(e.variant >> 16);
+    const auto index = static_cast<std::uint32_t>(forward.starts.size());
+    while (next <= unit) forward.first[next++] = index;
+    forward.starts.push_back(e.begin);
+    forward.ends.push_back(e.end);
+  }
+  const auto last = static_cast<std::uint32_t>(forward.starts.size());
+  while (next <= units + 1) forward.first[next++] = last;
   forward.loaded = true;
   return Status::Ok();
 }
@@ -220,10 +292,10 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
     const std::uint32_t first = forward.first[u], last = forward.first[u + 1];
     bool reachable = false;
     for (std::uint32_t k = first; k < last && !reachable; ++k) {
-      DecodeTokens(std::string_view(forward.data)
-                       .substr(forward.starts[k],
-                               forward.starts[k + 1] - forward.starts[k]),
-                   stored_ids);
+      DecodeTokens(
+          std::string_view(forward.data)
+              .substr(forward.starts[k], forward.ends[k] - forward.starts[k]),
+          stored_ids);
       reachable = CanReach(stored_ids);
     }
     if (first != last && !reachable) return false;

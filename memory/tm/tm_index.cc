@@ -7,6 +7,7 @@
 #include "memory/tm/tm_index.h"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -73,7 +74,15 @@ class Builder {
   std::unique_ptr<store::Statement> insert_token_;
   std::unique_ptr<store::Statement> insert_posting_;
   std::unique_ptr<store::Statement> insert_tokens_;
+  std::unique_ptr<store::Statement> insert_chunk_;
   std::unique_ptr<store::Statement> variants_;
+  // This batch's tm_tokens_chunk rows, by language: the data, and the last
+  // variant id written to it.
+  struct Chunk {
+    std::string data;
+    std::int64_t last = 0;
+  };
+  std::map<std::string, Chunk> chunks_;
   std::string forward_;
   struct Posting {
     std::int64_t key;
@@ -85,6 +94,11 @@ class Builder {
     }
   };
   std::vector<Posting> pairs_;
+  // The bitmap twin of pairs [first, last) of one key (the format of
+  // memory/schema/0007_tm_index_batches.sql), when they are one unit in 16
+  // or more of the units they span: false, and no twin, otherwise.
+  static bool PostingBits(const std::vector<Posting>& pairs, std::size_t first,
+                          std::size_t last, std::string& out);
   std::vector<std::int64_t> ids_of_tokens_;
   std::vector<MatchToken> tokens_;
   std::vector<std::int64_t> keys_;
@@ -130,7 +144,8 @@ Status Builder::Prepare() {
   if (!token.ok()) return token.status();
   insert_token_ = std::move(*token);
   auto posting = db_.Prepare(
-      "INSERT INTO tm_posting (key, count, data) VALUES (?1, ?2, ?3)",
+      "INSERT INTO tm_posting (key, count, data, bits) VALUES (?1, ?2, ?3, "
+      "?4)",
       "write the index's postings");
   if (!posting.ok()) return posting.status();
   insert_posting_ = std::move(*posting);
@@ -141,6 +156,11 @@ Status Builder::Prepare() {
       "write a variant's tokens to the index");
   if (!forward.ok()) return forward.status();
   insert_tokens_ = std::move(*forward);
+  auto chunk =
+      db_.Prepare("INSERT INTO tm_tokens_chunk (lang, data) VALUES (?1, ?2)",
+                  "write a chunk of the variants' tokens to the index");
+  if (!chunk.ok()) return chunk.status();
+  insert_chunk_ = std::move(*chunk);
   auto variants = db_.Prepare(
       "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
       "ORDER BY id",
@@ -166,6 +186,38 @@ Result<std::int64_t> Builder::Id(std::string_view lang, std::string_view key) {
   return id;
 }
 
+bool Builder::PostingBits(const std::vector<Posting>& pairs, std::size_t first,
+                          std::size_t last, std::string& out) {
+  out.clear();
+  const std::uint32_t low = pairs[first].unit / 64;
+  const std::uint32_t high = pairs[last - 1].unit / 64;
+  const std::size_t words = high - low + 1;
+  // At one unit in 16 the bitmap is no bigger than the postings.
+  if ((last - first) * 16 < words * 64) return false;
+  std::vector<std::uint64_t> bitmap(words, 0);
+  std::size_t more = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    const std::uint32_t unit = pairs[i].unit;
+    bitmap[unit / 64 - low] |= std::uint64_t{1} << (unit % 64);
+    if (pairs[i].times >= 2) ++more;
+  }
+  AppendVarint(out, low);
+  AppendVarint(out, words);
+  for (std::uint64_t word : bitmap) {
+    for (int b = 0; b < 8; ++b)
+      out.push_back(static_cast<char>(word >> (8 * b)));
+  }
+  AppendVarint(out, more);
+  std::uint32_t previous = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    if (pairs[i].times < 2) continue;
+    AppendVarint(out, pairs[i].unit - previous);
+    previous = pairs[i].unit;
+    AppendVarint(out, std::min<std::uint16_t>(pairs[i].times, kManyTimes));
+  }
+  return true;
+}
+
 Status Builder::Flush() {
   std::sort(pairs_.begin(), pairs_.end());
   // Two variants of one unit in one language: one posting, the larger
@@ -182,13 +234,14 @@ Status Builder::Flush() {
     pairs_[kept++] = pairs_[i];
   }
   pairs_.resize(kept);
-  std::string data;
+  std::string data, bits;
   for (std::size_t i = 0; i < pairs_.size();) {
     const std::int64_t key = pairs_[i].key;
     const bool detailed = !IsBigramKey(key);
     data.clear();
     std::uint32_t previous = 0;
     std::size_t count = 0;
+    const std::size_t first = i;
     for (; i < pairs_.size() && pairs_[i].key == key; ++i, ++count) {
       AppendVarint(data, pairs_[i].unit - previous);
       previous = pairs_[i].unit;
@@ -201,6 +254,11 @@ Status Builder::Flush() {
     ONOMA_RETURN_IF_ERROR(
         insert_posting_->BindInt64(2, static_cast<std::int64_t>(count)));
     ONOMA_RETURN_IF_ERROR(insert_posting_->BindBlob(3, data));
+    if (PostingBits(pairs_, first, i, bits)) {
+      ONOMA_RETURN_IF_ERROR(insert_posting_->BindBlob(4, bits));
+    } else {
+      ONOMA_RETURN_IF_ERROR(insert_posting_->BindNull(4));
+    }
     ONOMA_RETURN_IF_ERROR(insert_posting_->Run());
   }
   pairs_.clear();
@@ -259,6 +317,11 @@ Result<std::int64_t> Builder::RunBatch(
     ONOMA_RETURN_IF_ERROR(insert_tokens_->BindText(2, lang));
     ONOMA_RETURN_IF_ERROR(insert_tokens_->BindBlob(3, forward_));
     ONOMA_RETURN_IF_ERROR(insert_tokens_->Run());
+    Chunk& chunk = chunks_[lang];
+    AppendVarint(chunk.data, static_cast<std::uint64_t>(variant - chunk.last));
+    chunk.last = variant;
+    AppendVarint(chunk.data, ids_of_tokens_.size());
+    chunk.data += forward_;
     auto length = Id(lang, LengthKey(tokens_.size()));
     if (!length.ok()) return length.status();
     ids_of_tokens_.push_back(*length);
@@ -283,6 +346,13 @@ Result<std::int64_t> Builder::RunBatch(
     for (std::int64_t k : keys_) pairs_.push_back({k, u, 1, tokens});
   }
   variants.Reset();
+  for (auto& [chunk_lang, chunk] : chunks_) {
+    insert_chunk_->Reset();
+    ONOMA_RETURN_IF_ERROR(insert_chunk_->BindText(1, chunk_lang));
+    ONOMA_RETURN_IF_ERROR(insert_chunk_->BindBlob(2, chunk.data));
+    ONOMA_RETURN_IF_ERROR(insert_chunk_->Run());
+  }
+  chunks_.clear();
   ONOMA_RETURN_IF_ERROR(Flush());
   return unit_seen;
 }
@@ -332,7 +402,7 @@ Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
     if (clear) {
       ONOMA_RETURN_IF_ERROR(
           db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
-                  "DELETE FROM tm_tokens; "
+                  "DELETE FROM tm_tokens; DELETE FROM tm_tokens_chunk; "
                   "UPDATE tm_index_state SET indexed_upto = 0",
                   "clear the index"));
       clear = false;

@@ -6,7 +6,9 @@
 #include "memory/tm/lookup.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -20,6 +22,9 @@
 #include "lib/util/limits.h"
 #include "memory/formats/tmx_reader.h"
 #include "memory/sqlite/database.h"
+#include "memory/sqlite/migrations.h"
+#include "memory/store/sqlite_connection.h"
+#include "memory/tm/tm_index.h"
 #include "memory/tm/translation_memory.h"
 #include "tests/support/pg_server.h"
 #include "tests/tm/memory_fixture.h"
@@ -399,6 +404,147 @@ TEST_F(LookupTest, AReplacedNewestUnitsReusedIdIsIndexedAgain) {
   auto old = lookup.Find("Ринки різко впали");
   ASSERT_TRUE(old.ok());
   EXPECT_TRUE(old->empty());
+}
+
+// A batch (Lookup::StartBatch, as onoma pretranslate runs) answers as
+// lookups one at a time do, over an index with the bitmaps and token
+// chunks of memory/schema/0007_tm_index_batches.sql, with and without a
+// unit replaced under a reused id (a stale posting and chunk entry).
+TEST_F(LookupTest, ABatchAnswersAsSingleLookups) {
+  const char* words[] = {"talks", "resume", "today", "in",   "the", "city",
+                         "after", "a",      "long",  "week", "of",  "rain"};
+  std::mt19937 rng(11);
+  auto sentence = [&] {
+    std::string s;
+    const int n = 6 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) s += ' ';
+      s += words[rng() % std::size(words)];
+    }
+    return s;
+  };
+  std::vector<std::string> sources;
+  for (int u = 0; u < 200; ++u) {
+    sources.push_back(sentence());
+    Add("en", "uk", sources.back(), std::to_string(u));
+  }
+  // Fresh sentences, and stored ones with a few words changed.
+  std::vector<std::string> queries;
+  for (int q = 0; q < 40; ++q) {
+    if (q % 4 == 0) {
+      queries.push_back(sentence());
+      continue;
+    }
+    std::string changed = sources[rng() % sources.size()];
+    for (int k = q % 4; k > 0; --k) {
+      const std::size_t at = changed.find(' ', rng() % changed.size());
+      if (at != std::string::npos) changed.insert(at, " rain");
+    }
+    queries.push_back(changed);
+  }
+  auto rows = [&](const char* sql) {
+    auto q = conn_->Prepare(sql, "count the index's rows");
+    EXPECT_TRUE(q.ok());
+    auto row = (*q)->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return (*q)->ColumnInt64(0);
+  };
+  // (unit, score) of every match, for each query at 75 and then 50.
+  auto answers = [&](bool batched) {
+    Lookup lookup = Open("en", "uk", 75, /*names=*/false, /*max=*/1000);
+    std::optional<Lookup::Batch> batch;
+    if (batched) batch.emplace(lookup.StartBatch());
+    std::vector<std::vector<std::pair<std::int64_t, int>>> all;
+    for (int min : {75, 50}) {
+      for (const std::string& q : queries) {
+        auto found = lookup.Find(q, min, 1000);
+        EXPECT_TRUE(found.ok()) << found.status().ToString();
+        if (!found.ok()) continue;
+        auto& got = all.emplace_back();
+        for (const Match& m : *found) got.emplace_back(m.unit_id, m.score);
+      }
+    }
+    return all;
+  };
+  auto single = answers(false);
+  std::size_t found = 0;
+  for (const auto& a : single) found += a.size();
+  EXPECT_GT(found, queries.size());  // the comparison is worth something
+  EXPECT_GT(rows("SELECT count(*) FROM tm_tokens_chunk"), 0);
+  EXPECT_GT(rows("SELECT count(*) FROM tm_posting WHERE bits IS NOT NULL"), 0);
+  EXPECT_EQ(answers(true), single);
+
+  // The newest unit deleted and another added: on SQLite it takes the
+  // same id, with other words, and the old unit's postings and chunk entry
+  // stay behind.
+  ASSERT_TRUE(conn_
+                  ->Exec("DELETE FROM tm_unit WHERE id = (SELECT max(id) "
+                         "FROM tm_unit)",
+                         "delete the newest unit")
+                  .ok());
+  Add("en", "uk", queries[1] + " long rain", "replaced");
+  single = answers(false);
+  EXPECT_EQ(answers(true), single);
+}
+
+// A database whose index was built before the bitmaps and token chunks
+// (schema version 6: tm_posting without `bits`, no tm_tokens_chunk) is
+// migrated with its index emptied, and the next lookup builds it again.
+TEST(LookupMigrationTest, AnIndexBuiltBeforeTheBitmapsIsBuiltAgain) {
+  if (testing::TestOnPostgres()) GTEST_SKIP() << "a SQLite file's history";
+  const std::string path = ::testing::TempDir() + "onoma_lookup_migration_" +
+                           std::to_string(getpid()) + ".db";
+  std::remove(path.c_str());
+  {
+    sqlite::OpenOptions options;
+    options.migrate = false;
+    auto db = sqlite::Database::Open(path, options);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(
+        sqlite::Migrate(*db, sqlite::BuiltinMigrations().first(6)).ok());
+    store::SqliteConnection conn(*db);
+    TranslationMemory memory(conn);
+    ASSERT_TRUE(memory
+                    .Add("en", "uk", "Talks resume in the city today",
+                         "Переговори у місті відновляться сьогодні")
+                    .ok());
+    // An index as version 6 wrote it, of one key.
+    ASSERT_TRUE(db->Exec("INSERT INTO tm_token (id, lang, key) VALUES "
+                         "(1, 'en', 'talks');"
+                         "INSERT INTO tm_posting (key, count, data) VALUES "
+                         "(1, 1, x'0150');"
+                         "INSERT INTO tm_tokens (id, lang, tokens) VALUES "
+                         "(65536, 'en', x'01');"
+                         "UPDATE tm_index_state SET indexed_upto = 1")
+                    .ok());
+  }
+  auto db = sqlite::Database::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  auto count = [&](const char* sql) {
+    auto q = db->Prepare(sql, "count rows");
+    EXPECT_TRUE(q.ok());
+    auto row = q->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return q->ColumnInt64(0);
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM tm_posting"), 0);
+  EXPECT_EQ(count("SELECT indexed_upto FROM tm_index_state"), 0);
+  LookupOptions options;
+  options.from = "en";
+  options.to = "uk";
+  auto lookup = Lookup::Open(*db, options);
+  ASSERT_TRUE(lookup.ok()) << lookup.status().ToString();
+  EXPECT_EQ(count("SELECT indexed_upto FROM tm_index_state"), 1);
+  EXPECT_GT(count("SELECT count(*) FROM tm_tokens_chunk"), 0);
+  const Lookup::Batch batch = lookup->StartBatch();
+  for (const char* query :
+       {"Talks resume in the city today", "Talks resume in a city today"}) {
+    auto found = lookup->Find(query);
+    ASSERT_TRUE(found.ok()) << found.status().ToString();
+    ASSERT_EQ(found->size(), 1u) << query;
+    EXPECT_EQ((*found)[0].target, "Переговори у місті відновляться сьогодні");
+  }
+  std::remove(path.c_str());
 }
 
 TEST_F(LookupTest, HostileQueries) {
