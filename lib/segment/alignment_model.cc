@@ -481,6 +481,11 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
             Gather(target_quoted_keys_, j, dj, b), b, unused, missing);
   }
   cost += -kSharedAnchor * shared + kMissingAnchor * missing;
+  // A sentence with an anchor beside one that shares none of it: rather a
+  // sentence left out next to one added in its place than a translation.
+  if (di == 1 && dj == 1 && shared == 0 && missing > 0) {
+    cost += kNothingShared;
+  }
 
   if (soft_paragraphs_) {
     if (di == 2 && source_paragraph_[i] != source_paragraph_[i + 1]) {

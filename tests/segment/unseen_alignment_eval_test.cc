@@ -245,21 +245,23 @@ void Evaluate(const std::string& part, const std::string& pair,
 // between two sentences are paired by what is quoted, sentences that
 // begin with a number are split off, and a sentence left out beside one
 // added in its place is no pair.
-// Measured: with names P 0.963 R 0.975 F1 0.969 (0.975 before the
-// substitution bead: one 2-1 bead moved by a sentence); without F1 0.963.
+// Measured: with names P 0.975 R 0.975 F1 0.975 (0.969 before a 1-1
+// bead that shares no anchor was penalized); without F1 0.966 (0.963).
 TEST(UnseenAlignmentEvalTest, TuneEnglishUkrainian) {
-  Evaluate("tune", "en-uk", 0.965, 0.96);
+  Evaluate("tune", "en-uk", 0.975, 0.965);
 }
-// Measured: with names P 0.963 R 0.975 F1 0.969; without F1 0.960.
+// Measured: with names P 0.969 R 0.975 F1 0.972 (0.969 before); without
+// F1 0.963 (0.960).
 TEST(UnseenAlignmentEvalTest, TuneEnglishKorean) {
-  Evaluate("tune", "en-ko", 0.965, 0.955);
+  Evaluate("tune", "en-ko", 0.97, 0.96);
 }
 // The held-out part, first scored once after the tuning was done (en-uk
 // F1 0.957, en-ko 0.939 with names), then used for error analysis too.
-// Measured: en-uk with names P 0.975 R 0.988 F1 0.981, without F1 0.969;
-// en-ko with names P 0.976 R 1.000 F1 0.988, without F1 0.963.
+// Measured: en-uk with names P 0.988 R 0.988 F1 0.988 (0.981 before a
+// 1-1 bead that shares no anchor was penalized), without F1 0.969; en-ko
+// with names P 0.976 R 1.000 F1 0.988, without F1 0.963.
 TEST(UnseenAlignmentEvalTest, HeldOutEnglishUkrainian) {
-  Evaluate("heldout", "en-uk", 0.98, 0.96);
+  Evaluate("heldout", "en-uk", 0.985, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, HeldOutEnglishKorean) {
   Evaluate("heldout", "en-ko", 0.98, 0.96);
@@ -271,26 +273,30 @@ TEST(UnseenAlignmentEvalTest, HeldOutEnglishKorean) {
 // numbers by groups of ten thousands, ordinals, times of day by the hour
 // (10 p.m. and 22:00), round quantities (thousands, 수천), weekdays
 // against days of the month, and substitutions.
-// Measured: en-uk with names P 1.000 R 0.979 F1 0.990, without F1 0.972;
-// en-ko with names P 0.992 R 0.956 F1 0.974, without F1 0.955.
+// Measured: en-uk with names P 1.000 R 1.000 F1 1.000 (0.990 before a
+// 1-1 bead that shares no anchor was penalized), without F1 0.972; en-ko
+// with names P 0.978 R 0.971 F1 0.974, without F1 0.970 (0.955).
 TEST(UnseenAlignmentEvalTest, FreshEnglishUkrainian) {
-  Evaluate("fresh", "en-uk", 0.985, 0.97);
+  Evaluate("fresh", "en-uk", 0.995, 0.97);
 }
 TEST(UnseenAlignmentEvalTest, FreshEnglishKorean) {
-  Evaluate("fresh", "en-ko", 0.97, 0.95);
+  Evaluate("fresh", "en-ko", 0.97, 0.965);
 }
 
 // A third set by a third writer (tests/data/segment/unseen/fresh2/: 7
 // en-uk and 14 en-ko passages), kept out of sight until the aligner's work
 // on the sets above was done, and scored once.
-// Measured: en-uk with names P 0.960 R 0.979 F1 0.969, without F1 0.959;
-// en-ko with names P 0.915 R 0.963 F1 0.939, without F1 0.941 (a sentence
-// left out beside one added in its place, paired, in 10 of 14 passages).
+// Measured once: en-uk with names P 0.960 R 0.979 F1 0.969, without F1
+// 0.959; en-ko with names P 0.915 R 0.963 F1 0.939, without F1 0.941 (a
+// sentence left out beside one added in its place, paired, in 10 of 14
+// passages). Since a 1-1 bead that shares no anchor while one side has
+// one costs more: en-uk the same; en-ko with names P 0.920 R 0.969 F1
+// 0.944, without F1 0.946.
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishUkrainian) {
   Evaluate("fresh2", "en-uk", 0.965, 0.955);
 }
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
-  Evaluate("fresh2", "en-ko", 0.935, 0.935);
+  Evaluate("fresh2", "en-ko", 0.94, 0.94);
 }
 
 }  // namespace
