@@ -19,12 +19,12 @@
 # hold one after another. A lookup still running at the end is stopped
 # there (it counts as cut, not failed; its answers so far count).
 #
-# BUILD_DIR holds onoma, bench/make_tmx, bench/make_tm_queries and
-# tests/onoma_pg_cluster, which starts a throwaway PostgreSQL cluster
-# (tests/support/pg_server.h) and removes it at the end. Defaults: 20000
-# units, 200 queries, 60 s, files of 1000 units.
+# BUILD_DIR holds onoma, bench/make_tmx and bench/make_tm_queries (a
+# Release build: cmake --preset bench). The PostgreSQL server is a
+# throwaway cluster this script starts and removes (bench/pg_cluster.sh).
+# Defaults: 20000 units, 200 queries, 60 s, files of 1000 units.
 set -u
-build=$1
+build=$(cd "$1" && pwd)
 units=${2:-20000}
 queries=${3:-200}
 seconds=${4:-60}
@@ -32,16 +32,17 @@ file_units=${5:-1000}
 busy=${BUSY_TIMEOUT:-30}
 onoma=$build/onoma
 tmp=$(mktemp -d)
-cluster=$tmp/cluster.txt
+. "$(dirname "$0")/pg_cluster.sh"
 cleanup() {
-  "$build/tests/onoma_pg_cluster" stop "$cluster" >/dev/null 2>&1
+  pg_cluster_stop
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-"$build/tests/onoma_pg_cluster" start "$cluster" >/dev/null || exit 1
-dir=$(sed -n 1p "$cluster")
-user=$(sed -n 2p "$cluster")
-uri() { echo "postgresql:///$1?host=$dir&port=5432&user=$user"; }
+trap 'exit 130' INT TERM
+pg_cluster_start || exit 1
+uri() { pg_uri "$1"; }
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared with other jobs; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "onoma $("$onoma" --version | cut -d' ' -f2-) ($(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")); $(pg_describe)"
 createdb() {
   psql -q "$(uri postgres)" -c "CREATE DATABASE $1" >/dev/null || exit 1
 }
