@@ -225,8 +225,9 @@ Result<bool> BuildHit(store::Connection& db, std::int64_t unit_id,
   (*unit)->Reset();
 
   auto variants = db.Cached(
-      "SELECT seq, lang, text FROM tm_variant WHERE id BETWEEN ?1 * 65536 "
-      "AND ?1 * 65536 + 65535 ORDER BY id",
+      "SELECT seq, lang, text FROM tm_variant WHERE id BETWEEN "
+      "CAST(?1 AS BIGINT) * 65536 AND CAST(?1 AS BIGINT) * 65536 + 65535 "
+      "ORDER BY id",
       "read a unit's variants for the concordance");
   if (!variants.ok()) return variants.status();
   ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, unit_id));

@@ -87,7 +87,8 @@ Status Pretranslator::Impl::Describe(const Match& m, formats::DraftMatch& out) {
   }
   auto variants = db->Cached(
       "SELECT seq, lang, text, markup FROM tm_variant "
-      "WHERE id BETWEEN ?1 * 65536 + 1 AND ?1 * 65536 + 65535 ORDER BY id",
+      "WHERE id BETWEEN CAST(?1 AS BIGINT) * 65536 + 1 "
+      "AND CAST(?1 AS BIGINT) * 65536 + 65535 ORDER BY id",
       "read a match's segments");
   if (!variants.ok()) return variants.status();
   ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, m.unit_id));

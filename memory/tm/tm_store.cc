@@ -410,9 +410,9 @@ constexpr const char* kInsertVariant =
     "INSERT INTO tm_variant (id, unit_id, seq, lang, o_encoding, "
     "datatype, usagecount, lastusagedate, creationtool, "
     "creationtoolversion, creationdate, creationid, changedate, o_tmf, "
-    "changeid, extra, text, markup, skeleton) VALUES (?1 * 65536 + ?2, "
-    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-    "?16, ?17, ?18)";
+    "changeid, extra, text, markup, skeleton) VALUES ("
+    "CAST(?1 AS BIGINT) * 65536 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 constexpr const char* kInsertMeta =
     "INSERT INTO tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
     "o_encoding, extra, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";

@@ -180,6 +180,30 @@ TEST_F(ConcordanceTest, NewestFirstUpToTheLimit) {
   EXPECT_EQ(Find("re", "", 2).size(), 2u);
 }
 
+// A variant's id is its unit's times 65536 plus its number: past unit
+// 32767 that is over 2^31, which PostgreSQL must reckon in 64 bits (a
+// parameter it takes for a 32-bit integer gave "integer out of range" for
+// every hit of a memory of 100,000 units). The server's units start there;
+// SQLite's integers have 64 bits whatever the id.
+TEST_F(ConcordanceTest, FindsUnitsPastThirtyTwoThousand) {
+  if (db_ == nullptr) {
+    ASSERT_TRUE(
+        conn_->Exec("ALTER TABLE tm_unit ALTER COLUMN id RESTART WITH 40000")
+            .ok());
+  }
+  Import(Unit("Kyiv said", "Київ заявив"));
+  Add("en", "uk", "Kyiv replied", "Київ відповів");
+  auto hits = Find("Kyiv", "en");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].hit.text, "Kyiv replied");
+  EXPECT_EQ(hits[0].others.at(0).text, "Київ відповів");
+  EXPECT_EQ(hits[1].hit.text, "Kyiv said");
+  if (db_ == nullptr) {
+    EXPECT_EQ(hits[1].unit_id, 40000);
+  }
+  EXPECT_EQ(Texts("ві").size(), 1u);
+}
+
 TEST_F(ConcordanceTest, AnImportAfterAConcordanceIsFoundByTheNext) {
   Import(Unit("Kyiv said", "Київ заявив"));
   EXPECT_EQ(Texts("Kyiv", "en").size(), 1u);
