@@ -62,20 +62,40 @@ void Folder::Fold(std::string_view line, std::string& folded,
   map.clear();
   folded.reserve(line.size());
   map.reserve(line.size() + 1);
+  // A code point seen before is read from the table here; only a new one
+  // takes the call that fills its entry.
+  auto cached = [this](char32_t c) -> const Cached& {
+    const Cached& e = bmp_[c];
+    return e.state != 0 ? e : Lookup(c);
+  };
   std::size_t i = 0;
   while (i < line.size()) {
-    auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      // ASCII: a boundary before every byte; only a combining mark after it
-      // (not ASCII) makes a longer segment, handled below.
-      if (i + 1 >= line.size() ||
-          static_cast<unsigned char>(line[i + 1]) < 0x80) {
-        map.push_back(static_cast<std::uint32_t>(i));
-        folded.push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32)
-                                              : static_cast<char>(b));
-        ++i;
-        continue;
+    // A run of ASCII: a boundary before every byte; only a combining mark
+    // after one (not ASCII) makes a longer segment, handled below. Folded
+    // in one tight loop into space made for the whole run.
+    std::size_t run_end = i;
+    while (run_end + 1 < line.size() &&
+           static_cast<unsigned char>(line[run_end + 1]) < 0x80 &&
+           static_cast<unsigned char>(line[run_end]) < 0x80) {
+      ++run_end;
+    }
+    if (run_end + 1 == line.size() &&
+        static_cast<unsigned char>(line[run_end]) < 0x80) {
+      ++run_end;  // the line's last byte: nothing can follow it
+    }
+    if (run_end > i) {
+      const std::size_t at = folded.size();
+      folded.resize(at + (run_end - i));
+      map.resize(at + (run_end - i));
+      char* out = folded.data() + at;
+      std::uint32_t* where = map.data() + at;
+      for (std::size_t k = i; k < run_end; ++k) {
+        const auto b = static_cast<unsigned char>(line[k]);
+        *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        *where++ = static_cast<std::uint32_t>(k);
       }
+      i = run_end;
+      if (i == line.size()) break;
     }
     std::size_t start = i;
     const char32_t c = DecodeAt(line, i);
@@ -86,13 +106,13 @@ void Folder::Fold(std::string_view line, std::string& folded,
       std::size_t next = end;
       const char32_t d = DecodeAt(line, next);
       bool boundary =
-          d < 0x10000 ? Lookup(d).boundary != 0 : HasNfcBoundaryBefore(d);
+          d < 0x10000 ? cached(d).boundary != 0 : HasNfcBoundaryBefore(d);
       if (boundary) break;
       end = next;
     }
     map.push_back(static_cast<std::uint32_t>(start));
     if (end == i && c < 0x10000) {
-      const Cached& e = Lookup(c);
+      const Cached& e = cached(c);
       folded.append(e.bytes, e.length);
     } else {
       folded += text::FoldCase(line.substr(start, end - start));

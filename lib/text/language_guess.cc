@@ -70,20 +70,58 @@ void CountLetters(std::string_view text, LetterCounts& counts) {
     word_size = 0;
     word_too_long = false;
   };
+  auto continuation = [&](std::size_t at) {
+    return (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+  };
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      // ASCII, most of a line in English: a Latin letter or no letter,
-      // and no part of a Cyrillic word but for the apostrophe.
-      ++i;
-      if (b != '\'') end_word();
-      const unsigned char lower = b | 0x20;
-      if (lower >= 'a' && lower <= 'z') ++counts.latin;
+      // A run of ASCII, most of a line in English: Latin letters or no
+      // letters, and no part of a Cyrillic word but for an apostrophe
+      // (п'ять), which neither ends the word nor is counted.
+      if (b == '\'') {
+        ++i;
+        continue;
+      }
+      end_word();
+      std::size_t latin = 0;
+      for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80;
+           ++i) {
+        const unsigned lower = static_cast<unsigned char>(text[i]) | 0x20u;
+        latin += lower - 'a' < 26u;
+      }
+      counts.latin += latin;
       continue;
     }
+    if (b >= 0xEA && b <= 0xED && i + 2 < text.size() && continuation(i + 1) &&
+        continuation(i + 2)) {
+      // Three bytes, decoded here: a Hangul syllable (U+AC00..U+D7A3)
+      // ends any Cyrillic word and holds two or three letters.
+      const char32_t h =
+          ((b & 0x0Fu) << 12) |
+          ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      if (h >= 0xAC00 && h <= 0xD7A3) {
+        end_word();
+        counts.hangul += 2;
+        i += 3;
+        continue;
+      }
+    }
     char32_t c = 0;
-    if (!DecodeNext(text, i, c)) break;
-    const Script script = ScriptOf(c);
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < text.size() && continuation(i + 1)) {
+      // Two bytes (Cyrillic among them), decoded here.
+      c = ((b & 0x1Fu) << 6) |
+          (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+      i += 2;
+    } else if (!DecodeNext(text, i, c)) {
+      break;
+    }
+    // The Cyrillic letters as text::ScriptOf tells them, without the call.
+    const Script script =
+        (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x4FF)
+            ? Script::kCyrillic
+            : ScriptOf(c);
     if (script != Script::kCyrillic && !InWord(c)) end_word();
     switch (script) {
       case Script::kHangul:
