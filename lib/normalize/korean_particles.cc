@@ -72,8 +72,10 @@ std::optional<ParticleHit> Particles::MatchPrefix(std::string_view rest) const {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     for (const std::string* f :
          {&entries_[i].after_consonant, &entries_[i].after_vowel}) {
-      if (rest.substr(0, f->size()) == *f &&
-          (!best || f->size() > best->length)) {
+      // Its last byte first: the particles share their first bytes (the
+      // lead bytes of Hangul), far less their last.
+      if (f->size() <= rest.size() && (!best || f->size() > best->length) &&
+          rest[f->size() - 1] == f->back() && rest.substr(0, f->size()) == *f) {
         best = ParticleHit{i, f->size()};
       }
     }
