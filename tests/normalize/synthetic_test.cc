@@ -390,5 +390,55 @@ TEST(AutomatonTest, FindsWhatANaiveSearchFinds) {
   EXPECT_EQ(got, want);
 }
 
+// A trie of some 50k states, with states of one to eight children (looked
+// through one by one) and of twelve (by binary search): a walk from every
+// byte finds exactly the forms starting there.
+TEST(AutomatonTest, FindsEveryFormInALargeTrie) {
+  std::mt19937 rng(16);
+  std::vector<std::string> patterns;
+  std::set<std::string> seen;
+  while (patterns.size() < 20000) {
+    std::string p;
+    const int n = 1 + static_cast<int>(rng() % 10);
+    // Fewer letters deeper down: states with 12 children near the root,
+    // with one to a few further on.
+    for (int i = 0; i < n; ++i) {
+      p += static_cast<char>('a' + rng() % (i < 3 ? 12 : 12 - i));
+    }
+    if (seen.insert(p).second) patterns.push_back(p);
+  }
+  const std::vector<std::uint32_t> counts(patterns.size(), 1);
+  const internal::Automaton::Arrays arrays =
+      internal::Automaton::Build(patterns, counts);
+  const internal::Automaton a(arrays);
+  ASSERT_GT(a.states(), 40000u);
+  ASSERT_TRUE(a.Check(arrays.states.back().first_entry));
+  std::set<int> child_counts;
+  for (std::size_t s = 0; s < a.states(); ++s) {
+    child_counts.insert(arrays.states[s].child_count);
+  }
+  for (int k = 1; k <= 8; ++k) EXPECT_TRUE(child_counts.count(k)) << k;
+  EXPECT_EQ(*child_counts.rbegin(), 12);
+  std::map<std::uint32_t, std::uint32_t> pattern_of;
+  for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+    pattern_of[arrays.state_of[id]] = id;
+  }
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += static_cast<char>('a' + rng() % 13);
+  std::set<std::pair<std::size_t, std::size_t>> got, want;
+  for (std::size_t begin = 0; begin < text.size(); ++begin) {
+    a.Walk(text, begin, [&](std::size_t end, std::uint32_t state) {
+      ASSERT_TRUE(pattern_of.count(state));
+      EXPECT_EQ(patterns[pattern_of[state]], text.substr(begin, end - begin));
+      got.insert({begin, end});
+    });
+    for (std::size_t n = 1; n <= 10 && begin + n <= text.size(); ++n) {
+      if (seen.count(text.substr(begin, n))) want.insert({begin, begin + n});
+    }
+  }
+  EXPECT_GT(want.size(), 1000u);
+  EXPECT_EQ(got, want);
+}
+
 }  // namespace
 }  // namespace onoma::normalize
