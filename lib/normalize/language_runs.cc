@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "lib/normalize/language_runs_internal.h"
 #include "lib/text/language_guess.h"
@@ -48,6 +51,38 @@ char32_t QuoteMarkAt(std::string_view line, std::size_t& i) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
+// The first byte of `s` at or after `i` that is one of `marks`, or
+// s.size(). Eight bytes at a time (each compared with every mark in one
+// word, SWAR): the marks are rare, and a line is read by this more than
+// once.
+template <std::size_t N>
+std::size_t FindAny(std::string_view s, std::size_t i,
+                    const unsigned char (&marks)[N]) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101u;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      // Per mark, the lowest set bit is its first match, exactly (higher
+      // ones may be false): so is the lowest of them all.
+      std::uint64_t hit = 0;
+      for (unsigned char m : marks) {
+        const std::uint64_t x = word ^ (kOnes * m);
+        hit |= (x - kOnes) & ~x & (kOnes << 7);
+      }
+      if (hit != 0) {
+        return i + static_cast<std::size_t>(std::countr_zero(hit)) / 8;
+      }
+    }
+  }
+  for (; i < s.size(); ++i) {
+    for (unsigned char m : marks) {
+      if (static_cast<unsigned char>(s[i]) == m) return i;
+    }
+  }
+  return s.size();
+}
+
 struct Open {
   char32_t mark;
   std::size_t content_begin;
@@ -85,7 +120,10 @@ void LanguageRuns::Find(std::string_view line, std::string_view lang) {
   };
   // The marks are found by their bytes (UTF-8 never puts an ASCII byte or
   // a lead byte inside another character), not by decoding every one.
+  static constexpr unsigned char kQuoteStarts[] = {'"', 0xC2, 0xE2};
   for (std::size_t i = 0; i < line.size();) {
+    i = FindAny(line, i, kQuoteStarts);
+    if (i == line.size()) break;
     const std::size_t at = i;
     const char32_t c = QuoteMarkAt(line, i);
     switch (c) {
@@ -136,6 +174,7 @@ void LanguageRuns::Find(std::string_view line, std::string_view lang) {
     sentence_begin = end;
     counts = text::LetterCounts();
   };
+  static constexpr unsigned char kSentenceEnds[] = {'.', '!', '?', 0xE2};
   for (std::size_t i = 0; i < line.size();) {
     if (next_quote < quotes_.size() && i >= quotes_[next_quote].begin) {
       // Skip the quotation (and the ones inside it).
@@ -147,6 +186,11 @@ void LanguageRuns::Find(std::string_view line, std::string_view lang) {
       i = counted = std::max(i, end);
       continue;
     }
+    // On to the next mark that may end a sentence, or the next quotation.
+    const std::size_t limit =
+        next_quote < quotes_.size() ? quotes_[next_quote].begin : line.size();
+    i = FindAny(line.substr(0, limit), i, kSentenceEnds);
+    if (i == limit) continue;
     if (SentenceEndAt(line, i) && i < line.size() && IsSpace(line[i])) {
       end_sentence(i);
     }
