@@ -53,7 +53,8 @@ def evict(paths):
 
 
 def run_once(argv, stdin_path=None, stdout=subprocess.DEVNULL):
-    """Runs argv; returns (seconds, peak RSS in KB, exit code, stderr)."""
+    """Runs argv; returns (seconds, peak RSS in KB, exit code, stderr, CPU
+    seconds: user and system)."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdin=stdin, stdout=stdout,
@@ -65,20 +66,26 @@ def run_once(argv, stdin_path=None, stdout=subprocess.DEVNULL):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if stdin_path:
         stdin.close()
-    return elapsed, usage.ru_maxrss, proc.returncode, err
+    return (elapsed, usage.ru_maxrss, proc.returncode, err,
+            usage.ru_utime + usage.ru_stime)
 
 
 def measure(argv, runs, stdin_path=None, cold=()):
-    times, rss = [], []
+    """Median wall seconds, peak RSS in KB, median CPU seconds of `runs`
+    runs. On a machine shared with other work the wall time grows with the
+    load; the CPU time (user and system) much less, and is what the command
+    itself costs."""
+    times, rss, cpu = [], [], []
     for _ in range(runs):
         if cold:
             evict(cold)
-        elapsed, peak, code, err = run_once(argv, stdin_path)
+        elapsed, peak, code, err, used = run_once(argv, stdin_path)
         if code not in (0, 1):
             sys.exit("%s failed (%d): %s" % (" ".join(argv), code, err))
         times.append(elapsed)
         rss.append(peak)
-    return statistics.median(times), max(rss)
+        cpu.append(used)
+    return statistics.median(times), max(rss), statistics.median(cpu)
 
 
 def sh(argv, out_path=None):
@@ -159,8 +166,9 @@ def main():
 
     # Start-up: one article, one sentence.
     summary.append("")
-    summary.append("| command | store | cache | median ms | peak RSS MB |")
-    summary.append("|---|---|---|---:|---:|")
+    summary.append("| command | store | cache | median ms | CPU ms | "
+                   "peak RSS MB |")
+    summary.append("|---|---|---|---:|---:|---:|")
     for command in ("normalize", "tm lookup"):
         for name in ("small", "big"):
             db = stores[name]
@@ -176,12 +184,12 @@ def main():
                 if cache == "cold":
                     cold = [db, db + "-wal", db + "-shm", db + ".names",
                             path("article.txt"), onoma]
-                seconds, rss = measure(argv, runs, cold=cold)
+                seconds, rss, cpu = measure(argv, runs, cold=cold)
                 rows.append([command, name, cache, "%.1f" % (seconds * 1000),
-                             "%.1f" % (rss / 1024)])
-                summary.append("| `%s` | %s | %s | %.1f | %.1f |" %
+                             "%.1f" % (rss / 1024), "%.1f" % (cpu * 1000)])
+                summary.append("| `%s` | %s | %s | %.1f | %.1f | %.1f |" %
                                (command, name, cache, seconds * 1000,
-                                rss / 1024))
+                                cpu * 1000, rss / 1024))
     if os.path.exists(stores["big"] + ".names"):
         summary.append("name index at 100k concepts: %d bytes" %
                        os.path.getsize(stores["big"] + ".names"))
@@ -193,46 +201,53 @@ def main():
         return
     mb = os.path.getsize(path("news50.txt")) / 1e6
     for name in ("small", "big"):
-        seconds, rss = measure([onoma, "--db", stores[name], "normalize",
-                                path("news50.txt")], 3)
+        seconds, rss, cpu = measure([onoma, "--db", stores[name],
+                                     "normalize", path("news50.txt")], 3)
         rows.append(["normalize 50MB", name, "warm", "%.1f" % (seconds * 1000),
-                     "%.1f" % (rss / 1024)])
+                     "%.1f" % (rss / 1024), "%.1f" % (cpu * 1000)])
         summary.append("normalize, %s store, %.1f MB dense copy: %.0f ms, "
-                       "%.1f MB/s, peak %.0f MB" %
-                       (name, mb, seconds * 1000, mb / seconds, rss / 1024))
+                       "%.1f MB/s (CPU %.0f ms, %.1f MB/s), peak %.0f MB" %
+                       (name, mb, seconds * 1000, mb / seconds, cpu * 1000,
+                        mb / cpu, rss / 1024))
         if name == "small":
-            small_rate = mb / seconds
+            small_rate, small_cpu_rate = mb / seconds, mb / cpu
         else:
-            big_rate = mb / seconds
-    grep_s, _ = measure(["grep", "-F", "-c", "-f", path("variants.txt"),
-                         path("news50.txt")], 3)
+            big_rate, big_cpu_rate = mb / seconds, mb / cpu
+    grep_s, _, grep_cpu = measure(["grep", "-F", "-c", "-f",
+                                   path("variants.txt"), path("news50.txt")], 3)
     rows.append(["grep -F -f variants", "big", "warm",
-                 "%.1f" % (grep_s * 1000), ""])
+                 "%.1f" % (grep_s * 1000), "", "%.1f" % (grep_cpu * 1000)])
     summary.append("grep -F -f (%d variant forms) on the same copy: %.0f ms, "
-                   "%.1f MB/s; normalize at 100k is %.2fx grep's rate, "
-                   "and %.2fx slower than at 200 concepts" %
+                   "%.1f MB/s (CPU %.0f ms); normalize at 100k is %.2fx "
+                   "grep's rate (CPU %.2fx), and %.2fx slower than at 200 "
+                   "concepts (CPU %.2fx)" %
                    (sum(1 for _ in open(path("variants.txt"),
                                         encoding="utf-8")),
-                    grep_s * 1000, mb / grep_s, big_rate / (mb / grep_s),
-                    small_rate / big_rate))
+                    grep_s * 1000, mb / grep_s, grep_cpu * 1000,
+                    big_rate / (mb / grep_s), big_cpu_rate / (mb / grep_cpu),
+                    small_rate / big_rate, small_cpu_rate / big_cpu_rate))
 
     summary.append("")
     for lang, scheme, transform in (("uk", "uk-bgn", "Ukrainian-Latin/BGN"),
                                     ("ko", "ko-rr", "Hangul-Latin")):
         text = path(lang + "5.txt")
         mb5 = os.path.getsize(text) / 1e6
-        ours, rss = measure([onoma, "romanize", "--scheme", scheme], 5,
-                            stdin_path=text)
-        theirs, _ = measure(["uconv", "-f", "utf-8", "-t", "utf-8", "-x",
-                             transform], 3, stdin_path=text)
+        ours, rss, ours_cpu = measure([onoma, "romanize", "--scheme",
+                                       scheme], 5, stdin_path=text)
+        theirs, _, theirs_cpu = measure(["uconv", "-f", "utf-8", "-t",
+                                         "utf-8", "-x", transform], 3,
+                                        stdin_path=text)
         rows.append(["romanize " + scheme, "", "warm", "%.1f" % (ours * 1000),
-                     "%.1f" % (rss / 1024)])
+                     "%.1f" % (rss / 1024), "%.1f" % (ours_cpu * 1000)])
         rows.append(["uconv " + transform, "", "warm",
-                     "%.1f" % (theirs * 1000), ""])
-        summary.append("romanize --scheme %s, %.1f MB: %.0f ms (%.0f MB/s); "
-                       "uconv -x %s: %.0f ms; ratio %.1fx" %
-                       (scheme, mb5, ours * 1000, mb5 / ours, transform,
-                        theirs * 1000, theirs / ours))
+                     "%.1f" % (theirs * 1000), "",
+                     "%.1f" % (theirs_cpu * 1000)])
+        summary.append("romanize --scheme %s, %.1f MB: %.0f ms (%.0f MB/s, "
+                       "CPU %.0f ms); uconv -x %s: %.0f ms (CPU %.0f ms); "
+                       "ratio %.1fx (CPU %.1fx)" %
+                       (scheme, mb5, ours * 1000, mb5 / ours, ours_cpu * 1000,
+                        transform, theirs * 1000, theirs_cpu * 1000,
+                        theirs / ours, theirs_cpu / ours_cpu))
 
     write_results(args, rows, summary)
 
@@ -244,7 +259,8 @@ def write_results(args, rows, summary):
     with open(os.path.join(args.out, "names-%s.csv" % args.label), "w",
               newline="") as f:
         w = csv.writer(f)
-        w.writerow(["command", "store", "cache", "median_ms", "peak_rss_mb"])
+        w.writerow(["command", "store", "cache", "median_ms", "peak_rss_mb",
+                    "cpu_ms"])
         w.writerows(rows)
     with open(os.path.join(args.out, "names-%s.txt" % args.label), "w") as f:
         f.write("\n".join(summary) + "\n")
