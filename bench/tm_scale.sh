@@ -51,7 +51,7 @@ txt=$out/tm_scale.txt
 echo "size,engine,step,seconds,p50_ms,p99_ms,queries,bytes,peak_kb,status" > "$csv"
 {
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB, shared with other jobs; $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "onoma $("$onoma" --version | cut -d' ' -f2-) ($(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
+  echo "onoma $("$onoma" --version | cut -d' ' -f2-) ($(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")) at $(git -C "$here" describe --always --dirty 2>/dev/null), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
   echo "$(pg_describe); a throwaway cluster on a local unix socket (bench/pg_cluster.sh)"
   echo "sizes: $sizes units; $queries lookups and 70 concordance queries a size, each timed alone; a step stopped after $limit s"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
