@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <string>
 
 #include "tests/support/pg_server.h"
@@ -30,6 +29,20 @@ const char kUkrainian[] =
     "Київ обстріляли вночі\n\n"
     "Уночі обстріляли Київ, повідомили посадовці. Троє людей поранені.\n"
     "У вівторок у Харкові було тихо.\n";
+
+// `text` without the values of its creationdate and changedate attributes,
+// which are those of each run.
+std::string WithoutDates(std::string text) {
+  for (const std::string name : {"creationdate=\"", "changedate=\""}) {
+    for (std::size_t at = text.find(name); at != std::string::npos;
+         at = text.find(name, at)) {
+      const std::size_t end = text.find('"', at + name.size());
+      if (end == std::string::npos) break;
+      text.erase(at, end + 1 - at);
+    }
+  }
+  return text;
+}
 
 class PgCommandsCliTest : public ::testing::Test {
  protected:
@@ -73,9 +86,7 @@ TEST_F(PgCommandsCliTest, AlignImportStoresTheSameUnitsOnBothEngines) {
     said[i] = aligned.out;
     Output exported = Onoma(stores[i], "tm export -");
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
-    // The dates are those of each run.
-    exports[i] = std::regex_replace(
-        exported.out, std::regex("(creation|change)date=\"[0-9TZ]+\""), "");
+    exports[i] = WithoutDates(exported.out);
   }
   EXPECT_EQ(said[0],
             "4 pairs stored in the translation memory, 0 already "
@@ -104,11 +115,18 @@ TEST_F(PgCommandsCliTest, InfoNamesTheEngineItsVersionAndTheCounts) {
   EXPECT_NE(o.out.find("database: " + pg->uri() + "&password=***\n"),
             std::string::npos)
       << o.out;
-  EXPECT_TRUE(std::regex_search(
-      o.out, std::regex("\nengine: PostgreSQL 1[5-9][.0-9]* .*\n"
-                        "schema version: [0-9]+\n"
-                        "concepts: 1\nterms: 2\nunits: 1\nvariants: 2\n$")))
-      << o.out;
+  // std::regex is not used here: GCC 12 warns inside it under -O2 with
+  // the sanitizers, and warnings are errors.
+  const std::size_t engine = o.out.find("\nengine: PostgreSQL 1");
+  ASSERT_NE(engine, std::string::npos) << o.out;
+  const std::size_t schema = o.out.find("\nschema version: ", engine);
+  ASSERT_NE(schema, std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find('\n', engine + 1), schema) << o.out;
+  const std::string counts = "concepts: 1\nterms: 2\nunits: 1\nvariants: 2\n";
+  ASSERT_GE(o.out.size(), counts.size());
+  EXPECT_EQ(o.out.substr(o.out.size() - counts.size()), counts) << o.out;
+  const std::size_t after_schema = o.out.find('\n', schema + 1);
+  EXPECT_EQ(after_schema + 1, o.out.size() - counts.size()) << o.out;
   o = Onoma(pg->uri(), "info --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("\"engine\": \"postgresql\", \"engine_version\": \"1"),
