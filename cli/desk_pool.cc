@@ -1,7 +1,5 @@
 #include "cli/desk_pool.h"
 
-#include <sqlite3.h>
-
 #include <string>
 #include <utility>
 
@@ -14,8 +12,7 @@ DeskReader::DeskReader(std::unique_ptr<store::Connection> database)
     : db(std::move(database)) {
   // Checked every few thousand virtual-machine steps: a millisecond or so.
   if (sqlite::Database* file = db->sqlite(); file != nullptr) {
-    sqlite3_progress_handler(file->handle(), 4096, &DeskReader::OnProgress,
-                             this);
+    file->SetProgressHandler(4096, &DeskReader::OnProgress, this);
   }
 }
 

@@ -279,6 +279,11 @@ void Database::set_wait_for_locks(bool wait) {
   if (busy_) busy_->wait = wait;
 }
 
+void Database::SetProgressHandler(int steps, int (*handler)(void*),
+                                  void* context) {
+  sqlite3_progress_handler(db_, steps, handler, context);
+}
+
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     Close();

@@ -157,6 +157,12 @@ class Database {
   // bringing a derived index up to date before a read. Default: true.
   void set_wait_for_locks(bool wait);
 
+  // Calls `handler(context)` every `steps` virtual-machine steps of a
+  // statement on this connection; when it returns non-zero the statement
+  // stops with SQLITE_INTERRUPT (a kDatabase failure). A null handler
+  // removes it. `context` must outlive the handler's installation.
+  void SetProgressHandler(int steps, int (*handler)(void*), void* context);
+
   // The path given to Open, for messages.
   const std::filesystem::path& path() const { return path_; }
   // The underlying handle, for what this class does not wrap. Still owned by

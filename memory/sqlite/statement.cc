@@ -53,6 +53,13 @@ Status Statement::BindText(int index, std::string_view value) {
                    index);
 }
 
+Status Statement::BindTextUncopied(int index, std::string_view value) {
+  const char* data = value.data() != nullptr ? value.data() : "";
+  return CheckBind(sqlite3_bind_text64(stmt_, index, data, value.size(),
+                                       SQLITE_STATIC, SQLITE_UTF8),
+                   index);
+}
+
 Status Statement::BindBlob(int index, std::string_view bytes) {
   // As in BindText: a null pointer would bind NULL, not an empty blob.
   const char* data = bytes.data() != nullptr ? bytes.data() : "";

@@ -64,6 +64,10 @@ class Statement {
   // Binds UTF-8 text as TEXT. SQLite copies the bytes (SQLITE_TRANSIENT), so
   // `value` need not outlive the call.
   [[nodiscard]] Status BindText(int index, std::string_view value);
+  // Binds UTF-8 text as TEXT without copying it (SQLITE_STATIC), for a hot
+  // INSERT whose text is already held: an import's segments.
+  // REQUIRES: `value` outlives the next Run() or Step() and Reset().
+  [[nodiscard]] Status BindTextUncopied(int index, std::string_view value);
   // Binds raw bytes as a BLOB, embedded NULs and all; copied, like BindText.
   [[nodiscard]] Status BindBlob(int index, std::string_view bytes);
   [[nodiscard]] Status BindNull(int index);

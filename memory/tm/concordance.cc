@@ -23,6 +23,7 @@
 #include "memory/sqlite/transaction.h"
 #include "memory/store/connection.h"
 #include "memory/store/sqlite_connection.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 namespace {
@@ -211,8 +212,8 @@ std::string IndexQuery(std::string_view query) {
 Result<bool> BuildHit(store::Connection& db, std::int64_t unit_id,
                       std::string_view lang, Matcher& matcher,
                       ConcordanceHit& hit) {
-  auto unit = db.Cached("SELECT tuid, source_seq FROM tm_unit WHERE id = ?1",
-                        "read a unit for the concordance");
+  auto unit =
+      db.Cached(format::sql::kUnitTuid, "read a unit for the concordance");
   if (!unit.ok()) return unit.status();
   ONOMA_RETURN_IF_ERROR((*unit)->Bind(1, unit_id));
   auto found = (*unit)->Step();
@@ -224,13 +225,11 @@ Result<bool> BuildHit(store::Connection& db, std::int64_t unit_id,
   const std::int64_t source_seq = (*unit)->ColumnInt64(1);
   (*unit)->Reset();
 
-  auto variants = db.Cached(
-      "SELECT seq, lang, text FROM tm_variant WHERE id BETWEEN "
-      "CAST(?1 AS BIGINT) * 65536 AND CAST(?1 AS BIGINT) * 65536 + 65535 "
-      "ORDER BY id",
-      "read a unit's variants for the concordance");
+  auto variants = db.Cached(format::sql::kUnitVariantTexts,
+                            "read a unit's variants for the concordance");
   if (!variants.ok()) return variants.status();
-  ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, unit_id));
+  ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, format::FirstVariantId(unit_id)));
+  ONOMA_RETURN_IF_ERROR((*variants)->Bind(2, format::LastVariantId(unit_id)));
   std::vector<ConcordanceSegment> all;
   for (;;) {
     auto row = (*variants)->Step();
@@ -366,10 +365,8 @@ Result<bool> BuildConcordanceIndex(
     sqlite::Database& db,
     const std::function<void(const ConcordanceIndexProgress&)>& on_progress,
     bool wait, std::uint64_t& indexed) {
-  auto state = db.Cached(
-      "SELECT (SELECT indexed_upto FROM tm_concordance_state WHERE id = 1), "
-      "(SELECT coalesce(max(id), 0) FROM tm_unit)",
-      "read the concordance index state");
+  auto state = db.Cached(format::sql::kConcordanceState,
+                         "read the concordance index state");
   if (!state.ok()) return state.status();
   auto read = [&](std::int64_t& upto, std::int64_t& last) -> Status {
     auto row = (*state)->Step();
@@ -386,17 +383,13 @@ Result<bool> BuildConcordanceIndex(
   if (db.read_only()) return false;
 
   auto count =
-      db.Cached("SELECT count(*) FROM tm_unit WHERE id BETWEEN ?1 AND ?2",
-                "count the units to index");
+      db.Cached(format::sql::kCountUnitsBetween, "count the units to index");
   if (!count.ok()) return count.status();
-  auto insert = db.Cached(
-      "INSERT INTO tm_concordance (rowid, text) SELECT id, text FROM "
-      "tm_variant WHERE id BETWEEN ?1 * 65536 AND ?2 * 65536 + 65535",
-      "index variants for the concordance");
+  auto insert = db.Cached(format::sql::kConcordanceIndexVariants,
+                          "index variants for the concordance");
   if (!insert.ok()) return insert.status();
-  auto mark = db.Cached(
-      "UPDATE tm_concordance_state SET indexed_upto = ?1 WHERE id = 1",
-      "record how far the concordance index reaches");
+  auto mark = db.Cached(format::sql::kConcordanceMark,
+                        "record how far the concordance index reaches");
   if (!mark.ok()) return mark.status();
 
   ConcordanceIndexProgress progress;
@@ -430,8 +423,8 @@ Result<bool> BuildConcordanceIndex(
     progress.total = std::max<std::int64_t>(last - start, 0);
     for (std::int64_t from = upto + 1; from <= end; from += kIndexChunk) {
       const std::int64_t to = std::min(end, from + kIndexChunk - 1);
-      ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, from));
-      ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, to));
+      ONOMA_RETURN_IF_ERROR((*insert)->Bind(1, format::FirstVariantId(from)));
+      ONOMA_RETURN_IF_ERROR((*insert)->Bind(2, format::LastVariantId(to)));
       ONOMA_RETURN_IF_ERROR((*insert)->Run());
       (*insert)->Reset();
       progress.done = std::max<std::int64_t>(to - start, 0);
@@ -496,20 +489,17 @@ namespace {
 Status CollectUnindexed(store::Connection& db,
                         const ConcordanceOptions& options, Matcher& matcher,
                         std::vector<ConcordanceHit>& hits) {
-  auto upto =
-      db.Cached("SELECT indexed_upto FROM tm_concordance_state WHERE id = 1",
-                "read how far the concordance index reaches");
+  auto upto = db.Cached(format::sql::kConcordanceIndexedUpto,
+                        "read how far the concordance index reaches");
   if (!upto.ok()) return upto.status();
   auto row = (*upto)->Step();
   if (!row.ok()) return row.status();
   const std::int64_t watermark = *row ? (*upto)->ColumnInt64(0) : 0;
   (*upto)->Reset();
-  auto scan = db.Prepare(
-      "SELECT id, unit_id, lang, text FROM tm_variant WHERE id > ?1 "
-      "ORDER BY id DESC",
-      "scan the units the concordance index lacks");
+  auto scan = db.Prepare(format::sql::kVariantsAfterNewestFirst,
+                         "scan the units the concordance index lacks");
   if (!scan.ok()) return scan.status();
-  ONOMA_RETURN_IF_ERROR((*scan)->Bind(1, watermark * 65536 + 65535));
+  ONOMA_RETURN_IF_ERROR((*scan)->Bind(1, format::LastVariantId(watermark)));
   return Collect(db, **scan, options, matcher, hits);
 }
 
@@ -555,7 +545,7 @@ Result<std::vector<ConcordanceHit>> Concordance(
     const std::vector<std::string> spellings = Spellings(query);
     // instr() is SQLite's, strpos() PostgreSQL's.
     const char* contains = server ? "strpos(text, ?" : "instr(text, ?";
-    std::string sql = "SELECT id, unit_id, lang, text FROM tm_variant";
+    std::string sql = format::sql::kScanVariants;
     for (std::size_t i = 0; i < spellings.size(); ++i) {
       sql += i == 0 ? " WHERE (" : " OR ";
       sql += contains + std::to_string(i + 1) + ") > 0";
@@ -593,10 +583,8 @@ Result<std::vector<ConcordanceHit>> Concordance(
     // 0005_tm_concordance.sql (pg_trgm, GIN) on every variant's text,
     // folded by the database's UTF-8 locale, which the server keeps up to
     // date as rows are written; each candidate is checked as on SQLite.
-    auto page = db.Prepare(
-        "SELECT id, unit_id, lang, text FROM tm_variant WHERE (text COLLATE "
-        "\"default\") ILIKE ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
-        "search the concordance index");
+    auto page = db.Prepare(format::sql::kConcordancePagePostgres,
+                           "search the concordance index");
     if (!page.ok()) return page.status();
     const std::string pattern = ContainsPattern(query);
     store::ReadScope scope(db);
@@ -619,11 +607,8 @@ Result<std::vector<ConcordanceHit>> Concordance(
   if (hits.size() >= options.limit) return hits;
   // FTS5 walks the index in descending rowid order itself; the join reads
   // each candidate's text, which the check below needs.
-  auto candidates = db.Prepare(
-      "SELECT v.id, v.unit_id, v.lang, v.text FROM tm_concordance JOIN "
-      "tm_variant AS v ON v.id = tm_concordance.rowid WHERE tm_concordance "
-      "MATCH ?1 ORDER BY tm_concordance.rowid DESC",
-      "search the concordance index");
+  auto candidates = db.Prepare(format::sql::kConcordanceMatch,
+                               "search the concordance index");
   if (!candidates.ok()) return candidates.status();
   ONOMA_RETURN_IF_ERROR((*candidates)->Bind(1, IndexQuery(query)));
   ONOMA_RETURN_IF_ERROR(Collect(db, **candidates, options, matcher, hits));

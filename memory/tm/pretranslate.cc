@@ -22,6 +22,7 @@
 #include "memory/sqlite/database.h"
 #include "memory/store/connection.h"
 #include "memory/store/sqlite_connection.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 
@@ -72,10 +73,7 @@ Status Pretranslator::Impl::Describe(const Match& m, formats::DraftMatch& out) {
       100);
   out.tuid = m.tuid;
   out.proposed = m.proposed;
-  auto origin = db->Cached(
-      "SELECT s.name, s.kind, u.source_seq FROM tm_unit u "
-      "JOIN tm_source s ON s.id = u.source_id WHERE u.id = ?1",
-      "read a match's origin");
+  auto origin = db->Cached(format::sql::kUnitOrigin, "read a match's origin");
   if (!origin.ok()) return origin.status();
   ONOMA_RETURN_IF_ERROR((*origin)->Bind(1, m.unit_id));
   auto row = (*origin)->Step();
@@ -85,13 +83,12 @@ Status Pretranslator::Impl::Describe(const Match& m, formats::DraftMatch& out) {
     out.origin = (*origin)->ColumnText(0);
     source_seq = (*origin)->ColumnInt64(2);
   }
-  auto variants = db->Cached(
-      "SELECT seq, lang, text, markup FROM tm_variant "
-      "WHERE id BETWEEN CAST(?1 AS BIGINT) * 65536 + 1 "
-      "AND CAST(?1 AS BIGINT) * 65536 + 65535 ORDER BY id",
-      "read a match's segments");
+  auto variants =
+      db->Cached(format::sql::kUnitVariantMarkup, "read a match's segments");
   if (!variants.ok()) return variants.status();
-  ONOMA_RETURN_IF_ERROR((*variants)->Bind(1, m.unit_id));
+  ONOMA_RETURN_IF_ERROR(
+      (*variants)->Bind(1, format::FirstVariantId(m.unit_id)));
+  ONOMA_RETURN_IF_ERROR((*variants)->Bind(2, format::LastVariantId(m.unit_id)));
   std::string source_markup;
   std::optional<std::string> target_markup;
   for (;;) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "memory/store/connection.h"
+#include "memory/tm/tm_format.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::tm {
@@ -92,8 +93,6 @@ struct Cursor {
 // rows at once: memory stays flat. SQLite steps its cursors row by row and
 // reads the memory in one batch.
 constexpr std::int64_t kServerBatchUnits = 4096;
-// Above any unit id (ids times 65536 stay in 64 bits).
-constexpr std::int64_t kNoUnitId = std::int64_t{1} << 46;
 
 bool Wanted(const std::vector<std::string>& langs, std::string_view lang) {
   if (langs.empty()) return true;
@@ -126,13 +125,7 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
   // The sources that contributed units, with their headers.
   std::map<std::int64_t, Source> sources;
   {
-    auto query = db.Prepare(
-        "SELECT id, tmx_version, root_extra, creationtool, "
-        "creationtoolversion, segtype, o_tmf, adminlang, srclang, datatype, "
-        "o_encoding, creationdate, creationid, changedate, changeid, "
-        "header_extra, header_body, kind FROM tm_source WHERE id IN (SELECT "
-        "DISTINCT source_id FROM tm_unit) ORDER BY id",
-        "read the memory's sources");
+    auto query = db.Prepare(format::sql::kSources, "read the memory's sources");
     if (!query.ok()) return query.status();
     store::Statement& q = **query;
     for (;;) {
@@ -179,33 +172,15 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
   summary.filled = formats::FillRequiredHeader(header, options.defaults);
   ONOMA_RETURN_IF_ERROR(writer.WriteHeader(header));
 
-  auto units = db.Prepare(
-      "SELECT id, source_id, tuid, srclang, segtype, o_tmf, o_encoding, "
-      "datatype, usagecount, lastusagedate, creationtool, "
-      "creationtoolversion, creationdate, creationid, changedate, changeid, "
-      "extra FROM tm_unit WHERE id > ?1 AND id <= ?2 ORDER BY id",
-      "read translation units");
+  auto units = db.Prepare(format::sql::kUnitsBetween, "read translation units");
   if (!units.ok()) return units.status();
-  auto variants = db.Prepare(
-      "SELECT unit_id, seq, lang, o_encoding, datatype, usagecount, "
-      "lastusagedate, creationtool, creationtoolversion, creationdate, "
-      "creationid, changedate, o_tmf, changeid, extra, text, markup "
-      "FROM tm_variant WHERE id > ?1 AND id <= ?2 "
-      "ORDER BY id",  // = unit_id, seq (0003_tm.sql)
-      "read variants");
+  auto variants = db.Prepare(format::sql::kVariantsBetween, "read variants");
   if (!variants.ok()) return variants.status();
-  auto meta = db.Prepare(
-      "SELECT unit_id, variant_seq, seq, kind, type, lang, o_encoding, "
-      "extra, value FROM tm_meta WHERE unit_id > ?1 AND unit_id <= ?2 "
-      "ORDER BY unit_id, variant_seq, seq",
-      "read notes and props");
+  auto meta = db.Prepare(format::sql::kMetaBetween, "read notes and props");
   if (!meta.ok()) return meta.status();
   std::unique_ptr<store::Statement> batch_end;
   if (db.engine() != store::Engine::kSqlite) {
-    auto end = db.Prepare(
-        "SELECT max(id), count(*) FROM (SELECT id FROM tm_unit WHERE id > ?1 "
-        "ORDER BY id LIMIT ?2) batch",
-        "read translation units");
+    auto end = db.Prepare(format::sql::kUnitBatchEnd, "read translation units");
     if (!end.ok()) return end.status();
     batch_end = std::move(*end);
   }
@@ -213,9 +188,9 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
   const std::size_t needed = std::min<std::size_t>(2, options.langs.size());
   TmxUnit unit;
   std::vector<int> kept_seq;  // variant seq of each kept variant
-  for (std::int64_t low = 0; low < kNoUnitId;) {
+  for (std::int64_t low = 0; low < format::kNoUnitId;) {
     // The batch: units with ids in (low, high].
-    std::int64_t high = kNoUnitId;
+    std::int64_t high = format::kNoUnitId;
     if (batch_end != nullptr) {
       ONOMA_RETURN_IF_ERROR(batch_end->Bind(1, low));
       ONOMA_RETURN_IF_ERROR(batch_end->Bind(2, kServerBatchUnits));
@@ -233,8 +208,8 @@ Result<ExportSummary> TranslationMemory::Export(TmxWriter& writer,
     Cursor m{meta->get()};
     v.statement->Reset();
     m.statement->Reset();
-    ONOMA_RETURN_IF_ERROR(v.statement->Bind(1, low * 65536 + 65535));
-    ONOMA_RETURN_IF_ERROR(v.statement->Bind(2, high * 65536 + 65535));
+    ONOMA_RETURN_IF_ERROR(v.statement->Bind(1, format::LastVariantId(low)));
+    ONOMA_RETURN_IF_ERROR(v.statement->Bind(2, format::LastVariantId(high)));
     ONOMA_RETURN_IF_ERROR(m.statement->Bind(1, low));
     ONOMA_RETURN_IF_ERROR(m.statement->Bind(2, high));
     ONOMA_RETURN_IF_ERROR(v.Advance());

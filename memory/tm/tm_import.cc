@@ -14,6 +14,7 @@
 #include "memory/sqlite/transaction.h"
 #include "memory/store/connection.h"
 #include "memory/store/sqlite_connection.h"
+#include "memory/tm/tm_format.h"
 #include "memory/tm/tm_store_internal.h"
 #include "memory/tm/translation_memory.h"
 
@@ -312,9 +313,8 @@ Result<AddOutcome> TranslationMemory::Add(std::string_view from,
   // One tm_source row stands for everything added by hand.
   std::int64_t source_id = 0;
   {
-    auto find = db_->Prepare(
-        "SELECT id FROM tm_source WHERE kind = 'add' ORDER BY id LIMIT 1",
-        "find the source of added units");
+    auto find = db_->Prepare(format::sql::kFindAddSource,
+                             "find the source of added units");
     if (!find.ok()) return find.status();
     auto row = (*find)->Step();
     if (!row.ok()) return row.status();

@@ -1,8 +1,6 @@
 // Storing units: prepared statements, the derived keys and the duplicate
 // rules. Tested by tests/tm/tm_import_test.cc.
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstring>
 #include <ctime>
@@ -20,7 +18,7 @@ using formats::TmxMeta;
 using formats::TmxUnit;
 using formats::TmxVariant;
 
-// A row of an INSERT on SQLite: text bound SQLITE_STATIC, since the unit
+// A row of an INSERT on SQLite: text bound without copying, since the unit
 // outlives the step, and copying every segment twice more would cost a
 // tenth of the import. The first failure is kept and reported by Run().
 class SqliteRow {
@@ -28,26 +26,19 @@ class SqliteRow {
   SqliteRow(sqlite::Statement& statement, sqlite::Database& db)
       : statement_(statement), db_(db) {}
   void Text(int index, std::string_view text) {
-    if (rc_ == SQLITE_OK) {
-      rc_ = sqlite3_bind_text64(statement_.handle(), index,
-                                text.data() ? text.data() : "", text.size(),
-                                SQLITE_STATIC, SQLITE_UTF8);
-    }
+    if (status_.ok()) status_ = statement_.BindTextUncopied(index, text);
   }
   void Int(int index, std::int64_t value) {
-    if (rc_ == SQLITE_OK) {
-      rc_ = sqlite3_bind_int64(statement_.handle(), index, value);
-    }
+    if (status_.ok()) status_ = statement_.BindInt64(index, value);
   }
   void Null(int index) {
-    if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_null(statement_.handle(), index);
+    if (status_.ok()) status_ = statement_.BindNull(index);
   }
   Status Run() {
-    if (rc_ != SQLITE_OK) {
-      const int rc = rc_;
-      rc_ = SQLITE_OK;
-      return Status::Database("cannot " + statement_.purpose() + ": " +
-                              sqlite3_errstr(rc));
+    if (!status_.ok()) {
+      Status failed = std::move(status_);
+      status_ = Status::Ok();
+      return failed;
     }
     Status status = statement_.Run();
     statement_.Reset();
@@ -62,7 +53,7 @@ class SqliteRow {
  private:
   sqlite::Statement& statement_;
   sqlite::Database& db_;
-  int rc_ = SQLITE_OK;
+  Status status_;
 };
 
 // The same through the storage seam: the statement's INSERT ends in
@@ -143,7 +134,7 @@ class CopyRow {
     if (table_->layout == Table::Layout::kVariant) {
       const std::int64_t unit = std::stoll(table_->fields[1]);
       const std::int64_t seq = std::stoll(table_->fields[2]);
-      out += std::to_string(unit * 65536 + seq);
+      out += std::to_string(format::VariantId(unit, seq));
       out += '\t';
     }
     Append(out);
@@ -368,18 +359,17 @@ UnitStore::~UnitStore() = default;
 
 Status UnitStore::UseFilter(std::uint64_t incoming) {
   auto count =
-      db_->Prepare("SELECT count(*) FROM tm_unit", "count translation units");
+      db_->Prepare(format::sql::kCountUnits, "count translation units");
   if (!count.ok()) return count.status();
   auto row = (*count)->Step();
   if (!row.ok()) return row.status();
   const auto existing = static_cast<std::uint64_t>((*count)->ColumnInt64(0));
   filter_ = std::make_unique<DupKeyFilter>(existing + incoming);
   // SQLite: a scan of the index alone (it covers dup_key).
-  auto keys = db_->Prepare(db_->sqlite() != nullptr
-                               ? "SELECT dup_key FROM tm_unit INDEXED BY "
-                                 "tm_unit_dup_key"
-                               : "SELECT dup_key FROM tm_unit",
-                           "read duplicate keys");
+  auto keys =
+      db_->Prepare(db_->sqlite() != nullptr ? format::sql::kDupKeysSqlite
+                                            : format::sql::kDupKeys,
+                   "read duplicate keys");
   if (!keys.ok()) return keys.status();
   for (;;) {
     auto next = (*keys)->Step();
@@ -390,46 +380,20 @@ Status UnitStore::UseFilter(std::uint64_t incoming) {
   return Status::Ok();
 }
 
-namespace {
-
-constexpr const char* kInsertSource =
-    "INSERT INTO tm_source (kind, name, imported_at, tmx_version, "
-    "root_extra, creationtool, creationtoolversion, segtype, o_tmf, "
-    "adminlang, srclang, datatype, o_encoding, creationdate, creationid, "
-    "changedate, changeid, header_extra, header_body) VALUES (?1, ?2, ?3, "
-    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19)";
-constexpr const char* kInsertUnit =
-    "INSERT INTO tm_unit (source_id, tuid, srclang, segtype, o_tmf, "
-    "o_encoding, datatype, usagecount, lastusagedate, creationtool, "
-    "creationtoolversion, creationdate, creationid, changedate, changeid, "
-    "extra, source_lang, source_seq, dup_key, content_hash, changed) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-    "?15, ?16, ?17, ?18, ?19, ?20, ?21)";
-constexpr const char* kInsertVariant =
-    "INSERT INTO tm_variant (id, unit_id, seq, lang, o_encoding, "
-    "datatype, usagecount, lastusagedate, creationtool, "
-    "creationtoolversion, creationdate, creationid, changedate, o_tmf, "
-    "changeid, extra, text, markup, skeleton) VALUES ("
-    "CAST(?1 AS BIGINT) * 65536 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
-constexpr const char* kInsertMeta =
-    "INSERT INTO tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
-    "o_encoding, extra, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-
-}  // namespace
-
 Result<UnitStore> UnitStore::Prepare(store::Connection& db) {
   UnitStore store;
   store.db_ = &db;
   if (sqlite::Database* file = db.sqlite(); file != nullptr) {
-    auto source = file->Prepare(kInsertSource, "record the imported file");
+    auto source =
+        file->Prepare(format::sql::kInsertSource, "record the imported file");
     if (!source.ok()) return source.status();
-    auto unit = file->Prepare(kInsertUnit, "store a translation unit");
+    auto unit =
+        file->Prepare(format::sql::kInsertUnit, "store a translation unit");
     if (!unit.ok()) return unit.status();
-    auto variant = file->Prepare(kInsertVariant, "store a variant");
+    auto variant =
+        file->Prepare(format::sql::kInsertVariant, "store a variant");
     if (!variant.ok()) return variant.status();
-    auto meta = file->Prepare(kInsertMeta, "store a note or prop");
+    auto meta = file->Prepare(format::sql::kInsertMeta, "store a note or prop");
     if (!meta.ok()) return meta.status();
     store.sqlite_.emplace(
         Inserts<sqlite::Statement>{std::move(*source), std::move(*unit),
@@ -444,53 +408,42 @@ Result<UnitStore> UnitStore::Prepare(store::Connection& db) {
         return t;
       };
       store.copy_ = std::make_unique<std::vector<CopyTable>>();
-      store.copy_->push_back(table(
-          CopyTable::Layout::kUnit, 21,
-          "tm_unit (id, source_id, tuid, srclang, segtype, o_tmf, "
-          "o_encoding, datatype, usagecount, lastusagedate, creationtool, "
-          "creationtoolversion, creationdate, creationid, changedate, "
-          "changeid, extra, source_lang, source_seq, dup_key, content_hash, "
-          "changed)"));
-      store.copy_->push_back(
-          table(CopyTable::Layout::kVariant, 18,
-                "tm_variant (id, unit_id, seq, lang, o_encoding, datatype, "
-                "usagecount, lastusagedate, creationtool, creationtoolversion, "
-                "creationdate, creationid, changedate, o_tmf, changeid, extra, "
-                "text, markup, skeleton)"));
-      store.copy_->push_back(
-          table(CopyTable::Layout::kMeta, 9,
-                "tm_meta (unit_id, variant_seq, seq, kind, type, lang, "
-                "o_encoding, extra, value)"));
-      auto ids = db.Prepare(
-          "SELECT nextval(pg_get_serial_sequence('tm_unit', 'id')) FROM "
-          "generate_series(1, 1024)",
-          "number translation units");
+      store.copy_->push_back(table(CopyTable::Layout::kUnit,
+                                   format::sql::kCopyUnitParams,
+                                   format::sql::kCopyUnit));
+      store.copy_->push_back(table(CopyTable::Layout::kVariant,
+                                   format::sql::kCopyVariantParams,
+                                   format::sql::kCopyVariant));
+      store.copy_->push_back(table(CopyTable::Layout::kMeta,
+                                   format::sql::kCopyMetaParams,
+                                   format::sql::kCopyMeta));
+      auto ids =
+          db.Prepare(format::sql::kTakeUnitIds, "number translation units");
       if (!ids.ok()) return ids.status();
       store.take_ids_ = std::move(*ids);
     }
-    auto source = db.Prepare(std::string(kInsertSource) + " RETURNING id",
-                             "record the imported file");
+    auto source =
+        db.Prepare(std::string(format::sql::kInsertSource) + " RETURNING id",
+                   "record the imported file");
     if (!source.ok()) return source.status();
-    auto unit = db.Prepare(std::string(kInsertUnit) + " RETURNING id",
-                           "store a translation unit");
+    auto unit =
+        db.Prepare(std::string(format::sql::kInsertUnit) + " RETURNING id",
+                   "store a translation unit");
     if (!unit.ok()) return unit.status();
-    auto variant = db.Prepare(kInsertVariant, "store a variant");
+    auto variant = db.Prepare(format::sql::kInsertVariant, "store a variant");
     if (!variant.ok()) return variant.status();
-    auto meta = db.Prepare(kInsertMeta, "store a note or prop");
+    auto meta = db.Prepare(format::sql::kInsertMeta, "store a note or prop");
     if (!meta.ok()) return meta.status();
     store.seam_.emplace(Inserts<std::unique_ptr<store::Statement>>{
         std::move(*source), std::move(*unit), std::move(*variant),
         std::move(*meta)});
   }
-  auto find = db.Prepare(
-      "SELECT id, content_hash, changed FROM tm_unit WHERE dup_key = ?1",
-      "look for duplicates");
+  auto find = db.Prepare(format::sql::kFindDuplicates, "look for duplicates");
   if (!find.ok()) return find.status();
   store.find_dups_ = std::move(*find);
   // The trigger tm_unit_deleted takes the unit's variants, notes and props
   // with it (foreign keys are off during an import; see tm_import.cc).
-  auto erase = db.Prepare("DELETE FROM tm_unit WHERE id = ?1",
-                          "replace a duplicate unit");
+  auto erase = db.Prepare(format::sql::kDeleteUnit, "replace a duplicate unit");
   if (!erase.ok()) return erase.status();
   store.delete_unit_ = std::move(*erase);
   return store;
@@ -604,8 +557,7 @@ Status UnitStore::Finish() {
   // taking ids meanwhile.
   unit_ids_.clear();
   auto back =
-      db_->Prepare("SELECT setval(pg_get_serial_sequence('tm_unit', 'id'), ?1)",
-                   "number translation units");
+      db_->Prepare(format::sql::kSetUnitSequence, "number translation units");
   if (!back.ok()) return back.status();
   ONOMA_RETURN_IF_ERROR((*back)->Bind(1, last_unit_id_));
   return (*back)->Run();
@@ -699,10 +651,10 @@ Status UnitStore::InsertUnitRows(Row s, Row v, Row meta, std::int64_t source_id,
 Result<Stored> UnitStore::Store(std::int64_t source_id, const TmxUnit& unit,
                                 std::string_view header_srclang,
                                 OnDuplicate policy) {
-  if (unit.variants.size() > kMaxVariants) {
+  if (unit.variants.size() > format::kMaxVariants) {
     return Status::BadInput("<tu> has " + std::to_string(unit.variants.size()) +
                             " variants; onoma keeps at most " +
-                            std::to_string(kMaxVariants) + " per unit");
+                            std::to_string(format::kMaxVariants) + " per unit");
   }
   ComputeKeys(unit, header_srclang, keys_);
 

@@ -22,12 +22,10 @@
 #include "memory/sqlite/database.h"
 #include "memory/sqlite/statement.h"
 #include "memory/store/connection.h"
+#include "memory/tm/tm_format.h"
 #include "memory/tm/translation_memory.h"
 
 namespace onoma::tm::internal {
-
-// A variant's id is unit_id * 65536 + seq (memory/schema/0003_tm.sql).
-inline constexpr std::size_t kMaxVariants = 65535;
 
 // What Store() did with a unit.
 enum class Stored : std::uint8_t { kAdded, kReplaced, kSkippedDuplicate };

@@ -1,5 +1,6 @@
 // The layers of docs/architecture.md: data flows cli → memory → lib, so lib/
-// never includes from memory/ or cli/, and memory/ never from cli/.
+// never includes from memory/ or cli/, and memory/ never from cli/; and
+// SQLite's C API stays behind memory/sqlite/.
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,34 @@ TEST(LayeringTest, LibIncludesNeitherMemoryNorCli) {
 TEST(LayeringTest, MemoryDoesNotIncludeCli) {
   for (const std::string& v : Violations("memory", {"cli/"})) {
     ADD_FAILURE() << v;
+  }
+}
+
+// SQLite's C API is called in memory/sqlite/ only (Database, Statement,
+// Transaction); everything else goes through them or the storage seam
+// (memory/store/connection.h), so that a second engine has one seam to fill.
+TEST(LayeringTest, SqliteApiOnlyInMemorySqlite) {
+  namespace fs = std::filesystem;
+  const fs::path root = testing::TestDataDir().parent_path().parent_path();
+  for (const char* layer : {"lib", "memory", "cli"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / layer)) {
+      const std::string ext = entry.path().extension().string();
+      if (ext != ".h" && ext != ".cc") continue;
+      const std::string relative =
+          entry.path().lexically_relative(root).generic_string();
+      if (relative.starts_with("memory/sqlite/")) continue;
+      std::ifstream in(entry.path());
+      std::string line;
+      int number = 0;
+      while (std::getline(in, line)) {
+        ++number;
+        const std::string code = line.substr(0, line.find("//"));
+        if (code.find("sqlite3_") != std::string::npos ||
+            code.find("<sqlite3.h>") != std::string::npos) {
+          ADD_FAILURE() << relative << ":" << number << ": " << line;
+        }
+      }
+    }
   }
 }
 
