@@ -5,6 +5,7 @@
 
 #include "lib/text/number_style.h"
 #include "memory/tm/lookup_internal.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 namespace {
@@ -222,7 +223,8 @@ Status Lookup::Impl::LoadForward() {
       }
       // Above the watermark: a batch committed after this snapshot's
       // watermark was read, or a reused id's old entry.
-      if (static_cast<std::size_t>(variant >> 16) > units) continue;
+      if (static_cast<std::size_t>(format::UnitOfVariant(variant)) > units)
+        continue;
       if (!entries.empty() && entries.back().variant >= variant) {
         sorted = false;
       }
@@ -251,7 +253,8 @@ Status Lookup::Impl::LoadForward() {
   forward.starts.reserve(entries.size());
   forward.ends.reserve(entries.size());
   for (const Entry& e : entries) {
-    const auto unit = static_cast<std::size_t>(e.variant >> 16);
+    const auto unit =
+        static_cast<std::size_t>(format::UnitOfVariant(e.variant));
     const auto index = static_cast<std::uint32_t>(forward.starts.size());
     while (next <= unit) forward.first[next++] = index;
     forward.starts.push_back(e.begin);
@@ -305,8 +308,8 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
         "read a unit's indexed tokens");
     if (!rows.ok()) return rows.status();
     store::Statement& f = **rows;
-    ONOMA_RETURN_IF_ERROR(f.BindInt64(1, unit * 65536));
-    ONOMA_RETURN_IF_ERROR(f.BindInt64(2, unit * 65536 + 65535));
+    ONOMA_RETURN_IF_ERROR(f.BindInt64(1, format::FirstVariantId(unit)));
+    ONOMA_RETURN_IF_ERROR(f.BindInt64(2, format::LastVariantId(unit)));
     bool any = false, reachable = false;
     for (;;) {
       auto row = f.Step();
@@ -323,14 +326,12 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
     f.Reset();
     if (any && !reachable) return false;
   }
-  auto variants = db.Cached(
-      "SELECT lang, text, skeleton FROM tm_variant WHERE id BETWEEN ?1 AND ?2 "
-      "ORDER BY id",
-      "read a unit's variants");
+  auto variants =
+      db.Cached(format::sql::kUnitVariantSkeletons, "read a unit's variants");
   if (!variants.ok()) return variants.status();
   store::Statement& v = **variants;
-  ONOMA_RETURN_IF_ERROR(v.BindInt64(1, unit * 65536));
-  ONOMA_RETURN_IF_ERROR(v.BindInt64(2, unit * 65536 + 65535));
+  ONOMA_RETURN_IF_ERROR(v.BindInt64(1, format::FirstVariantId(unit)));
+  ONOMA_RETURN_IF_ERROR(v.BindInt64(2, format::LastVariantId(unit)));
   std::vector<std::pair<std::string, std::string>> sources;
   std::optional<std::string> target;
   for (;;) {

@@ -185,6 +185,19 @@ inline constexpr char kUnitVariantMarkup[] =
     "SELECT seq, lang, text, markup FROM tm_variant WHERE id BETWEEN ?1 AND "
     "?2 ORDER BY id";
 
+// -- The lookup index (memory/tm/tm_index.cc, lookup_verify.cc) --
+
+// The variants with ids in (?1, ?2], in order: for the units in (a, b],
+// ?1 is LastVariantId(a) and ?2 LastVariantId(b).
+inline constexpr char kVariantTextsBetween[] =
+    "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
+    "ORDER BY id";
+// One unit's variants with their skeletons: ?1 FirstVariantId, ?2
+// LastVariantId of its id.
+inline constexpr char kUnitVariantSkeletons[] =
+    "SELECT lang, text, skeleton FROM tm_variant WHERE id BETWEEN ?1 AND ?2 "
+    "ORDER BY id";
+
 // -- The concordance (memory/tm/concordance.cc) --
 
 // SQLite: how far the FTS5 index reaches, and the newest unit.

@@ -14,6 +14,7 @@
 
 #include "memory/sqlite/transaction.h"
 #include "memory/store/sqlite_connection.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 namespace {
@@ -161,10 +162,8 @@ Status Builder::Prepare() {
                   "write a chunk of the variants' tokens to the index");
   if (!chunk.ok()) return chunk.status();
   insert_chunk_ = std::move(*chunk);
-  auto variants = db_.Prepare(
-      "SELECT id, lang, text FROM tm_variant WHERE id > ?1 AND id <= ?2 "
-      "ORDER BY id",
-      "read the variants to index");
+  auto variants = db_.Prepare(format::sql::kVariantTextsBetween,
+                              "read the variants to index");
   if (!variants.ok()) return variants.status();
   variants_ = std::move(*variants);
   return Status::Ok();
@@ -270,8 +269,10 @@ Result<std::int64_t> Builder::RunBatch(
     const std::function<void(const IndexProgress&)>& progress) {
   store::Statement& variants = *variants_;
   variants.Reset();
-  ONOMA_RETURN_IF_ERROR(variants.BindInt64(1, after_unit * 65536 + 65535));
-  ONOMA_RETURN_IF_ERROR(variants.BindInt64(2, last_unit * 65536 + 65535));
+  ONOMA_RETURN_IF_ERROR(
+      variants.BindInt64(1, format::LastVariantId(after_unit)));
+  ONOMA_RETURN_IF_ERROR(
+      variants.BindInt64(2, format::LastVariantId(last_unit)));
   std::int64_t unit_seen = after_unit;
   std::string lang;
   for (;;) {
@@ -282,7 +283,7 @@ Result<std::int64_t> Builder::RunBatch(
       break;
     }
     const std::int64_t variant = variants.ColumnInt64(0);
-    const std::int64_t unit = variant >> 16;
+    const std::int64_t unit = format::UnitOfVariant(variant);
     if (unit != unit_seen) {
       // A batch ends between units, so that the watermark can say "every
       // unit up to here".
