@@ -1,9 +1,9 @@
 // Tested by tests/romanize/korean_rr_test.cc (every example of RR notice
 // 2000-8, chapter 3 clause 1, and tests/data/romanize/ko-rr-rules.tsv).
 
-#include "lib/romanize/hangul_sound.h"
-
 #include <cstddef>
+
+#include "lib/romanize/hangul_sound_internal.h"
 
 namespace onoma::romanize::hangul {
 namespace {

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <utility>
 
-#include "lib/romanize/korean_engine.h"
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_engine_internal.h"
+#include "lib/romanize/korean_table_internal.h"
 #include "lib/util/embedded_file.h"
 #include "lib/util/input_file.h"
 

@@ -1,11 +1,10 @@
 // Tested by tests/romanize/korean_rr_test.cc, korean_mr_test.cc and
 // korean_input_test.cc (jamo, NFD, pass-through).
 
-#include "lib/romanize/korean_engine.h"
-
 #include <utility>
 
-#include "lib/romanize/hangul_sound.h"
+#include "lib/romanize/hangul_sound_internal.h"
+#include "lib/romanize/korean_engine_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

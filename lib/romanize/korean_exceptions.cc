@@ -1,12 +1,11 @@
 // Tested by tests/romanize/korean_rr_test.cc (ExceptionListTest) and the
 // ㄴ-insertion and [ㄴㄴ] rows of tests/data/romanize/ko-rr-rules.tsv.
 
-#include "lib/romanize/korean_exceptions.h"
-
 #include <algorithm>
 #include <utility>
 
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_exceptions_internal.h"
+#include "lib/romanize/korean_table_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

@@ -18,8 +18,8 @@
 #include <string>
 #include <utility>
 
-#include "lib/romanize/korean_engine.h"
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_engine_internal.h"
+#include "lib/romanize/korean_table_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

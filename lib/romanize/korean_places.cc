@@ -19,8 +19,8 @@
 #include <algorithm>
 #include <string>
 
-#include "lib/romanize/korean_engine.h"
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_engine_internal.h"
+#include "lib/romanize/korean_table_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

@@ -1,12 +1,11 @@
 // Tested by tests/romanize/korean_tables_test.cc (every built-in table
 // loads; malformed tables fail with file:line:column).
 
-#include "lib/romanize/korean_table.h"
-
 #include <cstddef>
 #include <utility>
 
 #include "lib/romanize/hangul.h"
+#include "lib/romanize/korean_table_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

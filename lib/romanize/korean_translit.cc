@@ -24,7 +24,7 @@
 #include <array>
 #include <string>
 
-#include "lib/romanize/korean_engine.h"
+#include "lib/romanize/korean_engine_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

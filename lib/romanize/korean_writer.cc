@@ -1,10 +1,10 @@
 // Tested by tests/romanize/korean_rr_test.cc and korean_mr_test.cc.
 
-#include "lib/romanize/korean_writer.h"
-
 #include <algorithm>
 #include <cstring>
 #include <utility>
+
+#include "lib/romanize/korean_writer_internal.h"
 
 namespace onoma::romanize::internal {
 namespace {

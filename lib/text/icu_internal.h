@@ -7,8 +7,8 @@
 //   std::string back = onoma::text::FromUnicodeString(u);
 //
 // This header pulls in <unicode/unistr.h>, which is large; that is why it is
-// an *_internal.h that public headers must not include (STYLE.md, "Keep
-// widely included headers cheap"). Public APIs take and return UTF-8
+// an *_internal.h that public headers must not include, so that widely
+// included headers stay cheap to compile. Public APIs take and return UTF-8
 // std::string / std::string_view and convert at the boundary with these.
 //
 // Pure functions; thread-safe. Invalid UTF-8 becomes U+FFFD, and unpaired

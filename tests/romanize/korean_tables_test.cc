@@ -11,9 +11,9 @@
 #include <span>
 #include <string>
 
-#include "lib/romanize/korean_engine.h"
-#include "lib/romanize/korean_exceptions.h"
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_engine_internal.h"
+#include "lib/romanize/korean_exceptions_internal.h"
+#include "lib/romanize/korean_table_internal.h"
 #include "lib/util/embedded_file.h"
 #include "tests/romanize/korean_test_util.h"
 

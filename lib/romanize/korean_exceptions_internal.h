@@ -17,8 +17,8 @@
 // Internal to lib/romanize. Add() is not thread-safe; once built, Apply()
 // may be called from many threads at once.
 
-#ifndef ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_H_
-#define ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_H_
+#ifndef ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_INTERNAL_H_
+#define ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_INTERNAL_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -58,4 +58,4 @@ class ExceptionList {
 
 }  // namespace onoma::romanize::internal
 
-#endif  // ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_H_
+#endif  // ONOMA_LIB_ROMANIZE_KOREAN_EXCEPTIONS_INTERNAL_H_

@@ -12,8 +12,8 @@
 // Internal to lib/romanize. A LetterWriter is immutable once created and
 // safe to share between threads.
 
-#ifndef ONOMA_LIB_ROMANIZE_KOREAN_WRITER_H_
-#define ONOMA_LIB_ROMANIZE_KOREAN_WRITER_H_
+#ifndef ONOMA_LIB_ROMANIZE_KOREAN_WRITER_INTERNAL_H_
+#define ONOMA_LIB_ROMANIZE_KOREAN_WRITER_INTERNAL_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "lib/romanize/hangul.h"
-#include "lib/romanize/korean_table.h"
+#include "lib/romanize/korean_table_internal.h"
 #include "lib/util/status.h"
 
 namespace onoma::romanize::internal {
@@ -94,4 +94,4 @@ void CapitalizeAt(std::string* out, std::size_t pos);
 
 }  // namespace onoma::romanize::internal
 
-#endif  // ONOMA_LIB_ROMANIZE_KOREAN_WRITER_H_
+#endif  // ONOMA_LIB_ROMANIZE_KOREAN_WRITER_INTERNAL_H_

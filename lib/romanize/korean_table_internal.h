@@ -13,8 +13,8 @@
 //
 // Internal to lib/romanize. Parsing is a pure function of its input.
 
-#ifndef ONOMA_LIB_ROMANIZE_KOREAN_TABLE_H_
-#define ONOMA_LIB_ROMANIZE_KOREAN_TABLE_H_
+#ifndef ONOMA_LIB_ROMANIZE_KOREAN_TABLE_INTERNAL_H_
+#define ONOMA_LIB_ROMANIZE_KOREAN_TABLE_INTERNAL_H_
 
 #include <array>
 #include <cstdint>
@@ -63,7 +63,7 @@ struct LetterTable {
   bool given_name_apart = false;
   // "final-h: written": ㅅ ㅈ ㅊ ㅌ before ㅎ keep the ㅎ (McCune–Reischauer
   // 못하다 mothada) instead of the default "aspirated" (RR 따뜻하다
-  // ttatteutada; hangul_sound.h).
+  // ttatteutada; hangul_sound_internal.h).
   bool dental_h_aspirated = true;
 
   std::array<std::string, 19> lead;         // [initials], first column
@@ -98,4 +98,4 @@ Result<LetterTable> ParseLetterTable(std::string_view contents,
 
 }  // namespace onoma::romanize::internal
 
-#endif  // ONOMA_LIB_ROMANIZE_KOREAN_TABLE_H_
+#endif  // ONOMA_LIB_ROMANIZE_KOREAN_TABLE_INTERNAL_H_

@@ -4,8 +4,9 @@
 //
 //   text --ScanHangul--> runs of syllables (hangul.h)
 //        --ExceptionList::Apply--> pronunciation where spelling misleads
-//        --ApplySoundChanges--> standard pronunciation (hangul_sound.h)
-//        --LetterWriter--> Latin letters (korean_writer.h)
+//        --ApplySoundChanges--> standard pronunciation
+//                               (hangul_sound_internal.h)
+//        --LetterWriter--> Latin letters (korean_writer_internal.h)
 //   with the modes on top: names (korean_names.cc), places
 //   (korean_places.cc), transliteration and its reverse
 //   (korean_translit.cc).
@@ -13,8 +14,8 @@
 // Internal to lib/romanize; the public door is lib/romanize/korean.h. An
 // engine is immutable once built and safe to use from many threads.
 
-#ifndef ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
-#define ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
+#ifndef ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_INTERNAL_H_
+#define ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_INTERNAL_H_
 
 #include <array>
 #include <cstddef>
@@ -27,8 +28,8 @@
 #include <vector>
 
 #include "lib/romanize/hangul.h"
-#include "lib/romanize/korean_exceptions.h"
-#include "lib/romanize/korean_writer.h"
+#include "lib/romanize/korean_exceptions_internal.h"
+#include "lib/romanize/korean_writer_internal.h"
 #include "lib/romanize/scheme.h"
 #include "lib/util/status.h"
 
@@ -170,4 +171,4 @@ class Transliterator {
 
 }  // namespace onoma::romanize::internal
 
-#endif  // ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_H_
+#endif  // ONOMA_LIB_ROMANIZE_KOREAN_ENGINE_INTERNAL_H_

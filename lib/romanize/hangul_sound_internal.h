@@ -20,8 +20,8 @@
 //
 // Stateless; safe from any thread.
 
-#ifndef ONOMA_LIB_ROMANIZE_HANGUL_SOUND_H_
-#define ONOMA_LIB_ROMANIZE_HANGUL_SOUND_H_
+#ifndef ONOMA_LIB_ROMANIZE_HANGUL_SOUND_INTERNAL_H_
+#define ONOMA_LIB_ROMANIZE_HANGUL_SOUND_INTERNAL_H_
 
 #include <cstdint>
 #include <span>
@@ -60,4 +60,4 @@ std::uint8_t FinalSound(std::uint8_t tail);
 
 }  // namespace onoma::romanize::hangul
 
-#endif  // ONOMA_LIB_ROMANIZE_HANGUL_SOUND_H_
+#endif  // ONOMA_LIB_ROMANIZE_HANGUL_SOUND_INTERNAL_H_
