@@ -168,6 +168,38 @@ struct DocumentNormalizer::Impl {
   // index, or kNoLang): `change` set, applied or kept, or left empty.
   void Resolve(std::string_view line, const Candidate& c, bool in_negative,
                std::uint16_t judge, std::optional<Change>& change);
+
+  // Resolve's stages. What a name is read as: the entry chosen, and why it
+  // would be rewritten.
+  struct Reading {
+    const Entry* chosen = nullptr;
+    bool vocative = false;
+    const char* reason = "";
+  };
+  // What the name becomes: the replacement with its suffix ("" when the
+  // preferred form cannot be declined), and whether its case is unknown.
+  struct Rewrite {
+    std::string replacement;
+    bool declined = false;
+    bool case_unknown = false;
+  };
+  // Reads a name by its full forms `full` (not empty), marking their
+  // concepts mentioned. Nothing when one of them is kept as it is, or when
+  // they name several concepts: then `ambiguous` holds their slugs.
+  std::optional<Reading> ReadFull(std::string_view line, const Candidate& c,
+                                  const std::vector<const Entry*>& full,
+                                  std::string& ambiguous);
+  // Reads a name by its short forms `brief`, of concepts already named in
+  // full; likewise.
+  std::optional<Reading> ReadShort(const std::vector<const Entry*>& brief,
+                                   std::string& ambiguous) const;
+  // The preferred form of what `r` reads, declined as the name is; nothing
+  // when there is none to write.
+  std::optional<Rewrite> RewriteAs(std::string_view line, const Candidate& c,
+                                   const Reading& r) const;
+  // Whether the change `change` (of `r`) is applied, and if not why.
+  void Judge(const Candidate& c, bool in_negative, const Reading& r,
+             const Rewrite& w, std::optional<Change>& change) const;
   // Whether the folded name of `c` is a declined form of the preferred
   // form in `judge` of a concept among `entries`.
   bool DeclinesPreferred(const Candidate& c, const Entry* first,
@@ -339,15 +371,12 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     if (own && e->lang != judge) continue;
     (e->kind == FormKind::kShortForm ? brief : full).push_back(e);
   }
-  const Entry* chosen = nullptr;
-  bool vocative = false;
-  std::string reason;
-  std::string_view name = line.substr(c.begin, c.end - c.begin);
   // Forms that differ only in letter case (Нато, НАТО): the one the text
   // writes exactly is the one meant; a casing the termbase does not list
   // (НАТО in a headline of Нато) is judged by all of them, and so kept
   // when one is preferred.
   {
+    std::string_view name = line.substr(c.begin, c.end - c.begin);
     std::vector<const Entry*> exact;
     for (const Entry* e : full) {
       auto index = static_cast<std::uint32_t>(e - terms.entries.data());
@@ -362,92 +391,121 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
     change->concept_slug = std::move(slug);
     change->reason = std::move(why);
   };
-  if (!full.empty()) {
-    // The concepts named, in index order (a form names one, mostly).
-    std::vector<std::uint32_t> concepts;
-    bool keep = false;
-    for (const Entry* e : full) {
-      mentioned[e->concept_index] = true;
-      if (std::find(concepts.begin(), concepts.end(), e->concept_index) ==
-          concepts.end()) {
-        concepts.push_back(e->concept_index);
-      }
-      bool rewritable = e->kind != FormKind::kPhrase &&
-                        (e->status == FormStatus::kDeprecated ||
-                         (e->status == FormStatus::kAdmitted &&
-                          (e->kind == FormKind::kVariant ||
-                           (options.admitted && AdmittedExpands(*e)))));
-      keep |= !rewritable;
-    }
-    if (keep) return;
-    if (concepts.size() > 1) {
-      std::sort(concepts.begin(), concepts.end());
-      std::string slugs;
-      for (std::uint32_t k : concepts) {
-        slugs += (slugs.empty() ? "" : ",") + std::string(terms.Slug(k));
-      }
-      report(slugs, "ambiguous");
-      return;
-    }
-    chosen = full.front();
-    // Dative and locative often share a form (Курську); after a locative
-    // preposition it is the locative (у Дніпропетровську -> у Дніпрі).
-    // A form that may be a vocative is one before "!" (Тримайся,
-    // Миколаєве!) elsewhere.
-    bool locative = scanner.AfterLocativePreposition(c.folded_begin);
-    bool exclaimed = c.word_end < line.size() && line[c.word_end] == '!';
-    for (const Entry* e : full) {
-      if ((locative && e->grammatical_case == Case::kLoc) ||
-          (!locative && exclaimed &&
-           (e->grammatical_case == Case::kVoc || e->also_vocative))) {
-        chosen = e;
-        break;
-      }
-    }
-    vocative =
-        !locative && exclaimed &&
-        (chosen->grammatical_case == Case::kVoc || chosen->also_vocative);
-    reason = chosen->status == FormStatus::kDeprecated ? "deprecated"
-             : chosen->kind == FormKind::kVariant      ? "variant"
-                                                       : "admitted";
-  } else {
-    std::set<std::uint32_t> named;
-    bool rewritable = false;
-    for (const Entry* e : brief) {
-      if (!mentioned[e->concept_index]) continue;
-      named.insert(e->concept_index);
-      // An admitted short form (Yoon, 윤) is never expanded into the full
-      // form: it becomes only a preferred short form (Zelenskyy ->
-      // Zelensky); a deprecated one is replaced.
-      rewritable |=
-          e->status == FormStatus::kDeprecated ||
-          (e->status == FormStatus::kAdmitted && HasPreferredShort(*e));
-      if (chosen == nullptr) chosen = e;
-    }
-    if (named.empty() || !rewritable) return;
-    if (named.size() > 1) {
-      std::string slugs;
-      for (std::uint32_t k : named) {
-        slugs += (slugs.empty() ? "" : ",") + std::string(terms.Slug(k));
-      }
-      report(slugs, "ambiguous");
-      return;
-    }
-    if (chosen->status == FormStatus::kPreferred ||
-        (chosen->status == FormStatus::kAdmitted &&
-         !HasPreferredShort(*chosen))) {
-      return;
-    }
-    reason = "shortForm";
+  std::string ambiguous;
+  const std::optional<Reading> reading =
+      !full.empty() ? ReadFull(line, c, full, ambiguous)
+                    : ReadShort(brief, ambiguous);
+  if (!ambiguous.empty()) {
+    report(std::move(ambiguous), "ambiguous");
+    return;
   }
-  const std::string_view slug = terms.Slug(chosen->concept_index);
+  if (!reading) return;
+  std::optional<Rewrite> rewrite = RewriteAs(line, c, *reading);
+  if (!rewrite) return;
+  report(std::string(terms.Slug(reading->chosen->concept_index)),
+         reading->reason);
+  if (!rewrite->replacement.empty()) {
+    change->replacement = std::move(rewrite->replacement);
+  }
+  Judge(c, in_negative, *reading, *rewrite, change);
+}
+
+std::optional<DocumentNormalizer::Impl::Reading>
+DocumentNormalizer::Impl::ReadFull(std::string_view line, const Candidate& c,
+                                   const std::vector<const Entry*>& full,
+                                   std::string& ambiguous) {
+  // The concepts named, in index order (a form names one, mostly).
+  std::vector<std::uint32_t> concepts;
+  bool keep = false;
+  for (const Entry* e : full) {
+    mentioned[e->concept_index] = true;
+    if (std::find(concepts.begin(), concepts.end(), e->concept_index) ==
+        concepts.end()) {
+      concepts.push_back(e->concept_index);
+    }
+    bool rewritable = e->kind != FormKind::kPhrase &&
+                      (e->status == FormStatus::kDeprecated ||
+                       (e->status == FormStatus::kAdmitted &&
+                        (e->kind == FormKind::kVariant ||
+                         (options.admitted && AdmittedExpands(*e)))));
+    keep |= !rewritable;
+  }
+  if (keep) return std::nullopt;
+  if (concepts.size() > 1) {
+    std::sort(concepts.begin(), concepts.end());
+    for (std::uint32_t k : concepts) {
+      ambiguous += (ambiguous.empty() ? "" : ",") + std::string(terms.Slug(k));
+    }
+    return std::nullopt;
+  }
+  Reading r;
+  r.chosen = full.front();
+  // Dative and locative often share a form (Курську); after a locative
+  // preposition it is the locative (у Дніпропетровську -> у Дніпрі).
+  // A form that may be a vocative is one before "!" (Тримайся,
+  // Миколаєве!) elsewhere.
+  bool locative = scanner.AfterLocativePreposition(c.folded_begin);
+  bool exclaimed = c.word_end < line.size() && line[c.word_end] == '!';
+  for (const Entry* e : full) {
+    if ((locative && e->grammatical_case == Case::kLoc) ||
+        (!locative && exclaimed &&
+         (e->grammatical_case == Case::kVoc || e->also_vocative))) {
+      r.chosen = e;
+      break;
+    }
+  }
+  r.vocative =
+      !locative && exclaimed &&
+      (r.chosen->grammatical_case == Case::kVoc || r.chosen->also_vocative);
+  r.reason = r.chosen->status == FormStatus::kDeprecated ? "deprecated"
+             : r.chosen->kind == FormKind::kVariant      ? "variant"
+                                                         : "admitted";
+  return r;
+}
+
+std::optional<DocumentNormalizer::Impl::Reading>
+DocumentNormalizer::Impl::ReadShort(const std::vector<const Entry*>& brief,
+                                    std::string& ambiguous) const {
+  Reading r;
+  std::set<std::uint32_t> named;
+  bool rewritable = false;
+  for (const Entry* e : brief) {
+    if (!mentioned[e->concept_index]) continue;
+    named.insert(e->concept_index);
+    // An admitted short form (Yoon, 윤) is never expanded into the full
+    // form: it becomes only a preferred short form (Zelenskyy ->
+    // Zelensky); a deprecated one is replaced.
+    rewritable |= e->status == FormStatus::kDeprecated ||
+                  (e->status == FormStatus::kAdmitted && HasPreferredShort(*e));
+    if (r.chosen == nullptr) r.chosen = e;
+  }
+  if (named.empty() || !rewritable) return std::nullopt;
+  if (named.size() > 1) {
+    for (std::uint32_t k : named) {
+      ambiguous += (ambiguous.empty() ? "" : ",") + std::string(terms.Slug(k));
+    }
+    return std::nullopt;
+  }
+  if (r.chosen->status == FormStatus::kPreferred ||
+      (r.chosen->status == FormStatus::kAdmitted &&
+       !HasPreferredShort(*r.chosen))) {
+    return std::nullopt;
+  }
+  r.reason = "shortForm";
+  return r;
+}
+
+std::optional<DocumentNormalizer::Impl::Rewrite>
+DocumentNormalizer::Impl::RewriteAs(std::string_view line, const Candidate& c,
+                                    const Reading& r) const {
+  const Entry& chosen = *r.chosen;
   std::optional<internal::Preferred> preferred =
-      terms.PreferredIn(chosen->concept_index, chosen->lang);
-  if (!preferred) return;
+      terms.PreferredIn(chosen.concept_index, chosen.lang);
+  if (!preferred) return std::nullopt;
   // A short form becomes the preferred short form, else an admitted one,
   // else the full form.
   bool short_form =
-      chosen->kind == FormKind::kShortForm &&
+      chosen.kind == FormKind::kShortForm &&
       (!preferred->short_form.empty() || !preferred->admitted_short.empty());
   bool admitted_short = short_form && preferred->short_form.empty();
   const std::string_view base = !short_form      ? preferred->full
@@ -457,59 +515,64 @@ void DocumentNormalizer::Impl::Resolve(std::string_view line,
                                  : admitted_short
                                      ? preferred->admitted_short_inflection
                                      : preferred->short_inflection;
-  if (base.empty()) return;
+  if (base.empty()) return std::nullopt;
   // A Latin name stays Latin: the gloss of 나토(NATO) is no place for
   // Hangul.
-  if (!KeepsLatinScript(name, base)) return;
-  const std::string& lang_name = terms.langs[chosen->lang];
+  std::string_view name = line.substr(c.begin, c.end - c.begin);
+  if (!KeepsLatinScript(name, base)) return std::nullopt;
+  const std::string& lang_name = terms.langs[chosen.lang];
   // A form used without endings (у Сватово, в Днипро) stands in the case
   // its preposition asks for, which the replacement takes.
-  Case grammatical_case = vocative ? Case::kVoc : chosen->grammatical_case;
-  if (!chosen->declines && grammatical_case == Case::kNom &&
-      !internal::IsAbbreviated(chosen->kind) &&
-      terms.DeclensionFor(chosen->lang) != nullptr) {
+  Case grammatical_case = r.vocative ? Case::kVoc : chosen.grammatical_case;
+  if (!chosen.declines && grammatical_case == Case::kNom &&
+      !internal::IsAbbreviated(chosen.kind) &&
+      terms.DeclensionFor(chosen.lang) != nullptr) {
     std::size_t start = 0;
     std::string before(TokenBefore(line, c.begin, start));
-    grammatical_case =
-        CaseAfterPreposition(text::FoldCase(before), terms.langs[chosen->lang]);
+    grammatical_case = CaseAfterPreposition(text::FoldCase(before), lang_name);
   }
-  std::optional<std::string> declined =
-      terms.Decline(chosen->lang, base, klass, grammatical_case, chosen->plural,
-                    chosen->style);
+  std::optional<std::string> declined = terms.Decline(
+      chosen.lang, base, klass, grammatical_case, chosen.plural, chosen.style);
   // A replacement whose class is "none" (Рютте, Ровно) is the same in
   // every case.
   if (!declined && klass == "none") declined = std::string(base);
-  std::string replacement;
-  if (declined) {
-    replacement = ApplyCasePattern(
-        *declined, CarriedCasePattern(name, chosen->stored_case), lang_name);
-  }
-  bool case_unknown =
-      CaseUnknown(*chosen, base, klass,
+  Rewrite w;
+  w.declined = declined.has_value();
+  w.case_unknown =
+      CaseUnknown(chosen, base, klass,
                   short_form ? FormKind::kShortForm : preferred->full_kind);
+  if (!declined) return w;
+  w.replacement = ApplyCasePattern(
+      *declined, CarriedCasePattern(name, chosen.stored_case), lang_name);
+  if (w.replacement.empty()) return w;
   // The suffix: a Korean particle agrees with the new final consonant;
   // anything else after it ('s, 에서는's tail) stays as written.
   std::string_view rest = line.substr(c.end, c.word_end - c.end);
   std::string suffix(rest);
-  if (c.particle && !replacement.empty()) {
+  if (c.particle) {
     suffix = scanner.particles().Adjust(
-        *c.particle, rest.substr(0, c.particle->length), replacement);
+        *c.particle, rest.substr(0, c.particle->length), w.replacement);
     suffix.append(rest.substr(c.particle->length));
   }
-  report(std::string(slug), reason);
-  if (!replacement.empty()) change->replacement = replacement + suffix;
+  w.replacement += suffix;
+  return w;
+}
+
+void DocumentNormalizer::Impl::Judge(const Candidate& c, bool in_negative,
+                                     const Reading& r, const Rewrite& w,
+                                     std::optional<Change>& change) const {
   std::string_view folded = scanner.folded();
-  if (!declined) {
+  if (!w.declined) {
     change->reason = "no-inflection";
   } else if (in_negative) {
     change.reset();  // inside a negative context: not a finding at all
-  } else if (reason != "shortForm" &&
+  } else if (std::string_view(r.reason) != "shortForm" &&
              (cues->CitesFormer(folded.substr(0, c.folded_begin)) ||
               cues->CitesFormerAfter(folded.substr(c.folded_word_end)))) {
     change->reason = "former-name";
   } else if (change->replacement == change->found) {
     change.reset();
-  } else if (case_unknown) {
+  } else if (w.case_unknown) {
     change->reason = "case-unknown";
   } else {
     change->applied = true;

@@ -78,205 +78,253 @@ char32_t SingleJamo(std::string_view field) {
   return c;
 }
 
-Result<LetterTable> ParseLetterTable(std::string_view contents,
-                                     std::string_view path) {
-  LetterTable table;
-  enum class Section {
-    kHeader,
-    kVowels,
-    kInitials,
-    kFinals
-  } section = Section::kHeader;
-  std::array<bool, 21> have_vowel{};
-  std::array<bool, 19> have_lead{};
-  std::array<bool, 28> have_tail{};
-  const TableLine* last = nullptr;
-  const std::vector<TableLine> lines = SplitTableLines(contents);
-  for (const TableLine& line : lines) {
-    last = &line;
+namespace {
+
+// ParseLetterTable's stages, a line at a time: the header's keys, the
+// section lines, each letter with its context overrides, then the check
+// that every letter is there.
+class LetterTableParser {
+ public:
+  explicit LetterTableParser(std::string_view path) : path_(path) {}
+
+  Status Line(const TableLine& line) {
     const TableField& first = line.fields[0];
-    if (first.text.front() == '[') {
-      if (first.text == "[vowels]") {
-        section = Section::kVowels;
-      } else if (first.text == "[initials]") {
-        section = Section::kInitials;
-      } else if (first.text == "[finals]") {
-        section = Section::kFinals;
-      } else {
-        return TableError(path, line, first,
-                          "unknown section (expected [vowels], [initials] "
-                          "or [finals])");
-      }
-      continue;
-    }
-    if (section == Section::kHeader) {
-      std::string_view key = first.text;
-      if (key.size() < 2 || key.back() != ':' || line.fields.size() < 2) {
-        return TableError(path, line, first,
-                          "expected a header line 'key: value' or a section");
-      }
-      key.remove_suffix(1);
-      std::string_view value = Trim(line.text.substr(first.text.size()));
-      const TableField& second = line.fields[1];
-      if (key == "scheme") {
-        table.id = std::string(value);
-      } else if (key == "title") {
-        table.title = std::string(value);
-      } else if (key == "sound-changes") {
-        if (value != "standard" && value != "none") {
-          return TableError(path, line, second,
-                            "sound-changes is 'standard' or 'none'");
-        }
-        table.sound_changes = value == "standard";
-      } else if (key == "voicing") {
-        if (value != "yes" && value != "no") {
-          return TableError(path, line, second, "voicing is 'yes' or 'no'");
-        }
-        table.voicing = value == "yes";
-      } else if (key == "given-name") {
-        if (value != "joined" && value != "apart") {
-          return TableError(path, line, second,
-                            "given-name is 'joined' or 'apart'");
-        }
-        table.given_name_apart = value == "apart";
-      } else if (key == "final-h") {
-        if (value != "aspirated" && value != "written") {
-          return TableError(path, line, second,
-                            "final-h is 'aspirated' or 'written'");
-        }
-        table.dental_h_aspirated = value == "aspirated";
-      } else {
-        return TableError(path, line, first, "unknown header key");
-      }
-      continue;
-    }
-    char32_t jamo = SingleJamo(first.text);
-    hangul::Letter letter = hangul::LetterOf(jamo);
-    std::size_t letter_fields = 2;
-    if (section == Section::kVowels) {
-      if (letter.kind != hangul::Letter::kVowel) {
-        return TableError(path, line, first, "expected a vowel jamo (ㅏ..ㅣ)");
-      }
-      if (have_vowel[letter.vowel]) {
-        return TableError(path, line, first, "vowel given twice");
-      }
-      have_vowel[letter.vowel] = true;
-    } else if (section == Section::kInitials) {
-      if (letter.kind != hangul::Letter::kConsonant || letter.lead < 0) {
-        return TableError(path, line, first,
-                          "expected a consonant that can begin a syllable");
-      }
-      if (have_lead[letter.lead]) {
-        return TableError(path, line, first, "initial given twice");
-      }
-      have_lead[letter.lead] = true;
-      if (table.voicing) letter_fields = 3;
-    } else {
-      if (letter.kind != hangul::Letter::kConsonant || letter.tail < 0) {
-        return TableError(path, line, first,
-                          "expected a consonant that can end a syllable");
-      }
-      if (have_tail[letter.tail]) {
-        return TableError(path, line, first, "final given twice");
-      }
-      have_tail[letter.tail] = true;
-    }
-    if (line.fields.size() < letter_fields) {
-      return TableError(path, line, first,
-                        letter_fields == 3
-                            ? "expected the jamo, its voiceless and its "
-                              "voiced letters"
-                            : "expected the jamo and its letters");
-    }
-    std::string text = LetterText(line.fields[1].text);
-    if (section == Section::kVowels) {
-      table.vowel[letter.vowel] = text;
-    } else if (section == Section::kInitials) {
-      table.lead[letter.lead] = text;
-      table.lead_voiced[letter.lead] =
-          table.voicing ? LetterText(line.fields[2].text) : text;
-    } else {
-      table.tail[letter.tail] = text;
-    }
-    // Context attributes: before:JAMO=TEXT, after:JAMO=TEXT.
-    for (std::size_t i = letter_fields; i < line.fields.size(); ++i) {
-      const TableField& field = line.fields[i];
-      std::string_view f = field.text;
-      bool before = f.starts_with("before:");
-      bool after = f.starts_with("after:");
-      std::size_t eq = f.find('=');
-      if ((!before && !after) || eq == std::string_view::npos) {
-        return TableError(path, line, field,
-                          "expected before:JAMO=LETTERS or after:JAMO=LETTERS");
-      }
-      std::string_view context_text =
-          f.substr(before ? 7 : 6, eq - (before ? 7 : 6));
-      hangul::Letter context = hangul::LetterOf(SingleJamo(context_text));
-      LetterTable::Override o;
-      o.text = LetterText(f.substr(eq + 1));
-      if (section == Section::kInitials && before &&
-          context.kind == hangul::Letter::kVowel) {
-        o.kind = LetterTable::Override::kLeadBeforeVowel;
-        o.self = static_cast<std::uint8_t>(letter.lead);
-        o.context = static_cast<std::uint8_t>(context.vowel);
-      } else if (section == Section::kInitials && after &&
-                 context.kind == hangul::Letter::kConsonant &&
-                 context.tail > 0) {
-        o.kind = LetterTable::Override::kLeadAfterTail;
-        o.self = static_cast<std::uint8_t>(letter.lead);
-        o.context = static_cast<std::uint8_t>(context.tail);
-      } else if (section == Section::kFinals && before &&
-                 context.kind == hangul::Letter::kConsonant &&
-                 context.lead >= 0) {
-        o.kind = LetterTable::Override::kTailBeforeLead;
-        o.self = static_cast<std::uint8_t>(letter.tail);
-        o.context = static_cast<std::uint8_t>(context.lead);
-      } else if (section == Section::kVowels && after &&
-                 context.kind == hangul::Letter::kVowel) {
-        o.kind = LetterTable::Override::kVowelAfterVowel;
-        o.self = static_cast<std::uint8_t>(letter.vowel);
-        o.context = static_cast<std::uint8_t>(context.vowel);
-      } else {
-        return TableError(path, line, field,
-                          "this context does not fit this section (initials: "
-                          "before:VOWEL, after:FINAL; finals: before:INITIAL; "
-                          "vowels: after:VOWEL)");
-      }
-      table.overrides.push_back(std::move(o));
-    }
+    if (first.text.front() == '[') return Section(line);
+    if (section_ == Part::kHeader) return Header(line);
+    return Letter(line);
   }
+
+  // After the last line (numbered `last_number`, for the message).
+  Result<LetterTable> Finish(std::uint32_t last_number);
+
+ private:
+  enum class Part { kHeader, kVowels, kInitials, kFinals };
+
+  Status Section(const TableLine& line);
+  Status Header(const TableLine& line);
+  Status Letter(const TableLine& line);
+  // Checks that `letter` belongs to the section and comes once.
+  Status Place(const TableLine& line, const hangul::Letter& letter);
+  Status Override(const TableLine& line, const TableField& field,
+                  const hangul::Letter& letter);
+
+  std::string_view path_;
+  LetterTable table_;
+  Part section_ = Part::kHeader;
+  std::array<bool, 21> have_vowel_{};
+  std::array<bool, 19> have_lead_{};
+  std::array<bool, 28> have_tail_{};
+};
+
+Status LetterTableParser::Section(const TableLine& line) {
+  const TableField& first = line.fields[0];
+  if (first.text == "[vowels]") {
+    section_ = Part::kVowels;
+  } else if (first.text == "[initials]") {
+    section_ = Part::kInitials;
+  } else if (first.text == "[finals]") {
+    section_ = Part::kFinals;
+  } else {
+    return TableError(path_, line, first,
+                      "unknown section (expected [vowels], [initials] "
+                      "or [finals])");
+  }
+  return Status::Ok();
+}
+
+// A yes-or-no header value: `yes` or `no`, else the message.
+Status Choice(std::string_view value, std::string_view yes, std::string_view no,
+              bool& out, Status error) {
+  if (value != yes && value != no) return error;
+  out = value == yes;
+  return Status::Ok();
+}
+
+Status LetterTableParser::Header(const TableLine& line) {
+  const TableField& first = line.fields[0];
+  std::string_view key = first.text;
+  if (key.size() < 2 || key.back() != ':' || line.fields.size() < 2) {
+    return TableError(path_, line, first,
+                      "expected a header line 'key: value' or a section");
+  }
+  key.remove_suffix(1);
+  std::string_view value = Trim(line.text.substr(first.text.size()));
+  auto error = [&](std::string message) {
+    return TableError(path_, line, line.fields[1], std::move(message));
+  };
+  if (key == "scheme") {
+    table_.id = std::string(value);
+  } else if (key == "title") {
+    table_.title = std::string(value);
+  } else if (key == "sound-changes") {
+    return Choice(value, "standard", "none", table_.sound_changes,
+                  error("sound-changes is 'standard' or 'none'"));
+  } else if (key == "voicing") {
+    return Choice(value, "yes", "no", table_.voicing,
+                  error("voicing is 'yes' or 'no'"));
+  } else if (key == "given-name") {
+    return Choice(value, "apart", "joined", table_.given_name_apart,
+                  error("given-name is 'joined' or 'apart'"));
+  } else if (key == "final-h") {
+    return Choice(value, "aspirated", "written", table_.dental_h_aspirated,
+                  error("final-h is 'aspirated' or 'written'"));
+  } else {
+    return TableError(path_, line, first, "unknown header key");
+  }
+  return Status::Ok();
+}
+
+Status LetterTableParser::Place(const TableLine& line,
+                                const hangul::Letter& letter) {
+  const TableField& first = line.fields[0];
+  if (section_ == Part::kVowels) {
+    if (letter.kind != hangul::Letter::kVowel) {
+      return TableError(path_, line, first, "expected a vowel jamo (ㅏ..ㅣ)");
+    }
+    if (have_vowel_[letter.vowel]) {
+      return TableError(path_, line, first, "vowel given twice");
+    }
+    have_vowel_[letter.vowel] = true;
+  } else if (section_ == Part::kInitials) {
+    if (letter.kind != hangul::Letter::kConsonant || letter.lead < 0) {
+      return TableError(path_, line, first,
+                        "expected a consonant that can begin a syllable");
+    }
+    if (have_lead_[letter.lead]) {
+      return TableError(path_, line, first, "initial given twice");
+    }
+    have_lead_[letter.lead] = true;
+  } else {
+    if (letter.kind != hangul::Letter::kConsonant || letter.tail < 0) {
+      return TableError(path_, line, first,
+                        "expected a consonant that can end a syllable");
+    }
+    if (have_tail_[letter.tail]) {
+      return TableError(path_, line, first, "final given twice");
+    }
+    have_tail_[letter.tail] = true;
+  }
+  return Status::Ok();
+}
+
+Status LetterTableParser::Letter(const TableLine& line) {
+  const TableField& first = line.fields[0];
+  const hangul::Letter letter = hangul::LetterOf(SingleJamo(first.text));
+  ONOMA_RETURN_IF_ERROR(Place(line, letter));
+  const std::size_t letter_fields =
+      section_ == Part::kInitials && table_.voicing ? 3 : 2;
+  if (line.fields.size() < letter_fields) {
+    return TableError(path_, line, first,
+                      letter_fields == 3
+                          ? "expected the jamo, its voiceless and its "
+                            "voiced letters"
+                          : "expected the jamo and its letters");
+  }
+  std::string text = LetterText(line.fields[1].text);
+  if (section_ == Part::kVowels) {
+    table_.vowel[letter.vowel] = text;
+  } else if (section_ == Part::kInitials) {
+    table_.lead[letter.lead] = text;
+    table_.lead_voiced[letter.lead] =
+        table_.voicing ? LetterText(line.fields[2].text) : text;
+  } else {
+    table_.tail[letter.tail] = text;
+  }
+  for (std::size_t i = letter_fields; i < line.fields.size(); ++i) {
+    ONOMA_RETURN_IF_ERROR(Override(line, line.fields[i], letter));
+  }
+  return Status::Ok();
+}
+
+// A context attribute: before:JAMO=TEXT or after:JAMO=TEXT.
+Status LetterTableParser::Override(const TableLine& line,
+                                   const TableField& field,
+                                   const hangul::Letter& letter) {
+  std::string_view f = field.text;
+  const bool before = f.starts_with("before:");
+  const bool after = f.starts_with("after:");
+  const std::size_t eq = f.find('=');
+  if ((!before && !after) || eq == std::string_view::npos) {
+    return TableError(path_, line, field,
+                      "expected before:JAMO=LETTERS or after:JAMO=LETTERS");
+  }
+  const std::size_t name = before ? 7 : 6;
+  const hangul::Letter context =
+      hangul::LetterOf(SingleJamo(f.substr(name, eq - name)));
+  using Kind = LetterTable::Override::Kind;
+  LetterTable::Override o;
+  o.text = LetterText(f.substr(eq + 1));
+  auto set = [&](Kind kind, int self, int of) {
+    o.kind = kind;
+    o.self = static_cast<std::uint8_t>(self);
+    o.context = static_cast<std::uint8_t>(of);
+  };
+  const bool vowel = context.kind == hangul::Letter::kVowel;
+  const bool consonant = context.kind == hangul::Letter::kConsonant;
+  if (section_ == Part::kInitials && before && vowel) {
+    set(LetterTable::Override::kLeadBeforeVowel, letter.lead, context.vowel);
+  } else if (section_ == Part::kInitials && after && consonant &&
+             context.tail > 0) {
+    set(LetterTable::Override::kLeadAfterTail, letter.lead, context.tail);
+  } else if (section_ == Part::kFinals && before && consonant &&
+             context.lead >= 0) {
+    set(LetterTable::Override::kTailBeforeLead, letter.tail, context.lead);
+  } else if (section_ == Part::kVowels && after && vowel) {
+    set(LetterTable::Override::kVowelAfterVowel, letter.vowel, context.vowel);
+  } else {
+    return TableError(path_, line, field,
+                      "this context does not fit this section (initials: "
+                      "before:VOWEL, after:FINAL; finals: before:INITIAL; "
+                      "vowels: after:VOWEL)");
+  }
+  table_.overrides.push_back(std::move(o));
+  return Status::Ok();
+}
+
+Result<LetterTable> LetterTableParser::Finish(std::uint32_t last_number) {
   TableField nothing{"", 1};
-  TableLine end_line{last != nullptr ? last->number : 1, "", {}};
-  if (table.id.empty()) {
-    return TableError(path, end_line, nothing, "the header has no 'scheme:'");
+  TableLine end_line{last_number, "", {}};
+  auto lacks = [&](std::string_view section, char32_t jamo) {
+    std::string message = std::string(section) + " lacks ";
+    hangul::AppendUtf8(jamo, &message);
+    return TableError(path_, end_line, nothing, std::move(message));
+  };
+  if (table_.id.empty()) {
+    return TableError(path_, end_line, nothing, "the header has no 'scheme:'");
   }
   for (int v = 0; v < 21; ++v) {
-    if (!have_vowel[v]) {
-      std::string name;
-      hangul::AppendUtf8(hangul::CompatibilityOfVowel(v), &name);
-      return TableError(path, end_line, nothing, "[vowels] lacks " + name);
+    if (!have_vowel_[v]) {
+      return lacks("[vowels]", hangul::CompatibilityOfVowel(v));
     }
   }
   for (int l = 0; l < 19; ++l) {
-    if (!have_lead[l]) {
-      std::string name;
-      hangul::AppendUtf8(hangul::CompatibilityOfLead(l), &name);
-      return TableError(path, end_line, nothing, "[initials] lacks " + name);
+    if (!have_lead_[l]) {
+      return lacks("[initials]", hangul::CompatibilityOfLead(l));
     }
   }
   static constexpr std::uint8_t kSounds[] = {
       hangul::kTailG, hangul::kTailN, hangul::kTailD, hangul::kTailL,
       hangul::kTailM, hangul::kTailB, hangul::kTailNg};
   for (int t = 1; t < 28; ++t) {
-    bool needed = !table.sound_changes;
+    bool needed = !table_.sound_changes;
     for (std::uint8_t s : kSounds) needed = needed || s == t;
-    if (needed && !have_tail[t]) {
-      std::string name;
-      hangul::AppendUtf8(hangul::CompatibilityOfTail(t), &name);
-      return TableError(path, end_line, nothing, "[finals] lacks " + name);
+    if (needed && !have_tail_[t]) {
+      return lacks("[finals]", hangul::CompatibilityOfTail(t));
     }
   }
-  return table;
+  return std::move(table_);
+}
+
+}  // namespace
+
+Result<LetterTable> ParseLetterTable(std::string_view contents,
+                                     std::string_view path) {
+  LetterTableParser parser(path);
+  const std::vector<TableLine> lines = SplitTableLines(contents);
+  for (const TableLine& line : lines) {
+    ONOMA_RETURN_IF_ERROR(parser.Line(line));
+  }
+  return parser.Finish(lines.empty() ? 1 : lines.back().number);
 }
 
 }  // namespace onoma::romanize::internal

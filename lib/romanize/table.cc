@@ -139,14 +139,183 @@ std::optional<text::Script> ParseScript(std::string_view name) {
   return std::nullopt;
 }
 
+// ParseTable's stages: a header line, a rule line and each of its
+// conditions, then the checks on the whole table.
+class TableParser {
+ public:
+  explicit TableParser(std::string_view path) { spec_.path = path; }
+
+  Status Line(const LineParser& parser, std::uint32_t line_no,
+              const std::vector<Field>& fields) {
+    const std::string& first = fields[0].text;
+    if (first.size() > 1 && first.back() == ':') return Header(parser, fields);
+    return Rule(parser, line_no, fields);
+  }
+
+  Result<TableSpec> Finish() &&;
+
+ private:
+  // "key: value ...".
+  Status Header(const LineParser& parser, const std::vector<Field>& fields);
+  // "SOURCE → TARGET [CONDITION ...]" or "X ← Y [CONDITION ...]".
+  Status Rule(const LineParser& parser, std::uint32_t line_no,
+              const std::vector<Field>& fields);
+  Status Condition(const LineParser& parser, const Field& f, TableRule& rule);
+  // The characters of a condition: its own, or a set's (@NAME).
+  Result<std::u32string> CharsOf(const LineParser& parser, const Field& f,
+                                 std::string_view value) const;
+
+  TableSpec spec_;
+  std::map<std::string, std::u32string, std::less<>> sets_;
+  bool saw_script_ = false;
+};
+
+Status TableParser::Header(const LineParser& parser,
+                           const std::vector<Field>& fields) {
+  const std::string& first = fields[0].text;
+  std::string key = first.substr(0, first.size() - 1);
+  if (fields.size() < 2) {
+    return parser.Error(fields[0].column, "'" + key + "' needs a value");
+  }
+  std::string value;
+  for (std::size_t k = 1; k < fields.size(); ++k) {
+    if (k > 1) value += ' ';
+    value += fields[k].text;
+  }
+  // The characters of every value field, lower-cased.
+  auto chars = [&fields] {
+    std::u32string out;
+    for (std::size_t k = 1; k < fields.size(); ++k) {
+      out += Decode(fields[k].text, true);
+    }
+    return out;
+  };
+  if (key == "scheme") {
+    spec_.id = value;
+  } else if (key == "title") {
+    spec_.title = value;
+  } else if (key == "script") {
+    auto script = ParseScript(value);
+    if (!script) {
+      return parser.Error(
+          fields[1].column,
+          "unknown script '" + value + "' (known: cyrillic, hangul, latin)");
+    }
+    spec_.script = *script;
+    saw_script_ = true;
+  } else if (key == "reversible") {
+    if (value != "yes" && value != "no") {
+      return parser.Error(fields[1].column, "reversible: is yes or no");
+    }
+    spec_.reversible = value == "yes";
+  } else if (key == "word-chars") {
+    spec_.word_chars += chars();
+  } else if (key.rfind("set.", 0) == 0 && key.size() > 4) {
+    sets_[key.substr(4)] = chars();
+  } else {
+    return parser.Error(fields[0].column, "unknown header '" + key + "'");
+  }
+  return Status::Ok();
+}
+
+Status TableParser::Rule(const LineParser& parser, std::uint32_t line_no,
+                         const std::vector<Field>& fields) {
+  if (fields.size() < 3) {
+    return parser.Error(fields[0].column,
+                        "expected 'SOURCE → TARGET [CONDITION ...]' or a "
+                        "'key: value' header");
+  }
+  const std::string& arrow = fields[1].text;
+  bool forward = arrow == "→" || arrow == "->";
+  bool backward = arrow == "←" || arrow == "<-";
+  if (!forward && !backward) {
+    return parser.Error(fields[1].column,
+                        "expected → or ← between source and target");
+  }
+  TableRule rule;
+  rule.line = line_no;
+  rule.reverse_only = backward;
+  // For a ← rule the Latin text on the right is what is read.
+  const Field& read = backward ? fields[2] : fields[0];
+  const Field& write = backward ? fields[0] : fields[2];
+  if (read.text.empty()) {
+    return parser.Error(read.column, "a rule's source cannot be empty");
+  }
+  rule.source = Decode(read.text, true);
+  rule.target = text::ToNfc(write.text);
+  for (std::size_t k = 3; k < fields.size(); ++k) {
+    ONOMA_RETURN_IF_ERROR(Condition(parser, fields[k], rule));
+  }
+  spec_.rules.push_back(std::move(rule));
+  return Status::Ok();
+}
+
+Result<std::u32string> TableParser::CharsOf(const LineParser& parser,
+                                            const Field& f,
+                                            std::string_view value) const {
+  if (!value.empty() && value[0] == '@') {
+    auto it = sets_.find(value.substr(1));
+    if (it == sets_.end()) {
+      return parser.Error(f.column, "unknown set '" +
+                                        std::string(value.substr(1)) +
+                                        "' (define it with set.NAME:)");
+    }
+    return it->second;
+  }
+  if (value.empty())
+    return parser.Error(f.column, "condition needs characters");
+  return Decode(value, true);
+}
+
+Status TableParser::Condition(const LineParser& parser, const Field& f,
+                              TableRule& rule) {
+  const std::string& t = f.text;
+  if (t == "initial") {
+    rule.conditions.push_back({TableCondition::Kind::kInitial, {}});
+  } else if (t == "final") {
+    rule.conditions.push_back({TableCondition::Kind::kFinal, {}});
+  } else if (t == "noreverse") {
+    rule.noreverse = true;
+  } else if (t.rfind("after=", 0) == 0 || t.rfind("before=", 0) == 0) {
+    bool after = t[0] == 'a';
+    auto chars = CharsOf(parser, f, std::string_view(t).substr(after ? 6 : 7));
+    if (!chars.ok()) return chars.status();
+    rule.conditions.push_back(
+        {after ? TableCondition::Kind::kAfter : TableCondition::Kind::kBefore,
+         std::move(*chars)});
+  } else if (t.rfind("ascii=", 0) == 0) {
+    rule.ascii = text::ToNfc(t.substr(6));
+    rule.has_ascii = true;
+  } else if (t.rfind("title=", 0) == 0) {
+    rule.title = text::ToNfc(t.substr(6));
+    rule.has_title = true;
+  } else {
+    return parser.Error(f.column,
+                        "unknown condition '" + t +
+                            "' (known: initial, final, after=, before=, "
+                            "noreverse, ascii=, title=)");
+  }
+  return Status::Ok();
+}
+
+Result<TableSpec> TableParser::Finish() && {
+  Location where{spec_.path, 1, 1, 0};
+  if (spec_.id.empty()) {
+    return Status::BadInput("table has no 'scheme:' header").At(where);
+  }
+  if (!saw_script_) {
+    return Status::BadInput("table has no 'script:' header").At(where);
+  }
+  if (spec_.rules.empty()) {
+    return Status::BadInput("table has no rules").At(where);
+  }
+  return std::move(spec_);
+}
+
 }  // namespace
 
 Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
-  TableSpec spec;
-  spec.path = std::string(path);
-  std::map<std::string, std::u32string, std::less<>> sets;
-  bool saw_script = false;
-
+  TableParser table(path);
   std::uint32_t line_no = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -156,141 +325,12 @@ Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
     pos = end + 1;
     ++line_no;
     LineParser parser(path, line_no);
-
-    auto split = parser.Split(line);
-    if (!split.ok()) return split.status();
-    std::vector<Field>& fields = *split;
-    if (fields.empty()) continue;
-
-    // A header line: "key: value ...".
-    const std::string& first = fields[0].text;
-    if (first.size() > 1 && first.back() == ':') {
-      std::string key = first.substr(0, first.size() - 1);
-      if (fields.size() < 2) {
-        return parser.Error(fields[0].column, "'" + key + "' needs a value");
-      }
-      std::string value;
-      for (std::size_t k = 1; k < fields.size(); ++k) {
-        if (k > 1) value += ' ';
-        value += fields[k].text;
-      }
-      if (key == "scheme") {
-        spec.id = value;
-      } else if (key == "title") {
-        spec.title = value;
-      } else if (key == "script") {
-        auto script = ParseScript(value);
-        if (!script) {
-          return parser.Error(fields[1].column,
-                              "unknown script '" + value +
-                                  "' (known: cyrillic, hangul, latin)");
-        }
-        spec.script = *script;
-        saw_script = true;
-      } else if (key == "reversible") {
-        if (value != "yes" && value != "no") {
-          return parser.Error(fields[1].column, "reversible: is yes or no");
-        }
-        spec.reversible = value == "yes";
-      } else if (key == "word-chars") {
-        for (std::size_t k = 1; k < fields.size(); ++k) {
-          spec.word_chars += Decode(fields[k].text, true);
-        }
-      } else if (key.rfind("set.", 0) == 0 && key.size() > 4) {
-        std::u32string chars;
-        for (std::size_t k = 1; k < fields.size(); ++k) {
-          chars += Decode(fields[k].text, true);
-        }
-        sets[key.substr(4)] = std::move(chars);
-      } else {
-        return parser.Error(fields[0].column, "unknown header '" + key + "'");
-      }
-      continue;
-    }
-
-    // A rule line: "SOURCE → TARGET [CONDITION ...]" or "X ← Y [COND ...]".
-    if (fields.size() < 3) {
-      return parser.Error(fields[0].column,
-                          "expected 'SOURCE → TARGET [CONDITION ...]' or a "
-                          "'key: value' header");
-    }
-    const std::string& arrow = fields[1].text;
-    bool forward = arrow == "→" || arrow == "->";
-    bool backward = arrow == "←" || arrow == "<-";
-    if (!forward && !backward) {
-      return parser.Error(fields[1].column,
-                          "expected → or ← between source and target");
-    }
-    TableRule rule;
-    rule.line = line_no;
-    rule.reverse_only = backward;
-    // For a ← rule the Latin text on the right is what is read.
-    const Field& read = backward ? fields[2] : fields[0];
-    const Field& write = backward ? fields[0] : fields[2];
-    if (read.text.empty()) {
-      return parser.Error(read.column, "a rule's source cannot be empty");
-    }
-    rule.source = Decode(read.text, true);
-    rule.target = text::ToNfc(write.text);
-
-    for (std::size_t k = 3; k < fields.size(); ++k) {
-      const Field& f = fields[k];
-      const std::string& t = f.text;
-      auto chars_of = [&](std::string_view value) -> Result<std::u32string> {
-        if (!value.empty() && value[0] == '@') {
-          auto it = sets.find(value.substr(1));
-          if (it == sets.end()) {
-            return parser.Error(f.column, "unknown set '" +
-                                              std::string(value.substr(1)) +
-                                              "' (define it with set.NAME:)");
-          }
-          return it->second;
-        }
-        if (value.empty()) {
-          return parser.Error(f.column, "condition needs characters");
-        }
-        return Decode(value, true);
-      };
-      if (t == "initial") {
-        rule.conditions.push_back({TableCondition::Kind::kInitial, {}});
-      } else if (t == "final") {
-        rule.conditions.push_back({TableCondition::Kind::kFinal, {}});
-      } else if (t == "noreverse") {
-        rule.noreverse = true;
-      } else if (t.rfind("after=", 0) == 0 || t.rfind("before=", 0) == 0) {
-        bool after = t[0] == 'a';
-        auto chars = chars_of(std::string_view(t).substr(after ? 6 : 7));
-        if (!chars.ok()) return chars.status();
-        rule.conditions.push_back({after ? TableCondition::Kind::kAfter
-                                         : TableCondition::Kind::kBefore,
-                                   std::move(*chars)});
-      } else if (t.rfind("ascii=", 0) == 0) {
-        rule.ascii = text::ToNfc(t.substr(6));
-        rule.has_ascii = true;
-      } else if (t.rfind("title=", 0) == 0) {
-        rule.title = text::ToNfc(t.substr(6));
-        rule.has_title = true;
-      } else {
-        return parser.Error(f.column,
-                            "unknown condition '" + t +
-                                "' (known: initial, final, after=, before=, "
-                                "noreverse, ascii=, title=)");
-      }
-    }
-    spec.rules.push_back(std::move(rule));
+    auto fields = parser.Split(line);
+    if (!fields.ok()) return fields.status();
+    if (fields->empty()) continue;
+    ONOMA_RETURN_IF_ERROR(table.Line(parser, line_no, *fields));
   }
-
-  Location where{std::string(path), 1, 1, 0};
-  if (spec.id.empty()) {
-    return Status::BadInput("table has no 'scheme:' header").At(where);
-  }
-  if (!saw_script) {
-    return Status::BadInput("table has no 'script:' header").At(where);
-  }
-  if (spec.rules.empty()) {
-    return Status::BadInput("table has no rules").At(where);
-  }
-  return spec;
+  return std::move(table).Finish();
 }
 
 }  // namespace onoma::romanize
