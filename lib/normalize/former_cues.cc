@@ -4,6 +4,7 @@
 
 #include "lib/normalize/tables_internal.h"
 #include "lib/text/unicode.h"
+#include "lib/util/text_lines.h"
 
 namespace onoma::normalize {
 namespace {
@@ -32,14 +33,9 @@ std::string_view TrimSkippable(std::string_view s) {
 Result<FormerCues> FormerCues::Parse(std::string_view text,
                                      std::string_view path) {
   FormerCues cues;
-  std::uint64_t number = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
+  for (TextLines lines(text); lines.Next();) {
+    const std::string_view line = lines.line();
+    const std::uint64_t number = lines.number();
     if (line.empty() || line[0] == '#') continue;
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab + 1 >= line.size()) {

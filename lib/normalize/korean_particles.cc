@@ -2,6 +2,7 @@
 
 #include "lib/normalize/tables_internal.h"
 #include "lib/text/utf8.h"
+#include "lib/util/text_lines.h"
 
 namespace onoma::normalize {
 namespace {
@@ -22,14 +23,9 @@ constexpr int kRieul = 8;  // ㄹ as a jongseong
 Result<Particles> Particles::Parse(std::string_view text,
                                    std::string_view path) {
   Particles table;
-  std::uint64_t number = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
+  for (TextLines lines(text); lines.Next();) {
+    const std::string_view line = lines.line();
+    const std::uint64_t number = lines.number();
     if (line.empty() || line[0] == '#') continue;
     Entry e;
     std::size_t space = line.find(' ');

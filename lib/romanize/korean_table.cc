@@ -6,6 +6,7 @@
 
 #include "lib/romanize/hangul.h"
 #include "lib/romanize/korean_table_internal.h"
+#include "lib/util/text_lines.h"
 
 namespace onoma::romanize::internal {
 namespace {
@@ -35,17 +36,12 @@ std::string LetterText(std::string_view field) {
 
 std::vector<TableLine> SplitTableLines(std::string_view contents) {
   std::vector<TableLine> lines;
-  std::uint32_t number = 0;
-  while (!contents.empty()) {
-    ++number;
-    std::size_t end = contents.find('\n');
-    std::string_view line = contents.substr(0, end);
-    contents.remove_prefix(end == std::string_view::npos ? contents.size()
-                                                         : end + 1);
+  for (TextLines text(contents); text.Next();) {
+    std::string_view line = text.line();
     std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
     TableLine out;
-    out.number = number;
+    out.number = text.number();
     out.text = Trim(line);
     std::size_t pos = 0;
     while (pos < line.size()) {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "lib/text/unicode.h"
+#include "lib/util/text_lines.h"
 
 namespace onoma::romanize {
 namespace {
@@ -316,16 +317,10 @@ Result<TableSpec> TableParser::Finish() && {
 
 Result<TableSpec> ParseTable(std::string_view text, std::string_view path) {
   TableParser table(path);
-  std::uint32_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  for (TextLines lines(text); lines.Next();) {
+    const std::uint32_t line_no = lines.number();
     LineParser parser(path, line_no);
-    auto fields = parser.Split(line);
+    auto fields = parser.Split(lines.line());
     if (!fields.ok()) return fields.status();
     if (fields->empty()) continue;
     ONOMA_RETURN_IF_ERROR(table.Line(parser, line_no, *fields));

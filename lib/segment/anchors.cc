@@ -12,6 +12,7 @@
 #include "lib/segment/rules.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
+#include "lib/util/text_lines.h"
 
 // Tested by tests/segment/anchors_test.cc.
 
@@ -384,14 +385,9 @@ void ListAnchors::Add(std::string key, std::string lang, std::string form) {
 Result<ListAnchors> ListAnchors::Parse(std::string_view text,
                                        std::string_view path) {
   ListAnchors list;
-  std::size_t number = 0;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(begin, end - begin);
-    begin = end + 1;
-    ++number;
+  for (TextLines lines(text); lines.Next();) {
+    std::string_view line = lines.line();
+    const std::size_t number = lines.number();
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     std::size_t tab1 = line.find('\t');

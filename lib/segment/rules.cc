@@ -11,6 +11,7 @@
 #include "lib/text/icu_internal.h"
 #include "lib/text/utf8.h"
 #include "lib/util/embedded_file.h"
+#include "lib/util/text_lines.h"
 
 // Tested by tests/segment/rules_test.cc.
 
@@ -104,14 +105,9 @@ Result<SegmentRules> ParseSegmentRules(std::string_view text,
                                        std::string_view path) {
   SegmentRules rules;
   rules.path = std::string(path);
-  std::size_t number = 0;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(begin, end - begin);
-    begin = end + 1;
-    ++number;
+  for (TextLines lines(text); lines.Next();) {
+    std::string_view line = lines.line();
+    const std::size_t number = lines.number();
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     std::size_t first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') continue;

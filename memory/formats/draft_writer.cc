@@ -4,36 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "lib/util/tab_field.h"
 #include "memory/formats/draft.h"
 #include "memory/formats/draft_internal.h"
 #include "memory/formats/tmx_model.h"
 #include "memory/formats/tmx_writer.h"
 
 namespace onoma::formats {
-namespace {
-
-void AppendTsvField(std::string_view text, std::string& out) {
-  for (char c : text) {
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string WriteDraftTmx(const Draft& draft) {
   std::string out;
@@ -76,14 +54,14 @@ std::string WriteDraftTmx(const Draft& draft) {
 std::string WriteDraftTsv(const Draft& draft) {
   std::string out = "source\ttarget\tscore\torigin\n";
   for (const DraftSegment& s : draft.segments) {
-    AppendTsvField(s.source, out);
+    AppendTabField(out, s.source);
     out += '\t';
-    if (s.target) AppendTsvField(*s.target, out);
+    if (s.target) AppendTabField(out, *s.target);
     out += '\t';
     if (s.score >= 0) out += std::to_string(s.score);
     out += '\t';
     if (s.target && !s.matches.empty()) {
-      AppendTsvField(s.matches.front().origin, out);
+      AppendTabField(out, s.matches.front().origin);
     }
     out += '\n';
   }

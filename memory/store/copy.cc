@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "lib/util/tab_field.h"
+
 namespace onoma::store {
 namespace {
 
@@ -140,28 +142,6 @@ Result<std::uint64_t> CountTable(Connection& db, std::string_view table) {
   return static_cast<std::uint64_t>((*row) ? (*count)->ColumnInt64(0) : 0);
 }
 
-// One field in PostgreSQL's COPY text format.
-void AppendCopyField(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // Writes one table's pages: by COPY on a server, else by a prepared INSERT.
 class TableWriter {
  public:
@@ -191,7 +171,7 @@ class TableWriter {
         if (row.ColumnIsNull(i)) {
           rows_ += "\\N";
         } else {
-          AppendCopyField(rows_, row.ColumnTextView(i));
+          AppendTabField(rows_, row.ColumnTextView(i));
         }
       }
       rows_ += '\n';

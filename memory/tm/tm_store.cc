@@ -6,6 +6,7 @@
 #include <ctime>
 #include <utility>
 
+#include "lib/util/tab_field.h"
 #include "memory/tm/tm_store_internal.h"
 
 namespace onoma::tm::internal {
@@ -104,24 +105,7 @@ class CopyRow {
   void Text(int index, std::string_view text) {
     std::string& field = table_->fields[index];
     field.clear();
-    for (char c : text) {
-      switch (c) {
-        case '\\':
-          field += "\\\\";
-          break;
-        case '\n':
-          field += "\\n";
-          break;
-        case '\r':
-          field += "\\r";
-          break;
-        case '\t':
-          field += "\\t";
-          break;
-        default:
-          field += c;
-      }
-    }
+    AppendTabField(field, text);
     table_->null[index] = 0;
   }
   void Int(int index, std::int64_t value) {
