@@ -53,11 +53,18 @@ Status Statement::BindText(int index, std::string_view value) {
                    index);
 }
 
-Status Statement::BindTextUncopied(int index, std::string_view value) {
+int Statement::BindTextUncopiedCode(int index, std::string_view value) {
   const char* data = value.data() != nullptr ? value.data() : "";
-  return CheckBind(sqlite3_bind_text64(stmt_, index, data, value.size(),
-                                       SQLITE_STATIC, SQLITE_UTF8),
-                   index);
+  return sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC,
+                             SQLITE_UTF8);
+}
+
+int Statement::BindInt64Code(int index, std::int64_t value) {
+  return sqlite3_bind_int64(stmt_, index, value);
+}
+
+int Statement::BindNullCode(int index) {
+  return sqlite3_bind_null(stmt_, index);
 }
 
 Status Statement::BindBlob(int index, std::string_view bytes) {

@@ -27,18 +27,18 @@ class SqliteRow {
   SqliteRow(sqlite::Statement& statement, sqlite::Database& db)
       : statement_(statement), db_(db) {}
   void Text(int index, std::string_view text) {
-    if (status_.ok()) status_ = statement_.BindTextUncopied(index, text);
+    if (rc_ == 0) Check(statement_.BindTextUncopiedCode(index, text), index);
   }
   void Int(int index, std::int64_t value) {
-    if (status_.ok()) status_ = statement_.BindInt64(index, value);
+    if (rc_ == 0) Check(statement_.BindInt64Code(index, value), index);
   }
   void Null(int index) {
-    if (status_.ok()) status_ = statement_.BindNull(index);
+    if (rc_ == 0) Check(statement_.BindNullCode(index), index);
   }
   Status Run() {
-    if (!status_.ok()) {
-      Status failed = std::move(status_);
-      status_ = Status::Ok();
+    if (rc_ != 0) {
+      Status failed = statement_.BindFailure(rc_, failed_index_);
+      rc_ = 0;
       return failed;
     }
     Status status = statement_.Run();
@@ -52,9 +52,15 @@ class SqliteRow {
   }
 
  private:
+  void Check(int rc, int index) {
+    rc_ = rc;
+    failed_index_ = index;
+  }
+
   sqlite::Statement& statement_;
   sqlite::Database& db_;
-  Status status_;
+  int rc_ = 0;  // SQLite's code of the first failed bind
+  int failed_index_ = 0;
 };
 
 // The same through the storage seam: the statement's INSERT ends in
