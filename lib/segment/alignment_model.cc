@@ -278,10 +278,13 @@ void AlignmentModel::Weigh() {
     }
   }
   key_weight_.assign(n, 1.0);
+  key_missing_weight_.assign(n, 1.0);
   for (std::size_t k = 0; k < n; ++k) {
     double most = std::max(source_count[k], target_count[k]);
     if (most > kRareAnchorSentences) {
-      key_weight_[k] = std::sqrt(kRareAnchorSentences / most);
+      const double share = kRareAnchorSentences / most;
+      key_weight_[k] = std::pow(share, kSharedRecurrencePower);
+      key_missing_weight_[k] = std::pow(share, kMissingRecurrencePower);
     }
   }
 }
@@ -415,13 +418,13 @@ void AlignmentModel::Compare(std::size_t na,
       shared += key_weight_[a[x]];
       ++x, ++y;
     } else if (a[x] < b[y]) {
-      missing += key_weight_[a[x++]];
+      missing += key_missing_weight_[a[x++]];
     } else {
-      missing += key_weight_[b[y++]];
+      missing += key_missing_weight_[b[y++]];
     }
   }
-  for (; x < na; ++x) missing += key_weight_[a[x]];
-  for (; y < nb; ++y) missing += key_weight_[b[y]];
+  for (; x < na; ++x) missing += key_missing_weight_[a[x]];
+  for (; y < nb; ++y) missing += key_missing_weight_[b[y]];
 }
 
 double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
@@ -481,9 +484,10 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
             Gather(target_quoted_keys_, j, dj, b), b, unused, missing);
   }
   cost += -kSharedAnchor * shared + kMissingAnchor * missing;
-  // A sentence with an anchor beside one that shares none of it: rather a
-  // sentence left out next to one added in its place than a translation.
-  if (di == 1 && dj == 1 && shared == 0 && missing > 0) {
+  // A sentence with an anchor beside one that shares none of it, or only
+  // names the story repeats: rather a sentence left out next to one added
+  // in its place than a translation.
+  if (di == 1 && dj == 1 && shared < kRareShared && missing > 0) {
     cost += kNothingShared;
   }
 

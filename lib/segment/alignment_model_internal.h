@@ -43,21 +43,33 @@ inline constexpr double kPriorReplace = 0.022;
 inline constexpr double kVariance = 6.8;
 // Each anchor key both sides of a bead share lowers its cost; each key
 // only one side has raises it (a number in one sentence and not in its
-// supposed translation is strong evidence against the pair).
-inline constexpr double kSharedAnchor = 1.5;
+// supposed translation is strong evidence against the pair). 1.25 rather
+// than 1.5 for a shared key measured better on every en-ko part of
+// tests/data/segment/unseen and lost on none (docs/segment.md).
+inline constexpr double kSharedAnchor = 1.25;
 inline constexpr double kMissingAnchor = 0.5;
-// A 1-1 bead whose sides share no anchor while one of them has one: the
-// common shape of a sentence left out beside an unrelated one added (the
-// reporter's detail against the translator's background). Measured on
+// A 1-1 bead whose sides share less than one rare anchor (nothing, or
+// only names the story repeats) while one of them has an anchor the other
+// lacks: the common shape of a sentence left out beside an unrelated one
+// added (the reporter's detail against the translator's background), where
+// the story's protagonist is named in both. Measured on
 // tests/data/segment/unseen: 1.0 raised or kept every part's F1 with and
 // without the store; 2 and more split true pairs whose translation left a
 // name or number out.
 inline constexpr double kNothingShared = 1.0;
+inline constexpr double kRareShared = 1.0;
 // A key counts in full when it is in at most this many sentences of each
-// side; more often, 1/sqrt of the share above it: a name in every
-// paragraph (the story's city) says little about which sentence translates
-// which, a name or number mentioned once says much.
+// side; more often, less by a power of the share above it: a name in
+// every paragraph (the story's city, the boxer a story is about) says
+// little about which sentence translates which, a name or number mentioned
+// once says much. Sharing such a name is discounted steeply, (2/n)^1.5 for
+// n sentences, since two unrelated sentences of the story share it by
+// chance; lacking it on one side gently, (2/n)^0.5, since a translation
+// often leaves a repeated name out ("he", or a Korean sentence without
+// its subject), so its absence says little either way.
 inline constexpr double kRareAnchorSentences = 2;
+inline constexpr double kSharedRecurrencePower = 1.5;
+inline constexpr double kMissingRecurrencePower = 0.5;
 // Soft paragraph barrier: a bead joining sentences of two paragraphs.
 inline constexpr double kCrossParagraph = 4.0;
 
@@ -134,8 +146,10 @@ class AlignmentModel {
 
   // Sorted ids of the anchor keys of each sentence.
   std::vector<std::vector<std::uint32_t>> source_keys_;
-  // Per key id: how much one mention counts (AnchorWeight).
+  // Per key id: how much one mention counts when both sides have it, and
+  // when one side lacks it (kSharedRecurrencePower).
   std::vector<double> key_weight_;
+  std::vector<double> key_missing_weight_;
   // Per key id: the key ("num:27", "day:4").
   std::vector<std::string> key_text_;
   std::vector<std::vector<std::uint32_t>> target_keys_;

@@ -250,10 +250,10 @@ void Evaluate(const std::string& part, const std::string& pair,
 TEST(UnseenAlignmentEvalTest, TuneEnglishUkrainian) {
   Evaluate("tune", "en-uk", 0.975, 0.965);
 }
-// Measured: with names P 0.969 R 0.975 F1 0.972 (0.969 before); without
-// F1 0.963 (0.960).
+// Measured: with names P 0.975 R 0.975 F1 0.975 (0.972 before a shared
+// name the story repeats counted less); without F1 0.966 (0.963).
 TEST(UnseenAlignmentEvalTest, TuneEnglishKorean) {
-  Evaluate("tune", "en-ko", 0.97, 0.96);
+  Evaluate("tune", "en-ko", 0.975, 0.965);
 }
 // The held-out part, first scored once after the tuning was done (en-uk
 // F1 0.957, en-ko 0.939 with names), then used for error analysis too.
@@ -291,9 +291,10 @@ TEST(UnseenAlignmentEvalTest, FreshEnglishKorean) {
 // sentence left out beside one added in its place, paired, in 10 of 14
 // passages). Since a 1-1 bead that shares no anchor while one side has
 // one costs more: en-uk the same; en-ko with names P 0.920 R 0.969 F1
-// 0.944, without F1 0.946.
+// 0.944, without F1 0.946. Since a shared name the story repeats counts
+// less: en-uk without F1 0.969.
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishUkrainian) {
-  Evaluate("fresh2", "en-uk", 0.965, 0.955);
+  Evaluate("fresh2", "en-uk", 0.965, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
   Evaluate("fresh2", "en-ko", 0.94, 0.94);
@@ -305,12 +306,14 @@ TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
 // Measured: en-uk with names P 0.970 R 0.985 F1 0.977, without F1 0.970;
 // en-ko with names P 0.910 R 0.974 F1 0.941, without P 0.933 R 0.981
 // F1 0.956 (the names add pairs a translation dropped beside one it
-// added).
+// added). Since sharing a name the story repeats counts less, and a 1-1
+// bead that shares only such names costs more: en-ko with names P 0.933
+// R 0.981 F1 0.956, without P 0.944 R 0.981 F1 0.962.
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishUkrainian) {
   Evaluate("fresh3", "en-uk", 0.975, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
-  Evaluate("fresh3", "en-ko", 0.94, 0.955);
+  Evaluate("fresh3", "en-ko", 0.955, 0.96);
 }
 
 }  // namespace
