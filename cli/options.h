@@ -32,6 +32,8 @@ struct RomanizeArgs {
   bool no_name_hyphen = false;
   std::string style = "scheme";  // or "common": Kim, Lee, Park
   bool omit_unit = false;
+  bool road = false;               // places: 종로 Jong-ro (road-name address)
+  bool no_number_reading = false;  // places: 종로3가 Jongno 3-ga
   bool misreading_hyphen = false;
   std::vector<std::string> tables;  // extra scheme tables to load
   std::vector<std::string> text;    // empty: read stdin

@@ -328,6 +328,13 @@ int RunRomanize(const Options& options) {
                                        "together: the text is either a "
                                        "personal name or a place name")));
   }
+  const bool place_form = args.road || args.no_number_reading;
+  if (args.name && place_form) {
+    return Fail("romanize",
+                Status::BadArgument(Tr("--road and --no-number-reading are "
+                                       "for place names; they cannot be "
+                                       "given with --name")));
+  }
   if (args.house && args.reverse) {
     return Fail("romanize",
                 Status::BadArgument(Tr("--house writes Latin; it cannot be "
@@ -336,13 +343,15 @@ int RunRomanize(const Options& options) {
 
   RomanizeOptions ro;
   ro.name = args.name;
-  ro.place = args.place;
+  ro.place = args.place || place_form;
   ro.ascii = args.ascii;
   ro.capitalize = args.capitalize;
   ro.name_hyphen = !args.no_name_hyphen;
   ro.name_style = args.style == "common" ? RomanizeOptions::NameStyle::kCommon
                                          : RomanizeOptions::NameStyle::kScheme;
   ro.omit_unit_suffix = args.omit_unit;
+  ro.road = args.road;
+  ro.number_reading = !args.no_number_reading;
   ro.misreading_hyphen = args.misreading_hyphen;
 
   std::unique_ptr<LineConverter> converter;
@@ -427,6 +436,9 @@ CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
           "  onoma --db news.db romanize --house --name 윤석열\n"
           "  onoma romanize --name --style common 박정희   # Park Jeong-hui\n"
           "  onoma romanize --place 의정부시       # Uijeongbu-si\n"
+          "  onoma romanize --place 서울역 세종대로   # Seoul Station "
+          "Sejong-daero\n"
+          "  onoma romanize --road 종로            # Jong-ro\n"
           "  onoma romanize --scheme ru-iso9 --reverse 'Ŝukin'\n"
           "  onoma romanize < article.txt > article.latn.txt\n");
   romanize
@@ -477,6 +489,14 @@ CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
   romanize->add_flag("--omit-unit", r.omit_unit,
                      Tr("Korean places: leave out -si, -gun and -eup "
                         "(Cheongju)"));
+  romanize->add_flag("--road", r.road,
+                     Tr("Korean places: a name in -ro is a road, written as "
+                        "road-name addresses write it (Jong-ro, not "
+                        "Jongno); implies --place"));
+  romanize->add_flag("--no-number-reading", r.no_number_reading,
+                     Tr("Korean places: a number before a unit without its "
+                        "reading (Jongno 3-ga, not Jongno 3(sam)-ga); "
+                        "implies --place"));
   romanize->add_flag("--misreading-hyphen", r.misreading_hyphen,
                      Tr("Korean: a hyphen where syllables could be misread "
                         "(Jung-ang, Hae-undae)"));

@@ -36,6 +36,7 @@ using internal::LetterWriter;
 constexpr std::string_view kExceptionsFile = "ko-exceptions.txt";
 constexpr std::string_view kSurnamesFile = "ko-surnames.txt";
 constexpr std::string_view kUnitsFile = "ko-units.txt";
+constexpr std::string_view kGenericsFile = "ko-generics.txt";
 
 class KoreanScheme final : public Scheme {
  public:
@@ -91,6 +92,8 @@ Result<std::vector<std::unique_ptr<Scheme>>> Make(const KoreanConfig& config) {
       status = internal::ParseSurnames(file.contents, path, data.get());
     } else if (file.name == kUnitsFile) {
       status = internal::ParseUnits(file.contents, path, data.get());
+    } else if (file.name == kGenericsFile) {
+      status = internal::ParseGenerics(file.contents, path, data.get());
     } else {
       auto table = internal::ParseLetterTable(file.contents, path);
       if (!table.ok()) return table.status();

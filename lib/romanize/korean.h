@@ -8,6 +8,9 @@
 //   RomanizeOptions place;
 //   place.place = true;
 //   rr.Romanize("의정부시", place);                          // "Uijeongbu-si"
+//   rr.Romanize("서울역 세종대로", place);   // "Seoul Station Sejong-daero"
+//   place.road = true;                      // roads in 로 as addresses write
+//   rr.Romanize("종로", place);                              // "Jong-ro"
 //   RomanizeOptions name;
 //   name.name = true;
 //   rr.Romanize("한복남", name);                             // "Han Bok-nam"
@@ -24,7 +27,9 @@
 //   ko-rr           Revised Romanization (Ministry of Culture and Tourism
 //                   notice 2000-8), writing the standard pronunciation with
 //                   every sound change RR writes; names (RR 3.4), places
-//                   (3.5, 3.6), capitals (3.3), hyphens (3.2) by options.
+//                   (3.5, 3.6; roads of the road-name address and
+//                   stations as their signs write them), capitals (3.3),
+//                   hyphens (3.2) by options.
 //   ko-rr-translit  RR 3.8: the spelling letter by letter; reversible, so
 //                   Deromanize() restores the Hangul exactly.
 //   ko-mr           McCune–Reischauer (1939): breves, apostrophes, voicing;

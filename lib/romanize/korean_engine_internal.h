@@ -58,6 +58,39 @@ struct Unit {
   bool short_closed = false;
 };
 
+// A place name made of two names, written as two words joined by a hyphen
+// ([joined] of ko-units.txt: 천안아산 Cheonan-Asan); `split` is the
+// syllables of the first.
+struct JoinedName {
+  std::vector<hangul::Syllable> hangul;
+  std::size_t split = 0;
+};
+
+// A road class of tables/korean/ko-generics.txt (대로, 로, 길): written
+// after a hyphen, as the road-name address writes it.
+struct RoadClass {
+  std::vector<hangul::Syllable> hangul;
+  std::size_t min_stem = 2;   // syllables the name before it needs
+  bool needs_option = false;  // road-option: only with RomanizeOptions::road
+                              // or before a numbered side street (로)
+  bool numbered = false;      // takes a number: 테헤란로4길
+};
+
+// A road whose name ends in the syllables of a longer class ([road-names]:
+// 해운대로 is 해운대 + 로): how many syllables its class has.
+struct RoadName {
+  std::vector<hangul::Syllable> hangul;
+  std::size_t class_size = 0;
+  bool needs_option = false;  // its class's
+};
+
+// A generic written in English after the name ([stations]: 역 Station).
+struct TranslatedGeneric {
+  std::vector<hangul::Syllable> hangul;
+  std::string english;
+  std::size_t min_stem = 2;
+};
+
 struct KoreanData {
   ExceptionList exceptions;
   std::vector<Surname> surnames;  // two-syllable names first
@@ -68,6 +101,15 @@ struct KoreanData {
   // [endings]: words that end a place name without being a unit (거리 in
   // 사거리, a crossroads): a name that ends in one is written whole.
   std::vector<std::vector<hangul::Syllable>> whole_endings;
+  // [joined]: names of two names, Cheonan-Asan.
+  std::vector<JoinedName> joined_names;
+  // tables/korean/ko-generics.txt: road classes (longest first), the
+  // syllables between a number and its class (번 in 123번길), the roads
+  // listed by name, and the generics written in English (역).
+  std::vector<RoadClass> road_classes;
+  std::vector<std::vector<hangul::Syllable>> road_numbers;
+  std::vector<RoadName> road_names;
+  std::vector<TranslatedGeneric> translated;
 
   // The surname that `name` begins with, preferring two syllables when the
   // name is long enough to keep a given name; nullptr if none is listed.
@@ -79,6 +121,8 @@ Status ParseSurnames(std::string_view contents, std::string_view path,
                      KoreanData* data);
 Status ParseUnits(std::string_view contents, std::string_view path,
                   KoreanData* data);
+Status ParseGenerics(std::string_view contents, std::string_view path,
+                     KoreanData* data);
 
 // One piece of input text, for the modes that look beyond one run.
 struct TextItem {
@@ -151,6 +195,38 @@ void RomanizeName(const KoreanEngine& engine, std::string_view text,
                   const RomanizeOptions& options, std::string* out);
 void RomanizePlace(const KoreanEngine& engine, std::string_view text,
                    const RomanizeOptions& options, std::string* out);
+
+// Roads and stations of ko-generics.txt (korean_roads.cc), for the places
+// mode. WriteRoad: appends `run` as a road (세종대로 Sejong-daero; 종로
+// Jong-ro only when `road_option`) and returns true, or returns false and
+// appends nothing when `run` is not a road's name. WriteSideStreet: the
+// same for a word that is a numbered side street, with its road or not
+// (테헤란로4길 Teheran-ro 4-gil, 4길 4-gil). SideStreetPrefix: for the
+// part of a numbered side street after its number (길, 번길, 가길), the
+// syllables before the class (0 or 1), or kNotSideStreet. FindTranslated:
+// the generic written in English that ends `run` (역), the last run of a
+// word of `word_syllables` in all, or nullptr.
+bool WriteRoad(const KoreanEngine& engine, std::span<hangul::Syllable> run,
+               bool road_option, const RomanizeOptions& options,
+               std::string* out);
+bool WriteSideStreet(const KoreanEngine& engine, std::string_view word,
+                     std::vector<TextItem>& items,
+                     const RomanizeOptions& options, std::string* out);
+inline constexpr std::size_t kNotSideStreet = static_cast<std::size_t>(-1);
+std::size_t SideStreetPrefix(const KoreanData& data,
+                             std::span<const hangul::Syllable> run);
+const TranslatedGeneric* FindTranslated(const KoreanData& data,
+                                        std::span<const hangul::Syllable> run,
+                                        std::size_t word_syllables);
+
+// Shared by places and roads (korean_places.cc): what stands before a
+// word written after a hyphen, for the letters' contexts (LetterWriter's
+// `before`), given the pronounced word before the hyphen; and whether
+// items[i] of `word` is a number followed by the run items[i + 1].
+int HyphenContext(const LetterWriter& w,
+                  std::span<const hangul::Syllable> pronounced);
+bool NumberBefore(std::string_view word, const std::vector<TextItem>& items,
+                  std::size_t i);
 
 // RR 3.8 transliteration and its reverse (korean_translit.cc), compiled
 // once from a letter table with `sound-changes: none`.

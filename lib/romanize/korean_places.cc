@@ -12,6 +12,10 @@
 // split every island. Names that end in a unit's syllable without being
 // one (대구 Daegu, 왕십리 Wangsimni) are listed in [names].
 //
+// Roads of the road-name address and stations (세종대로 Sejong-daero,
+// 서울역 Seoul Station) are found by korean_roads.cc in
+// tables/korean/ko-generics.txt and written here.
+//
 // Which units exist, which may be left out, and the provinces are data:
 // tables/korean/ko-units.txt. Tested by tests/romanize/korean_rr_test.cc
 // (the place rows of ko-rr-notice.tsv and ko-rr-rules.tsv, EvaluationLists).
@@ -59,14 +63,6 @@ std::vector<Syllable> SinoKoreanReading(std::string_view digits) {
     if (place > 0) out.push_back(hangul::Decompose(kPlace[place]));
   }
   return out;
-}
-
-int BeforeFrom(const LetterWriter& w, std::span<const Syllable> pronounced) {
-  // Only voicing looks across the hyphen (McCune–Reischauer Cheju-do);
-  // RR writes each side on its own.
-  if (!w.table().voicing || pronounced.empty()) return LetterWriter::kAtStart;
-  int tail = pronounced.back().tail;
-  return tail == 0 ? LetterWriter::kAfterOpen : LetterWriter::AfterTail(tail);
 }
 
 bool IsListed(const std::vector<std::vector<Syllable>>& list,
@@ -137,14 +133,70 @@ void ReadRoadSuffix(std::vector<Syllable>& run) {
   }
 }
 
+// What follows a word of a place's text, as it bears on the word: a
+// numbered unit (2가) makes the word that unit's name, which keeps its own
+// form (종로 2가 Jongno 2(i)-ga, with the road option too); a numbered side
+// street (4길) makes it a road (테헤란로 4길 Teheran-ro 4-gil).
+enum class Next { kOther, kNumberedUnit, kSideStreet };
+
+Next ClassifyNext(const KoreanData& data, std::string_view next) {
+  if (next.empty()) return Next::kOther;
+  std::vector<TextItem> items = SplitText(next);
+  if (items.size() != 2 || !NumberBefore(next, items, 0)) return Next::kOther;
+  if (ExactUnit(data, items[1].run)) return Next::kNumberedUnit;
+  if (SideStreetPrefix(data, items[1].run) != kNotSideStreet) {
+    return Next::kSideStreet;
+  }
+  return Next::kOther;
+}
+
 void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
+                    Next next, bool station_name,
                     const RomanizeOptions& options, std::string* out) {
+  const KoreanData& data = engine.data();
   const LetterWriter& w = engine.writer(options);
   std::vector<TextItem> items = SplitText(word);
-  // A name with its unit: 의정부시, 충청북도.
-  if (items.size() == 1 && items[0].kind == TextItem::kRun) {
+  const std::size_t k = items.size();
+  // A station: 서울역 Seoul Station, 명동역 Myeong-dong Station. Its name is
+  // written as a place, but as the station's own sign has it: a road in 로
+  // keeps its older form (충정로역 Chungjeongno Station), so the name takes
+  // no road form.
+  if (!station_name && k >= 1 && items[k - 1].kind == TextItem::kRun) {
+    std::size_t syllables = 0;
+    for (const TextItem& item : items) syllables += item.run.size();
+    const std::vector<Syllable>& last = items[k - 1].run;
+    if (const TranslatedGeneric* generic =
+            FindTranslated(data, last, syllables)) {
+      std::string name(word.substr(0, items[k - 1].begin));
+      for (std::size_t i = 0; i + generic->hangul.size() < last.size(); ++i) {
+        hangul::AppendUtf8(hangul::Compose(last[i]), &name);
+      }
+      WritePlaceWord(engine, name, Next::kOther, true, options, out);
+      out->push_back(' ');
+      out->append(generic->english);
+      return;
+    }
+  }
+  if (!station_name && WriteSideStreet(engine, word, items, options, out)) {
+    return;
+  }
+  if (k == 1 && items[0].kind == TextItem::kRun) {
     std::vector<Syllable>& run = items[0].run;
-    if (const Unit* unit = FindUnit(engine.data(), run)) {
+    // Two names joined (천안아산 Cheonan-Asan): each a word of its own.
+    for (const JoinedName& joined : data.joined_names) {
+      if (joined.hangul != run) continue;
+      std::span<Syllable> all(run);
+      std::size_t start = out->size();
+      engine.AppendWord(all.first(joined.split), options, out);
+      CapitalizeAt(out, start);
+      out->push_back('-');
+      start = out->size();
+      engine.AppendWord(all.subspan(joined.split), options, out);
+      CapitalizeAt(out, start);
+      return;
+    }
+    // A name with its unit: 의정부시, 충청북도.
+    if (const Unit* unit = FindUnit(data, run)) {
       std::span<Syllable> stem(run.data(), run.size() - unit->hangul.size());
       std::span<Syllable> tail(run.data() + stem.size(), unit->hangul.size());
       std::size_t start = out->size();
@@ -152,37 +204,42 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
       CapitalizeAt(out, start);
       if (options.omit_unit_suffix && unit->omissible) return;
       out->push_back('-');
-      engine.AppendWord(tail, options, out, BeforeFrom(w, stem));
+      engine.AppendWord(tail, options, out, HyphenContext(w, stem));
+      return;
+    }
+    // A road: always in 대로 and 길; in 로 with the road option (not as
+    // the name of a numbered 가: 종로 2가) or before a side street.
+    const bool road_option = (options.road && next != Next::kNumberedUnit) ||
+                             next == Next::kSideStreet;
+    if (!station_name && WriteRoad(engine, run, road_option, options, out)) {
       return;
     }
   }
   // A numbered unit, after a name or not: 봉천1동, 2가.
-  const std::size_t k = items.size();
-  if (k >= 2 && items[k - 1].kind == TextItem::kRun &&
-      items[k - 2].kind == TextItem::kOther &&
-      (k == 2 || (k == 3 && items[0].kind == TextItem::kRun))) {
+  if (k >= 2 && NumberBefore(word, items, k - 2) &&
+      (k == 2 || (k == 3 && items[0].kind == TextItem::kRun)) &&
+      ExactUnit(data, items[k - 1].run)) {
     std::string_view digits =
         word.substr(items[k - 2].begin, items[k - 2].end - items[k - 2].begin);
-    if (IsDigits(digits) && ExactUnit(engine.data(), items[k - 1].run)) {
-      if (k == 3) {
-        std::size_t start = out->size();
-        engine.AppendWord(items[0].run, options, out);
-        CapitalizeAt(out, start);
-        out->push_back(' ');
-      }
-      out->append(digits);
-      std::vector<Syllable> reading = SinoKoreanReading(digits);
-      int before = LetterWriter::kAtStart;
-      if (!reading.empty()) {
-        out->push_back('(');
-        engine.AppendWord(reading, options, out);
-        out->push_back(')');
-        before = BeforeFrom(w, reading);
-      }
-      out->push_back('-');
-      engine.AppendWord(items[k - 1].run, options, out, before);
-      return;
+    if (k == 3) {
+      std::size_t start = out->size();
+      engine.AppendWord(items[0].run, options, out);
+      CapitalizeAt(out, start);
+      out->push_back(' ');
     }
+    out->append(digits);
+    std::vector<Syllable> reading;
+    if (options.number_reading) reading = SinoKoreanReading(digits);
+    int before = LetterWriter::kAtStart;
+    if (!reading.empty()) {
+      out->push_back('(');
+      engine.AppendWord(reading, options, out);
+      out->push_back(')');
+      before = HyphenContext(w, reading);
+    }
+    out->push_back('-');
+    engine.AppendWord(items[k - 1].run, options, out, before);
+    return;
   }
   // Anything else: a natural feature (남산 Namsan) or a name without unit.
   for (TextItem& item : items) {
@@ -202,6 +259,22 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
 
 }  // namespace
 
+int HyphenContext(const LetterWriter& w, std::span<const Syllable> pronounced) {
+  // Only voicing looks across the hyphen (McCune–Reischauer Cheju-do);
+  // RR writes each side on its own.
+  if (!w.table().voicing || pronounced.empty()) return LetterWriter::kAtStart;
+  int tail = pronounced.back().tail;
+  return tail == 0 ? LetterWriter::kAfterOpen : LetterWriter::AfterTail(tail);
+}
+
+// Whether items[i] is a number followed by the run items[i + 1].
+bool NumberBefore(std::string_view word, const std::vector<TextItem>& items,
+                  std::size_t i) {
+  return i + 1 < items.size() && items[i].kind == TextItem::kOther &&
+         items[i + 1].kind == TextItem::kRun &&
+         IsDigits(word.substr(items[i].begin, items[i].end - items[i].begin));
+}
+
 Status ParseUnits(std::string_view contents, std::string_view path,
                   KoreanData* data) {
   enum class Section {
@@ -209,8 +282,10 @@ Status ParseUnits(std::string_view contents, std::string_view path,
     kUnits,
     kProvinces,
     kNames,
-    kEndings
+    kEndings,
+    kJoined
   } section = Section::kNone;
+  std::vector<JoinedName> joined;
   std::vector<Unit> units;
   std::vector<std::vector<Syllable>> provinces;
   std::vector<std::vector<Syllable>> names;
@@ -233,14 +308,30 @@ Status ParseUnits(std::string_view contents, std::string_view path,
       section = Section::kEndings;
       continue;
     }
+    if (first.text == "[joined]") {
+      section = Section::kJoined;
+      continue;
+    }
     if (section == Section::kNone) {
       return TableError(path, line, first,
-                        "expected [units], [provinces], [names] or "
-                        "[endings] first");
+                        "expected [units], [provinces], [names], "
+                        "[endings] or [joined] first");
     }
     std::vector<Syllable> syllables;
     if (!hangul::ToSyllables(first.text, &syllables)) {
       return TableError(path, line, first, "expected Hangul syllables");
+    }
+    if (section == Section::kJoined) {
+      std::vector<Syllable> second;
+      if (line.fields.size() != 2 ||
+          !hangul::ToSyllables(line.fields[1].text, &second)) {
+        return TableError(path, line, line.fields.back(),
+                          "a [joined] line holds the two names");
+      }
+      const std::size_t split = syllables.size();
+      syllables.insert(syllables.end(), second.begin(), second.end());
+      joined.push_back(JoinedName{std::move(syllables), split});
+      continue;
     }
     if (section != Section::kUnits) {
       if (line.fields.size() != 1) {
@@ -297,6 +388,7 @@ Status ParseUnits(std::string_view contents, std::string_view path,
   data->provinces = std::move(provinces);
   data->whole_names = std::move(names);
   data->whole_endings = std::move(endings);
+  data->joined_names = std::move(joined);
   return Status::Ok();
 }
 
@@ -310,7 +402,14 @@ void RomanizePlace(const KoreanEngine& engine, std::string_view text,
       out->append(text.substr(pos, end - pos));
     } else {
       while (end < text.size() && !IsSpace(text[end])) ++end;
-      WritePlaceWord(engine, text.substr(pos, end - pos), options, out);
+      std::size_t next = end;
+      while (next < text.size() && IsSpace(text[next])) ++next;
+      std::size_t next_end = next;
+      while (next_end < text.size() && !IsSpace(text[next_end])) ++next_end;
+      WritePlaceWord(
+          engine, text.substr(pos, end - pos),
+          ClassifyNext(engine.data(), text.substr(next, next_end - next)),
+          /*station_name=*/false, options, out);
     }
     pos = end;
   }

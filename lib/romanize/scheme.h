@@ -52,6 +52,18 @@ struct RomanizeOptions {
   // Places: leave out the units -si, -gun, -eup, as RR 3.5 [붙임] allows
   // (청주시 Cheongju). Default: false.
   bool omit_unit_suffix = false;
+  // Places: a name in -로 is a road of the road-name address, written as
+  // the Ministry of the Interior writes it (종로 Jong-ro, 대학로
+  // Daehak-ro), not as one word with its sound changes as the RR notice's
+  // examples write roads (Jongno, Toegyero). Names in 대로 and 길 are
+  // roads and take that form without it (세종대로 Sejong-daero), as does
+  // a name in 로 before a numbered side street (테헤란로4길 Teheran-ro
+  // 4-gil). Default: false.
+  bool road = false;
+  // Places: the reading of a number before a unit, in parentheses (RR 3.5:
+  // 종로 2가 Jongno 2(i)-ga); false writes the number alone, as English
+  // addresses do (Jongno 2-ga). Default: true.
+  bool number_reading = true;
   // A hyphen between syllables that could be misread (RR 3.2: 중앙
   // Jung-ang, 반구대 Ban-gudae, 해운대 Hae-undae), in every mode.
   // Default: false.

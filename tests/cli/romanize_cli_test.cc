@@ -60,6 +60,22 @@ TEST(RomanizeCliTest, KoreanModesFromTheCommandLine) {
             "붓꽃\n");
 }
 
+// Roads, stations and numbered units: the road-name address form of 로 and
+// the sign form of numbers on request, both implying --place.
+TEST(RomanizeCliTest, KoreanRoadsAndStations) {
+  EXPECT_EQ(Onoma("romanize --place 서울역 세종대로 테헤란로4길").out,
+            "Seoul Station Sejong-daero Teheran-ro 4-gil\n");
+  EXPECT_EQ(Onoma("romanize --place 종로 대학로").out, "Jongno Daehangno\n");
+  EXPECT_EQ(Onoma("romanize --road 종로 대학로").out, "Jong-ro Daehak-ro\n");
+  EXPECT_EQ(Onoma("romanize --place --road '종로 2가'").out,
+            "Jongno 2(i)-ga\n");
+  EXPECT_EQ(Onoma("romanize --no-number-reading 종로3가").out, "Jongno 3-ga\n");
+  EXPECT_EQ(Onoma("romanize --place 종로3가").out, "Jongno 3(sam)-ga\n");
+  Output both = Onoma("romanize --name --road 윤석열");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("--road"), std::string::npos) << both.err;
+}
+
 // Several names on the command line, or on one line of stdin, are each
 // romanized as the name alone is; a family name written apart takes the
 // next word as its given name.

@@ -111,6 +111,10 @@ TEST(KoreanTablesTest, UnitAndSurnameErrors) {
                 .ToString()
                 .substr(0, 10),
             "u.txt:2:3:");
+  EXPECT_EQ(internal::ParseUnits("[joined]\n천안아산\n", "u.txt", &data)
+                .ToString()
+                .substr(0, 10),
+            "u.txt:2:1:");
   // "Kim, Gim" with a space: the stray field is reported where it starts.
   EXPECT_EQ(internal::ParseSurnames("김 Gim Kim, Gim\n", "s.txt", &data)
                 .ToString()
@@ -118,6 +122,34 @@ TEST(KoreanTablesTest, UnitAndSurnameErrors) {
             "s.txt:1:12:");
   EXPECT_FALSE(
       internal::ParseSurnames("김 Gim Kim\n김 Gim Kim\n", "s.txt", &data).ok());
+}
+
+TEST(KoreanTablesTest, GenericsErrors) {
+  internal::KoreanData data;
+  // The location, up to its last colon.
+  auto where = [&](const char* contents) {
+    const std::string error =
+        internal::ParseGenerics(contents, "g.txt", &data).ToString();
+    return error.substr(0, error.find(' '));
+  };
+  EXPECT_EQ(where("로 min-stem=1\n"), "g.txt:1:1:");  // no section
+  EXPECT_EQ(where("[roads]\n로 sometimes\n"), "g.txt:2:3:");
+  EXPECT_EQ(where("[numbers]\n번길\n"), "g.txt:2:1:");
+  // A road name's class must be a class above, and end the name.
+  EXPECT_EQ(where("[roads]\n로\n[road-names]\n해운대로 길\n"), "g.txt:4:6:");
+  EXPECT_EQ(where("[road-names]\n해운대로 대로\n"), "g.txt:2:6:");
+  EXPECT_EQ(where("[roads]\n로\n[road-names]\n해운대로\n"), "g.txt:4:1:");
+  EXPECT_EQ(where("[stations]\n역\n"), "g.txt:2:1:");
+  EXPECT_EQ(where("[stations]\n역 Station min-stem=x\n"), "g.txt:2:11:");
+  EXPECT_TRUE(internal::ParseGenerics(
+                  "[roads]\n대로 min-stem=1\n로 road-option\n길 numbered\n"
+                  "[numbers]\n번\n[road-names]\n해운대로 로\n"
+                  "[stations]\n역 Station min-stem=2\n",
+                  "g.txt", &data)
+                  .ok());
+  EXPECT_EQ(data.road_classes.size(), 3u);
+  EXPECT_EQ(data.road_classes[0].hangul.size(), 2u);  // longest first
+  EXPECT_EQ(data.translated[0].english, "Station");
 }
 
 class UserExceptionsTest : public ::testing::Test {
