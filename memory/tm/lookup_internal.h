@@ -6,10 +6,13 @@
 #define ONOMA_MEMORY_TM_LOOKUP_INTERNAL_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lib/normalize/names.h"
@@ -98,6 +101,23 @@ struct ForwardTokens {
   std::string data;
 };
 
+// Candidates' parts (lookup_plan.cc): a key of a plan, a plan, and the
+// bounds a unit's count is held to.
+struct PlanKey;
+struct CandidatePlan;
+struct CandidateBounds;
+
+// A unit's text as Verify reads it: its variants in the query's language
+// (text and skeleton) and its first in the target language, whose tokens,
+// numbers and names (ReadTarget) are read once, on first need.
+struct UnitText {
+  std::vector<std::pair<std::string, std::string>> sources;
+  std::optional<std::string> target;
+  bool want_numbers = false;  // the query has numbers to exchange
+  bool want_names = false;    // the query has names to exchange
+  bool target_read = false;
+};
+
 struct Lookup::Impl {
   Impl(store::Connection& database, const LookupOptions& o, MatchTokenizer t,
        PostingReader r)
@@ -137,6 +157,19 @@ struct Lookup::Impl {
                                         bool bound);
   // lookup_plan.cc: the units that may reach min_score, ascending.
   Status Candidates(std::vector<std::uint32_t>& out);
+  // Candidates' stages, in order (lookup_plan.cc).
+  Status ReadQueryIds(std::vector<bool>& in_name);
+  Result<CandidatePlan> ChoosePlan(const std::vector<bool>& in_name,
+                                   const CandidateBounds& b);
+  Status CostPlan(CandidatePlan& plan,
+                  const std::map<std::int64_t, std::uint32_t>& w,
+                  std::uint64_t scale);
+  // Whether a key is counted from its bitmaps (inside a batch only).
+  bool IsDense(const PlanKey& k) const;
+  Status CountRare(CandidatePlan& plan, const CandidateBounds& b,
+                   std::vector<std::uint32_t>& out);
+  Status CountBitSliced(const CandidatePlan& plan, const CandidateBounds& b,
+                        std::vector<std::uint32_t>& out);
   // lookup_plan.cc: `key`'s postings as a DenseKey, decoded on first use in
   // the snapshot; `read` counts the postings decoded.
   Result<const DenseKey*> Dense(std::int64_t key, std::uint64_t& read);
@@ -151,6 +184,17 @@ struct Lookup::Impl {
   // With `bound`, a unit whose indexed tokens (tm_tokens) show that it
   // cannot reach min_score is dismissed before its text is read.
   Result<bool> Verify(std::int64_t unit, bool bound, Scored& out);
+  // Verify's stages, in order (lookup_verify.cc).
+  Result<bool> Dismissed(std::int64_t unit);
+  Result<bool> ReadUnitText(std::int64_t unit, UnitText& out);
+  void ReadTarget(UnitText& unit_text);
+  void FindSourceSpans(std::string_view text, UnitText& unit_text,
+                       Scored& candidate);
+  void FindSourceNames(std::string_view text, Scored& candidate,
+                       std::vector<bool>& in_name);
+  void FindSourceNumbers(Scored& candidate, const std::vector<bool>& in_name);
+  ScoreResult ScoreSource(ScoreInput& input, const std::string& target);
+  Status ReadUnitMeta(std::int64_t unit, Scored& out);
   // lookup_verify.cc: whether the tokens `ids` (decoded from tm_tokens) can
   // reach min_score: an edit distance in which numbers match numbers and a
   // query name may stand for any run of up to W tokens is a lower bound.

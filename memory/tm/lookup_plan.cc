@@ -25,37 +25,104 @@
 namespace onoma::tm {
 namespace {
 
-struct PlanKey {
-  std::int64_t key = 0;
-  std::uint32_t weight = 0;
-  std::uint64_t frequency = 0;
-};
-
-struct Plan {
-  std::vector<PlanKey> keys;
-  std::int64_t threshold = 0;  // T
-  std::uint64_t cost = 0;
-  bool usable = false;
-};
-
 std::int64_t CeilDiv(std::int64_t a, std::int64_t b) {
   return a >= 0 ? (a + b - 1) / b : -((-a) / b);
 }
 
 }  // namespace
 
+struct PlanKey {
+  std::int64_t key = 0;
+  std::uint32_t weight = 0;
+  std::uint64_t frequency = 0;
+};
+
+struct CandidatePlan {
+  std::vector<PlanKey> keys;
+  std::int64_t threshold = 0;  // T
+  std::uint64_t cost = 0;
+  bool usable = false;
+  bool by_token = false;  // the token plan: postings carry counts, lengths
+};
+
+// What a unit must reach for the query (the formulas above), and the
+// lengths a match can have.
+struct CandidateBounds {
+  std::int64_t n = 0;  // the query's tokens
+  std::int64_t min = 0;
+  std::int64_t names = 0;        // k
+  std::int64_t name_tokens = 0;  // A
+  std::int64_t widest = 0;       // W
+  std::int64_t lo = 0;
+  std::int64_t hi = 0;
+  const CandidatePlan* plan = nullptr;  // once chosen
+
+  // The count a unit of `m` tokens needs under the chosen plan (0 or
+  // kMaxPostingLength: of unknown length).
+  std::int64_t ThresholdFor(std::int64_t m) const {
+    if (!plan->by_token || m == 0 || m == kMaxPostingLength) {
+      return plan->threshold;
+    }
+    if (m <= n) return CeilDiv(n * min - 100 * name_tokens, 100);
+    return CeilDiv(
+        std::max(m * min - 100 * names * widest, 100 * n - m * (100 - min)) -
+            100 * name_tokens,
+        100);
+  }
+
+  // The least count any unit needs: the threshold of an unknown length,
+  // and of each length a match can have; at least 1.
+  std::int64_t Least() const {
+    std::int64_t least = plan->threshold;
+    if (plan->by_token) {
+      const std::int64_t top =
+          std::min<std::int64_t>(hi, kMaxPostingLength - 1);
+      for (std::int64_t m = std::max<std::int64_t>(lo, 1); m <= top; ++m) {
+        least = std::min(least, ThresholdFor(m));
+      }
+    }
+    return least < 1 ? 1 : least;
+  }
+};
+
+// Candidates in stages: the query's token ids, the bounds, the cheapest
+// plan, then the counting of its postings.
 Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
   out.clear();
-  const auto n = static_cast<std::int64_t>(query.tokens.size());
-  const std::int64_t min = options.min_score;
-  const auto names = static_cast<std::int64_t>(query.name_count);
-  const auto name_tokens = static_cast<std::int64_t>(query.name_tokens);
-  const std::int64_t widest =
+  std::vector<bool> in_name;
+  ONOMA_RETURN_IF_ERROR(ReadQueryIds(in_name));
+  CandidateBounds bounds;
+  bounds.n = static_cast<std::int64_t>(query.tokens.size());
+  bounds.min = options.min_score;
+  bounds.names = static_cast<std::int64_t>(query.name_count);
+  bounds.name_tokens = static_cast<std::int64_t>(query.name_tokens);
+  bounds.widest =
       options.names == nullptr
           ? 0
           : static_cast<std::int64_t>(options.names->max_form_words());
+  bounds.lo = std::max<std::int64_t>(
+      0, CeilDiv(bounds.n * bounds.min - 100 * bounds.name_tokens, 100));
+  bounds.hi = bounds.min == 0 ? INT64_MAX
+                              : (bounds.n + bounds.names * bounds.widest) *
+                                    100 / bounds.min;
+  auto plan = ChoosePlan(in_name, bounds);
+  if (!plan.ok()) return plan.status();
+  bounds.plan = &*plan;
+  // A key held by one unit in 32 or more: its bitmap is at most the size
+  // of its postings, and adding it costs a few operations per 64 units.
+  // Only inside a batch: decoding into bitmaps costs more than counting
+  // the postings once, and pays only when later lookups reuse them.
+  if (std::none_of(plan->keys.begin(), plan->keys.end(),
+                   [&](const PlanKey& k) { return IsDense(k); })) {
+    return CountRare(*plan, bounds, out);
+  }
+  return CountBitSliced(*plan, bounds, out);
+}
 
-  std::vector<bool> in_name(query.tokens.size(), false);
+// Candidates' first stage: the index ids of the query's tokens (0:
+// unseen), and which tokens are inside names.
+Status Lookup::Impl::ReadQueryIds(std::vector<bool>& in_name) {
+  in_name.assign(query.tokens.size(), false);
   for (const Exchangeable& e : query.spans) {
     if (e.kind != Exchangeable::Kind::kName) continue;
     for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
@@ -68,177 +135,170 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
     ids[t] = *id;
   }
   distance.Prepare(ids);
-  auto finish = [&](Plan& plan, std::map<std::int64_t, std::uint32_t>& w,
-                    std::uint64_t scale) -> Status {
-    for (const auto& [key, weight] : w) {
-      PlanKey& k = plan.keys.emplace_back();
-      k.key = key;
-      k.weight = weight;
-      if (key != 0) {
-        auto f = reader.Frequency(key);
-        if (!f.ok()) return f.status();
-        k.frequency = *f;
-      }
-      // Inside a batch a common key is read as bitmaps once and then costs
-      // a word operation per 64 units, not a posting read.
-      const bool bitmap = batch && k.frequency * 32 >= units;
-      plan.cost += (bitmap ? units / 64 + 1 : k.frequency) * scale;
-    }
-    return Status::Ok();
-  };
+  return Status::Ok();
+}
 
-  Plan unigram;
-  unigram.threshold =
-      CeilDiv(n * min - 100 * name_tokens - (100 - min) * names * widest, 100);
+// Adds `weights`' keys to `plan` with their frequencies, and its cost:
+// the postings read, times `scale`.
+Status Lookup::Impl::CostPlan(CandidatePlan& plan,
+                              const std::map<std::int64_t, std::uint32_t>& w,
+                              std::uint64_t scale) {
+  for (const auto& [key, weight] : w) {
+    PlanKey& k = plan.keys.emplace_back();
+    k.key = key;
+    k.weight = weight;
+    if (key != 0) {
+      auto f = reader.Frequency(key);
+      if (!f.ok()) return f.status();
+      k.frequency = *f;
+    }
+    // Inside a batch a common key is read as bitmaps once and then costs
+    // a word operation per 64 units, not a posting read.
+    const bool bitmap = batch && k.frequency * 32 >= units;
+    plan.cost += (bitmap ? units / 64 + 1 : k.frequency) * scale;
+  }
+  return Status::Ok();
+}
+
+// Candidates' second stage: the plan reading the fewest postings, of the
+// token, token-pair and length plans.
+Result<CandidatePlan> Lookup::Impl::ChoosePlan(const std::vector<bool>& in_name,
+                                               const CandidateBounds& b) {
+  const std::vector<std::int64_t>& ids = query.ids;
+  CandidatePlan unigram;
+  unigram.by_token = true;
+  unigram.threshold = CeilDiv(
+      b.n * b.min - 100 * b.name_tokens - (100 - b.min) * b.names * b.widest,
+      100);
   if (unigram.threshold > 0) {
     std::map<std::int64_t, std::uint32_t> weights;
     for (std::size_t t = 0; t < ids.size(); ++t) {
       if (!in_name[t]) ++weights[ids[t]];
     }
-    ONOMA_RETURN_IF_ERROR(finish(unigram, weights, 1));
+    ONOMA_RETURN_IF_ERROR(CostPlan(unigram, weights, 1));
     unigram.usable = true;
   }
-  Plan bigram;
-  bigram.threshold = CeilDiv(n * (2 * min - 100) - 100, 100);
-  if (names == 0 && min >= 50 && bigram.threshold > 0) {
+  CandidatePlan bigram;
+  bigram.threshold = CeilDiv(b.n * (2 * b.min - 100) - 100, 100);
+  if (b.names == 0 && b.min >= 50 && bigram.threshold > 0) {
     std::map<std::int64_t, std::uint32_t> weights;
     for (std::size_t t = 1; t < ids.size(); ++t) {
       bool known = ids[t - 1] != 0 && ids[t] != 0;
       ++weights[known ? BigramKey(ids[t - 1], ids[t]) : 0];
     }
-    ONOMA_RETURN_IF_ERROR(finish(bigram, weights, 1));
+    ONOMA_RETURN_IF_ERROR(CostPlan(bigram, weights, 1));
     bigram.usable = true;
   }
   // Without a count bound, the lengths a match can have. Every unit of such
   // a length is scored, so this plan is costed at a scoring per posting.
-  Plan lengths;
-  {
-    const std::int64_t lo =
-        std::max<std::int64_t>(0, CeilDiv(n * min - 100 * name_tokens, 100));
-    const std::int64_t hi =
-        min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
-    auto keys = reader.LengthKeys(from);
-    if (!keys.ok()) return keys.status();
-    std::map<std::int64_t, std::uint32_t> weights;
-    for (const auto& [length, key] : *keys) {
-      auto m = static_cast<std::int64_t>(length);
-      if (m >= lo && m <= hi) weights[key] = 1;
-    }
-    lengths.threshold = 1;
-    ONOMA_RETURN_IF_ERROR(finish(lengths, weights, 1000));
-    lengths.usable = true;
-    stats.filtered = min > 0;
+  CandidatePlan lengths;
+  auto keys = reader.LengthKeys(from);
+  if (!keys.ok()) return keys.status();
+  std::map<std::int64_t, std::uint32_t> weights;
+  for (const auto& [length, key] : *keys) {
+    auto m = static_cast<std::int64_t>(length);
+    if (m >= b.lo && m <= b.hi) weights[key] = 1;
   }
-  Plan* plan = &lengths;
-  for (Plan* p : {&unigram, &bigram}) {
+  lengths.threshold = 1;
+  ONOMA_RETURN_IF_ERROR(CostPlan(lengths, weights, 1000));
+  lengths.usable = true;
+  stats.filtered = b.min > 0;
+  CandidatePlan* plan = &lengths;
+  for (CandidatePlan* p : {&unigram, &bigram}) {
     if (p->usable && p->cost < plan->cost) plan = p;
   }
   if (plan != &lengths) stats.filtered = true;
+  return std::move(*plan);
+}
 
+bool Lookup::Impl::IsDense(const PlanKey& k) const {
+  return batch && k.key != 0 && k.frequency != 0 && k.frequency * 32 >= units;
+}
+
+// Candidates' counting of rare keys only: a count per unit met, in a dense
+// array over unit ids (a few megabytes for a million units, no hashing in
+// the inner loop). Once the rarest keys seen carry more than W_total − T
+// weight, a unit not met yet cannot reach T, so later (commoner) keys only
+// add to the units already met.
+Status Lookup::Impl::CountRare(CandidatePlan& plan, const CandidateBounds& b,
+                               std::vector<std::uint32_t>& out) {
   std::int64_t total = 0;
-  for (const PlanKey& k : plan->keys) total += k.weight;
-  // Token postings carry the unit's own count of the token: the count
-  // filter takes the smaller count. Units whose length no match can have
-  // are skipped, and each unit is held to the threshold of its own length.
-  const bool by_token = plan == &unigram;
-  const std::int64_t lo =
-      std::max<std::int64_t>(0, CeilDiv(n * min - 100 * name_tokens, 100));
-  const std::int64_t hi =
-      min == 0 ? INT64_MAX : (n + names * widest) * 100 / min;
-  auto threshold = [&](std::int64_t m) -> std::int64_t {
-    if (!by_token || m == 0 || m == kMaxPostingLength) return plan->threshold;
-    if (m <= n) return CeilDiv(n * min - 100 * name_tokens, 100);
-    return CeilDiv(
-        std::max(m * min - 100 * names * widest, 100 * n - m * (100 - min)) -
-            100 * name_tokens,
-        100);
-  };
-  // The least count any unit needs: the threshold of an unknown length,
-  // and of each length a match can have.
-  std::int64_t least = plan->threshold;
-  if (by_token) {
-    const std::int64_t top = std::min<std::int64_t>(hi, kMaxPostingLength - 1);
-    for (std::int64_t m = std::max<std::int64_t>(lo, 1); m <= top; ++m) {
-      least = std::min(least, threshold(m));
-    }
+  for (const PlanKey& k : plan.keys) total += k.weight;
+  const bool by_token = plan.by_token;
+  std::sort(plan.keys.begin(), plan.keys.end(),
+            [](const PlanKey& a, const PlanKey& c) {
+              return a.frequency < c.frequency;
+            });
+  if (counts.size() < units + 1) {
+    counts.assign(units + 1, 0);
+    lengths_seen.assign(units + 1, 0);
   }
-  if (least < 1) least = 1;
-
-  // A key held by one unit in 32 or more: its bitmap is at most the size
-  // of its postings, and adding it costs a few operations per 64 units.
-  // Only inside a batch: decoding into bitmaps costs more than counting
-  // the postings once, and pays only when later lookups reuse them.
-  auto is_dense = [&](const PlanKey& k) {
-    return batch && k.key != 0 && k.frequency != 0 && k.frequency * 32 >= units;
-  };
-  if (std::none_of(plan->keys.begin(), plan->keys.end(), is_dense)) {
-    // Rare keys only: a count per unit met, in a dense array over unit
-    // ids (a few megabytes for a million units, no hashing in the inner
-    // loop). Once the rarest keys seen carry more than W_total − T weight,
-    // a unit not met yet cannot reach T, so later (commoner) keys only add
-    // to the units already met.
-    std::sort(plan->keys.begin(), plan->keys.end(),
-              [](const PlanKey& a, const PlanKey& b) {
-                return a.frequency < b.frequency;
-              });
-    if (counts.size() < units + 1) {
-      counts.assign(units + 1, 0);
-      lengths_seen.assign(units + 1, 0);
-    }
-    touched.clear();
-    std::int64_t seen_weight = 0;
-    for (const PlanKey& k : plan->keys) {
-      const bool admit = seen_weight < total - plan->threshold + 1;
-      seen_weight += k.weight;
-      if (k.key == 0 || k.frequency == 0) continue;
-      auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
-                                            std::uint16_t times,
-                                            std::uint16_t tokens) {
-        // Above the watermark: a posting left by a deleted unit whose id
-        // came back, or one of a batch committed after this snapshot's
-        // watermark was read. Such units are scored by Find anyway.
-        if (unit > units) return;
-        if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
-            (tokens < lo || tokens > hi)) {
-          return;
-        }
-        std::uint16_t& c = counts[unit];
-        if (c == 0) {
-          if (!admit) return;
-          touched.push_back(unit);
-          lengths_seen[unit] = tokens;
-        } else if (lengths_seen[unit] != tokens) {
-          lengths_seen[unit] = 0;  // a stale posting of a reused id: unknown
-        }
-        std::uint32_t add = k.weight;
-        if (by_token && times < kManyTimes) {
-          add = std::min<std::uint32_t>(add, times);
-        }
-        c = static_cast<std::uint16_t>(
-            std::min<std::uint32_t>(0xFFFF, c + add));
-      });
-      if (!read.ok()) return read.status();
-      stats.postings_read += *read;
-    }
-    for (std::uint32_t unit : touched) {
-      if (counts[unit] >= threshold(lengths_seen[unit])) out.push_back(unit);
-      counts[unit] = 0;
-    }
-    std::sort(out.begin(), out.end());
-    return Status::Ok();
+  touched.clear();
+  std::int64_t seen_weight = 0;
+  for (const PlanKey& k : plan.keys) {
+    const bool admit = seen_weight < total - plan.threshold + 1;
+    seen_weight += k.weight;
+    if (k.key == 0 || k.frequency == 0) continue;
+    auto read = reader.ForEach(k.key, [&](std::uint32_t unit,
+                                          std::uint16_t times,
+                                          std::uint16_t tokens) {
+      // Above the watermark: a posting left by a deleted unit whose id
+      // came back, or one of a batch committed after this snapshot's
+      // watermark was read. Such units are scored by Find anyway.
+      if (unit > units) return;
+      // Token postings carry the unit's own count of the token, and its
+      // length: the count filter takes the smaller count, and units whose
+      // length no match can have are skipped.
+      if (by_token && tokens != 0 && tokens != kMaxPostingLength &&
+          (tokens < b.lo || tokens > b.hi)) {
+        return;
+      }
+      std::uint16_t& c = counts[unit];
+      if (c == 0) {
+        if (!admit) return;
+        touched.push_back(unit);
+        lengths_seen[unit] = tokens;
+      } else if (lengths_seen[unit] != tokens) {
+        lengths_seen[unit] = 0;  // a stale posting of a reused id: unknown
+      }
+      std::uint32_t add = k.weight;
+      if (by_token && times < kManyTimes) {
+        add = std::min<std::uint32_t>(add, times);
+      }
+      c = static_cast<std::uint16_t>(std::min<std::uint32_t>(0xFFFF, c + add));
+    });
+    if (!read.ok()) return read.status();
+    stats.postings_read += *read;
   }
+  // Each unit is held to the threshold of its own length.
+  for (std::uint32_t unit : touched) {
+    if (counts[unit] >= b.ThresholdFor(lengths_seen[unit])) {
+      out.push_back(unit);
+    }
+    counts[unit] = 0;
+  }
+  std::sort(out.begin(), out.end());
+  return Status::Ok();
+}
 
-  // Common keys too: bit-sliced counts over every unit, each unit then
-  // held to the threshold of its length as the length keys give it.
+// Candidates' counting with common keys too: bit-sliced counts over every
+// unit, each unit then held to the threshold of its length as the length
+// keys give it.
+Status Lookup::Impl::CountBitSliced(const CandidatePlan& plan,
+                                    const CandidateBounds& b,
+                                    std::vector<std::uint32_t>& out) {
+  std::int64_t total = 0;
+  for (const PlanKey& k : plan.keys) total += k.weight;
+  const bool by_token = plan.by_token;
   if (by_token && unit_lengths.empty()) {
     ONOMA_RETURN_IF_ERROR(LoadLengths());
   }
   counter.Reset(units + 1, static_cast<std::uint32_t>(
                                std::min<std::int64_t>(total, 0xFFFF)));
   const std::size_t words = (units + 1 + 63) / 64;
-  for (const PlanKey& k : plan->keys) {
+  for (const PlanKey& k : plan.keys) {
     if (k.key == 0 || k.frequency == 0) continue;
-    if (is_dense(k)) {
+    if (IsDense(k)) {
       auto dense_key = Dense(k.key, stats.postings_read);
       if (!dense_key.ok()) return dense_key.status();
       const DenseKey& d = **dense_key;
@@ -259,7 +319,7 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
     }
     auto read = reader.ForEach(
         k.key, [&](std::uint32_t unit, std::uint16_t times, std::uint16_t) {
-          // Above the watermark: as above.
+          // Above the watermark: as in CountRare.
           if (unit > units) return;
           std::uint32_t add = k.weight;
           if (by_token && times < kManyTimes) {
@@ -271,13 +331,13 @@ Status Lookup::Impl::Candidates(std::vector<std::uint32_t>& out) {
     stats.postings_read += *read;
   }
   counter.ForEachAtLeast(
-      static_cast<std::uint32_t>(std::min<std::int64_t>(least, 0xFFFF)),
+      static_cast<std::uint32_t>(std::min<std::int64_t>(b.Least(), 0xFFFF)),
       [&](std::uint32_t unit, std::uint32_t count) {
         if (unit == 0) return;
         std::int64_t m = 0;
         if (by_token && unit < unit_lengths.size()) m = unit_lengths[unit];
-        if (m != 0 && m != kMaxPostingLength && (m < lo || m > hi)) return;
-        if (count >= threshold(m)) out.push_back(unit);
+        if (m != 0 && m != kMaxPostingLength && (m < b.lo || m > b.hi)) return;
+        if (count >= b.ThresholdFor(m)) out.push_back(unit);
       });
   return Status::Ok();
 }

@@ -288,9 +288,62 @@ void DecodeTokens(std::string_view blob, std::vector<std::int64_t>& ids) {
 
 }  // namespace
 
+// Verify in stages: the bound on the indexed tokens, the unit's text, the
+// exchangeable spans of each source, its score, and the unit's metadata.
 Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
-  if (bound && forward.loaded &&
-      static_cast<std::size_t>(unit) <= forward.upto) {
+  if (bound) {
+    auto dismissed = Dismissed(unit);
+    if (!dismissed.ok()) return dismissed.status();
+    if (*dismissed) return false;
+  }
+  UnitText unit_text;
+  auto read = ReadUnitText(unit, unit_text);
+  if (!read.ok()) return read.status();
+  if (!*read) return false;
+  ++stats.scored;
+
+  unit_text.want_numbers = std::any_of(
+      query.spans.begin(), query.spans.end(), [](const Exchangeable& e) {
+        return e.kind == Exchangeable::Kind::kNumber;
+      });
+  unit_text.want_names = query.name_count > 0 && options.names != nullptr;
+  bool reached = false;
+  Scored candidate;
+  for (auto& [text, skeleton] : unit_text.sources) {
+    candidate.source_tokens.clear();
+    tokenizer.Tokenize(text, candidate.source_tokens, kMaxSegmentTokens);
+    const std::vector<MatchToken>& s = candidate.source_tokens;
+    if (s.size() > kMaxSegmentTokens) continue;
+    FindSourceSpans(text, unit_text, candidate);
+    ScoreInput input;
+    input.query_text = query.text;
+    input.query = &query.tokens;
+    input.query_spans = query.spans;
+    input.source_text = text;
+    input.source = &s;
+    input.source_spans = candidate.source_spans;
+    input.inline_codes = CountInlineCodes(skeleton);
+    ScoreResult result = ScoreSource(input, *unit_text.target);
+    if (result.score < options.min_score) continue;
+    if (reached && result.score <= out.score) continue;
+    reached = true;
+    out.score = result.score;
+    out.unit_id = unit;
+    out.source = text;
+    out.target = *unit_text.target;
+    out.source_tokens = s;
+    out.source_spans = input.source_spans;
+    out.result = std::move(result);
+  }
+  if (!reached) return false;
+  ONOMA_RETURN_IF_ERROR(ReadUnitMeta(unit, out));
+  return true;
+}
+
+// Verify's first stage: whether the unit's indexed tokens show that it
+// cannot reach min_score.
+Result<bool> Lookup::Impl::Dismissed(std::int64_t unit) {
+  if (forward.loaded && static_cast<std::size_t>(unit) <= forward.upto) {
     const auto u = static_cast<std::size_t>(unit);
     const std::uint32_t first = forward.first[u], last = forward.first[u + 1];
     bool reachable = false;
@@ -301,181 +354,183 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
           stored_ids);
       reachable = CanReach(stored_ids);
     }
-    if (first != last && !reachable) return false;
-  } else if (bound) {
-    auto rows = db.Cached(
-        "SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
-        "read a unit's indexed tokens");
-    if (!rows.ok()) return rows.status();
-    store::Statement& f = **rows;
-    ONOMA_RETURN_IF_ERROR(f.BindInt64(1, format::FirstVariantId(unit)));
-    ONOMA_RETURN_IF_ERROR(f.BindInt64(2, format::LastVariantId(unit)));
-    bool any = false, reachable = false;
-    for (;;) {
-      auto row = f.Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      if (f.ColumnTextView(0) != from) continue;
-      any = true;
-      DecodeTokens(f.ColumnBlob(1), stored_ids);
-      if (CanReach(stored_ids)) {
-        reachable = true;
-        break;
-      }
-    }
-    f.Reset();
-    if (any && !reachable) return false;
+    return first != last && !reachable;
   }
+  // Outside a batch's forward tokens: the unit's rows of tm_tokens.
+  auto rows =
+      db.Cached("SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
+                "read a unit's indexed tokens");
+  if (!rows.ok()) return rows.status();
+  store::Statement& f = **rows;
+  ONOMA_RETURN_IF_ERROR(f.BindInt64(1, format::FirstVariantId(unit)));
+  ONOMA_RETURN_IF_ERROR(f.BindInt64(2, format::LastVariantId(unit)));
+  bool any = false, reachable = false;
+  for (;;) {
+    auto row = f.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (f.ColumnTextView(0) != from) continue;
+    any = true;
+    DecodeTokens(f.ColumnBlob(1), stored_ids);
+    if (CanReach(stored_ids)) {
+      reachable = true;
+      break;
+    }
+  }
+  f.Reset();
+  return any && !reachable;
+}
+
+// Verify's second stage: the unit's variants in the query's language and
+// its first in the target's; false when either is missing.
+Result<bool> Lookup::Impl::ReadUnitText(std::int64_t unit, UnitText& out) {
   auto variants =
       db.Cached(format::sql::kUnitVariantSkeletons, "read a unit's variants");
   if (!variants.ok()) return variants.status();
   store::Statement& v = **variants;
   ONOMA_RETURN_IF_ERROR(v.BindInt64(1, format::FirstVariantId(unit)));
   ONOMA_RETURN_IF_ERROR(v.BindInt64(2, format::LastVariantId(unit)));
-  std::vector<std::pair<std::string, std::string>> sources;
-  std::optional<std::string> target;
   for (;;) {
     auto row = v.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
     std::string lang = LanguageKey(v.ColumnTextView(0));
     if (lang == from) {
-      sources.emplace_back(v.ColumnText(1), v.ColumnText(2));
-    } else if (lang == to && !target) {
-      target = v.ColumnText(1);
+      out.sources.emplace_back(v.ColumnText(1), v.ColumnText(2));
+    } else if (lang == to && !out.target) {
+      out.target = v.ColumnText(1);
     }
   }
   v.Reset();
-  if (sources.empty() || !target) return false;
-  ++stats.scored;
+  return !out.sources.empty() && out.target.has_value();
+}
 
-  const bool want_numbers = std::any_of(
-      query.spans.begin(), query.spans.end(), [](const Exchangeable& e) {
-        return e.kind == Exchangeable::Kind::kNumber;
-      });
-  const bool want_names = query.name_count > 0 && options.names != nullptr;
-  bool target_read = false;
-  auto read_target = [&] {
-    if (target_read) return;
-    target_read = true;
-    tokenizer.Tokenize(*target, target_tokens);
-    TargetNumbers(*target, target_tokens, target_numbers);
-    target_names.clear();
-    if (want_names) options.names->Find(*target, to, target_names);
-  };
+// Tokenizes the target and finds its numbers and names, once per unit and
+// only when a source has spans to exchange.
+void Lookup::Impl::ReadTarget(UnitText& unit_text) {
+  if (unit_text.target_read) return;
+  unit_text.target_read = true;
+  const std::string& target = *unit_text.target;
+  tokenizer.Tokenize(target, target_tokens);
+  TargetNumbers(target, target_tokens, target_numbers);
+  target_names.clear();
+  if (unit_text.want_names) options.names->Find(target, to, target_names);
+}
 
-  bool reached = false;
-  Scored candidate;
-  for (auto& [text, skeleton] : sources) {
-    candidate.source_tokens.clear();
-    tokenizer.Tokenize(text, candidate.source_tokens, kMaxSegmentTokens);
-    const std::vector<MatchToken>& s = candidate.source_tokens;
-    if (s.size() > kMaxSegmentTokens) continue;
-    candidate.source_spans.clear();
-    std::vector<bool> in_name(s.size(), false);
-    if (want_names) {
-      read_target();
-      options.names->Find(text, from, source_names);
-      for (const normalize::NameHit& hit : source_names) {
-        auto span = TokenSpan(s, hit.begin, hit.word_end);
-        // The index's bounds assume no name spans more tokens than the
-        // longest form: one written wider is left as words.
-        if (!span ||
-            span->second + 1 - span->first > options.names->max_form_words()) {
-          continue;
-        }
-        Exchangeable& e = candidate.source_spans.emplace_back();
-        e.kind = Exchangeable::Kind::kName;
-        e.begin = span->first;
-        e.end = span->second + 1;
-        e.concept_index = hit.concept_index;
-        e.suffix = hit.possessive ? -2
-                   : hit.particle ? static_cast<std::int32_t>(*hit.particle)
-                                  : -1;
-        for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
-      }
-      for (Exchangeable& e : candidate.source_spans) {
-        auto same = [&](std::uint32_t c) { return c == e.concept_index; };
-        std::size_t in_source = 0, in_target = 0;
-        for (const Exchangeable& o : candidate.source_spans) {
-          in_source += same(o.concept_index) ? 1 : 0;
-        }
-        for (const normalize::NameHit& h : target_names) {
-          in_target += same(h.concept_index) ? 1 : 0;
-        }
-        e.substitutable = in_source == in_target;
-      }
-    }
-    if (want_numbers) {
-      read_target();
-      for (std::uint32_t t = 0; t < s.size(); ++t) {
-        if (s[t].kind != TokenKind::kNumber || in_name[t]) continue;
-        Exchangeable& e = candidate.source_spans.emplace_back();
-        e.kind = Exchangeable::Kind::kNumber;
-        e.begin = t;
-        e.end = t + 1;
-        std::string digits = DigitsOf(s[t].key);
-        std::size_t in_source = 0, in_target = 0;
-        for (const MatchToken& o : s) {
-          in_source +=
-              o.kind == TokenKind::kNumber && DigitsOf(o.key) == digits;
-        }
-        for (const TargetNumber& o : target_numbers) {
-          in_target += o.digits == digits;
-        }
-        e.substitutable = !digits.empty() && in_source == in_target;
-      }
-      std::sort(candidate.source_spans.begin(), candidate.source_spans.end(),
-                [](const Exchangeable& a, const Exchangeable& b) {
-                  return a.begin < b.begin;
-                });
-    }
-    ScoreInput input;
-    input.query_text = query.text;
-    input.query = &query.tokens;
-    input.query_spans = query.spans;
-    input.source_text = text;
-    input.source = &s;
-    input.source_spans = candidate.source_spans;
-    input.inline_codes = CountInlineCodes(skeleton);
-    ScoreResult result = Score(input, scratch);
-    // A name exchange stands only if the query's name can be rendered in
-    // place of the target's occurrence (a Ukrainian person's name in an
-    // oblique case cannot): else that source name is scored as words.
-    for (bool again = true; again && result.score >= options.min_score;) {
-      again = false;
-      for (const AlignStep& step : result.steps) {
-        if (step.op != AlignOp::kExchange || !step.changes_text) continue;
-        const Exchangeable& x = query.spans[step.query_span];
-        auto k = static_cast<std::size_t>(step.source_span);
-        Exchangeable& y = input.source_spans[k];
-        if (x.kind != Exchangeable::Kind::kName ||
-            x.concept_index == y.concept_index) {
-          continue;
-        }
-        const normalize::NameHit* hit =
-            TargetHitFor(input.source_spans, k, target_names);
-        if (hit != nullptr &&
-            options.names->Render(x.concept_index, to, *target, *hit)) {
-          continue;
-        }
-        y.substitutable = false;
-        again = true;
-      }
-      if (again) result = Score(input, scratch);
-    }
-    if (result.score < options.min_score) continue;
-    if (reached && result.score <= out.score) continue;
-    reached = true;
-    out.score = result.score;
-    out.unit_id = unit;
-    out.source = text;
-    out.target = *target;
-    out.source_tokens = s;
-    out.source_spans = input.source_spans;
-    out.result = std::move(result);
+// Verify's third stage: the source's names and numbers, in order, each
+// substitutable when the target holds it as often as the source does.
+void Lookup::Impl::FindSourceSpans(std::string_view text, UnitText& unit_text,
+                                   Scored& candidate) {
+  const std::vector<MatchToken>& s = candidate.source_tokens;
+  candidate.source_spans.clear();
+  std::vector<bool> in_name(s.size(), false);
+  if (unit_text.want_names) {
+    ReadTarget(unit_text);
+    FindSourceNames(text, candidate, in_name);
   }
-  if (!reached) return false;
+  if (unit_text.want_numbers) {
+    ReadTarget(unit_text);
+    FindSourceNumbers(candidate, in_name);
+  }
+}
+
+// The source's names (FindSourceSpans), marking their tokens in `in_name`.
+void Lookup::Impl::FindSourceNames(std::string_view text, Scored& candidate,
+                                   std::vector<bool>& in_name) {
+  const std::vector<MatchToken>& s = candidate.source_tokens;
+  options.names->Find(text, from, source_names);
+  for (const normalize::NameHit& hit : source_names) {
+    auto span = TokenSpan(s, hit.begin, hit.word_end);
+    // The index's bounds assume no name spans more tokens than the
+    // longest form: one written wider is left as words.
+    if (!span ||
+        span->second + 1 - span->first > options.names->max_form_words()) {
+      continue;
+    }
+    Exchangeable& e = candidate.source_spans.emplace_back();
+    e.kind = Exchangeable::Kind::kName;
+    e.begin = span->first;
+    e.end = span->second + 1;
+    e.concept_index = hit.concept_index;
+    e.suffix = hit.possessive ? -2
+               : hit.particle ? static_cast<std::int32_t>(*hit.particle)
+                              : -1;
+    for (std::uint32_t t = e.begin; t < e.end; ++t) in_name[t] = true;
+  }
+  for (Exchangeable& e : candidate.source_spans) {
+    auto same = [&](std::uint32_t c) { return c == e.concept_index; };
+    std::size_t in_source = 0, in_target = 0;
+    for (const Exchangeable& o : candidate.source_spans) {
+      in_source += same(o.concept_index) ? 1 : 0;
+    }
+    for (const normalize::NameHit& h : target_names) {
+      in_target += same(h.concept_index) ? 1 : 0;
+    }
+    e.substitutable = in_source == in_target;
+  }
+}
+
+// The source's numbers outside names (FindSourceSpans), then every span
+// sorted by position.
+void Lookup::Impl::FindSourceNumbers(Scored& candidate,
+                                     const std::vector<bool>& in_name) {
+  const std::vector<MatchToken>& s = candidate.source_tokens;
+  for (std::uint32_t t = 0; t < s.size(); ++t) {
+    if (s[t].kind != TokenKind::kNumber || in_name[t]) continue;
+    Exchangeable& e = candidate.source_spans.emplace_back();
+    e.kind = Exchangeable::Kind::kNumber;
+    e.begin = t;
+    e.end = t + 1;
+    std::string digits = DigitsOf(s[t].key);
+    std::size_t in_source = 0, in_target = 0;
+    for (const MatchToken& o : s) {
+      in_source += o.kind == TokenKind::kNumber && DigitsOf(o.key) == digits;
+    }
+    for (const TargetNumber& o : target_numbers) {
+      in_target += o.digits == digits;
+    }
+    e.substitutable = !digits.empty() && in_source == in_target;
+  }
+  std::sort(candidate.source_spans.begin(), candidate.source_spans.end(),
+            [](const Exchangeable& a, const Exchangeable& b) {
+              return a.begin < b.begin;
+            });
+}
+
+// Verify's fourth stage: the source's score. A name exchange stands only
+// if the query's name can be rendered in place of the target's occurrence
+// (a Ukrainian person's name in an oblique case cannot): else that source
+// name is scored as words.
+ScoreResult Lookup::Impl::ScoreSource(ScoreInput& input,
+                                      const std::string& target) {
+  ScoreResult result = Score(input, scratch);
+  for (bool again = true; again && result.score >= options.min_score;) {
+    again = false;
+    for (const AlignStep& step : result.steps) {
+      if (step.op != AlignOp::kExchange || !step.changes_text) continue;
+      const Exchangeable& x = query.spans[step.query_span];
+      auto k = static_cast<std::size_t>(step.source_span);
+      Exchangeable& y = input.source_spans[k];
+      if (x.kind != Exchangeable::Kind::kName ||
+          x.concept_index == y.concept_index) {
+        continue;
+      }
+      const normalize::NameHit* hit =
+          TargetHitFor(input.source_spans, k, target_names);
+      if (hit != nullptr &&
+          options.names->Render(x.concept_index, to, target, *hit)) {
+        continue;
+      }
+      y.substitutable = false;
+      again = true;
+    }
+    if (again) result = Score(input, scratch);
+  }
+  return result;
+}
+
+// Verify's last stage: the best source's unit's tuid and change date.
+Status Lookup::Impl::ReadUnitMeta(std::int64_t unit, Scored& out) {
   auto meta = db.Cached("SELECT tuid, changed FROM tm_unit WHERE id = ?1",
                         "read a unit");
   if (!meta.ok()) return meta.status();
@@ -485,7 +540,7 @@ Result<bool> Lookup::Impl::Verify(std::int64_t unit, bool bound, Scored& out) {
   out.tuid = *row ? (*meta)->ColumnText(0) : "";
   out.changed = *row ? (*meta)->ColumnText(1) : "";
   (*meta)->Reset();
-  return true;
+  return Status::Ok();
 }
 
 Match Lookup::Impl::Propose(const Scored& scored) {
