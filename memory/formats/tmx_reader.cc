@@ -1,12 +1,16 @@
 // TmxReader on top of XmlSaxReader (input, libxml2's SAX2 glue, faults,
-// entities, positions): the names it recognises, the header, the queue of
-// units. What each element does is in tmx_reader_elements.cc.
+// entities, positions): the names it recognises and the reading of the
+// header and the units. What each element does is in
+// tmx_reader_elements.cc; the parts are listed in tmx_reader_internal.h.
 //
 // Tested by tests/formats/tmx_reader_test.cc, tmx_corpus_test.cc and
 // tmx_mutation_test.cc; fuzzed by tests/fuzz/tmx_fuzzer.cc.
 
 #include "memory/formats/tmx_reader.h"
 
+#include <libxml/tree.h>
+
+#include <cstring>
 #include <utility>
 
 #include "memory/formats/tmx_reader_internal.h"
@@ -21,11 +25,6 @@ constexpr std::array<const char*, static_cast<std::size_t>(TmxName::kCount)>
               "note", "prop",   "ude",  "map", "bpt", "ept",
               "it",   "ph",     "hi",   "ut",  "sub"};
 
-std::string_view View(const xmlChar* text) {
-  if (text == nullptr) return {};
-  return reinterpret_cast<const char*>(text);
-}
-
 XmlSaxReader::Settings ReaderSettings(const TmxReaderOptions& options) {
   XmlSaxReader::Settings settings;
   settings.expected = "a TMX document";
@@ -38,30 +37,67 @@ XmlSaxReader::Settings ReaderSettings(const TmxReaderOptions& options) {
 
 }  // namespace
 
+// --- Names ------------------------------------------------------------------
+
+bool IsXmlNamespace(const xmlChar* uri) {
+  return uri != nullptr &&
+         std::strcmp(reinterpret_cast<const char*>(uri),
+                     reinterpret_cast<const char*>(XML_XML_NAMESPACE)) == 0;
+}
+
+void AppendQName(const xmlChar* prefix, const xmlChar* localname,
+                 std::string& out) {
+  if (prefix != nullptr) {
+    out += View(prefix);
+    out += ':';
+  }
+  out += View(localname);
+}
+
+void TmxNames::Load(const XmlSaxReader& input) {
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    elements[i] = input.Intern(kNames[i]);
+  }
+  for (std::size_t i = 0; i < kTmxAttrCount; ++i) {
+    attributes[i] = input.Intern(
+        std::string(AttributeName(static_cast<TmxAttr>(i))).c_str());
+  }
+  lang = input.Intern("lang");
+  version = input.Intern("version");
+}
+
+TmxName TmxNames::Classify(const xmlChar* localname, const xmlChar* uri) const {
+  if (uri != nullptr && (!has_tmx_namespace || tmx_namespace != View(uri))) {
+    return TmxName::kOther;
+  }
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    if (localname == elements[i]) return static_cast<TmxName>(i);
+  }
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    if (View(localname) == kNames[i]) return static_cast<TmxName>(i);
+  }
+  return TmxName::kOther;
+}
+
+// --- TmxReader::Impl --------------------------------------------------------
+
 Impl::Impl(std::string path, TmxReaderOptions options)
     : XmlSaxReader(std::move(path), ReaderSettings(options)),
-      options_(std::move(options)) {
+      options_(std::move(options)),
+      units_(*this),
+      attrs_(*this, names_, units_) {
   stack_.reserve(32);
 }
 
 Impl::~Impl() = default;
 
-void Impl::OnParserCreated() {
-  for (std::size_t i = 0; i < kNames.size(); ++i) names_[i] = Intern(kNames[i]);
-  for (std::size_t i = 0; i < kTmxAttrCount; ++i) {
-    attr_names_[i] =
-        Intern(std::string(AttributeName(static_cast<TmxAttr>(i))).c_str());
-  }
-  name_lang_ = Intern("lang");
-  name_type_ = Intern("type");
-  name_version_ = Intern("version");
-}
+void Impl::OnParserCreated() { names_.Load(*this); }
 
 void Impl::OnRecoverableError(Status status) {
   // Inside a unit the unit is bad, and skipped: what libxml2 made of the
   // name would not be well-formed when written out again.
-  if (in_unit_) {
-    UnitFault(std::move(status));
+  if (units_.in_unit()) {
+    units_.UnitFault(std::move(status));
   } else {
     Warn(std::move(status));
   }
@@ -75,28 +111,14 @@ Status Impl::ReadHeader() {
 }
 
 Result<bool> Impl::Next(TmxUnit& unit) {
-  while (queue_head_ == queue_size_) {
+  while (!units_.HasQueued()) {
     if (!fault().ok()) return fault();
     if (finished()) return false;
-    queue_head_ = 0;
-    queue_size_ = 0;
+    units_.ClearQueue();
     (void)Feed();
   }
-  std::swap(unit, queue_[queue_head_++]);
+  units_.Pop(unit);
   return true;
-}
-
-TmxName Impl::Classify(const xmlChar* localname, const xmlChar* uri) const {
-  if (uri != nullptr && (!has_tmx_namespace_ || tmx_namespace_ != View(uri))) {
-    return TmxName::kOther;
-  }
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (localname == names_[i]) return static_cast<TmxName>(i);
-  }
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    if (View(localname) == kNames[i]) return static_cast<TmxName>(i);
-  }
-  return TmxName::kOther;
 }
 
 // --- TmxReader --------------------------------------------------------------

@@ -85,7 +85,9 @@ class XmlSaxReader {
   // Whether events of `ctxt` are the document's own.
   bool Accepts(void* ctxt) const { return ctxt == ctxt_ && fault_.ok(); }
 
- protected:
+  // --- For the reader and the parts it is made of (the TMX reader's unit
+  // builder and attribute checks): faults, warnings, positions, names.
+
   // One attribute of a start tag, its value decoded.
   struct Attribute {
     const xmlChar* localname;
@@ -103,19 +105,22 @@ class XmlSaxReader {
   // Where the parser is.
   TmxPosition ParserPosition() const;
   Location Where(TmxPosition position) const;
-  // Decodes the attributes of the current start tag into attributes_.
-  bool DecodeAttributes(int nb_attributes, const xmlChar** attributes);
   // `name` in the parser's dictionary: a name the parser reports is then
   // recognised by comparing pointers. REQUIRES: the parser exists.
   const xmlChar* Intern(const char* name) const;
   // Faults when `bytes` pass kMaxSegmentBytes (`element` is "<seg>"),
   // located at `at`; false then.
   bool CheckSize(std::size_t bytes, std::string_view element, TmxPosition at);
-
-  const std::string& path() const { return path_; }
   bool lenient() const { return settings_.lenient; }
-  bool finished() const { return finished_; }
   const Status& fault() const { return fault_; }
+  // The attributes of the start tag being read (during OnStart).
+  const std::vector<Attribute>& attributes() const { return attributes_; }
+
+ protected:
+  // Decodes the attributes of the current start tag into attributes_.
+  bool DecodeAttributes(int nb_attributes, const xmlChar** attributes);
+  const std::string& path() const { return path_; }
+  bool finished() const { return finished_; }
 
   std::vector<Attribute> attributes_;
   // Set by the derived reader when the root element closes; a document
