@@ -12,6 +12,7 @@
 #include "memory/sqlite/transaction.h"
 #include "memory/store/sqlite_connection.h"
 #include "memory/tm/lookup_internal.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 
@@ -80,10 +81,7 @@ Result<Lookup> Lookup::Open(store::Connection& db,
 }
 
 Status Lookup::Impl::ReadWatermark() {
-  auto state = db.Cached(
-      "SELECT (SELECT indexed_upto FROM tm_index_state), "
-      "(SELECT coalesce(max(id), 0) FROM tm_token)",
-      "read the index state");
+  auto state = db.Cached(format::sql::kIndexState, "read the index state");
   if (!state.ok()) return state.status();
   auto row = (*state)->Step();
   if (!row.ok()) return row.status();
@@ -103,8 +101,8 @@ Status Lookup::Impl::ReadWatermark() {
 }
 
 Status Lookup::Impl::Unindexed(std::vector<std::int64_t>& ids) {
-  auto above = db.Cached("SELECT id FROM tm_unit WHERE id > ?1 ORDER BY id",
-                         "list the units the index lacks");
+  auto above =
+      db.Cached(format::sql::kUnitIdsAfter, "list the units the index lacks");
   if (!above.ok()) return above.status();
   ONOMA_RETURN_IF_ERROR(
       (*above)->BindInt64(1, static_cast<std::int64_t>(units)));
@@ -300,8 +298,8 @@ Result<std::vector<Match>> Lookup::BruteForce(std::string_view query) {
   store::ReadScope scope(impl.db);
   ONOMA_RETURN_IF_ERROR(impl.Prepare(query));
   impl.stats.filtered = false;
-  auto units = impl.db.Prepare("SELECT id FROM tm_unit ORDER BY id",
-                               "list the memory's units");
+  auto units =
+      impl.db.Prepare(format::sql::kUnitIds, "list the memory's units");
   if (!units.ok()) return units.status();
   std::vector<std::int64_t> ids;
   for (;;) {

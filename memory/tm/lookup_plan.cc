@@ -21,6 +21,7 @@
 #include <map>
 
 #include "memory/tm/lookup_internal.h"
+#include "memory/tm/tm_format.h"
 
 namespace onoma::tm {
 namespace {
@@ -368,10 +369,8 @@ Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
   // is read as words; one without is decoded posting by posting. Never
   // both: `bits` comes first in the row, and coalesce() reads `data` only
   // when `bits` is NULL.
-  auto chunks = db.Cached(
-      "SELECT coalesce(bits, data), CASE WHEN bits IS NULL THEN 1 ELSE 0 "
-      "END FROM tm_posting WHERE key = ?1",
-      "read a key's postings and bitmaps");
+  auto chunks = db.Cached(format::sql::kKeyPostingsOrBits,
+                          "read a key's postings and bitmaps");
   if (!chunks.ok()) return chunks.status();
   store::Statement& c = **chunks;
   c.Reset();

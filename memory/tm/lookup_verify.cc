@@ -165,10 +165,8 @@ Status Lookup::Impl::LoadForward() {
   forward.tried = true;
   // The chunks (memory/schema/0007_tm_index_batches.sql) one after
   // another in `data`, each variant's tokens left where they are.
-  auto size = db.Prepare(
-      "SELECT coalesce(sum(length(data)), 0) FROM tm_tokens_chunk WHERE "
-      "lang = ?1",
-      "measure the units' indexed tokens");
+  auto size = db.Prepare(format::sql::kTokensChunkBytes,
+                         "measure the units' indexed tokens");
   if (!size.ok()) return size.status();
   ONOMA_RETURN_IF_ERROR((*size)->BindText(1, from));
   auto sized = (*size)->Step();
@@ -189,8 +187,7 @@ Status Lookup::Impl::LoadForward() {
   entries.reserve(units + 1);
   bool sorted = true;
   auto rows =
-      db.Prepare("SELECT data FROM tm_tokens_chunk WHERE lang = ?1 ORDER BY id",
-                 "read the units' indexed tokens");
+      db.Prepare(format::sql::kTokensChunks, "read the units' indexed tokens");
   if (!rows.ok()) return rows.status();
   store::Statement& r = **rows;
   ONOMA_RETURN_IF_ERROR(r.BindText(1, from));
@@ -357,9 +354,8 @@ Result<bool> Lookup::Impl::Dismissed(std::int64_t unit) {
     return first != last && !reachable;
   }
   // Outside a batch's forward tokens: the unit's rows of tm_tokens.
-  auto rows =
-      db.Cached("SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2",
-                "read a unit's indexed tokens");
+  auto rows = db.Cached(format::sql::kUnitVariantTokens,
+                        "read a unit's indexed tokens");
   if (!rows.ok()) return rows.status();
   store::Statement& f = **rows;
   ONOMA_RETURN_IF_ERROR(f.BindInt64(1, format::FirstVariantId(unit)));
@@ -531,8 +527,7 @@ ScoreResult Lookup::Impl::ScoreSource(ScoreInput& input,
 
 // Verify's last stage: the best source's unit's tuid and change date.
 Status Lookup::Impl::ReadUnitMeta(std::int64_t unit, Scored& out) {
-  auto meta = db.Cached("SELECT tuid, changed FROM tm_unit WHERE id = ?1",
-                        "read a unit");
+  auto meta = db.Cached(format::sql::kUnitTuidChanged, "read a unit");
   if (!meta.ok()) return meta.status();
   ONOMA_RETURN_IF_ERROR((*meta)->BindInt64(1, unit));
   auto row = (*meta)->Step();

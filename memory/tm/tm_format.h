@@ -185,7 +185,81 @@ inline constexpr char kUnitVariantMarkup[] =
     "SELECT seq, lang, text, markup FROM tm_variant WHERE id BETWEEN ?1 AND "
     "?2 ORDER BY id";
 
-// -- The lookup index (memory/tm/tm_index.cc, lookup_verify.cc) --
+// -- The lookup index (memory/tm/tm_index.cc, lookup.cc, lookup_plan.cc,
+// lookup_verify.cc; memory/schema/0004_tm_index.sql and
+// 0007_tm_index_batches.sql) --
+
+// How far the index reaches: every unit up to indexed_upto is indexed.
+inline constexpr char kIndexedUpto[] =
+    "SELECT indexed_upto FROM tm_index_state";
+inline constexpr char kSetIndexedUpto[] =
+    "UPDATE tm_index_state SET indexed_upto = ?1";
+// The watermark and the largest token id, read together: the state a
+// lookup's caches were filled under.
+inline constexpr char kIndexState[] =
+    "SELECT (SELECT indexed_upto FROM tm_index_state), "
+    "(SELECT coalesce(max(id), 0) FROM tm_token)";
+// Every table of the index emptied, the watermark back to 0.
+inline constexpr char kClearIndex[] =
+    "DELETE FROM tm_posting; DELETE FROM tm_token; "
+    "DELETE FROM tm_tokens; DELETE FROM tm_tokens_chunk; "
+    "UPDATE tm_index_state SET indexed_upto = 0";
+inline constexpr char kMaxUnitId[] = "SELECT coalesce(max(id), 0) FROM tm_unit";
+// The units above ?1, ascending; every unit, ascending; how many are above
+// ?1.
+inline constexpr char kUnitIdsAfter[] =
+    "SELECT id FROM tm_unit WHERE id > ?1 ORDER BY id";
+inline constexpr char kUnitIds[] = "SELECT id FROM tm_unit ORDER BY id";
+inline constexpr char kCountUnitsAfter[] =
+    "SELECT count(*) FROM tm_unit WHERE id > ?1";
+// The token dictionary: ids are handed out as the largest plus one.
+inline constexpr char kMaxTokenId[] =
+    "SELECT coalesce(max(id), 0) FROM tm_token";
+inline constexpr char kTokens[] = "SELECT id, lang, key FROM tm_token";
+inline constexpr char kInsertToken[] =
+    "INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)";
+inline constexpr char kFindToken[] =
+    "SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2";
+// The tokens of language ?1 with keys in [?2, ?3): the length keys, which
+// begin with U+0001, are bound as ?2 "\x01" and ?3 "\x02" rather than
+// written (char(1) is SQLite's, chr(1) PostgreSQL's).
+inline constexpr char kTokensBetween[] =
+    "SELECT key, id FROM tm_token WHERE lang = ?1 AND key >= ?2 AND "
+    "key < ?3";
+// Postings: a chunk of key ?1 with ?2 postings, as varints (?3) or as a
+// bitmap (?4).
+inline constexpr char kInsertPosting[] =
+    "INSERT INTO tm_posting (key, count, data, bits) VALUES (?1, ?2, ?3, "
+    "?4)";
+inline constexpr char kKeyFrequency[] =
+    "SELECT coalesce(sum(count), 0) FROM tm_posting WHERE key = ?1";
+inline constexpr char kKeyPostings[] =
+    "SELECT data FROM tm_posting WHERE key = ?1";
+// Each chunk of key ?1 once: its bitmap when it has one (then 0), else its
+// varints (then 1). coalesce() reads `data` only when `bits` is NULL.
+inline constexpr char kKeyPostingsOrBits[] =
+    "SELECT coalesce(bits, data), CASE WHEN bits IS NULL THEN 1 ELSE 0 "
+    "END FROM tm_posting WHERE key = ?1";
+// A variant's tokens (id ?1, language ?2, varints ?3), replaced when the
+// variant is indexed again.
+inline constexpr char kUpsertVariantTokens[] =
+    "INSERT INTO tm_tokens (id, lang, tokens) VALUES (?1, ?2, ?3) ON "
+    "CONFLICT (id) DO UPDATE SET lang = excluded.lang, tokens = "
+    "excluded.tokens";
+// One unit's variants' tokens: ?1 FirstVariantId, ?2 LastVariantId.
+inline constexpr char kUnitVariantTokens[] =
+    "SELECT lang, tokens FROM tm_tokens WHERE id BETWEEN ?1 AND ?2";
+// The variants' tokens of a batch, in language ?1, in chunks.
+inline constexpr char kInsertTokensChunk[] =
+    "INSERT INTO tm_tokens_chunk (lang, data) VALUES (?1, ?2)";
+inline constexpr char kTokensChunkBytes[] =
+    "SELECT coalesce(sum(length(data)), 0) FROM tm_tokens_chunk WHERE "
+    "lang = ?1";
+inline constexpr char kTokensChunks[] =
+    "SELECT data FROM tm_tokens_chunk WHERE lang = ?1 ORDER BY id";
+// A unit's tuid and time of change (?1 its id).
+inline constexpr char kUnitTuidChanged[] =
+    "SELECT tuid, changed FROM tm_unit WHERE id = ?1";
 
 // The variants with ids in (?1, ?2], in order: for the units in (a, b],
 // ?1 is LastVariantId(a) and ?2 LastVariantId(b).

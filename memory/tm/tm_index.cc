@@ -107,7 +107,7 @@ class Builder {
 };
 
 Status Builder::Sync() {
-  auto top = ReadInt(db_, "SELECT coalesce(max(id), 0) FROM tm_token");
+  auto top = ReadInt(db_, format::sql::kMaxTokenId);
   if (!top.ok()) return top.status();
   // Token ids are handed out as the largest plus one, so a dictionary that
   // another connection added to or cleared has a different largest id.
@@ -118,8 +118,7 @@ Status Builder::Sync() {
 Status Builder::LoadTokens() {
   ids_.clear();
   next_id_ = 1;
-  auto all = db_.Prepare("SELECT id, lang, key FROM tm_token",
-                         "read the index's tokens");
+  auto all = db_.Prepare(format::sql::kTokens, "read the index's tokens");
   if (!all.ok()) return all.status();
   store::Statement& rows = **all;
   for (;;) {
@@ -140,25 +139,19 @@ Status Builder::LoadTokens() {
 Status Builder::Prepare() {
   if (insert_token_) return Status::Ok();
   auto token =
-      db_.Prepare("INSERT INTO tm_token (id, lang, key) VALUES (?1, ?2, ?3)",
-                  "add a token to the index");
+      db_.Prepare(format::sql::kInsertToken, "add a token to the index");
   if (!token.ok()) return token.status();
   insert_token_ = std::move(*token);
-  auto posting = db_.Prepare(
-      "INSERT INTO tm_posting (key, count, data, bits) VALUES (?1, ?2, ?3, "
-      "?4)",
-      "write the index's postings");
+  auto posting =
+      db_.Prepare(format::sql::kInsertPosting, "write the index's postings");
   if (!posting.ok()) return posting.status();
   insert_posting_ = std::move(*posting);
-  auto forward = db_.Prepare(
-      "INSERT INTO tm_tokens (id, lang, tokens) VALUES (?1, ?2, ?3) ON "
-      "CONFLICT (id) DO UPDATE SET lang = excluded.lang, tokens = "
-      "excluded.tokens",
-      "write a variant's tokens to the index");
+  auto forward = db_.Prepare(format::sql::kUpsertVariantTokens,
+                             "write a variant's tokens to the index");
   if (!forward.ok()) return forward.status();
   insert_tokens_ = std::move(*forward);
   auto chunk =
-      db_.Prepare("INSERT INTO tm_tokens_chunk (lang, data) VALUES (?1, ?2)",
+      db_.Prepare(format::sql::kInsertTokensChunk,
                   "write a chunk of the variants' tokens to the index");
   if (!chunk.ok()) return chunk.status();
   insert_chunk_ = std::move(*chunk);
@@ -402,17 +395,14 @@ Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
     }
     if (clear) {
       ONOMA_RETURN_IF_ERROR(
-          db.Exec("DELETE FROM tm_posting; DELETE FROM tm_token; "
-                  "DELETE FROM tm_tokens; DELETE FROM tm_tokens_chunk; "
-                  "UPDATE tm_index_state SET indexed_upto = 0",
-                  "clear the index"));
+          db.Exec(format::sql::kClearIndex, "clear the index"));
       clear = false;
     }
     // Read inside the transaction: another connection may have moved the
     // watermark (indexing, or deleting the newest units) since.
-    auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
+    auto upto = ReadInt(db, format::sql::kIndexedUpto);
     if (!upto.ok()) return upto.status();
-    auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
+    auto last = ReadInt(db, format::sql::kMaxUnitId);
     if (!last.ok()) return last.status();
     if (*last > std::int64_t{0xFFFFFFFF}) {
       return Status::Database("unit ids beyond 2^32 cannot be indexed");
@@ -423,8 +413,8 @@ Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
       return true;
     }
     if (!counted) {
-      auto total = db.Prepare("SELECT count(*) FROM tm_unit WHERE id > ?1",
-                              "count the units to index");
+      auto total =
+          db.Prepare(format::sql::kCountUnitsAfter, "count the units to index");
       if (!total.ok()) return total.status();
       ONOMA_RETURN_IF_ERROR((*total)->BindInt64(1, *upto));
       auto row = (*total)->Step();
@@ -435,8 +425,8 @@ Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
     ONOMA_RETURN_IF_ERROR(builder.Sync());
     auto reached = builder.RunBatch(*upto, *last, shown, progress);
     if (!reached.ok()) return reached.status();
-    auto set = db.Prepare("UPDATE tm_index_state SET indexed_upto = ?1",
-                          "record the index state");
+    auto set =
+        db.Prepare(format::sql::kSetIndexedUpto, "record the index state");
     if (!set.ok()) return set.status();
     ONOMA_RETURN_IF_ERROR((*set)->BindInt64(1, *reached));
     ONOMA_RETURN_IF_ERROR((*set)->Run());
@@ -447,9 +437,9 @@ Result<bool> Build(store::Connection& db, MatchTokenizer& tokenizer,
 }
 
 Result<bool> IsUpToDate(store::Connection& db) {
-  auto upto = ReadInt(db, "SELECT indexed_upto FROM tm_index_state");
+  auto upto = ReadInt(db, format::sql::kIndexedUpto);
   if (!upto.ok()) return upto.status();
-  auto last = ReadInt(db, "SELECT coalesce(max(id), 0) FROM tm_unit");
+  auto last = ReadInt(db, format::sql::kMaxUnitId);
   if (!last.ok()) return last.status();
   return *last <= *upto;
 }
@@ -511,16 +501,13 @@ Status RebuildIndex(sqlite::Database& db, MatchTokenizer& tokenizer,
 }
 
 Result<PostingReader> PostingReader::Prepare(store::Connection& db) {
-  auto token =
-      db.Prepare("SELECT id FROM tm_token WHERE lang = ?1 AND key = ?2",
-                 "find a token in the index");
+  auto token = db.Prepare(format::sql::kFindToken, "find a token in the index");
   if (!token.ok()) return token.status();
-  auto frequency = db.Prepare(
-      "SELECT coalesce(sum(count), 0) FROM tm_posting WHERE key = ?1",
-      "count a key's postings");
+  auto frequency =
+      db.Prepare(format::sql::kKeyFrequency, "count a key's postings");
   if (!frequency.ok()) return frequency.status();
-  auto postings = db.Prepare("SELECT data FROM tm_posting WHERE key = ?1",
-                             "read a key's postings");
+  auto postings =
+      db.Prepare(format::sql::kKeyPostings, "read a key's postings");
   if (!postings.ok()) return postings.status();
   return PostingReader(db, std::move(*token), std::move(*frequency),
                        std::move(*postings));
@@ -565,10 +552,8 @@ Result<std::vector<std::pair<std::size_t, std::int64_t>>>
 PostingReader::LengthKeys(std::string_view lang) {
   // The length keys begin with U+0001 (LengthKey), bound rather than
   // written as SQL: char(1) is SQLite's, chr(1) PostgreSQL's.
-  auto query = db_->Prepare(
-      "SELECT key, id FROM tm_token WHERE lang = ?1 AND key >= ?2 AND "
-      "key < ?3",
-      "list the index's segment lengths");
+  auto query = db_->Prepare(format::sql::kTokensBetween,
+                            "list the index's segment lengths");
   if (!query.ok()) return query.status();
   store::Statement& q = **query;
   ONOMA_RETURN_IF_ERROR(q.BindText(1, lang));
