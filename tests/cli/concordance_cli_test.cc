@@ -13,6 +13,7 @@
 
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/store_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -21,21 +22,10 @@ namespace fs = std::filesystem;
 using testing::Output;
 using testing::RunOnoma;
 
-class ConcordanceCliTest : public ::testing::Test {
+class ConcordanceCliTest : public testing::StoreDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_conc_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "tm.db").string();
-    if (testing::TestOnPostgres()) {
-      auto pg = testing::PgTestDatabase::Make();
-      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
-      pg_.emplace(std::move(*pg));
-      db_ = pg_->uri();
-    }
+    if (!SetUpStore("tm.db")) return;
     ASSERT_EQ(Onoma("tm add --from uk --to en 'Переговори у Києві' "
                     "'Talks in Kyiv'")
                   .exit_code,
@@ -49,15 +39,9 @@ class ConcordanceCliTest : public ::testing::Test {
             .exit_code,
         0);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("", "--db '" + db_ + "' " + args, input);
   }
-
-  fs::path dir_;
-  std::string db_;  // what --db is given
-  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(ConcordanceCliTest, PrintsBothSidesNewestFirst) {

@@ -16,6 +16,7 @@
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 #include "tests/support/shared_corpora.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -41,28 +42,8 @@ const char kMemory[] =
     "</seg></tuv></tu>\n"
     "</body>\n</tmx>\n";
 
-class DbCopyCliTest : public ::testing::Test {
+class DbCopyCliTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_db_copy_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-
-  std::string Read(const std::string& name) {
-    std::ifstream in(Path(name), std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-
   static Output Onoma(const std::string& db, const std::string& args) {
     return RunOnoma("", "--db '" + db + "' " + args);
   }
@@ -92,8 +73,6 @@ class DbCopyCliTest : public ::testing::Test {
     EXPECT_EQ(memory.exit_code, 0) << memory.err;
     return db;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(DbCopyCliTest, TheCorpusGoesToPostgresqlAndBackExportingTheSameBytes) {

@@ -21,6 +21,7 @@
 
 #include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
@@ -68,22 +69,16 @@ int Wait(pid_t pid) {
   return status;
 }
 
-class ExportSafetyCliTest : public ::testing::Test {
+class ExportSafetyCliTest : public TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_export_safety_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     db_ = Path("m.db");
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   Output Onoma(const std::string& args) {
     return RunOnoma("LANG=C", "--db '" + db_ + "' " + args);
   }
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
   // Runs `onoma --db DB ARGS` limited to `max_file_bytes`; its exit status
   // as waitpid gives it, its stderr in `err`.
   // Starts `onoma ARGS`, sends it SIGTERM once its temporary file has
@@ -110,7 +105,7 @@ class ExportSafetyCliTest : public ::testing::Test {
                  std::string& err) {
     args.insert(args.begin(), {"--db", db_});
     const int status = Wait(StartOnoma(args, Path("err.txt"), max_file_bytes));
-    err = Slurp(Path("err.txt"));
+    err = Read("err.txt");
     fs::remove(Path("err.txt"));
     return status;
   }
@@ -132,7 +127,7 @@ class ExportSafetyCliTest : public ::testing::Test {
       tsv += "c" + n + "\tplace\ten\tPlace" + n + "\tpreferred\n";
       tsv += "c" + n + "\tplace\tuk\tМісто" + n + "\tpreferred\n";
     }
-    Write(Path("terms.tsv"), tsv);
+    Write("terms.tsv", tsv);
     Output o = Onoma("term import '" + Path("terms.tsv") + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     fs::remove(Path("terms.tsv"));
@@ -144,7 +139,6 @@ class ExportSafetyCliTest : public ::testing::Test {
     fs::remove(Path("in.tmx"));
   }
 
-  std::string dir_;
   std::string db_;
 };
 
@@ -152,7 +146,7 @@ class ExportSafetyCliTest : public ::testing::Test {
 // export as it was; with room it replaces it, keeping its permissions.
 TEST_F(ExportSafetyCliTest, TmExportWriteFailureKeepsTheEarlierFile) {
   ImportTmx(2000);
-  Write(Path("out.tmx"), kEarlier);
+  Write("out.tmx", kEarlier);
   chmod(Path("out.tmx").c_str(), 0640);
   std::string err;
   int status = RunLimited({"tm", "export", Path("out.tmx")}, 64 * 1024, err);
@@ -162,13 +156,12 @@ TEST_F(ExportSafetyCliTest, TmExportWriteFailureKeepsTheEarlierFile) {
                      ": cannot write the output: File too large"),
             std::string::npos)
       << err;
-  EXPECT_EQ(Slurp(Path("out.tmx")), kEarlier);
+  EXPECT_EQ(Read("out.tmx"), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 
   status = RunLimited({"tm", "export", Path("out.tmx")}, 0, err);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << err;
-  EXPECT_NE(Slurp(Path("out.tmx")).find("<tu tuid=\"1999\""),
-            std::string::npos);
+  EXPECT_NE(Read("out.tmx").find("<tu tuid=\"1999\""), std::string::npos);
   struct stat st;
   ASSERT_EQ(stat(Path("out.tmx").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0640u);
@@ -179,9 +172,9 @@ TEST_F(ExportSafetyCliTest, TmExportWriteFailureKeepsTheEarlierFile) {
 // leaves the earlier export whole.
 TEST_F(ExportSafetyCliTest, TmExportKilledBySigtermLeavesNoTemporary) {
   ImportTmx(100000);
-  Write(Path("out.tmx"), kEarlier);
+  Write("out.tmx", kEarlier);
   StopWhileWriting({"--db", db_, "tm", "export", Path("out.tmx")});
-  EXPECT_EQ(Slurp(Path("out.tmx")), kEarlier);
+  EXPECT_EQ(Read("out.tmx"), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 }
 
@@ -193,9 +186,9 @@ TEST_F(ExportSafetyCliTest, TmAlignOutputWriteFailureKeepsTheEarlierFile) {
     uk += "Рада зібралася в понеділок у Києві вже " + std::to_string(i) +
           "-й раз. ";
   }
-  Write(Path("en.txt"), en + "\n");
-  Write(Path("uk.txt"), uk + "\n");
-  Write(Path("out.tmx"), kEarlier);
+  Write("en.txt", en + "\n");
+  Write("uk.txt", uk + "\n");
+  Write("out.tmx", kEarlier);
   std::string err;
   const int status =
       RunLimited({"tm", "align", "--from", "en", "--to", "uk", "--output",
@@ -207,7 +200,7 @@ TEST_F(ExportSafetyCliTest, TmAlignOutputWriteFailureKeepsTheEarlierFile) {
                                        "large"),
             std::string::npos)
       << err;
-  EXPECT_EQ(Slurp(Path("out.tmx")), kEarlier);
+  EXPECT_EQ(Read("out.tmx"), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 }
 
@@ -215,7 +208,7 @@ TEST_F(ExportSafetyCliTest, TermExportWriteFailureKeepsTheEarlierFile) {
   // Exports over 64 KiB; the database's own files fit under the limit.
   ImportTerms(3000);
   for (const char* name : {"out.tsv", "out.tbx"}) {
-    Write(Path(name), kEarlier);
+    Write(name, kEarlier);
     std::string err;
     const int status =
         RunLimited({"term", "export", Path(name)}, 64 * 1024, err);
@@ -225,12 +218,12 @@ TEST_F(ExportSafetyCliTest, TermExportWriteFailureKeepsTheEarlierFile) {
                                     "large"),
               std::string::npos)
         << err;
-    EXPECT_EQ(Slurp(Path(name)), kEarlier);
+    EXPECT_EQ(Read(name), kEarlier);
     EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 
     Output o = Onoma("term export '" + Path(name) + "'");
     EXPECT_EQ(o.exit_code, 0) << o.err;
-    EXPECT_NE(Slurp(Path(name)).find("Місто2999"), std::string::npos) << name;
+    EXPECT_NE(Read(name).find("Місто2999"), std::string::npos) << name;
     EXPECT_EQ(Temporaries(), std::vector<std::string>{});
   }
 }
@@ -239,9 +232,9 @@ TEST_F(ExportSafetyCliTest, TermExportWriteFailureKeepsTheEarlierFile) {
 // leaves the earlier export whole.
 TEST_F(ExportSafetyCliTest, TermExportKilledBySigtermLeavesNoTemporary) {
   ImportTerms(8000);
-  Write(Path("out.tbx"), kEarlier);
+  Write("out.tbx", kEarlier);
   StopWhileWriting({"--db", db_, "term", "export", Path("out.tbx")});
-  EXPECT_EQ(Slurp(Path("out.tbx")), kEarlier);
+  EXPECT_EQ(Read("out.tbx"), kEarlier);
   EXPECT_EQ(Temporaries(), std::vector<std::string>{});
 }
 
@@ -262,7 +255,7 @@ TEST_F(ExportSafetyCliTest, ExportsRemoveStaleTemporariesOfDeadProcesses) {
     const std::string live =
         "." + target + ".onoma-" + std::to_string(getpid()) + "-xY34zW";
     for (const std::string& name : {stale, stale_tmx, live}) {
-      Write(Path(name), "x");
+      Write(name, "x");
     }
     o = Onoma(std::string(command) + " '" + Path(target) + "'");
     EXPECT_EQ(o.exit_code, 0) << o.err;

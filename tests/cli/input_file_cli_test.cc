@@ -14,20 +14,17 @@
 #include <vector>
 
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-class InputFileCliTest : public ::testing::Test {
+class InputFileCliTest : public TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_input_cli_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     Write("article.txt", "Missiles struck Kiev. Talks went on.\n");
     Write("table.txt",
           "scheme: x-test\ntitle: a test\nscript: cyrillic\nк → q\n");
@@ -36,12 +33,6 @@ class InputFileCliTest : public ::testing::Test {
           "kyiv\tplace\ten\tKyiv\tpreferred\t\t\t\n");
     // The commands that only read refuse a database that is not there.
     ASSERT_EQ(Run("term import @", Path("terms.tsv")).exit_code, 0);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(Path(name), std::ios::binary) << text;
   }
   // `onoma --db DB <args>`, where @ in `args` stands for the bad path.
   Output Run(std::string args, const std::string& bad) {
@@ -70,8 +61,6 @@ class InputFileCliTest : public ::testing::Test {
         "tm align --from en --to uk --anchors @ " + article + article,
     };
   }
-
-  std::string dir_;
 };
 
 // A directory where a file is expected: an error naming the directory,

@@ -12,6 +12,7 @@
 
 #include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
@@ -21,26 +22,21 @@ namespace fs = std::filesystem;
 const std::string kSample =
     std::string(ONOMA_SOURCE_DIR) + "/tests/data/terms/news-sample.tsv";
 
-class OutputSafetyCliTest : public ::testing::Test {
+class OutputSafetyCliTest : public TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_output_safety_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ + "/sub");
+    TempDirTest::SetUp();
+    fs::create_directories(dir_ / "sub");
     db_ = Path("m.db");
     Output o = Onoma("term import '" + kSample + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     o = Onoma("tm add --from en --to uk 'Kyiv said' 'Київ заявив'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("LANG=C", "--db '" + db_ + "' " + args, input);
   }
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
 
   // The database still opens and holds its one unit.
   void ExpectDatabaseIntact() {
@@ -49,18 +45,17 @@ class OutputSafetyCliTest : public ::testing::Test {
     EXPECT_EQ(stats.out.rfind("units: 1\n", 0), 0u) << stats.out;
   }
 
-  std::string dir_;
   std::string db_;
 };
 
 // `normalize --report a.txt a.txt`: the report named the article itself.
 TEST_F(OutputSafetyCliTest, NormalizeReportOnItsInputIsRefused) {
   const std::string article = "Missiles struck Kiev.\n";
-  Write(Path("a.txt"), article);
+  Write("a.txt", article);
   Output o = Onoma("normalize --report '" + Path("a.txt") + "' '" +
                    Path("a.txt") + "'");
   EXPECT_EQ(o.exit_code, 2) << o.err;
-  EXPECT_EQ(Slurp(Path("a.txt")), article);
+  EXPECT_EQ(Read("a.txt"), article);
   EXPECT_NE(o.err.find("a.txt is the input"), std::string::npos) << o.err;
   EXPECT_EQ(o.out, "");
 }
@@ -70,26 +65,26 @@ TEST_F(OutputSafetyCliTest, NormalizeReportOnItsInputIsRefused) {
 TEST_F(OutputSafetyCliTest, NormalizeReportOnAnArticleOfTheGlobIsRefused) {
   const std::string a = "Missiles struck Kiev.\n";
   const std::string b = "Shelling near Kharkov.\n";
-  Write(Path("a.txt"), a);
-  Write(Path("b.txt"), b);
+  Write("a.txt", a);
+  Write("b.txt", b);
   Output o = Onoma("normalize --in-place --report '" + Path("a.txt") + "' '" +
                    Path("b.txt") + "'");
   EXPECT_EQ(o.exit_code, 2) << o.err;
   EXPECT_NE(o.err.find("is not a report"), std::string::npos) << o.err;
-  EXPECT_EQ(Slurp(Path("a.txt")), a);
-  EXPECT_EQ(Slurp(Path("b.txt")), b);
+  EXPECT_EQ(Read("a.txt"), a);
+  EXPECT_EQ(Read("b.txt"), b);
 }
 
 // A report file may be written again, and may be created.
 TEST_F(OutputSafetyCliTest, NormalizeReportOverAnEarlierReportIsAllowed) {
-  Write(Path("a.txt"), "Missiles struck Kiev.\n");
+  Write("a.txt", "Missiles struck Kiev.\n");
   for (int run = 0; run < 2; ++run) {
     Output o = Onoma("normalize --report '" + Path("r.jsonl") + "' '" +
                      Path("a.txt") + "'");
     EXPECT_EQ(o.exit_code, 0) << o.err;
     EXPECT_EQ(o.out, "Missiles struck Kyiv.\n");
   }
-  EXPECT_EQ(Slurp(Path("r.jsonl")).rfind("{\"file\": ", 0), 0u);
+  EXPECT_EQ(Read("r.jsonl").rfind("{\"file\": ", 0), 0u);
 }
 
 TEST_F(OutputSafetyCliTest, NormalizeInPlaceOnTheDatabaseIsRefused) {
@@ -103,14 +98,14 @@ TEST_F(OutputSafetyCliTest, NormalizeInPlaceOnTheDatabaseIsRefused) {
 // already truncated the article under `>`, but onoma says so.
 TEST_F(OutputSafetyCliTest, StandardOutputOntoAnInputIsRefused) {
   const std::string article = "Missiles struck Kiev.\n";
-  Write(Path("a.txt"), article);
+  Write("a.txt", article);
   for (const std::string command : {"normalize", "segment"}) {
     Output o =
         Onoma(command + " '" + Path("a.txt") + "' >>'" + Path("a.txt") + "'");
     EXPECT_EQ(o.exit_code, 2) << command << "\n" << o.err;
     EXPECT_NE(o.err.find("standard output is the input"), std::string::npos)
         << o.err;
-    EXPECT_EQ(Slurp(Path("a.txt")), article);
+    EXPECT_EQ(Read("a.txt"), article);
   }
 }
 
@@ -118,7 +113,7 @@ TEST_F(OutputSafetyCliTest, StandardOutputOntoAnInputIsRefused) {
 TEST_F(OutputSafetyCliTest, TmExportOntoTheDatabaseIsRefused) {
   fs::create_symlink(db_, Path("link.db"));
   for (const std::string& target :
-       {db_, dir_ + "/./m.db", dir_ + "/sub/../m.db", Path("link.db")}) {
+       {db_, Path("./m.db"), Path("sub/../m.db"), Path("link.db")}) {
     Output o = Onoma("tm export '" + target + "'");
     EXPECT_EQ(o.exit_code, 2) << target << "\n" << o.err;
     EXPECT_NE(o.err.find("is the database file"), std::string::npos) << o.err;
@@ -140,7 +135,7 @@ TEST_F(OutputSafetyCliTest, TmExportOntoTheWriteAheadLogIsRefused) {
 }
 
 TEST_F(OutputSafetyCliTest, TermExportOntoTheDatabaseIsRefused) {
-  for (const std::string& target : {db_, dir_ + "/./m.db"}) {
+  for (const std::string& target : {db_, Path("./m.db")}) {
     Output o = Onoma("term export '" + target + "'");
     EXPECT_EQ(o.exit_code, 2) << target << "\n" << o.err;
     ExpectDatabaseIntact();
@@ -152,12 +147,12 @@ TEST_F(OutputSafetyCliTest, TermExportOntoTheDatabaseIsRefused) {
 TEST_F(OutputSafetyCliTest, TmAlignOutputOntoAnInputIsRefused) {
   const std::string en = "Kyiv said on Monday. Talks went on.\n";
   const std::string uk = "Київ заявив у понеділок. Переговори тривали.\n";
-  Write(Path("r.en.txt"), en);
-  Write(Path("r.uk.txt"), uk);
+  Write("r.en.txt", en);
+  Write("r.uk.txt", uk);
   Output o = Onoma("tm align --from en --to uk --output '" + Path("r.uk.txt") +
                    "' '" + Path("r.en.txt") + "' '" + Path("r.uk.txt") + "'");
   EXPECT_EQ(o.exit_code, 2) << o.err;
-  EXPECT_EQ(Slurp(Path("r.uk.txt")), uk);
+  EXPECT_EQ(Read("r.uk.txt"), uk);
   o = Onoma("tm align --from en --to uk --output '" + db_ + "' '" +
             Path("r.en.txt") + "' '" + Path("r.uk.txt") + "'");
   EXPECT_EQ(o.exit_code, 2) << o.err;

@@ -13,6 +13,7 @@
 
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -44,26 +45,11 @@ std::string WithoutDates(std::string text) {
   return text;
 }
 
-class PgCommandsCliTest : public ::testing::Test {
+class PgCommandsCliTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_pg_commands_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
   static Output Onoma(const std::string& db, const std::string& args) {
     return RunOnoma("", "--db '" + db + "' " + args);
   }
-
-  fs::path dir_;
 };
 
 TEST_F(PgCommandsCliTest, AlignImportStoresTheSameUnitsOnBothEngines) {

@@ -13,6 +13,7 @@
 #include "tests/support/files.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/store_dir_test.h"
 #include "tests/support/xliff_schema.h"
 
 namespace onoma {
@@ -23,23 +24,12 @@ using testing::Output;
 using testing::RunOnoma;
 using testing::Xliff;
 
-class PretranslateCliTest : public ::testing::Test {
+class PretranslateCliTest : public testing::StoreDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_pretranslate_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "t.db").string();
     // In the onoma_pretranslate_cli_test_pg run the store is a new
     // PostgreSQL database, and every draft is the one SQLite gives.
-    if (testing::TestOnPostgres()) {
-      auto pg = testing::PgTestDatabase::Make();
-      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
-      pg_.emplace(std::move(*pg));
-      db_ = pg_->uri();
-    }
+    if (!SetUpStore("t.db")) return;
     Output o =
         Onoma("term import '" ONOMA_SOURCE_DIR "/tables/termbase/news.tsv'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -52,8 +42,6 @@ class PretranslateCliTest : public ::testing::Test {
     Add("--from uk --to en 'Обстріл у Харкові в понеділок тривав 3 години.' "
         "'Shelling in Kharkiv on Monday lasted 3 hours.'");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   void Add(const std::string& args) {
     Output o = Onoma("tm add " + args);
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -61,23 +49,10 @@ class PretranslateCliTest : public ::testing::Test {
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("NO_COLOR=1", "--db '" + db_ + "' " + args, input);
   }
-  std::string Write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    testing::Write(path.string(), text);
-    return path.string();
-  }
-  std::string Path(const std::string& name) const {
-    return (dir_ / name).string();
-  }
-
   static constexpr char kReport[] =
       "Shelling in Kyiv on Monday killed 7 people. The minister said talks "
       "would resume.\n"
       "Nobody expected the storm to reach the coast.\n";
-
-  fs::path dir_;
-  std::string db_;  // what --db is given
-  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(PretranslateCliTest, TextDraftOnStandardOutputWithTheAnalysis) {

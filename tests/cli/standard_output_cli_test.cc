@@ -11,6 +11,7 @@
 #include <string>
 
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
@@ -21,23 +22,16 @@ const std::string kSample =
     std::string(ONOMA_SOURCE_DIR) + "/tests/data/terms/news-sample.tsv";
 constexpr char kFullDisk[] = "cannot write standard output: No space left";
 
-class StandardOutputCliTest : public ::testing::Test {
+class StandardOutputCliTest : public TempDirTest {
  protected:
   void SetUp() override {
     if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-    dir_ = ::testing::TempDir() + "onoma_stdout_" + std::to_string(getpid()) +
-           "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = dir_ + "/m.db";
+    TempDirTest::SetUp();
+    db_ = Path("m.db");
     Output o = Onoma("term import '" + kSample + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     o = Onoma("tm add --from en --to uk 'Kyiv said' 'Київ заявив'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
-  }
-  void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
   }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
@@ -47,9 +41,7 @@ class StandardOutputCliTest : public ::testing::Test {
   Output OntoFullDisk(const std::string& args, const std::string& input = "") {
     return Onoma(args + " >/dev/full", input);
   }
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
 
-  std::string dir_;
   std::string db_;
 };
 

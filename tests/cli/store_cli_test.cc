@@ -25,6 +25,7 @@
 #include "memory/sqlite/migrations.h"
 #include "memory/sqlite/transaction.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -37,13 +38,10 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class StoreCliTest : public ::testing::Test {
+class StoreCliTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_store_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    TempDirTest::SetUp();
     fs::create_directories(dir_ / "db");
     fs::create_directories(dir_ / "out");
     // Others (nobody, below) may enter; the output directory is theirs.
@@ -57,7 +55,7 @@ class StoreCliTest : public ::testing::Test {
     std::error_code ec;
     fs::permissions(dir_ / "db", fs::perms::owner_all, fs::perm_options::add,
                     ec);
-    fs::remove_all(dir_, ec);
+    TempDirTest::TearDown();
   }
 
   Output Onoma(const std::string& args, const std::string& input = "",
@@ -155,7 +153,6 @@ class StoreCliTest : public ::testing::Test {
     return "setpriv --reuid=65534 --regid=65534 --clear-groups";
   }
 
-  fs::path dir_;
   fs::path db_;
 };
 

@@ -14,6 +14,7 @@
 
 #include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
@@ -32,19 +33,14 @@ std::size_t Count(const std::string& text, const std::string& what) {
   return n;
 }
 
-class TermIndexCliTest : public ::testing::Test {
+class TermIndexCliTest : public TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_term_index_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = dir_ + "/news.db";
+    TempDirTest::SetUp();
+    db_ = Path("news.db");
     Output o = Onoma("term import '" + kSample + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("LANG=C", "--db '" + db_ + "' " + args, input);
@@ -56,7 +52,6 @@ class TermIndexCliTest : public ::testing::Test {
   }
   std::string Index() const { return db_ + ".names"; }
 
-  std::string dir_;
   std::string db_;
 };
 
@@ -110,10 +105,10 @@ TEST_F(TermIndexCliTest, TermWritesMakeTheIndexStale) {
   ASSERT_EQ(Onoma("term remove kyiv en Kiev").exit_code, 0);
   EXPECT_EQ(Normalize("Kiev today.\n"), "Kiev today.\n");
   // import
-  const std::string more = dir_ + "/more.tsv";
-  Write(more,
-        "concept\ttype\tlang\tform\tstatus\tterm_type\tnote\tsource\n"
-        "kyiv\tplace\ten\tKiev\tdeprecated\tvariant\t\t\n");
+  const std::string more =
+      Write("more.tsv",
+            "concept\ttype\tlang\tform\tstatus\tterm_type\tnote\tsource\n"
+            "kyiv\tplace\ten\tKiev\tdeprecated\tvariant\t\t\n");
   ASSERT_EQ(Onoma("term import '" + more + "'").exit_code, 0);
   EXPECT_EQ(Normalize("Kiev today.\n"), "Kyiv today.\n");
   EXPECT_NE(Onoma("term index").out.find(": current, "), std::string::npos);
@@ -125,7 +120,7 @@ TEST_F(TermIndexCliTest, ADamagedIndexIsRebuilt) {
   for (const std::string& bad :
        {std::string("not an index"), good.substr(0, good.size() / 2),
         std::string(good.size(), '\0')}) {
-    Write(Index(), bad);
+    testing::Write(Index(), bad);
     Output o = Onoma("normalize --lang en", "Kiev today.\n");
     EXPECT_EQ(o.exit_code, 0) << o.err;
     EXPECT_EQ(o.out, "Kyiv today.\n");
@@ -159,7 +154,7 @@ TEST_F(TermIndexCliTest, ConcurrentBuildersLeaveOneGoodIndex) {
   std::vector<pid_t> pids;
   std::vector<std::string> errs;
   for (int i = 0; i < 6; ++i) {
-    errs.push_back(dir_ + "/err" + std::to_string(i));
+    errs.push_back(Path("err" + std::to_string(i)));
     pids.push_back(StartOnoma({"--db", db_, "term", "index", "--rebuild"},
                               errs.back(), 0));
   }
@@ -178,9 +173,9 @@ TEST_F(TermIndexCliTest, ConcurrentBuildersLeaveOneGoodIndex) {
 }
 
 TEST_F(TermIndexCliTest, NoDatabaseIsNoIndex) {
-  Output o = RunOnoma("LANG=C", "--db '" + dir_ + "/missing.db' term index");
+  Output o = RunOnoma("LANG=C", "--db '" + Path("missing.db") + "' term index");
   EXPECT_EQ(o.exit_code, 4) << o.err;
-  EXPECT_FALSE(fs::exists(dir_ + "/missing.db"));
+  EXPECT_FALSE(fs::exists(Path("missing.db")));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
 #include "tests/support/shared_corpora.h"
+#include "tests/support/store_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -25,42 +26,12 @@ using testing::RunOnoma;
 
 // On SQLite the file tm.db; in the onoma_tm_cli_test_pg run a new
 // PostgreSQL database (tests/support/pg_server.h), given to --db as its URI.
-class TmCliTest : public ::testing::Test {
+class TmCliTest : public testing::StoreDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_tm_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = Path("tm.db");
-    if (testing::TestOnPostgres()) {
-      auto pg = testing::PgTestDatabase::Make();
-      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
-      pg_.emplace(std::move(*pg));
-      db_ = pg_->uri();
-    }
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(Path(name), std::ios::binary) << text;
-  }
-
-  std::string Read(const std::string& name) {
-    std::ifstream in(Path(name), std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-
+  void SetUp() override { SetUpStore("tm.db"); }
   Output Onoma(const std::string& args) {
     return RunOnoma("", "--db '" + db_ + "' " + args);
   }
-
-  fs::path dir_;
-  std::string db_;  // what --db is given
-  std::optional<testing::PgTestDatabase> pg_;
 };
 
 const char kGood[] =

@@ -14,6 +14,7 @@
 
 #include "tests/support/pg_server.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/store_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -22,21 +23,10 @@ namespace fs = std::filesystem;
 using testing::Output;
 using testing::RunOnoma;
 
-class TmLookupCliTest : public ::testing::Test {
+class TmLookupCliTest : public testing::StoreDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_lookup_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "t.db").string();
-    if (testing::TestOnPostgres()) {
-      auto pg = testing::PgTestDatabase::Make();
-      if (!pg.ok()) ONOMA_SKIP_WITHOUT_PG(pg.status());
-      pg_.emplace(std::move(*pg));
-      db_ = pg_->uri();
-    }
+    if (!SetUpStore("t.db")) return;
     Add("--from en --to uk 'Shelling in Kharkiv on Monday killed 5 people.' "
         "'Обстріл у Харкові в понеділок убив 5 людей.'");
     Add("--from en --to ko 'Seoul is quiet on Sunday.' "
@@ -44,8 +34,6 @@ class TmLookupCliTest : public ::testing::Test {
     Add("--from en --to uk 'The minister said talks would resume.' "
         "'Міністр заявив, що переговори відновляться.'");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   void Add(const std::string& args) {
     Output o = Onoma("tm add " + args);
     ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -59,10 +47,6 @@ class TmLookupCliTest : public ::testing::Test {
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("NO_COLOR=1", "--db '" + db_ + "' " + args, input);
   }
-
-  fs::path dir_;
-  std::string db_;  // what --db is given
-  std::optional<testing::PgTestDatabase> pg_;
 };
 
 TEST_F(TmLookupCliTest, ShowsScoreSourceAndProposedTarget) {

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma {
 namespace {
@@ -59,26 +60,11 @@ constexpr const char* kTranslated12 = R"(<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 )";
 
-class TmXliffCliTest : public ::testing::Test {
+class TmXliffCliTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("onoma_xliff_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) { return (dir_ / name).string(); }
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
   Output Onoma(const std::string& args) {
     return RunOnoma("NO_COLOR=1", "--db '" + Path("tm.db") + "' " + args);
   }
-
-  fs::path dir_;
 };
 
 TEST_F(TmXliffCliTest, ATranslatedFileComesBackAndIsFoundAt100) {

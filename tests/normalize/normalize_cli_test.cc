@@ -19,13 +19,14 @@
 
 #include "tests/support/files.h"
 #include "tests/support/run_onoma.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-class NormalizeCliTest : public ::testing::Test {
+class NormalizeCliTest : public TempDirTest {
  protected:
   static void SetUpTestSuite() {
     // One database per process: ctest runs each test in its own process,
@@ -44,29 +45,18 @@ class NormalizeCliTest : public ::testing::Test {
       std::remove((*db_ + ext).c_str());
     }
   }
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_normalize_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   Output Onoma(const std::string& args, const std::string& input = "") {
     return RunOnoma("LANG=C", "--db '" + *db_ + "' normalize " + args, input);
   }
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
 
   static std::string* db_;
-  std::string dir_;
 };
 
 std::string* NormalizeCliTest::db_ = nullptr;
 
 TEST_F(NormalizeCliTest, CheckExitsZeroOnCleanAndOneOnVariant) {
-  Write(Path("clean.txt"), "Missiles struck Kyiv and Kharkiv.\n");
-  Write(Path("dirty.txt"), "Missiles struck Kiev and Kharkiv.\n");
+  Write("clean.txt", "Missiles struck Kyiv and Kharkiv.\n");
+  Write("dirty.txt", "Missiles struck Kiev and Kharkiv.\n");
   Output clean = Onoma("--check '" + Path("clean.txt") + "'");
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
   EXPECT_EQ(clean.out, "");
@@ -81,7 +71,7 @@ TEST_F(NormalizeCliTest, CleanArticleComesOutByteForByte) {
       "KYIV, Nov 27 - Officials in Kyiv's\r\ncity hall  said\t(Kharkiv).\n"
       "\xea\xb8\xb0 Caf\x65\xcc\x81 Chicken Kiev, Kievan Rus'\n\n"
       "no final newline";
-  Write(Path("clean.txt"), article);
+  Write("clean.txt", article);
   Output o = Onoma("'" + Path("clean.txt") + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.out, article);
@@ -116,7 +106,7 @@ TEST_F(NormalizeCliTest, StdinToStdoutWithReport) {
                    "KIEV - Kiev's mayor\n\xea\xb8\xb0 Chicken Kiev\n");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.out, "KYIV - Kyiv's mayor\n\xea\xb8\xb0 Chicken Kiev\n");
-  std::string report = Slurp(Path("r.jsonl"));
+  std::string report = Read("r.jsonl");
   EXPECT_NE(report.find("{\"file\": \"<stdin>\", \"line\": 1, \"column\": 8, "
                         "\"byte_offset\": 7, \"found\": \"Kiev's\", "
                         "\"replacement\": \"Kyiv's\", \"concept\": \"kyiv\", "
@@ -127,8 +117,8 @@ TEST_F(NormalizeCliTest, StdinToStdoutWithReport) {
 }
 
 TEST_F(NormalizeCliTest, DetectsLanguagePerFile) {
-  Write(Path("ko.txt"), "키예프는 밝혔다. 키예프(Kiev)\n");
-  Write(Path("uk.txt"), "Вибухи у Киеве.\n");
+  Write("ko.txt", "키예프는 밝혔다. 키예프(Kiev)\n");
+  Write("uk.txt", "Вибухи у Киеве.\n");
   Output o = Onoma("'" + Path("ko.txt") + "' '" + Path("uk.txt") + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.out, "키이우는 밝혔다. 키이우(Kyiv)\nВибухи у Києві.\n");
@@ -144,7 +134,7 @@ TEST_F(NormalizeCliTest, RussianQuotationInUkrainianArticleIsKept) {
   EXPECT_EQ(o.out,
             "Пєсков заявив: «Мы не планируем удары по Киеву». Після "
             "цього по Києву вдарили.\n");
-  std::string report = Slurp(Path("r.jsonl"));
+  std::string report = Read("r.jsonl");
   EXPECT_NE(report.find("\"found\": \"Киеву\", \"replacement\": "
                         "\"Києву\", \"concept\": \"kyiv\", \"reason\": "
                         "\"other-language\", \"applied\": false}"),
@@ -155,9 +145,9 @@ TEST_F(NormalizeCliTest, RussianQuotationInUkrainianArticleIsKept) {
 }
 
 TEST_F(NormalizeCliTest, InvalidUtf8InOneFileOthersStillProcessed) {
-  Write(Path("a.txt"), "Kiev\n");
-  Write(Path("b.txt"), "fine\nbad \xC3( here\n");
-  Write(Path("c.txt"), "Kharkov\n");
+  Write("a.txt", "Kiev\n");
+  Write("b.txt", "fine\nbad \xC3( here\n");
+  Write("c.txt", "Kharkov\n");
   Output o = Onoma("'" + Path("a.txt") + "' '" + Path("b.txt") + "' '" +
                    Path("c.txt") + "'");
   EXPECT_EQ(o.exit_code, 3);
@@ -172,8 +162,8 @@ std::vector<std::string> Temporaries(const std::string& dir);
 // line before its fault, in the order given; the summary names the file
 // left incomplete.
 TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
-  Write(Path("bad.txt"), "Kiev one\nKiev two\n\xff bad\nKiev after\n");
-  Write(Path("good.txt"), "Kiev good\n");
+  Write("bad.txt", "Kiev one\nKiev two\n\xff bad\nKiev after\n");
+  Write("good.txt", "Kiev good\n");
   Output o = Onoma("'" + Path("bad.txt") + "' '" + Path("good.txt") + "'");
   EXPECT_EQ(o.exit_code, 3) << o.err;
   EXPECT_EQ(o.out, "Kyiv one\nKyiv two\nKyiv good\n");
@@ -197,8 +187,8 @@ TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
 
 // Regression: --in-place printed nothing.
 TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
-  Write(Path("a.txt"), "Kiev and Odessa\n");
-  Write(Path("b.txt"), "bad \xC3(\n");
+  Write("a.txt", "Kiev and Odessa\n");
+  Write("b.txt", "bad \xC3(\n");
   Output o = Onoma("--in-place '" + Path("a.txt") + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(o.err,
@@ -215,7 +205,7 @@ TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
 
 // Regression: --check said "names rewritten" and its report "applied": true.
 TEST_F(NormalizeCliTest, CheckSaysWouldRewriteAndReportsNothingApplied) {
-  Write(Path("a.txt"), "Kiev and Odessa\n");
+  Write("a.txt", "Kiev and Odessa\n");
   Output o = Onoma("--check --report '" + Path("r.jsonl") + "' '" +
                    Path("a.txt") + "'");
   EXPECT_EQ(o.exit_code, 1) << o.err;
@@ -224,40 +214,40 @@ TEST_F(NormalizeCliTest, CheckSaysWouldRewriteAndReportsNothingApplied) {
             std::string::npos)
       << o.err;
   EXPECT_EQ(o.err.find("rewritten"), std::string::npos) << o.err;
-  const std::string report = Slurp(Path("r.jsonl"));
+  const std::string report = Read("r.jsonl");
   EXPECT_NE(report.find("\"found\": \"Kiev\""), std::string::npos) << report;
   EXPECT_EQ(report.find("\"applied\": true"), std::string::npos) << report;
   EXPECT_NE(report.find("\"applied\": false"), std::string::npos) << report;
-  EXPECT_EQ(Slurp(Path("a.txt")), "Kiev and Odessa\n");
+  EXPECT_EQ(Read("a.txt"), "Kiev and Odessa\n");
 }
 
 // Regression: --in-place on a symbolic link replaced the link by a file and
 // left the file it pointed to as it was.
 TEST_F(NormalizeCliTest, InPlaceThroughASymlinkRewritesItsTarget) {
   fs::create_directories(Path("desk"));
-  Write(Path("desk/a.txt"), "Kiev\n");
+  Write("desk/a.txt", "Kiev\n");
   fs::create_symlink("desk/a.txt", Path("link.txt"));
   Output o = Onoma("--in-place --backup '" + Path("link.txt") + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_TRUE(fs::is_symlink(Path("link.txt")));
   EXPECT_EQ(fs::read_symlink(Path("link.txt")), "desk/a.txt");
-  EXPECT_EQ(Slurp(Path("desk/a.txt")), "Kyiv\n");
-  EXPECT_EQ(Slurp(Path("desk/a.txt~")), "Kiev\n");  // beside the file
+  EXPECT_EQ(Read("desk/a.txt"), "Kyiv\n");
+  EXPECT_EQ(Read("desk/a.txt~"), "Kiev\n");  // beside the file
   EXPECT_FALSE(fs::exists(Path("link.txt~")));
   EXPECT_TRUE(Temporaries(dir_).empty());
   EXPECT_TRUE(Temporaries(Path("desk")).empty());
 }
 
 TEST_F(NormalizeCliTest, InPlaceWithBackup) {
-  Write(Path("a.txt"), "Kiev and Odessa\n");
-  Write(Path("b.txt"), "bad \xC3(\n");
+  Write("a.txt", "Kiev and Odessa\n");
+  Write("b.txt", "bad \xC3(\n");
   Output o = Onoma("--in-place --backup '" + Path("a.txt") + "' '" +
                    Path("b.txt") + "'");
   EXPECT_EQ(o.exit_code, 3) << o.err;
   EXPECT_EQ(o.out, "");
-  EXPECT_EQ(Slurp(Path("a.txt")), "Kyiv and Odesa\n");
-  EXPECT_EQ(Slurp(Path("a.txt~")), "Kiev and Odessa\n");
-  EXPECT_EQ(Slurp(Path("b.txt")), "bad \xC3(\n");  // untouched
+  EXPECT_EQ(Read("a.txt"), "Kyiv and Odesa\n");
+  EXPECT_EQ(Read("a.txt~"), "Kiev and Odessa\n");
+  EXPECT_EQ(Read("b.txt"), "bad \xC3(\n");  // untouched
   int entries = 0;
   for (const auto& e : fs::directory_iterator(dir_)) {
     (void)e;
@@ -308,7 +298,7 @@ pid_t StartInPlace(const std::string& db, const std::string& path,
 // claim no rewrite.
 TEST_F(NormalizeCliTest, InPlaceWriteFailureChangesNothingAndSaysWhy) {
   const std::string article = ArticleOf(4u * 1024 * 1024);
-  Write(Path("a.txt"), article);
+  Write("a.txt", article);
   pid_t pid = StartInPlace(*db_, Path("a.txt"), Path("r.jsonl"),
                            Path("err.txt"), 1024 * 1024);
   ASSERT_GE(pid, 0);
@@ -316,13 +306,13 @@ TEST_F(NormalizeCliTest, InPlaceWriteFailureChangesNothingAndSaysWhy) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status)) << status;
   EXPECT_EQ(WEXITSTATUS(status), 3);
-  const std::string err = Slurp(Path("err.txt"));
+  const std::string err = Read("err.txt");
   EXPECT_NE(err.find("a.txt: cannot write the output: File too large"),
             std::string::npos)
       << err;
   EXPECT_NE(err.find("0 files, 0 names rewritten"), std::string::npos) << err;
-  EXPECT_TRUE(Slurp(Path("a.txt")) == article) << "the article was changed";
-  EXPECT_EQ(Slurp(Path("r.jsonl")), "");
+  EXPECT_TRUE(Read("a.txt") == article) << "the article was changed";
+  EXPECT_EQ(Read("r.jsonl"), "");
   fs::remove(Path("err.txt"));
   fs::remove(Path("r.jsonl"));
   EXPECT_EQ(Temporaries(dir_), std::vector<std::string>{});
@@ -331,15 +321,15 @@ TEST_F(NormalizeCliTest, InPlaceWriteFailureChangesNothingAndSaysWhy) {
   pid = StartInPlace(*db_, Path("a.txt"), Path("r.jsonl"), Path("err.txt"), 0);
   waitpid(pid, &status, 0);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
-  EXPECT_NE(Slurp(Path("err.txt")).find("1 files, 1 names rewritten"),
+  EXPECT_NE(Read("err.txt").find("1 files, 1 names rewritten"),
             std::string::npos);
-  EXPECT_EQ(Slurp(Path("a.txt")).rfind("Missiles struck Kyiv.\n", 0), 0u);
+  EXPECT_EQ(Read("a.txt").rfind("Missiles struck Kyiv.\n", 0), 0u);
 }
 
 // SIGTERM (as SIGINT and SIGHUP) during --in-place removes the temporary.
 TEST_F(NormalizeCliTest, InPlaceKilledBySigtermLeavesNoTemporary) {
   const std::string article = ArticleOf(40u * 1024 * 1024);
-  Write(Path("big.txt"), article);
+  Write("big.txt", article);
   pid_t pid =
       StartInPlace(*db_, Path("big.txt"), Path("r.jsonl"), Path("err.txt"), 0);
   ASSERT_GE(pid, 0);
@@ -356,7 +346,7 @@ TEST_F(NormalizeCliTest, InPlaceKilledBySigtermLeavesNoTemporary) {
   ASSERT_TRUE(writing) << "the temporary file never appeared";
   ASSERT_TRUE(WIFSIGNALED(status)) << "finished before it could be stopped";
   EXPECT_EQ(WTERMSIG(status), SIGTERM);
-  EXPECT_TRUE(Slurp(Path("big.txt")) == article) << "the original was changed";
+  EXPECT_TRUE(Read("big.txt") == article) << "the original was changed";
   EXPECT_EQ(Temporaries(dir_), std::vector<std::string>{});
 }
 
@@ -371,11 +361,11 @@ TEST_F(NormalizeCliTest, InPlaceRemovesStaleTemporariesOfDeadProcesses) {
   const std::string live =
       ".b.txt.onoma-" + std::to_string(getpid()) + "-xY34zW";
   const std::string other = ".a.txt.onoma-notapid";
-  for (const std::string& name : {stale, live, other}) Write(Path(name), "x");
-  Write(Path("a.txt"), "Kiev\n");
+  for (const std::string& name : {stale, live, other}) Write(name, "x");
+  Write("a.txt", "Kiev\n");
   Output o = Onoma("--in-place '" + Path("a.txt") + "'");
   EXPECT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_EQ(Slurp(Path("a.txt")), "Kyiv\n");
+  EXPECT_EQ(Read("a.txt"), "Kyiv\n");
   EXPECT_FALSE(fs::exists(Path(stale)));
   EXPECT_TRUE(fs::exists(Path(live)));
   EXPECT_TRUE(fs::exists(Path(other)));
@@ -436,7 +426,7 @@ TEST_F(NormalizeCliTest, OneLongLineFinishesAndRewritesEveryName) {
     text += "Kiev,";
     expected += "Kyiv,";
   }
-  Write(Path("long.txt"), text + "\n");
+  Write("long.txt", text + "\n");
   Output o = RunOnoma(
       "LANG=C timeout 60",
       "--db '" + *db_ + "' normalize --lang en '" + Path("long.txt") + "'");
@@ -468,7 +458,7 @@ TEST_F(NormalizeCliTest, OneLongLineWithReportStaysUnderAMemoryCap) {
   text.reserve(kNames * 5 + 1);
   for (std::size_t i = 0; i < kNames; ++i) text += "Kiev ";
   text += '\n';
-  Write(Path("long.txt"), text);
+  Write("long.txt", text);
   text.clear();
   text.shrink_to_fit();
   Output o = RunOnoma(MemoryCap(400) + "LANG=C timeout 600",

@@ -24,6 +24,7 @@
 #include "memory/sqlite/database.h"
 #include "memory/terms/term_store.h"
 #include "tests/support/files.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma::terms {
 namespace {
@@ -79,21 +80,17 @@ std::string DataPath(const std::string& relative) {
   return std::string(ONOMA_TEST_DATA_DIR) + "/" + relative;
 }
 
-class NameIndexTest : public ::testing::Test {
+class NameIndexTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_name_index_" +
-           std::to_string(getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_path_ = dir_ + "/store.db";
+    TempDirTest::SetUp();
+    db_path_ = Path("store.db");
     Reopen();
     Import("terms/news-sample.tsv");
   }
   void TearDown() override {
     db_.reset();
-    fs::remove_all(dir_);
+    TempDirTest::TearDown();
   }
 
   void Reopen(bool read_only = false) {
@@ -131,7 +128,6 @@ class NameIndexTest : public ::testing::Test {
 
   std::string IndexPath() const { return db_path_ + ".names"; }
 
-  std::string dir_;
   std::string db_path_;
   std::optional<sqlite::Database> db_;
 };
@@ -214,13 +210,13 @@ TEST_F(NameIndexTest, TermRemoveMakesTheIndexStale) {
 TEST_F(NameIndexTest, TermImportMakesTheIndexStale) {
   const std::size_t before = Open().matcher.concept_count();
   ASSERT_TRUE(Open().mapped);
-  Write(dir_ + "/more.tsv",
+  Write("more.tsv",
         "concept\ttype\tlang\tform\tstatus\tterm_type\tnote\tsource\n"
         "troieshchyna\tplace\ten\tTroieshchyna\tpreferred\tfullForm\t\t\n"
         "troieshchyna\tplace\ten\tTroyeshchina\tdeprecated\tvariant\t\t\n");
   TermStore store(*db_);
   auto stats = store.Import([&](TermSink& sink) {
-    return formats::ReadTermFile(dir_ + "/more.tsv", {}, sink);
+    return formats::ReadTermFile(Path("more.tsv"), {}, sink);
   });
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   NameIndex index = Open();
@@ -250,7 +246,7 @@ TEST_F(NameIndexTest, ADamagedIndexIsRebuiltNotUsed) {
   std::string bytes = Slurp(IndexPath());
   ASSERT_GT(bytes.size(), 4096u);
   bytes[bytes.size() / 2] ^= 0x5A;
-  Write(IndexPath(), bytes);
+  testing::Write(IndexPath(), bytes);
   NameIndex index = Open();
   EXPECT_FALSE(index.mapped);
   EXPECT_NE(index.rebuilt_because.find("checksum"), std::string::npos)
@@ -263,7 +259,8 @@ TEST_F(NameIndexTest, ATruncatedIndexIsRebuiltNotUsed) {
   const std::string want = Normalize("Kiev and Kharkov.", "en");
   for (std::size_t keep : {std::size_t{0}, std::size_t{100}, std::size_t{0}}) {
     std::string bytes = Slurp(IndexPath());
-    Write(IndexPath(), bytes.substr(0, keep == 0 ? bytes.size() - 8 : keep));
+    testing::Write(IndexPath(),
+                   bytes.substr(0, keep == 0 ? bytes.size() - 8 : keep));
     NameIndex index = Open();
     EXPECT_FALSE(index.mapped) << keep;
     EXPECT_EQ(Normalize("Kiev and Kharkov.", "en"), want);
@@ -282,7 +279,7 @@ TEST_F(NameIndexTest, AnIndexOfTheOtherByteOrderIsRebuiltNotUsed) {
   std::memcpy(&mark, bytes.data() + 8, 4);
   ASSERT_EQ(mark, 0x01020304u);
   std::memcpy(bytes.data() + 8, swapped, 4);
-  Write(IndexPath(), bytes);
+  testing::Write(IndexPath(), bytes);
   NameIndex index = Open();
   EXPECT_FALSE(index.mapped);
   EXPECT_NE(index.rebuilt_because.find("byte order"), std::string::npos)
@@ -298,7 +295,7 @@ TEST_F(NameIndexTest, AnotherStoresIndexIsRebuiltNotUsed) {
   for (const char* ext : {"", "-wal", "-shm"}) fs::remove(db_path_ + ext);
   Reopen();
   Import("terms/news-sample.tsv");
-  Write(IndexPath(), other);
+  testing::Write(IndexPath(), other);
   NameIndex index = Open();
   EXPECT_FALSE(index.mapped);
   EXPECT_NE(index.rebuilt_because.find("another store"), std::string::npos)

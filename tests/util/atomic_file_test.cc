@@ -20,20 +20,12 @@
 #include <vector>
 
 #include "lib/util/atomic_file_internal.h"
+#include "tests/support/temp_dir_test.h"
 
 namespace onoma {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void Write(const fs::path& path, const std::string& contents) {
-  std::ofstream(path, std::ios::binary) << contents;
-}
 
 mode_t ModeOf(const fs::path& path) {
   struct stat st;
@@ -49,23 +41,8 @@ pid_t DeadPid() {
   return pid;
 }
 
-class AtomicFileTest : public ::testing::Test {
+class AtomicFileTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ =
-        fs::path(::testing::TempDir()) /
-        ("onoma_atomic_" +
-         std::string(
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-         "_" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Path(const std::string& name) const {
-    return (dir_ / name).string();
-  }
   // The names in the directory, sorted.
   std::vector<std::string> Names() const {
     std::vector<std::string> names;
@@ -75,12 +52,10 @@ class AtomicFileTest : public ::testing::Test {
     std::sort(names.begin(), names.end());
     return names;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(AtomicFileTest, CommitReplacesTheTargetWithItsPermissions) {
-  Write(Path("a.txt"), "old\n");
+  Write("a.txt", "old\n");
   fs::permissions(Path("a.txt"), static_cast<fs::perms>(0640));
   auto out = AtomicFile::Create(Path("a.txt"));
   ASSERT_TRUE(out.ok()) << out.status().ToString();
@@ -93,9 +68,9 @@ TEST_F(AtomicFileTest, CommitReplacesTheTargetWithItsPermissions) {
   EXPECT_EQ(pid, getpid());
   EXPECT_EQ(ModeOf(temp), 0600u);  // private until committed
   std::fputs("new\n", (*out)->file());
-  EXPECT_EQ(Slurp(Path("a.txt")), "old\n");
+  EXPECT_EQ(Read("a.txt"), "old\n");
   ASSERT_TRUE((*out)->Commit().ok());
-  EXPECT_EQ(Slurp(Path("a.txt")), "new\n");
+  EXPECT_EQ(Read("a.txt"), "new\n");
   EXPECT_EQ(ModeOf(Path("a.txt")), 0640u);
   EXPECT_EQ(Names(), std::vector<std::string>{"a.txt"});
   EXPECT_EQ((*out)->Commit().code(), StatusCode::kInternal);
@@ -111,7 +86,7 @@ TEST_F(AtomicFileTest, ANewFileGetsTheUmasksPermissions) {
 }
 
 TEST_F(AtomicFileTest, DestructionOrAbandonLeavesTheTargetAndNoTemporary) {
-  Write(Path("a.txt"), "old\n");
+  Write("a.txt", "old\n");
   {
     auto out = AtomicFile::Create(Path("a.txt"));
     ASSERT_TRUE(out.ok());
@@ -124,7 +99,7 @@ TEST_F(AtomicFileTest, DestructionOrAbandonLeavesTheTargetAndNoTemporary) {
   (*out)->Abandon();
   EXPECT_EQ((*out)->file(), nullptr);
   EXPECT_EQ(Names(), std::vector<std::string>{"a.txt"});
-  EXPECT_EQ(Slurp(Path("a.txt")), "old\n");
+  EXPECT_EQ(Read("a.txt"), "old\n");
 }
 
 TEST_F(AtomicFileTest, FailuresNameTheFileAndTheReason) {
@@ -142,14 +117,14 @@ TEST_F(AtomicFileTest, FailuresNameTheFileAndTheReason) {
   EXPECT_EQ(directory.status().code(), StatusCode::kIo);
 
   // The rename fails: the temporary vanished from under the writer.
-  Write(Path("a.txt"), "old\n");
+  Write("a.txt", "old\n");
   auto out = AtomicFile::Create(Path("a.txt"));
   ASSERT_TRUE(out.ok());
   fs::remove((*out)->temp_path());
   Status s = (*out)->Commit();
   EXPECT_EQ(s.code(), StatusCode::kIo);
   EXPECT_EQ(s.message(), "cannot write the output: No such file or directory");
-  EXPECT_EQ(Slurp(Path("a.txt")), "old\n");
+  EXPECT_EQ(Read("a.txt"), "old\n");
   EXPECT_EQ(Names(), (std::vector<std::string>{"a.txt", "d"}));
 }
 
@@ -157,7 +132,7 @@ TEST_F(AtomicFileTest, FailuresNameTheFileAndTheReason) {
 // write fails with EFBIG) fails Commit() and leaves the target whole.
 TEST_F(AtomicFileTest, AFailedWriteFailsCommitAndChangesNothing) {
   const std::string old(8192, 'o');
-  Write(Path("a.txt"), old);
+  Write("a.txt", old);
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
@@ -181,7 +156,7 @@ TEST_F(AtomicFileTest, AFailedWriteFailsCommitAndChangesNothing) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
-  EXPECT_TRUE(Slurp(Path("a.txt")) == old);
+  EXPECT_TRUE(Read("a.txt") == old);
   EXPECT_EQ(Names(), std::vector<std::string>{"a.txt"});
 }
 
@@ -197,16 +172,16 @@ TEST_F(AtomicFileTest, ATargetThatIsNotARegularFileIsWrittenDirectly) {
 }
 
 TEST_F(AtomicFileTest, BackupIsALinkToTheOriginal) {
-  Write(Path("a.txt"), "old\n");
-  Write(Path("a.txt~"), "older\n");
+  Write("a.txt", "old\n");
+  Write("a.txt~", "older\n");
   struct stat before;
   ASSERT_EQ(::stat(Path("a.txt").c_str(), &before), 0);
   auto out = AtomicFile::Create(Path("a.txt"));
   ASSERT_TRUE(out.ok());
   std::fputs("new\n", (*out)->file());
   ASSERT_TRUE((*out)->Commit(Path("a.txt~")).ok());
-  EXPECT_EQ(Slurp(Path("a.txt")), "new\n");
-  EXPECT_EQ(Slurp(Path("a.txt~")), "old\n");
+  EXPECT_EQ(Read("a.txt"), "new\n");
+  EXPECT_EQ(Read("a.txt~"), "old\n");
   struct stat kept;
   ASSERT_EQ(::stat(Path("a.txt~").c_str(), &kept), 0);
   EXPECT_EQ(kept.st_ino, before.st_ino);
@@ -226,10 +201,10 @@ int LinkDenied(const char*, const char*) { return LinkFailsWith(EACCES); }
 TEST_F(AtomicFileTest, BackupIsACopyWhereLinksAreImpossible) {
   const std::string contents = std::string(200000, 'x') + "end\n";
   for (internal::LinkFunction link : {NoLinksHere, LinkNotAllowed}) {
-    Write(Path("a.txt"), contents);
+    Write("a.txt", contents);
     fs::permissions(Path("a.txt"), static_cast<fs::perms>(0604));
     ASSERT_TRUE(internal::KeepBackup(Path("a.txt"), Path("a.txt~"), link).ok());
-    EXPECT_TRUE(Slurp(Path("a.txt~")) == contents);
+    EXPECT_TRUE(Read("a.txt~") == contents);
     EXPECT_EQ(ModeOf(Path("a.txt~")), 0604u);
     EXPECT_EQ(fs::hard_link_count(Path("a.txt")), 1u);
     EXPECT_EQ(Names(), (std::vector<std::string>{"a.txt", "a.txt~"}));
@@ -282,14 +257,14 @@ TEST_F(AtomicFileTest, CreateRemovesStaleTemporariesOfDeadProcesses) {
                            "-xY34zW";  // the parent, alive
   const std::string other = ".a.txt.onoma-notapid";
   for (const std::string& name : {stale, stale_tmx, live, other}) {
-    Write(Path(name), "x");
+    Write(name, "x");
   }
   EXPECT_EQ(internal::RemoveStaleTemporaries(dir_.string() + "/"), 2);
   EXPECT_EQ(Names(), (std::vector<std::string>{other, live}));
 
   fs::remove_all(dir_ / "sub");
   fs::create_directories(dir_ / "sub");
-  Write(Path("sub/" + stale), "x");
+  Write("sub/" + stale, "x");
   auto out = AtomicFile::Create(Path("sub/c.txt"));
   ASSERT_TRUE(out.ok());
   EXPECT_FALSE(fs::exists(Path("sub/" + stale)));
@@ -298,7 +273,7 @@ TEST_F(AtomicFileTest, CreateRemovesStaleTemporariesOfDeadProcesses) {
 // SIGTERM while a file is being written removes its temporary, then ends
 // the process by SIGTERM.
 TEST_F(AtomicFileTest, ASignalRemovesTheTemporaries) {
-  Write(Path("a.txt"), "old\n");
+  Write("a.txt", "old\n");
   int ready[2];
   ASSERT_EQ(pipe(ready), 0);
   pid_t pid = fork();
@@ -323,7 +298,7 @@ TEST_F(AtomicFileTest, ASignalRemovesTheTemporaries) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << status;
   EXPECT_EQ(WTERMSIG(status), SIGTERM);
-  EXPECT_EQ(Slurp(Path("a.txt")), "old\n");
+  EXPECT_EQ(Read("a.txt"), "old\n");
   EXPECT_EQ(Names(), std::vector<std::string>{"a.txt"});
 }
 

@@ -14,24 +14,14 @@
 #include <string>
 #include <thread>
 
+#include "tests/support/temp_dir_test.h"
+
 namespace onoma {
 namespace {
 
 namespace fs = std::filesystem;
 
-class InputFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "onoma_input_file_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Path(const std::string& name) { return dir_ + "/" + name; }
-
-  std::string dir_;
-};
+class InputFileTest : public testing::TempDirTest {};
 
 TEST_F(InputFileTest, ReadsARegularFileWhole) {
   std::string text(200 * 1024, 'x');
