@@ -87,6 +87,9 @@ int RunPretranslate(const Options& options);
 
 // cli/serve_command.cc:
 CLI::App* DefineServe(CLI::App& parent, Options& options);
+// Runs `run` (cli/serve_run.cc's RunDeskServer) for serve in this process;
+// unless called, serve hands over to the onoma-serve binary.
+void LinkDeskServer(int (*run)(const Options& options));
 int RunServe(const Options& options);
 
 // cli/db_command.cc:

@@ -1,88 +1,97 @@
-// onoma serve: the desk's page and JSON API (cli/desk.h) on HTTP
-// (cli/serve_http.h) until Ctrl-C or SIGTERM. docs/serve.md describes it;
-// tested by tests/cli/serve_test.cc and tests/cli/serve_browser_test.py.
+// onoma serve: its command line, and the hand-over to the onoma-serve
+// binary that does the work (cli/serve_run.cc; docs/serve.md describes
+// the command). Tested by tests/cli/serve_test.cc and
+// tests/cli/serve_browser_test.py.
+//
+// The HTTP server library (cpp-httplib) links OpenSSL, Brotli and zlib,
+// which the dynamic loader would map and relocate at every start of every
+// command: about 8 ms of a 20 ms `onoma romanize` on Debian 12
+// (bench/runs/2026-12-07-vm/startup.txt). So the server is a binary of its
+// own, and `onoma serve` replaces itself with it (execv), with the same
+// arguments: only serve pays for the library.
 
-#include <pthread.h>
-#include <signal.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
+#include <cerrno>
 #include <cstdio>
-#include <ctime>
-#include <iostream>
-#include <thread>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
-#include "cli/desk.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/options_internal.h"
-#include "cli/serve_http.h"
 
 namespace onoma::cli {
 namespace {
 
-bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+int (*linked_server)(const Options&) = nullptr;
+
+// This process's arguments as the kernel keeps them, NUL-separated.
+std::vector<std::string> OwnArguments() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string all((std::istreambuf_iterator<char>(in)),
+                  std::istreambuf_iterator<char>());
+  std::vector<std::string> args;
+  std::size_t start = 0;
+  while (start < all.size()) {
+    std::size_t end = all.find('\0', start);
+    if (end == std::string::npos) end = all.size();
+    args.push_back(all.substr(start, end - start));
+    start = end + 1;
+  }
+  return args;
+}
+
+// Where onoma-serve is: beside this binary (a build tree, or both in one
+// bin/), else in ../libexec/onoma/ (cmake --install).
+std::vector<std::filesystem::path> ServerCandidates() {
+  std::error_code error;
+  const std::filesystem::path self =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  const std::filesystem::path dir = self.parent_path();
+  return {dir / "onoma-serve", dir.parent_path() / "libexec" / "onoma" /
+                                   "onoma-serve"};
 }
 
 }  // namespace
 
+void LinkDeskServer(int (*run)(const Options& options)) {
+  linked_server = run;
+}
+
 int RunServe(const Options& options) {
-  const std::string what = options.command_name;
-  const ServeArgs& args = options.serve;
-  DeskLimits limits;
-  limits.loopback_only = IsLoopback(args.host);
-  // SIGINT and SIGTERM are taken by one thread that stops the server, not
-  // by a handler that would end the process under the requests being
-  // answered: every thread started from here on (the desk's, the server's)
-  // inherits the mask.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  auto desk = Desk::Open(options, limits);
-  if (!desk.ok()) return Fail(what, desk.status());
-
-  auto server = DeskServer::Bind(**desk, args.host, args.port, limits);
-  if (!server.ok()) return Fail(what, server.status());
-  if (!limits.loopback_only) {
-    std::cerr << "onoma: " << what << ": " << Tr("warning") << ": "
-              << Format((*desk)->allow_edit()
-                            ? Tr("listening on {0}: there is no "
-                                 "authentication, and anyone who can reach "
-                                 "this address can read and change the store")
-                            : Tr("listening on {0}: there is no "
-                                 "authentication, and anyone who can reach "
-                                 "this address can read the store"),
-                        {args.host})
-              << '\n';
-  }
-  std::cout << (*server)->url() << std::endl;
-  std::cerr << "onoma: " << what << ": "
-            << ((*desk)->allow_edit()
-                    ? Tr("serving (edits allowed); Ctrl-C stops")
-                    : Tr("serving (read-only); Ctrl-C stops"))
-            << std::endl;
-
-  std::atomic<bool> done{false};
-  DeskServer* running = server->get();
-  std::thread waiter([&] {
-    const timespec tick{0, 200'000'000};
-    while (!done) {
-      if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
-        running->Stop();
-        return;
-      }
+  if (linked_server != nullptr) return linked_server(options);
+  const std::vector<std::string> args = OwnArguments();
+  std::string looked;
+  for (const std::filesystem::path& server : ServerCandidates()) {
+    if (::access(server.c_str(), X_OK) != 0) {
+      looked += (looked.empty() ? "" : ", ") + server.string();
+      continue;
     }
-  });
-  Status served = (*server)->Run();
-  done = true;
-  waiter.join();
-  if (!served.ok()) return Fail(what, served);
-  std::cerr << "onoma: " << what << ": " << Tr("stopped") << '\n';
-  return kExitOk;
+    std::vector<char*> argv;
+    std::string program = server.string();
+    argv.push_back(program.data());
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      argv.push_back(const_cast<char*>(args[i].c_str()));
+    }
+    argv.push_back(nullptr);
+    std::fflush(nullptr);
+    ::execv(program.c_str(), argv.data());
+    looked += (looked.empty() ? "" : ", ") + program + " (" +
+              std::strerror(errno) + ")";
+  }
+  return Fail(options.command_name,
+              Status::NotFound(Format(
+                  Tr("cannot start the server: onoma-serve is not installed "
+                     "beside onoma (looked for {0})"),
+                  {looked})));
 }
 
 // The command line of serve (the rows of cli/command_table.cc).

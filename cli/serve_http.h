@@ -44,6 +44,12 @@ class DeskServer {
   std::unique_ptr<Impl> impl_;
 };
 
+// The work of `onoma serve` (cli/serve_run.cc): the desk on HTTP until
+// SIGINT or SIGTERM; the exit code. The onoma-serve binary links it in
+// (cli/serve_main.cc; LinkDeskServer in cli/commands.h).
+struct Options;
+int RunDeskServer(const Options& options);
+
 }  // namespace onoma::cli
 
 #endif  // ONOMA_CLI_SERVE_HTTP_H_

@@ -98,6 +98,9 @@ void StampImage(std::string& image, const ImageKey& key);
 enum class ImageTrust {
   // Nothing: an image this process has just built.
   kBuiltHere,
+  // The header and the sections' bounds: bytes that passed the checksum
+  // before and have not changed since.
+  kCheckHeader,
   // The header, the checksum and the sections' bounds (the normal open of
   // an index file; see ViewImage for why the records are not walked).
   kCheckChecksum,

@@ -397,7 +397,8 @@ Result<Matcher> Matcher::FromBytes(std::string_view image,
       checks == nullptr ? internal::ImageTrust::kBuiltHere
       : *checks == ImageChecks::kEveryRecord
           ? internal::ImageTrust::kCheckEveryRecord
-          : internal::ImageTrust::kCheckChecksum;
+      : *checks == ImageChecks::kHeader ? internal::ImageTrust::kCheckHeader
+                                        : internal::ImageTrust::kCheckChecksum;
   auto key = internal::ViewImage(image, trust, *compiled, progress);
   if (!key.ok()) return key.status();
   if (expected != nullptr && !(*key == *expected)) {

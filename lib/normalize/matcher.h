@@ -67,6 +67,11 @@ using ImageReadProgress = std::function<void(std::size_t read_up_to)>;
 
 // How much of an image Matcher::FromImage checks before reading it.
 enum class ImageChecks {
+  // The header (magic, byte order, format, build of onoma, size) and the
+  // bounds of every section, without the checksum: for bytes known to be
+  // those a check with the checksum passed before (a file unchanged since,
+  // memory/terms/name_index.h). Reads a page or two of the image.
+  kHeader,
   // The header (magic, byte order, format, build of onoma, size), the
   // checksum over every byte and the bounds of every section: what an
   // index file beside the database gets at every start. Reads the image
@@ -91,7 +96,7 @@ class Matcher {
   // not `expected` (a stale image). `owner` keeps the bytes alive for as
   // long as the Matcher or a copy of it lives. Linear in the image's size
   // (one pass of the checksum; kEveryRecord walks the records too), which
-  // `progress`, when given, hears about.
+  // `progress`, when given, hears about; kHeader reads the header alone.
   [[nodiscard]] static Result<Matcher> FromImage(
       std::string_view image, std::shared_ptr<const void> owner,
       const ImageKey& expected, ImageChecks checks = ImageChecks::kChecksum,

@@ -3,8 +3,6 @@
 
 #include "memory/postgres/connection.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -14,8 +12,12 @@
 #include <vector>
 
 #include "memory/postgres/connection_internal.h"
+#include "memory/postgres/libpq_internal.h"
 
 namespace onoma::postgres {
+
+using internal::Pq;
+
 namespace internal {
 namespace {
 
@@ -84,11 +86,11 @@ std::string TranslateSql(std::string_view sql, int& params) {
 Status ResultError(PGconn* conn, const PGresult* result,
                    std::string_view doing) {
   std::string reason =
-      Trim(result != nullptr ? PQresultErrorMessage(result) : "");
-  if (reason.empty()) reason = Trim(PQerrorMessage(conn));
+      Trim(result != nullptr ? Pq().PQresultErrorMessage(result) : "");
+  if (reason.empty()) reason = Trim(Pq().PQerrorMessage(conn));
   if (reason.starts_with("ERROR:  ")) reason.erase(0, 8);
   const char* state = result != nullptr
-                          ? PQresultErrorField(result, PG_DIAG_SQLSTATE)
+                          ? Pq().PQresultErrorField(result, PG_DIAG_SQLSTATE)
                           : nullptr;
   if (state != nullptr && std::string_view(state) == "55P03") {
     reason += " (another onoma is writing; waited the busy timeout)";
@@ -144,43 +146,43 @@ class PgStatement final : public store::Statement {
   Result<bool> Step() override {
     if (result_ == nullptr) ONOMA_RETURN_IF_ERROR(Execute());
     ++row_;
-    return row_ < PQntuples(result_);
+    return row_ < Pq().PQntuples(result_);
   }
   Status Run() override {
     if (result_ == nullptr) ONOMA_RETURN_IF_ERROR(Execute());
-    row_ = PQntuples(result_);
+    row_ = Pq().PQntuples(result_);
     return Status::Ok();
   }
   void Reset() override {
-    if (result_ != nullptr) PQclear(result_);
+    if (result_ != nullptr) Pq().PQclear(result_);
     result_ = nullptr;
     row_ = -1;
   }
 
   int ColumnCount() const override {
-    return result_ == nullptr ? 0 : PQnfields(result_);
+    return result_ == nullptr ? 0 : Pq().PQnfields(result_);
   }
   bool ColumnIsNull(int column) const override {
-    return !Readable(column) || PQgetisnull(result_, row_, column) != 0;
+    return !Readable(column) || Pq().PQgetisnull(result_, row_, column) != 0;
   }
   std::int64_t ColumnInt64(int column) const override {
     if (ColumnIsNull(column)) return 0;
-    const char* value = PQgetvalue(result_, row_, column);
-    if (PQftype(result_, column) == kBoolOid) return value[0] == 't' ? 1 : 0;
+    const char* value = Pq().PQgetvalue(result_, row_, column);
+    if (Pq().PQftype(result_, column) == kBoolOid) return value[0] == 't' ? 1 : 0;
     return std::strtoll(value, nullptr, 10);
   }
   double ColumnDouble(int column) const override {
     if (ColumnIsNull(column)) return 0;
-    return std::strtod(PQgetvalue(result_, row_, column), nullptr);
+    return std::strtod(Pq().PQgetvalue(result_, row_, column), nullptr);
   }
   std::string_view ColumnTextView(int column) const override {
     if (ColumnIsNull(column)) return {};
-    return std::string_view(PQgetvalue(result_, row_, column),
-                            PQgetlength(result_, row_, column));
+    return std::string_view(Pq().PQgetvalue(result_, row_, column),
+                            Pq().PQgetlength(result_, row_, column));
   }
   std::string_view ColumnBlob(int column) const override {
     std::string_view text = ColumnTextView(column);
-    if (PQftype(result_, column) != kByteaOid) return text;
+    if (Pq().PQftype(result_, column) != kByteaOid) return text;
     // bytea arrives as text: \x and two hex digits a byte.
     if (decoded_.size() <= static_cast<std::size_t>(column))
       decoded_.resize(column + 1);
@@ -196,8 +198,8 @@ class PgStatement final : public store::Statement {
 
  private:
   bool Readable(int column) const {
-    return result_ != nullptr && row_ >= 0 && row_ < PQntuples(result_) &&
-           column >= 0 && column < PQnfields(result_);
+    return result_ != nullptr && row_ >= 0 && row_ < Pq().PQntuples(result_) &&
+           column >= 0 && column < Pq().PQnfields(result_);
   }
   Status Check(int index) const {
     if (index < 1 || index > static_cast<int>(values_.size())) {
@@ -225,13 +227,13 @@ class PgStatement final : public store::Statement {
       values[i] = null_[i] ? nullptr : values_[i].c_str();
       lengths[i] = static_cast<int>(values_[i].size());
     }
-    PGresult* result = PQexecPrepared(
+    PGresult* result = Pq().PQexecPrepared(
         conn_.handle(), name_.c_str(), static_cast<int>(n), values.data(),
         lengths.data(), binary_.data(), /*resultFormat=*/0);
-    const ExecStatusType status = PQresultStatus(result);
+    const ExecStatusType status = Pq().PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       Status error = ResultError(conn_.handle(), result, purpose_);
-      PQclear(result);
+      Pq().PQclear(result);
       return error;
     }
     conn_.NoteChanges(result);
@@ -258,19 +260,19 @@ PgConnection::PgConnection(PGconn* conn, std::string name, bool read_only)
 
 PgConnection::~PgConnection() {
   cache_.clear();
-  if (conn_ != nullptr) PQfinish(conn_);
+  if (conn_ != nullptr) Pq().PQfinish(conn_);
 }
 
 Status PgConnection::Exec(std::string_view sql, std::string_view purpose) {
-  PGresult* result = PQexec(conn_, std::string(sql).c_str());
-  const ExecStatusType status = PQresultStatus(result);
+  PGresult* result = Pq().PQexec(conn_, std::string(sql).c_str());
+  const ExecStatusType status = Pq().PQresultStatus(result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     Status error = ResultError(conn_, result, purpose);
-    PQclear(result);
+    Pq().PQclear(result);
     return error;
   }
   NoteChanges(result);
-  PQclear(result);
+  Pq().PQclear(result);
   return Status::Ok();
 }
 
@@ -278,13 +280,13 @@ Result<std::string> PgConnection::PrepareOnServer(const std::string& sql,
                                                   std::string_view purpose) {
   std::string name = "onoma_" + std::to_string(++statements_);
   PGresult* result =
-      PQprepare(conn_, name.c_str(), sql.c_str(), 0, /*paramTypes=*/nullptr);
-  if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+      Pq().PQprepare(conn_, name.c_str(), sql.c_str(), 0, /*paramTypes=*/nullptr);
+  if (Pq().PQresultStatus(result) != PGRES_COMMAND_OK) {
     Status error = ResultError(conn_, result, purpose);
-    PQclear(result);
+    Pq().PQclear(result);
     return error;
   }
-  PQclear(result);
+  Pq().PQclear(result);
   return name;
 }
 
@@ -341,42 +343,42 @@ Result<std::int64_t> PgConnection::LastInsertId() {
 Status PgConnection::CopyIn(std::string_view target, std::string_view rows) {
   const std::string doing = "write rows to " + std::string(target);
   PGresult* start =
-      PQexec(conn_, ("COPY " + std::string(target) + " FROM STDIN").c_str());
-  if (PQresultStatus(start) != PGRES_COPY_IN) {
+      Pq().PQexec(conn_, ("COPY " + std::string(target) + " FROM STDIN").c_str());
+  if (Pq().PQresultStatus(start) != PGRES_COPY_IN) {
     Status error = ResultError(conn_, start, doing);
-    PQclear(start);
+    Pq().PQclear(start);
     return error;
   }
-  PQclear(start);
+  Pq().PQclear(start);
   // In pieces of at most 1 MiB: PQputCopyData takes an int length.
   constexpr std::size_t kPiece = std::size_t{1} << 20;
   bool sent = true;
   for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
     const std::size_t n = std::min(kPiece, rows.size() - at);
-    sent = PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
+    sent = Pq().PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
   }
   const bool ended =
-      PQputCopyEnd(conn_, sent ? nullptr : "the client failed") == 1;
+      Pq().PQputCopyEnd(conn_, sent ? nullptr : "the client failed") == 1;
   Status status;
-  while (PGresult* result = PQgetResult(conn_)) {
-    if (status.ok() && PQresultStatus(result) != PGRES_COMMAND_OK) {
+  while (PGresult* result = Pq().PQgetResult(conn_)) {
+    if (status.ok() && Pq().PQresultStatus(result) != PGRES_COMMAND_OK) {
       status = ResultError(conn_, result, doing);
     }
-    PQclear(result);
+    Pq().PQclear(result);
   }
   if (status.ok() && (!sent || !ended)) {
     status = Status::Database("cannot " + doing + ": " +
-                              Trim(PQerrorMessage(conn_)));
+                              Trim(Pq().PQerrorMessage(conn_)));
   }
   return status;
 }
 
 void PgConnection::NoteChanges(const PGresult* result) {
-  std::string_view command = PQcmdStatus(const_cast<PGresult*>(result));
+  std::string_view command = Pq().PQcmdStatus(const_cast<PGresult*>(result));
   if (command.starts_with("INSERT") || command.starts_with("UPDATE") ||
       command.starts_with("DELETE")) {
     changes_ =
-        std::strtoll(PQcmdTuples(const_cast<PGresult*>(result)), nullptr, 10);
+        std::strtoll(Pq().PQcmdTuples(const_cast<PGresult*>(result)), nullptr, 10);
   }
 }
 
@@ -439,16 +441,16 @@ void PgConnection::EndRead() {
 
 Status PgConnection::CommitWrite() {
   in_transaction_ = false;
-  PGresult* result = PQexec(conn_, "COMMIT");
-  if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+  PGresult* result = Pq().PQexec(conn_, "COMMIT");
+  if (Pq().PQresultStatus(result) != PGRES_COMMAND_OK) {
     Status error = ResultError(conn_, result, "commit transaction");
-    PQclear(result);
+    Pq().PQclear(result);
     (void)Exec("ROLLBACK", "roll back transaction");
     return error;
   }
   // COMMIT of a transaction that a failed statement aborted rolls back.
-  const bool rolled_back = std::string_view(PQcmdStatus(result)) == "ROLLBACK";
-  PQclear(result);
+  const bool rolled_back = std::string_view(Pq().PQcmdStatus(result)) == "ROLLBACK";
+  Pq().PQclear(result);
   if (rolled_back) {
     return Status::Database(
         "cannot commit transaction: a statement in it failed, and it was "
@@ -531,7 +533,7 @@ bool IsUtf8Locale(std::string_view locale) {
 // Refuses a database that is not UTF-8 throughout (connection.h says why).
 Status CheckEncoding(store::Connection& db, const std::string& name) {
   auto query = db.Prepare(
-      "SELECT pg_encoding_to_char(encoding), datcollate, datctype "
+      "SELECT Pq().pg_encoding_to_char(encoding), datcollate, datctype "
       "FROM pg_database WHERE datname = current_database()",
       "read the encoding of " + name);
   if (!query.ok()) return query.status();
@@ -566,19 +568,21 @@ Status CheckEncoding(store::Connection& db, const std::string& name) {
 Result<std::unique_ptr<store::Connection>> Open(std::string_view location,
                                                 const OpenOptions& options) {
   const std::string name = DisplayName(location);
-  PGconn* raw = PQconnectdb(std::string(location).c_str());
+  auto libpq = internal::LoadLibPq();
+  if (!libpq.ok()) return libpq.status();
+  PGconn* raw = Pq().PQconnectdb(std::string(location).c_str());
   if (raw == nullptr) {
     return Status::Database("cannot open database " + name + ": out of memory");
   }
-  if (PQstatus(raw) != CONNECTION_OK) {
-    std::string reason = internal::Trim(PQerrorMessage(raw));
-    PQfinish(raw);
+  if (Pq().PQstatus(raw) != CONNECTION_OK) {
+    std::string reason = internal::Trim(Pq().PQerrorMessage(raw));
+    Pq().PQfinish(raw);
     return Status::Database("cannot open database " + name + ": " + reason);
   }
-  PQsetNoticeProcessor(raw, IgnoreNotice, nullptr);
+  Pq().PQsetNoticeProcessor(raw, IgnoreNotice, nullptr);
   auto db =
       std::make_unique<internal::PgConnection>(raw, name, options.read_only);
-  if (PQsetClientEncoding(raw, "UTF8") != 0) {
+  if (Pq().PQsetClientEncoding(raw, "UTF8") != 0) {
     return Status::Database("cannot open database " + name +
                             ": the server does not take UTF-8 from clients");
   }

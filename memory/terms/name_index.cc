@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <memory>
 #include <random>
@@ -21,7 +22,8 @@ namespace {
 // A file mapped read-only, unmapped when the last Matcher reading it goes.
 class MappedFile {
  public:
-  MappedFile(void* data, std::size_t size) : data_(data), size_(size) {}
+  MappedFile(void* data, std::size_t size, const struct stat& st)
+      : data_(data), size_(size), stat_(st) {}
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   ~MappedFile() {
@@ -30,6 +32,8 @@ class MappedFile {
   std::string_view bytes() const {
     return {static_cast<const char*>(data_), size_};
   }
+  // The file as it was when it was mapped.
+  const struct stat& stat() const { return stat_; }
   // Drops the pages of bytes [0, up_to) from this process's mapping (they
   // stay in the page cache), as the checksum reads them and once it is
   // done: only the pages the command then touches count in its resident
@@ -52,6 +56,7 @@ class MappedFile {
  private:
   void* data_;
   std::size_t size_;
+  struct stat stat_;
   std::size_t released_ = 0;  // a multiple of the page size, or size_
 };
 
@@ -82,7 +87,45 @@ Result<std::shared_ptr<MappedFile>> Map(const std::filesystem::path& path) {
   if (data == MAP_FAILED) {
     return Status::Io(SystemError("cannot map " + path.string(), error));
   }
-  return std::make_shared<MappedFile>(data, size);
+  return std::make_shared<MappedFile>(data, size, st);
+}
+
+// What tells one version of a file from another (name_index.h): written to
+// the note of a checked index and compared with the file at each open.
+std::string Identity(const struct stat& st) {
+  auto time = [](const struct timespec& t) {
+    return std::to_string(t.tv_sec) + "." + std::to_string(t.tv_nsec);
+  };
+  return "onoma name index checked\n" + std::to_string(st.st_dev) + " " +
+         std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
+         time(st.st_mtim) + " " + time(st.st_ctim) + "\n";
+}
+
+// The note at `path` says `identity`. Reads at most a little more than
+// the identity, whatever the file holds.
+bool NoteSays(const std::filesystem::path& path, const std::string& identity) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::string buffer(identity.size() + 1, '\0');
+  std::size_t got = 0;
+  while (got < buffer.size()) {
+    ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return got == identity.size() && buffer.compare(0, got, identity) == 0;
+}
+
+// The file `st` describes last changed at least `settle` ago.
+bool Settled(const struct stat& st, std::chrono::nanoseconds settle) {
+  struct timespec now;
+  if (::clock_gettime(CLOCK_REALTIME, &now) != 0) return false;
+  const auto ns = [](const struct timespec& t) {
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+  };
+  return ns(now) - ns(st.st_ctim) >= settle;
 }
 
 // Writes `bytes` to a new file beside `path` and renames it over `path`:
@@ -134,6 +177,11 @@ std::filesystem::path NameIndexPath(const std::filesystem::path& db_path) {
   return std::filesystem::path(db_path.string() + ".names");
 }
 
+std::filesystem::path NameIndexCheckedPath(
+    const std::filesystem::path& index_path) {
+  return std::filesystem::path(index_path.string() + ".checked");
+}
+
 Result<normalize::ImageKey> ReadNameIndexKey(sqlite::Database& db) {
   auto select =
       db.Prepare("SELECT store_id, version FROM term_version WHERE id = 1",
@@ -171,13 +219,22 @@ Result<NameIndex> OpenNameIndex(
     auto mapped = Map(path);
     if (mapped.ok()) {
       MappedFile& file = **mapped;
+      const std::filesystem::path note = NameIndexCheckedPath(path);
+      const std::string identity = Identity(file.stat());
+      const bool checked = NoteSays(note, identity);
       auto matcher = normalize::Matcher::FromImage(
-          file.bytes(), *mapped, *key, normalize::ImageChecks::kChecksum,
+          file.bytes(), *mapped, *key,
+          checked ? normalize::ImageChecks::kHeader
+                  : normalize::ImageChecks::kChecksum,
           [&file](std::size_t up_to) { file.ReleasePages(up_to); });
       if (matcher.ok()) {
         file.ReleasePages(file.bytes().size());
-        NameIndex index{std::move(*matcher), path, true, {}, {}, 0};
-        index.size = (*mapped)->bytes().size();
+        NameIndex index{std::move(*matcher), path, true, {}, {}, 0, !checked};
+        index.size = file.bytes().size();
+        // A note that cannot be written costs the next open a checksum.
+        if (!checked && !db.read_only() && Settled(file.stat(), options.settle)) {
+          (void)WriteAtomically(note, identity);
+        }
         return index;
       }
       rebuilt_because = matcher.status().message();

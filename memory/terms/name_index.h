@@ -20,7 +20,19 @@
 // complete, so that a reader never sees half of one and two processes
 // building at once leave one good index. The file is not synced: it is
 // derived data, and one cut short by a crash fails its checks and is
-// rebuilt. A database that may not be written (read-only, --read-only, a
+// rebuilt.
+//
+// The checksum reads every byte of the index, which from a cold page
+// cache is most of a start-up at 100k concepts. So once an index has
+// passed it, the file's identity (device, inode, size, modification and
+// change times) is noted in "<index>.checked", and a later open that finds
+// the file unchanged checks the header alone. Any write to the file, a
+// rename over it or a copy changes its change time, which no program can
+// set back; an identity is noted only for a file last changed at least
+// `settle` before, so that a write within the file system clock's last
+// tick cannot pass for no change. What the note cannot see is damage
+// below the file system (a bad sector), as with any file onoma maps. A
+// read-only database notes nothing and checks in full at every open. A database that may not be written (read-only, --read-only, a
 // directory that refuses the file) gets its names compiled in memory, and
 // `not_kept` says why.
 //
@@ -31,6 +43,7 @@
 #ifndef ONOMA_MEMORY_TERMS_NAME_INDEX_H_
 #define ONOMA_MEMORY_TERMS_NAME_INDEX_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -52,6 +65,10 @@ struct NameIndexOptions {
   // Default: false: an empty store compiles in no time, and a command
   // that merely reads it leaves no file behind.
   bool keep_empty = false;
+  // How long ago the index must have last changed for its identity to be
+  // noted as checked (above). Default: 2 s, well over the coarsest clock
+  // tick of Linux file systems; tests set it to zero.
+  std::chrono::nanoseconds settle = std::chrono::seconds(2);
 };
 
 struct NameIndex {
@@ -71,10 +88,17 @@ struct NameIndex {
   std::string not_kept;
   // Bytes of the index (of the image, when it was not written).
   std::uint64_t size = 0;
+  // Mapped, and its checksum read at this open (false: the file was
+  // noted as checked and is unchanged since).
+  bool checksum_read = false;
 };
 
 // The index file of the database at `db_path`: "<db_path>.names".
 std::filesystem::path NameIndexPath(const std::filesystem::path& db_path);
+// Where the identity of an index that passed its checksum is noted:
+// "<index>.checked".
+std::filesystem::path NameIndexCheckedPath(
+    const std::filesystem::path& index_path);
 
 // The store's names, from the index when it is current, else compiled from
 // `read_input` (called inside the read snapshot in which the store's

@@ -14,6 +14,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -789,6 +791,31 @@ TEST(ServeCommandTest, RefusesAStoreThatIsNotThere) {
       "", "--db '" + ::testing::TempDir() + "no_such_onoma.db' serve --port 0");
   EXPECT_EQ(out.exit_code, 4) << out.err;
   EXPECT_NE(out.err.find("no_such_onoma.db"), std::string::npos) << out.err;
+}
+
+// onoma hands serve over to the onoma-serve binary beside it
+// (cli/serve_command.cc); without it, it says so and where it looked.
+TEST(ServeCommandTest, SaysWhereItLookedWhenTheServerBinaryIsMissing) {
+  const std::string db = TestDb();
+  MakeStore(db);
+  const std::filesystem::path dir =
+      ::testing::TempDir() + "onoma_lonely_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(ONOMA_CLI_PATH, dir / "onoma",
+                             std::filesystem::copy_options::overwrite_existing);
+  const std::string err = (dir / "err").string();
+  const int status =
+      std::system(("LANG=C '" + (dir / "onoma").string() + "' --db '" + db +
+                   "' serve --port 0 2>'" + err + "'")
+                      .c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_NE(WEXITSTATUS(status), 0);
+  const std::string message = testing::Slurp(err);
+  EXPECT_NE(message.find("onoma-serve is not installed"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find((dir / "onoma-serve").string()), std::string::npos)
+      << message;
+  std::filesystem::remove_all(dir);
 }
 
 // --- the JSON writer

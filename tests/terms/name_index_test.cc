@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -150,7 +151,8 @@ TEST_F(NameIndexTest, FirstOpenWritesTheIndexAndTheNextMapsIt) {
   for (const auto& entry : fs::directory_iterator(dir_)) {
     const std::string name = entry.path().filename().string();
     EXPECT_TRUE(name == "store.db" || name == "store.db.names" ||
-                name == "store.db-wal" || name == "store.db-shm")
+                name == "store.db-wal" || name == "store.db-shm" ||
+                name == "store.db.names.checked")
         << name;
   }
 }
@@ -315,6 +317,78 @@ TEST_F(NameIndexTest, AReadOnlyDatabaseCompilesInMemoryAndSaysWhy) {
   ASSERT_FALSE(Open().mapped);
   Reopen(/*read_only=*/true);
   EXPECT_TRUE(Open().mapped);
+}
+
+// Once an index has passed its checksum, an open that finds the file
+// unchanged reads its header alone: a start from a cold page cache does
+// not read the whole index.
+TEST_F(NameIndexTest, AnIndexNotedAsCheckedOpensWithoutItsChecksum) {
+  NameIndexOptions now;
+  now.settle = std::chrono::nanoseconds(0);
+  const std::string note = IndexPath() + ".checked";
+  ASSERT_FALSE(Open(now).mapped);
+  EXPECT_FALSE(fs::exists(note));
+  NameIndex first = Open(now);
+  ASSERT_TRUE(first.mapped) << first.rebuilt_because;
+  EXPECT_TRUE(first.checksum_read);
+  ASSERT_TRUE(fs::exists(note));
+  NameIndex second = Open(now);
+  ASSERT_TRUE(second.mapped) << second.rebuilt_because;
+  EXPECT_FALSE(second.checksum_read);
+  auto out =
+      normalize::NormalizeText(second.matcher, "Kiev and Kharkov.", {"en"});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->text, "Kyiv and Kharkiv.");
+}
+
+// A write to the index after it was noted changes its change time: the
+// next open reads the checksum again and finds the damage.
+TEST_F(NameIndexTest, DamageAfterTheIndexWasNotedIsStillFound) {
+  NameIndexOptions now;
+  now.settle = std::chrono::nanoseconds(0);
+  Open(now);
+  ASSERT_TRUE(Open(now).checksum_read);
+  ASSERT_FALSE(Open(now).checksum_read);
+  // Past the coarsest tick of a file system's clock.
+  ::usleep(50 * 1000);
+  std::string bytes = Slurp(IndexPath());
+  bytes[bytes.size() / 2] ^= 0x5A;
+  {
+    // In place: the same inode and size.
+    std::fstream file(IndexPath(),
+                      std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(bytes.size() / 2));
+    file.put(bytes[bytes.size() / 2]);
+  }
+  NameIndex index = Open(now);
+  EXPECT_FALSE(index.mapped);
+  EXPECT_NE(index.rebuilt_because.find("checksum"), std::string::npos)
+      << index.rebuilt_because;
+  // A note that lies about the file is not believed either.
+  Write(IndexPath() + ".checked", "onoma name index checked\n1 2 3 4.5 6.7\n");
+  EXPECT_TRUE(Open(now).checksum_read);
+}
+
+// An index that changed within the last `settle` is not noted: the clock
+// of the file system may not have moved since, and a second write in the
+// same tick would look like no change.
+TEST_F(NameIndexTest, AFreshIndexIsNotNotedAsChecked) {
+  Open();
+  NameIndex index = Open();
+  ASSERT_TRUE(index.mapped) << index.rebuilt_because;
+  EXPECT_TRUE(index.checksum_read);
+  EXPECT_FALSE(fs::exists(IndexPath() + ".checked"));
+}
+
+TEST_F(NameIndexTest, AReadOnlyDatabaseNotesNothing) {
+  NameIndexOptions now;
+  now.settle = std::chrono::nanoseconds(0);
+  Open(now);
+  Reopen(/*read_only=*/true);
+  NameIndex index = Open(now);
+  ASSERT_TRUE(index.mapped) << index.rebuilt_because;
+  EXPECT_TRUE(index.checksum_read);
+  EXPECT_FALSE(fs::exists(IndexPath() + ".checked"));
 }
 
 TEST_F(NameIndexTest, AnEmptyStoreLeavesNoFileUnlessAsked) {
