@@ -10,7 +10,8 @@ store's names, measured in one run:
   - `onoma normalize` end to end on 50 MB of dense mixed-language copy
     (bench/make_news.cc: en/uk/ko, a name in every sentence) at both store
     sizes, beside `grep -F -f` over the store's variant forms on the same
-    file;
+    file, and on 50 MB naming only the 200 concepts both stores hold
+    (the same rewrites at both sizes: the cost of the store's size alone);
   - `onoma romanize` on 5 MB of Ukrainian and of Korean
     (bench/make_corpus.cc) beside `uconv -x Ukrainian-Latin/BGN` and
     `uconv -x Hangul-Latin`.
@@ -130,6 +131,11 @@ def main():
     if not os.path.exists(path("news50.txt")):
         sh([os.path.join(tools, "make_news"), path("big.tsv"), "51200"],
            path("news50.txt"))
+    # The same density of names, drawn from the 200 concepts both stores
+    # hold: both rewrite the same names, so the store's size alone differs.
+    if not os.path.exists(path("news50-shared.txt")):
+        sh([os.path.join(tools, "make_news"), path("small.tsv"), "51200"],
+           path("news50-shared.txt"))
     for lang in ("uk", "ko"):
         if not os.path.exists(path(lang + "5.txt")):
             sh([os.path.join(tools, "make_corpus"), lang, "5"],
@@ -226,6 +232,26 @@ def main():
                     grep_s * 1000, mb / grep_s, grep_cpu * 1000,
                     big_rate / (mb / grep_s), big_cpu_rate / (mb / grep_cpu),
                     small_rate / big_rate, small_cpu_rate / big_cpu_rate))
+
+    shared_mb = os.path.getsize(path("news50-shared.txt")) / 1e6
+    shared = {}
+    for name in ("small", "big"):
+        seconds, rss, cpu = measure([onoma, "--db", stores[name],
+                                     "normalize", path("news50-shared.txt")],
+                                    3)
+        rows.append(["normalize 50MB shared names", name, "warm",
+                     "%.1f" % (seconds * 1000), "%.1f" % (rss / 1024),
+                     "%.1f" % (cpu * 1000)])
+        shared[name] = (seconds, cpu)
+        summary.append("normalize, %s store, %.1f MB dense copy naming the "
+                       "200 concepts both stores hold: %.0f ms, %.1f MB/s "
+                       "(CPU %.0f ms, %.1f MB/s), peak %.0f MB" %
+                       (name, shared_mb, seconds * 1000, shared_mb / seconds,
+                        cpu * 1000, shared_mb / cpu, rss / 1024))
+    summary.append("on the shared names, 100k concepts is %.2fx slower than "
+                   "200 (CPU %.2fx)" %
+                   (shared["big"][0] / shared["small"][0],
+                    shared["big"][1] / shared["small"][1]))
 
     summary.append("")
     for lang, scheme, transform in (("uk", "uk-bgn", "Ukrainian-Latin/BGN"),
