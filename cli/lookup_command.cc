@@ -183,6 +183,7 @@ int RunTmLookup(const Options& options) {
     if (blank) {
       if (!args.json) continue;
       Status written = WriteStdout(JsonLine(TmLookupJson(line, {})));
+      if (written.ok()) written = FlushStdout();
       if (!written.ok()) return Fail(what, written);
       continue;
     }
