@@ -56,15 +56,13 @@ std::vector<std::filesystem::path> ServerCandidates() {
       std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return {};
   const std::filesystem::path dir = self.parent_path();
-  return {dir / "onoma-serve", dir.parent_path() / "libexec" / "onoma" /
-                                   "onoma-serve"};
+  return {dir / "onoma-serve",
+          dir.parent_path() / "libexec" / "onoma" / "onoma-serve"};
 }
 
 }  // namespace
 
-void LinkDeskServer(int (*run)(const Options& options)) {
-  linked_server = run;
-}
+void LinkDeskServer(int (*run)(const Options& options)) { linked_server = run; }
 
 int RunServe(const Options& options) {
   if (linked_server != nullptr) return linked_server(options);

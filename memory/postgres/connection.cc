@@ -168,7 +168,8 @@ class PgStatement final : public store::Statement {
   std::int64_t ColumnInt64(int column) const override {
     if (ColumnIsNull(column)) return 0;
     const char* value = Pq().PQgetvalue(result_, row_, column);
-    if (Pq().PQftype(result_, column) == kBoolOid) return value[0] == 't' ? 1 : 0;
+    if (Pq().PQftype(result_, column) == kBoolOid)
+      return value[0] == 't' ? 1 : 0;
     return std::strtoll(value, nullptr, 10);
   }
   double ColumnDouble(int column) const override {
@@ -279,8 +280,8 @@ Status PgConnection::Exec(std::string_view sql, std::string_view purpose) {
 Result<std::string> PgConnection::PrepareOnServer(const std::string& sql,
                                                   std::string_view purpose) {
   std::string name = "onoma_" + std::to_string(++statements_);
-  PGresult* result =
-      Pq().PQprepare(conn_, name.c_str(), sql.c_str(), 0, /*paramTypes=*/nullptr);
+  PGresult* result = Pq().PQprepare(conn_, name.c_str(), sql.c_str(), 0,
+                                    /*paramTypes=*/nullptr);
   if (Pq().PQresultStatus(result) != PGRES_COMMAND_OK) {
     Status error = ResultError(conn_, result, purpose);
     Pq().PQclear(result);
@@ -342,8 +343,8 @@ Result<std::int64_t> PgConnection::LastInsertId() {
 
 Status PgConnection::CopyIn(std::string_view target, std::string_view rows) {
   const std::string doing = "write rows to " + std::string(target);
-  PGresult* start =
-      Pq().PQexec(conn_, ("COPY " + std::string(target) + " FROM STDIN").c_str());
+  PGresult* start = Pq().PQexec(
+      conn_, ("COPY " + std::string(target) + " FROM STDIN").c_str());
   if (Pq().PQresultStatus(start) != PGRES_COPY_IN) {
     Status error = ResultError(conn_, start, doing);
     Pq().PQclear(start);
@@ -355,7 +356,8 @@ Status PgConnection::CopyIn(std::string_view target, std::string_view rows) {
   bool sent = true;
   for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
     const std::size_t n = std::min(kPiece, rows.size() - at);
-    sent = Pq().PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
+    sent =
+        Pq().PQputCopyData(conn_, rows.data() + at, static_cast<int>(n)) == 1;
   }
   const bool ended =
       Pq().PQputCopyEnd(conn_, sent ? nullptr : "the client failed") == 1;
@@ -377,8 +379,8 @@ void PgConnection::NoteChanges(const PGresult* result) {
   std::string_view command = Pq().PQcmdStatus(const_cast<PGresult*>(result));
   if (command.starts_with("INSERT") || command.starts_with("UPDATE") ||
       command.starts_with("DELETE")) {
-    changes_ =
-        std::strtoll(Pq().PQcmdTuples(const_cast<PGresult*>(result)), nullptr, 10);
+    changes_ = std::strtoll(Pq().PQcmdTuples(const_cast<PGresult*>(result)),
+                            nullptr, 10);
   }
 }
 
@@ -449,7 +451,8 @@ Status PgConnection::CommitWrite() {
     return error;
   }
   // COMMIT of a transaction that a failed statement aborted rolls back.
-  const bool rolled_back = std::string_view(Pq().PQcmdStatus(result)) == "ROLLBACK";
+  const bool rolled_back =
+      std::string_view(Pq().PQcmdStatus(result)) == "ROLLBACK";
   Pq().PQclear(result);
   if (rolled_back) {
     return Status::Database(
@@ -533,7 +536,7 @@ bool IsUtf8Locale(std::string_view locale) {
 // Refuses a database that is not UTF-8 throughout (connection.h says why).
 Status CheckEncoding(store::Connection& db, const std::string& name) {
   auto query = db.Prepare(
-      "SELECT Pq().pg_encoding_to_char(encoding), datcollate, datctype "
+      "SELECT pg_encoding_to_char(encoding), datcollate, datctype "
       "FROM pg_database WHERE datname = current_database()",
       "read the encoding of " + name);
   if (!query.ok()) return query.status();

@@ -1,8 +1,8 @@
-#include "memory/postgres/libpq_internal.h"
-
 #include <dlfcn.h>
 
 #include <string>
+
+#include "memory/postgres/libpq_internal.h"
 
 namespace onoma::postgres::internal {
 namespace {
@@ -21,11 +21,11 @@ Result<const LibPq*> Load() {
         std::string("cannot connect to PostgreSQL: cannot load ") + kLibPq +
         " (install libpq5): " + (why != nullptr ? why : "unknown error"));
   }
-#define ONOMA_LIBPQ_FIND(name)                                           \
+#define ONOMA_LIBPQ_FIND(name)                                              \
   table.name = reinterpret_cast<decltype(&::name)>(::dlsym(handle, #name)); \
-  if (table.name == nullptr) {                                           \
+  if (table.name == nullptr) {                                              \
     return Status::Database(std::string("cannot connect to PostgreSQL: ") + \
-                            kLibPq + " has no function " #name);         \
+                            kLibPq + " has no function " #name);            \
   }
   ONOMA_LIBPQ_FUNCTIONS(ONOMA_LIBPQ_FIND)
 #undef ONOMA_LIBPQ_FIND

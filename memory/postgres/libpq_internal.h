@@ -24,31 +24,30 @@ namespace onoma::postgres::internal {
 
 // Every libpq function memory/postgres calls.
 #define ONOMA_LIBPQ_FUNCTIONS(X) \
-  X(PQclear) \
-  X(PQcmdStatus) \
-  X(PQcmdTuples) \
-  X(PQconnectdb) \
-  X(PQerrorMessage) \
-  X(PQexec) \
-  X(PQexecPrepared) \
-  X(PQfinish) \
-  X(PQftype) \
-  X(PQgetResult) \
-  X(PQgetisnull) \
-  X(PQgetlength) \
-  X(PQgetvalue) \
-  X(PQnfields) \
-  X(PQntuples) \
-  X(PQprepare) \
-  X(PQputCopyData) \
-  X(PQputCopyEnd) \
-  X(PQresultErrorField) \
-  X(PQresultErrorMessage) \
-  X(PQresultStatus) \
-  X(PQsetClientEncoding) \
-  X(PQsetNoticeProcessor) \
-  X(PQstatus) \
-  X(pg_encoding_to_char)
+  X(PQclear)                     \
+  X(PQcmdStatus)                 \
+  X(PQcmdTuples)                 \
+  X(PQconnectdb)                 \
+  X(PQerrorMessage)              \
+  X(PQexec)                      \
+  X(PQexecPrepared)              \
+  X(PQfinish)                    \
+  X(PQftype)                     \
+  X(PQgetResult)                 \
+  X(PQgetisnull)                 \
+  X(PQgetlength)                 \
+  X(PQgetvalue)                  \
+  X(PQnfields)                   \
+  X(PQntuples)                   \
+  X(PQprepare)                   \
+  X(PQputCopyData)               \
+  X(PQputCopyEnd)                \
+  X(PQresultErrorField)          \
+  X(PQresultErrorMessage)        \
+  X(PQresultStatus)              \
+  X(PQsetClientEncoding)         \
+  X(PQsetNoticeProcessor)        \
+  X(PQstatus)
 
 struct LibPq {
 #define ONOMA_LIBPQ_POINTER(name) decltype(&::name) name = nullptr;

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <random>
 #include <string_view>
@@ -242,7 +242,8 @@ Result<NameIndex> OpenNameIndex(
         NameIndex index{std::move(*matcher), path, true, {}, {}, 0, !checked};
         index.size = file.bytes().size();
         // A note that cannot be written costs the next open a checksum.
-        if (!checked && !db.read_only() && Settled(file.stat(), options.settle)) {
+        if (!checked && !db.read_only() &&
+            Settled(file.stat(), options.settle)) {
           (void)WriteAtomically(note, identity);
         }
         return index;
