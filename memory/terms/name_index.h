@@ -32,8 +32,10 @@
 // `settle` before, so that a write within the file system clock's last
 // tick cannot pass for no change. What the note cannot see is damage
 // below the file system (a bad sector), as with any file onoma maps. A
-// read-only database notes nothing and checks in full at every open. A database that may not be written (read-only, --read-only, a
-// directory that refuses the file) gets its names compiled in memory, and
+// read-only database notes nothing and checks in full at every open.
+//
+// A database that may not be written (read-only, --read-only, a directory
+// that refuses the file) gets its names compiled in memory, and
 // `not_kept` says why.
 //
 // Thread safety: as the Database. The Matcher returned may be shared.
