@@ -81,16 +81,28 @@ Automaton::Arrays Automaton::Build(
   // The entries follow the states in their new order.
   a.state_of.assign(patterns.size(), kNone);
   a.pattern_order.reserve(patterns.size());
+  a.entry_bases.reserve(BasesFor(n + 1));
   std::uint32_t entries = 0;
-  for (std::size_t s = 0; s < n; ++s) {
-    a.states[s].first_entry = entries;
+  for (std::size_t s = 0; s <= n; ++s) {
+    if (s % (std::size_t{1} << kBlockBits) == 0) {
+      a.entry_bases.push_back(entries);
+    }
+    const std::uint32_t offset = entries - a.entry_bases.back();
+    if (offset < kFarEntry) {
+      a.states[s].entry = static_cast<std::uint16_t>(offset);
+    } else {
+      a.states[s].entry = kFarEntry;
+      a.far_entries.push_back({static_cast<std::uint32_t>(s), entries});
+    }
+    if (s == n) break;
     const std::uint32_t pattern = trie[old_of[s]].pattern;
     if (pattern == kNone) continue;
+    if (entry_counts[pattern] > 0) a.states[s].entry |= kEndsForm;
     a.state_of[pattern] = static_cast<std::uint32_t>(s);
     a.pattern_order.push_back(pattern);
     entries += entry_counts[pattern];
   }
-  a.states[n].first_entry = entries;
+  a.entry_count = entries;
   const State& root = a.states[0];
   for (std::uint32_t c = root.child_begin;
        c < root.child_begin + root.child_count; ++c) {
@@ -114,40 +126,64 @@ std::uint32_t Automaton::ChildSearch(const State* first, const State* last,
   return static_cast<std::uint32_t>(base - states_);
 }
 
+std::uint32_t Automaton::FarFirstEntry(std::uint32_t state) const {
+  auto it = std::lower_bound(
+      far_.begin(), far_.end(), state,
+      [](const FarEntry& f, std::uint32_t s) { return f.state < s; });
+  // Missing only from a damaged image, which Check refuses.
+  return it != far_.end() && it->state == state ? it->first_entry
+                                                : bases_[state >> kBlockBits];
+}
+
 std::size_t Automaton::CountForms() const {
   std::size_t forms = 0;
   for (std::size_t s = 0; s < state_count_; ++s) {
-    forms += states_[s].first_entry != states_[s + 1].first_entry;
+    forms += states_[s].ends_form();
   }
   return forms;
 }
 
 std::size_t Automaton::MemoryBytes() const {
-  return sizeof(*this) + 256 * 4 + (state_count_ + 1) * sizeof(State);
+  return sizeof(*this) + 256 * 4 + (state_count_ + 1) * sizeof(State) +
+         BasesFor(state_count_ + 1) * 4 + far_.size() * sizeof(FarEntry);
 }
 
 bool Automaton::Check(std::size_t entries) const {
   const std::size_t n = state_count_;
   if (n == 0) return true;
-  if (n >= kNone || states_[0].child_begin != 1 ||
-      states_[0].first_entry != 0 || states_[n].first_entry != entries) {
+  if (n >= kNone || states_[0].child_begin != 1 || FirstEntry(0) != 0 ||
+      FirstEntry(static_cast<std::uint32_t>(n)) != entries || bases_[0] != 0) {
     return false;
   }
   for (std::size_t b = 0; b < 256; ++b) {
     if (root_[b] >= n) return false;
   }
+  // Far entries are sorted, each one of a state whose offset says so.
+  for (std::size_t i = 0; i < far_.size(); ++i) {
+    if (far_[i].state > n ||
+        states_[far_[i].state].entry_offset() != kFarEntry ||
+        (i > 0 && far_[i].state <= far_[i - 1].state)) {
+      return false;
+    }
+  }
   // A state's children come after it and inside the arrays, so that a
-  // walk moves forward and ends; entry ranges follow one another.
+  // walk moves forward and ends; entry ranges follow one another, and are
+  // not empty exactly where a form ends.
+  std::uint32_t first = 0;
+  std::size_t far_states = states_[n].entry_offset() == kFarEntry;
   for (std::size_t s = 0; s < n; ++s) {
     const State& here = states_[s];
-    if (here.first_entry > states_[s + 1].first_entry) return false;
+    const std::uint32_t end = FirstEntry(static_cast<std::uint32_t>(s + 1));
+    far_states += here.entry_offset() == kFarEntry;
+    if (first > end || here.ends_form() != (first != end)) return false;
+    first = end;
     if (here.child_count == 0) continue;
     if (here.child_begin <= s || here.child_begin > n ||
         here.child_count > n - here.child_begin) {
       return false;
     }
   }
-  return true;
+  return far_states == far_.size();
 }
 
 }  // namespace onoma::normalize::internal

@@ -115,14 +115,6 @@ bool InStrings(const StringRef& s, std::size_t pool) {
   return s.begin <= pool && s.size <= pool - s.begin;
 }
 
-// Whether a bool read from a file holds 0 or 1 (anything else is undefined
-// behaviour to read as a bool).
-bool GoodBool(const bool& b) {
-  unsigned char byte = 0;
-  std::memcpy(&byte, &b, 1);
-  return byte <= 1;
-}
-
 bool IsContinuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -154,12 +146,22 @@ Status CheckRecords(const CompiledTerms& t) {
       return Bad("a concept record is out of bounds");
     }
   }
+  for (const StringRef& c : t.classes) {
+    if (!GoodString(t, c)) return Bad("a declension class is out of bounds");
+  }
   for (const PreferredRecord& p : t.preferred) {
+    const StringRef forms{p.forms, std::uint32_t{p.full_size} + p.short_size +
+                                       p.admitted_short_size};
+    const StringRef full{p.forms, p.full_size};
+    const StringRef short_form{p.forms + p.full_size, p.short_size};
+    const StringRef admitted{p.forms + p.full_size + p.short_size,
+                             p.admitted_short_size};
     if (p.lang >= t.langs.size() || p.full_kind > FormKind::kPhrase ||
-        !GoodString(t, p.full) || !GoodString(t, p.full_inflection) ||
-        !GoodString(t, p.short_form) || !GoodString(t, p.short_inflection) ||
-        !GoodString(t, p.admitted_short) ||
-        !GoodString(t, p.admitted_short_inflection)) {
+        !InStrings(forms, t.strings.size()) || !GoodString(t, full) ||
+        !GoodString(t, short_form) || !GoodString(t, admitted) ||
+        p.full_inflection >= t.classes.size() ||
+        p.short_inflection >= t.classes.size() ||
+        p.admitted_short_inflection >= t.classes.size()) {
       return Bad("a preferred form record is out of bounds");
     }
   }
@@ -168,9 +170,7 @@ Status CheckRecords(const CompiledTerms& t) {
         (e.lang >= t.langs.size() && !e.negative) ||
         e.status > FormStatus::kDeprecated || e.kind > FormKind::kPhrase ||
         e.grammatical_case > Case::kVoc || e.style > EndingStyle::kLong ||
-        e.stored_case > CasePattern::kLower || !GoodBool(e.plural) ||
-        !GoodBool(e.also_vocative) || !GoodBool(e.declines) ||
-        !GoodBool(e.negative)) {
+        e.stored_case > CasePattern::kLower) {
       return Bad("an entry is out of bounds");
     }
   }
@@ -209,10 +209,13 @@ std::string BuildImage(const ImageParts& parts, const ImageKey& key) {
   const Automaton::Arrays& a = *parts.automaton;
   Put(image, header, kRootSection, a.root.data(), a.root.size());
   Put(image, header, kStateSection, a.states);
+  Put(image, header, kEntryBaseSection, a.entry_bases);
+  Put(image, header, kFarEntrySection, a.far_entries);
   Put(image, header, kEntrySection, *parts.entries);
   Put(image, header, kConceptSection, *parts.concepts);
   Put(image, header, kPreferredSection, *parts.preferred);
   Put(image, header, kLangSection, *parts.langs);
+  Put(image, header, kClassSection, *parts.classes);
   Put(image, header, kSurfaceSection, *parts.surfaces);
   Put(image, header, kStringSection, parts.strings->data(),
       parts.strings->size());
@@ -261,10 +264,13 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   if (!var.ok()) return var.status();
   ONOMA_VIEW(root, std::uint32_t, kRootSection)
   ONOMA_VIEW(states, Automaton::State, kStateSection)
+  ONOMA_VIEW(bases, std::uint32_t, kEntryBaseSection)
+  ONOMA_VIEW(far, Automaton::FarEntry, kFarEntrySection)
   ONOMA_VIEW(entries, Entry, kEntrySection)
   ONOMA_VIEW(concepts, ConceptRecord, kConceptSection)
   ONOMA_VIEW(preferred, PreferredRecord, kPreferredSection)
   ONOMA_VIEW(langs, StringRef, kLangSection)
+  ONOMA_VIEW(classes, StringRef, kClassSection)
   ONOMA_VIEW(surfaces, SurfaceRecord, kSurfaceSection)
   ONOMA_VIEW(strings, char, kStringSection)
 #undef ONOMA_VIEW
@@ -272,17 +278,22 @@ Result<ImageKey> ViewImage(std::string_view bytes, ImageTrust trust,
   if (verify && header.max_form_words > (1u << 20)) {
     return Bad("max_form_words is absurd");
   }
+  if (verify && bases->size() != Automaton::BasesFor(states->size())) {
+    return Bad("the automaton's entry bases disagree with its states");
+  }
+  out.automaton = Automaton(root->data(), *states, *bases, *far);
   // The last record closes the last state's entries: they end where the
-  // entry section does (one comparison, so the normal open makes it too).
+  // entry section does (one look-up, so the normal open makes it too).
   if (verify && !states->empty() &&
-      states->back().first_entry != entries->size()) {
+      out.automaton.FirstEntry(
+          static_cast<std::uint32_t>(states->size() - 1)) != entries->size()) {
     return Bad("the automaton's entries disagree with the entry section");
   }
-  out.automaton = Automaton(root->data(), *states);
   out.entries = *entries;
   out.concepts = *concepts;
   out.preferred = *preferred;
   out.lang_refs = *langs;
+  out.classes = *classes;
   out.surfaces = *surfaces;
   out.strings = std::string_view(strings->data(), strings->size());
   out.max_form_words = static_cast<std::size_t>(header.max_form_words);

@@ -8,9 +8,9 @@
 //   ImageHeader   magic, byte order, format, fingerprint of the compiler,
 //                 size, checksum, store key, the section table
 //   sections      each at a multiple of 8 bytes: the automaton's arrays
-//                 (automaton_internal.h), entries, concepts,
-//                 preferred forms, language tags, surfaces, one pool of
-//                 strings
+//                 (automaton_internal.h: root, states, entry bases, far
+//                 entries), entries, concepts, preferred forms, language
+//                 tags, declension classes, surfaces, one pool of strings
 //
 // The checksum covers every byte but its own field. ViewImage refuses
 // (kBadInput, saying why) an image of another format, compiler or byte
@@ -39,10 +39,13 @@ namespace onoma::normalize::internal {
 enum ImageSection : std::uint32_t {
   kRootSection,       // std::uint32_t[256]
   kStateSection,      // Automaton::State[states + 1]
+  kEntryBaseSection,  // std::uint32_t[Automaton::BasesFor(states + 1)]
+  kFarEntrySection,   // Automaton::FarEntry[], by state
   kEntrySection,      // Entry[], by the state where their form ends
   kConceptSection,    // ConceptRecord[]
   kPreferredSection,  // PreferredRecord[]
   kLangSection,       // StringRef[]
+  kClassSection,      // StringRef[], the first empty
   kSurfaceSection,    // SurfaceRecord[]
   kStringSection,     // char[]
   kSectionCount,
@@ -68,8 +71,10 @@ struct ImageHeader {
 inline constexpr std::array<char, 8> kImageMagic = {'o', 'n', 'o', 'm',
                                                     'a', 'N', 'I', 'X'};
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
-// Bumped whenever the layout above or of a record changes.
-inline constexpr std::uint32_t kImageFormat = 4;
+// Bumped whenever the layout above or of a record changes (5: 8-byte
+// states and entries, 20-byte preferred records, declension classes kept
+// once).
+inline constexpr std::uint32_t kImageFormat = 5;
 
 // A hash of the sources and tables the compiler is made of (generated at
 // build time): an image made by another build of onoma may hold other
@@ -83,6 +88,7 @@ struct ImageParts {
   const std::vector<ConceptRecord>* concepts = nullptr;
   const std::vector<PreferredRecord>* preferred = nullptr;
   const std::vector<StringRef>* langs = nullptr;
+  const std::vector<StringRef>* classes = nullptr;
   const std::vector<SurfaceRecord>* surfaces = nullptr;
   const std::string* strings = nullptr;
   std::size_t max_form_words = 0;

@@ -29,27 +29,30 @@ inline bool IsAbbreviated(FormKind kind) {
 }
 
 // One reading of a folded pattern: a form of a concept in a language,
-// possibly declined, or a negative context of the concept. 16 bytes, kept
-// as they are in the image (compiled_image_internal.h).
+// possibly declined, or a negative context of the concept. 8 bytes, kept
+// as they are in the image (compiled_image_internal.h): the concept and
+// the language, then the rest in bit fields of two bytes, each wide
+// enough for every value of its type (a value past the last, read from a
+// damaged image, is refused by the checks of every record).
 struct Entry {
   std::uint32_t concept_index = 0;
   std::uint16_t lang = 0;  // index into CompiledTerms::langs
-  FormStatus status = FormStatus::kPreferred;
-  FormKind kind = FormKind::kFullForm;
-  Case grammatical_case = Case::kNom;
-  bool plural = false;  // with grammatical_case: the plural of that case
-  EndingStyle style = EndingStyle::kStandard;  // of a dative or locative
-  bool also_vocative = false;                  // the form is the vocative too
+  FormStatus status : 2 = FormStatus::kPreferred;
+  FormKind kind : 3 = FormKind::kFullForm;
+  Case grammatical_case : 3 = Case::kNom;
+  bool plural : 1 = false;  // with grammatical_case: the plural of that case
+  EndingStyle style : 2 = EndingStyle::kStandard;  // of a dative or locative
+  bool also_vocative : 1 = false;  // the form is the vocative too
   // The case pattern of the form as stored (NATO: kUpper), which a found
   // form written the same way does not carry over.
-  CasePattern stored_case = CasePattern::kAsStored;
+  CasePattern stored_case : 2 = CasePattern::kAsStored;
   // Whether the form was compiled in its cases, so that grammatical_case
   // is the case it stands in; false for an indeclinable form (a Ukrainian
   // acronym: НАТО, США), which stands in every case.
-  bool declines = false;
-  bool negative = false;
+  bool declines : 1 = false;
+  bool negative : 1 = false;
 };
-static_assert(sizeof(Entry) == 16);
+static_assert(sizeof(Entry) == 8);
 
 // Bytes of CompiledTerms::strings.
 struct StringRef {
@@ -57,20 +60,25 @@ struct StringRef {
   std::uint32_t size = 0;
 };
 
-// A concept's preferred forms in one language, as the image keeps them.
+// A concept's preferred forms in one language, as the image keeps them:
+// 20 bytes. The full, short and admitted short forms lie back to back in
+// the string pool from `forms`; each one's declension class is an index
+// into CompiledTerms::classes (0: none), where every class is kept once.
 struct PreferredRecord {
   std::uint16_t lang = 0;
   FormKind full_kind = FormKind::kFullForm;
   std::uint8_t unused = 0;
-  StringRef full;  // empty when the language has none
-  StringRef full_inflection;
-  StringRef short_form;
-  StringRef short_inflection;
+  std::uint32_t forms = 0;      // into CompiledTerms::strings
+  std::uint16_t full_size = 0;  // empty when the language has none
+  std::uint16_t short_size = 0;
   // An admitted short form, which stands in for a deprecated one when the
   // language has no preferred short form (Пєсков for Песков).
-  StringRef admitted_short;
-  StringRef admitted_short_inflection;
+  std::uint16_t admitted_short_size = 0;
+  std::uint16_t full_inflection = 0;
+  std::uint16_t short_inflection = 0;
+  std::uint16_t admitted_short_inflection = 0;
 };
+static_assert(sizeof(PreferredRecord) == 20);
 
 struct ConceptRecord {
   StringRef slug;
@@ -110,6 +118,8 @@ struct CompiledTerms {
   std::span<const ConceptRecord> concepts;
   std::span<const PreferredRecord> preferred;
   std::span<const StringRef> lang_refs;
+  // The declension classes of the preferred forms; the first is empty.
+  std::span<const StringRef> classes;
   std::span<const SurfaceRecord> surfaces;
   std::string_view strings;
   std::vector<std::string> langs;
@@ -142,16 +152,24 @@ struct CompiledTerms {
     for (std::uint32_t i = 0; i < c.preferred_count; ++i) {
       const PreferredRecord& p = preferred[c.first_preferred + i];
       if (p.lang != lang) continue;
+      const std::string_view forms =
+          strings.substr(p.forms, std::size_t{p.full_size} + p.short_size +
+                                      p.admitted_short_size);
       return Preferred{p.lang,
-                       String(p.full),
-                       String(p.full_inflection),
+                       forms.substr(0, p.full_size),
+                       Class(p.full_inflection),
                        p.full_kind,
-                       String(p.short_form),
-                       String(p.short_inflection),
-                       String(p.admitted_short),
-                       String(p.admitted_short_inflection)};
+                       forms.substr(p.full_size, p.short_size),
+                       Class(p.short_inflection),
+                       forms.substr(std::size_t{p.full_size} + p.short_size),
+                       Class(p.admitted_short_inflection)};
     }
     return std::nullopt;
+  }
+  // Declension class `index` of the preferred forms ("" for 0 or one out
+  // of range).
+  std::string_view Class(std::uint16_t index) const {
+    return index < classes.size() ? String(classes[index]) : std::string_view();
   }
   // The declension table of language index `lang`; nullptr when the
   // language has none.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -28,6 +29,9 @@ struct Records {
   std::vector<internal::ConceptRecord> concepts;
   std::vector<internal::PreferredRecord> preferred;
   std::vector<internal::StringRef> langs;
+  // Declension classes, each once; the first is "" (none).
+  std::vector<internal::StringRef> classes = {internal::StringRef{}};
+  std::unordered_map<std::string, std::uint16_t> class_index;
   std::string strings;
 
   internal::StringRef Add(std::string_view s) {
@@ -36,6 +40,19 @@ struct Records {
                             static_cast<std::uint32_t>(s.size())};
     strings.append(s);
     return ref;
+  }
+
+  // The index of class `klass` in `classes`, added if new; nullopt when
+  // there are too many to number in 16 bits.
+  std::optional<std::uint16_t> AddClass(const std::string& klass) {
+    if (klass.empty()) return 0;
+    auto it = class_index.find(klass);
+    if (it != class_index.end()) return it->second;
+    if (classes.size() > 0xFFFF) return std::nullopt;
+    auto index = static_cast<std::uint16_t>(classes.size());
+    classes.push_back(Add(klass));
+    class_index.emplace(klass, index);
+    return index;
   }
 };
 
@@ -336,15 +353,37 @@ Result<Matcher> Matcher::Compile(const Input& input) {
         static_cast<std::uint32_t>(records.preferred.size());
     record.preferred_count = static_cast<std::uint16_t>(preferred.size());
     for (const PreferredForms& p : preferred) {
+      // The record numbers forms in 16 bits: 64 kB, where the store keeps
+      // forms of at most kMaxTermBytes (lib/util/limits.h).
+      for (const std::string* form :
+           {&p.full, &p.short_form, &p.admitted_short}) {
+        if (form->size() > 0xFFFF) {
+          return Status::BadInput("concept '" + c.slug + "': form of " +
+                                  std::to_string(form->size()) +
+                                  " bytes is too long to compile");
+        }
+      }
+      auto full_class = records.AddClass(p.full_inflection);
+      auto short_class = records.AddClass(p.short_inflection);
+      auto admitted_class = records.AddClass(p.admitted_short_inflection);
+      if (!full_class || !short_class || !admitted_class) {
+        return Status::BadInput(
+            "the term store names too many declension classes to compile");
+      }
       internal::PreferredRecord& r = records.preferred.emplace_back();
       r.lang = p.lang;
       r.full_kind = p.full_kind;
-      r.full = records.Add(p.full);
-      r.full_inflection = records.Add(p.full_inflection);
-      r.short_form = records.Add(p.short_form);
-      r.short_inflection = records.Add(p.short_inflection);
-      r.admitted_short = records.Add(p.admitted_short);
-      r.admitted_short_inflection = records.Add(p.admitted_short_inflection);
+      r.forms = static_cast<std::uint32_t>(records.strings.size());
+      r.full_size = static_cast<std::uint16_t>(p.full.size());
+      r.short_size = static_cast<std::uint16_t>(p.short_form.size());
+      r.admitted_short_size =
+          static_cast<std::uint16_t>(p.admitted_short.size());
+      records.strings += p.full;
+      records.strings += p.short_form;
+      records.strings += p.admitted_short;
+      r.full_inflection = *full_class;
+      r.short_inflection = *short_class;
+      r.admitted_short_inflection = *admitted_class;
     }
   }
   for (const std::string& lang : langs) {
@@ -354,9 +393,11 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   std::vector<internal::SurfaceRecord> surfaces;
   internal::Automaton::Arrays automaton;
   set.MoveInto(entries, surfaces, records, automaton);
-  // The image addresses its strings and records with 32-bit numbers.
+  // The image addresses its strings, records and states with 32-bit
+  // numbers.
   if (records.strings.size() > 0xFFFFFFFFu || langs.size() >= 0xFFFF ||
-      entries.size() > 0xFFFFFFFFu) {
+      entries.size() > 0xFFFFFFFFu ||
+      automaton.states.size() >= internal::Automaton::kNone) {
     return Status::BadInput("the term store is too large to compile (" +
                             std::to_string(records.strings.size()) +
                             " bytes of names)");
@@ -368,6 +409,7 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   parts.concepts = &records.concepts;
   parts.preferred = &records.preferred;
   parts.langs = &records.langs;
+  parts.classes = &records.classes;
   parts.surfaces = &surfaces;
   parts.strings = &records.strings;
   parts.max_form_words = max_form_words;

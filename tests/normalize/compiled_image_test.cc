@@ -179,18 +179,26 @@ TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
       {"a root whose children come before it",
        Poke<std::uint32_t>(image, internal::kStateSection, 0, 0, 0u)},
       {"an entry range that runs backwards",
-       Poke<std::uint32_t>(image, internal::kStateSection, 1, 4, 0xFFFFFFF0u)},
+       Poke<std::uint16_t>(image, internal::kStateSection, 1, 4, 0x7FF0u)},
+      {"a form's end without entries",
+       Poke<std::uint16_t>(image, internal::kStateSection, 1, 4, 0x8000u)},
+      {"an entry offset of no far entry",
+       Poke<std::uint16_t>(image, internal::kStateSection, 1, 4, 0x7FFFu)},
+      {"an entry base past the entries",
+       Poke<std::uint32_t>(image, internal::kEntryBaseSection, 0, 0, 1000u)},
       {"a child range past the end",
        Poke<std::uint8_t>(
            Poke<std::uint32_t>(image, internal::kStateSection, 1, 0,
                                static_cast<std::uint32_t>(states - 2)),
-           internal::kStateSection, 1, 9, 200)},
+           internal::kStateSection, 1, 7, 200)},
       {"a root edge out of range",
        Poke<std::uint32_t>(image, internal::kRootSection, 'k', 0, 0x7FFFFFFFu)},
       {"an entry of no concept",
        Poke<std::uint32_t>(image, internal::kEntrySection, 0, 0, 99u)},
-      {"an entry of an unknown kind",
-       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 7, 200)},
+      {"an entry of an unknown status",
+       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 6, 0xFF)},
+      {"an entry of an unknown case pattern",
+       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 7, 0xFF)},
       {"a slug outside the strings",
        Poke<std::uint32_t>(image, internal::kConceptSection, 0, 4,
                            0x10000000u)},
@@ -261,10 +269,8 @@ TEST(CompiledImageTest, EntriesPastTheirSectionAreRefusedByTheNormalOpen) {
   const std::string image = compiled->Image(Key(3));
   const ImageHeader header = HeaderOf(image);
   const std::size_t records = header.sections[internal::kStateSection].count;
-  const auto entries = static_cast<std::uint32_t>(
-      header.sections[internal::kEntrySection].count);
-  const std::string damaged = Poke<std::uint32_t>(
-      image, internal::kStateSection, records - 1, 4, entries + 100);
+  const std::string damaged = Poke<std::uint16_t>(
+      image, internal::kStateSection, records - 1, 4, 0x7FF0u);
   auto read = Read(damaged, Key(3));
   EXPECT_EQ(read.status().code(), StatusCode::kBadInput);
 }
