@@ -14,6 +14,7 @@
 
 #include "lib/normalize/compiled_image_internal.h"
 #include "lib/normalize/normalize.h"
+#include "lib/text/unicode.h"
 
 namespace onoma::normalize {
 namespace {
@@ -38,6 +39,98 @@ Input Sample() {
   nato.terms = {{"en", "NATO", FormStatus::kPreferred, FormKind::kAcronym, ""},
                 {"uk", "НАТО", FormStatus::kPreferred, FormKind::kAcronym, ""}};
   return input;
+}
+
+// `concepts` generated concepts: names of random syllables, each with a
+// preferred form in en, uk and ko and a deprecated Ukrainian spelling;
+// every third a person with preferred and admitted short forms in en and
+// uk, every seventh with its Ukrainian forms indeclinable ("none").
+Input Generated(int concepts, std::uint32_t seed) {
+  static const char* const kSyllables[][3] = {
+      {"ka", "ка", "카"},   {"ro", "ро", "로"}, {"vi", "ві", "비"},
+      {"ly", "ли", "리"},   {"ne", "не", "네"}, {"ta", "та", "타"},
+      {"mo", "мо", "모"},   {"sa", "са", "사"}, {"dor", "дор", "도르"},
+      {"ban", "бан", "반"}, {"lo", "ло", "로"}, {"hu", "гу", "후"}};
+  std::mt19937 rng(seed);
+  Input input;
+  for (int i = 0; i < concepts; ++i) {
+    std::string word[3] = {"N", "Н", "느"};
+    const int syllables = 2 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < syllables; ++k) {
+      const auto& s = kSyllables[rng() % std::size(kSyllables)];
+      for (int l = 0; l < 3; ++l) word[l] += s[l];
+    }
+    ConceptInput& c = input.concepts.emplace_back();
+    c.slug = "g" + std::to_string(i);
+    c.is_place = i % 3 != 0;
+    const std::string none = i % 7 == 0 ? "none" : "";
+    c.terms = {
+        {"en", word[0] + "sk", FormStatus::kPreferred, FormKind::kFullForm, ""},
+        {"uk", word[1] + "ськ", FormStatus::kPreferred, FormKind::kFullForm,
+         none},
+        {"ko", word[2] + "스크", FormStatus::kPreferred, FormKind::kFullForm,
+         ""},
+        {"uk", word[1] + "ск", FormStatus::kDeprecated, FormKind::kVariant,
+         none}};
+    if (i % 3 == 0) {
+      c.terms.push_back(
+          {"en", word[0], FormStatus::kPreferred, FormKind::kShortForm, ""});
+      c.terms.push_back({"en", word[0] + "o", FormStatus::kAdmitted,
+                         FormKind::kShortForm, ""});
+      c.terms.push_back(
+          {"uk", word[1], FormStatus::kPreferred, FormKind::kShortForm, none});
+    }
+  }
+  return input;
+}
+
+// What a reference reading of `input` says the matcher must hold: every
+// form of every concept found whole by the automaton, with an entry of its
+// concept, language, status and kind in the nominative; every concept's
+// slug and preferred forms (and their classes, where the input names one)
+// as given.
+void ExpectHolds(const Matcher& matcher, const Input& input) {
+  const internal::CompiledTerms& t = matcher.compiled();
+  ASSERT_EQ(t.concept_count(), input.concepts.size());
+  for (std::uint32_t i = 0; i < input.concepts.size(); ++i) {
+    const ConceptInput& c = input.concepts[i];
+    EXPECT_EQ(t.Slug(i), c.slug);
+    for (const FormInput& f : c.terms) {
+      const std::string nfc = text::ToNfc(f.form);
+      const std::string folded = text::FoldCase(nfc);
+      const std::uint16_t lang = t.LangIndex(f.lang);
+      bool found = false;
+      t.automaton.Walk(folded, 0, [&](std::size_t end, std::uint32_t state) {
+        if (end != folded.size()) return;
+        // A pattern's entries are in the order of their concepts.
+        const auto entries = t.EntriesOf(state);
+        auto e = std::partition_point(
+            entries.begin(), entries.end(),
+            [&](const internal::Entry& x) { return x.concept_index < i; });
+        for (; e != entries.end() && e->concept_index == i; ++e) {
+          found |= e->lang == lang && e->status == f.status &&
+                   e->kind == f.kind && !e->negative &&
+                   e->grammatical_case == Case::kNom && !e->plural;
+        }
+      });
+      EXPECT_TRUE(found) << c.slug << " " << f.lang << " " << f.form;
+      auto preferred = t.PreferredIn(i, lang);
+      const bool is_short = f.kind == FormKind::kShortForm;
+      if (f.status == FormStatus::kPreferred) {
+        ASSERT_TRUE(preferred.has_value()) << c.slug << " " << f.form;
+        EXPECT_EQ(is_short ? preferred->short_form : preferred->full, nfc);
+        if (!f.inflection.empty()) {
+          EXPECT_EQ(is_short ? preferred->short_inflection
+                             : preferred->full_inflection,
+                    f.inflection)
+              << c.slug << " " << f.form;
+        }
+      } else if (f.status == FormStatus::kAdmitted && is_short) {
+        ASSERT_TRUE(preferred.has_value()) << c.slug << " " << f.form;
+        EXPECT_EQ(preferred->admitted_short, nfc);
+      }
+    }
+  }
 }
 
 ImageKey Key(std::uint64_t version) {
@@ -156,6 +249,12 @@ std::string Poke(std::string image, internal::ImageSection section,
     case internal::kConceptSection:
       element = sizeof(internal::ConceptRecord);
       break;
+    case internal::kPreferredSection:
+      element = sizeof(internal::PreferredRecord);
+      break;
+    case internal::kFarEntrySection:
+      element = sizeof(internal::Automaton::FarEntry);
+      break;
     default:
       element = 4;
   }
@@ -199,6 +298,13 @@ TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
        Poke<std::uint8_t>(image, internal::kEntrySection, 0, 6, 0xFF)},
       {"an entry of an unknown case pattern",
        Poke<std::uint8_t>(image, internal::kEntrySection, 0, 7, 0xFF)},
+      {"preferred forms outside the strings",
+       Poke<std::uint32_t>(image, internal::kPreferredSection, 0, 4,
+                           0x10000000u)},
+      {"a preferred form of an unknown declension class",
+       Poke<std::uint16_t>(image, internal::kPreferredSection, 0, 14, 999)},
+      {"a declension class outside the strings",
+       Poke<std::uint32_t>(image, internal::kClassSection, 0, 0, 0x10000000u)},
       {"a slug outside the strings",
        Poke<std::uint32_t>(image, internal::kConceptSection, 0, 4,
                            0x10000000u)},
@@ -273,6 +379,56 @@ TEST(CompiledImageTest, EntriesPastTheirSectionAreRefusedByTheNormalOpen) {
       image, internal::kStateSection, records - 1, 4, 0x7FF0u);
   auto read = Read(damaged, Key(3));
   EXPECT_EQ(read.status().code(), StatusCode::kBadInput);
+}
+
+// A generated store read back from its image, every record checked: the
+// automaton, the entries and the preferred forms say what the store does.
+TEST(CompiledImageTest, AGeneratedStoreReadsBackAsItWasGiven) {
+  const Input input = Generated(3000, 16);
+  auto compiled = Matcher::Compile(input);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  ASSERT_GT(compiled->state_count(), 20000u);
+  auto read = ReadChecked(compiled->Image(Key(3)), Key(3));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ExpectHolds(*read, input);
+  // The same rewrites as the names compiled in memory.
+  std::string text;
+  for (std::size_t i = 0; i < input.concepts.size(); i += 37) {
+    text += "У " + input.concepts[i].terms[3].form + " і " +
+            input.concepts[i].terms[0].form + ". ";
+  }
+  auto a = NormalizeText(*compiled, text, {"uk"});
+  auto b = NormalizeText(*read, text, {"uk"});
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->text, b->text);
+  EXPECT_NE(a->text, text);
+}
+
+// A form shared by more concepts than a 15-bit offset counts: the states
+// after it in its block keep their first entries in the far table, and
+// damage to that table is refused.
+TEST(CompiledImageTest, AFormOfManyConceptsKeepsItsEntries) {
+  Input input = Generated(200, 6);
+  constexpr int kSharing = 40000;
+  for (int i = 0; i < kSharing; ++i) {
+    ConceptInput& c = input.concepts.emplace_back();
+    c.slug = "s" + std::to_string(i);
+    c.terms = {
+        {"en", "Springfield", FormStatus::kDeprecated, FormKind::kVariant, ""},
+        {"en", "Springfield" + std::to_string(i % 50), FormStatus::kPreferred,
+         FormKind::kFullForm, ""}};
+  }
+  auto compiled = Matcher::Compile(input);
+  ASSERT_TRUE(compiled.ok()) << compiled.status().ToString();
+  const std::string image = compiled->Image(Key(3));
+  ASSERT_GT(HeaderOf(image).sections[internal::kFarEntrySection].count, 0u);
+  auto read = ReadChecked(image, Key(3));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ExpectHolds(*read, input);
+  const std::string damaged =
+      Poke<std::uint32_t>(image, internal::kFarEntrySection, 0, 4, 1u);
+  EXPECT_EQ(ReadChecked(damaged, Key(3)).status().code(),
+            StatusCode::kBadInput);
 }
 
 }  // namespace

@@ -16,10 +16,12 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "lib/normalize/compiled_image_internal.h"
 #include "lib/normalize/normalize.h"
 #include "memory/formats/term_files.h"
 #include "memory/sqlite/database.h"
@@ -257,6 +259,35 @@ TEST_F(NameIndexTest, ADamagedIndexIsRebuiltNotUsed) {
   EXPECT_EQ(Normalize("Kiev and Kharkov.", "en"), want);
 }
 
+// Damage in any one section (the automaton's states, its entry bases and
+// far entries, the entries, concepts, preferred forms, classes, strings)
+// fails the checksum: the index is compiled again, never read.
+TEST_F(NameIndexTest, DamageInAnySectionIsRebuiltNotUsed) {
+  const std::string want = Normalize("Kiev and Kharkov.", "en");
+  const std::string good = Slurp(IndexPath());
+  normalize::internal::ImageHeader header;
+  ASSERT_GE(good.size(), sizeof(header));
+  std::memcpy(&header, good.data(), sizeof(header));
+  int damaged = 0;
+  for (std::size_t section = 0; section < header.sections.size(); ++section) {
+    const std::uint64_t begin = header.sections[section].offset;
+    const std::uint64_t end = section + 1 < header.sections.size()
+                                  ? header.sections[section + 1].offset
+                                  : good.size();
+    if (end <= begin) continue;  // empty (no far entries in a small store)
+    std::string bytes = good;
+    bytes[begin + (end - begin) / 2] ^= 0x21;
+    testing::Write(IndexPath(), bytes);
+    NameIndex index = Open();
+    EXPECT_FALSE(index.mapped) << "section " << section;
+    EXPECT_NE(index.rebuilt_because.find("checksum"), std::string::npos)
+        << "section " << section << ": " << index.rebuilt_because;
+    EXPECT_EQ(Normalize("Kiev and Kharkov.", "en"), want);
+    ++damaged;
+  }
+  EXPECT_GE(damaged, 9);
+}
+
 TEST_F(NameIndexTest, ATruncatedIndexIsRebuiltNotUsed) {
   const std::string want = Normalize("Kiev and Kharkov.", "en");
   for (std::size_t keep : {std::size_t{0}, std::size_t{100}, std::size_t{0}}) {
@@ -465,6 +496,106 @@ TEST_F(NameIndexTest, MappedNamesNormalizeAsCompiledOnes) {
                              "Обстріл у Харкові та Києві", hits_a[0]),
             finder_b->Render(hits_b[1].concept_index, "uk",
                              "Обстріл у Харкові та Києві", hits_b[0]));
+}
+
+// A generated store of 2,000 concepts (names of random syllables in en, uk
+// and ko, deprecated spellings, short forms, indeclinable ones), mapped
+// from its index file: the same rewrites and the same names found as the
+// names compiled in memory from the store.
+TEST_F(NameIndexTest, AGeneratedStoreMapsAsCompiled) {
+  static const char* const kSyllables[][3] = {
+      {"ka", "ка", "카"},   {"ro", "ро", "로"}, {"vi", "ві", "비"},
+      {"ly", "ли", "리"},   {"ne", "не", "네"}, {"ta", "та", "타"},
+      {"mo", "мо", "모"},   {"sa", "са", "사"}, {"dor", "дор", "도르"},
+      {"ban", "бан", "반"}, {"lo", "ло", "로"}, {"hu", "гу", "후"}};
+  std::mt19937 rng(16);
+  std::string tsv =
+      "concept\ttype\tlang\tform\tstatus\tterm_type\tnote\tsource\t"
+      "inflection\n";
+  std::vector<std::string> uk_variants, en_forms;
+  for (int i = 0; i < 2000; ++i) {
+    std::string word[3] = {"N", "Н", "느"};
+    const int syllables = 2 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < syllables; ++k) {
+      const auto& s = kSyllables[rng() % std::size(kSyllables)];
+      for (int l = 0; l < 3; ++l) word[l] += s[l];
+    }
+    const std::string slug = "g" + std::to_string(i);
+    const std::string head = slug + (i % 3 == 0 ? "\tperson\t" : "\tplace\t");
+    const std::string none = i % 7 == 0 ? "none" : "";
+    auto row = [&](const std::string& lang, const std::string& form,
+                   const std::string& status, const std::string& type,
+                   const std::string& inflection) {
+      tsv += head + lang + "\t" + form + "\t" + status + "\t" + type +
+             "\t\t\t" + inflection + "\n";
+    };
+    row("en", word[0] + "sk", "preferred", "fullForm", "");
+    row("uk", word[1] + "ськ", "preferred", "fullForm", none);
+    row("ko", word[2] + "스크", "preferred", "fullForm", "");
+    row("uk", word[1] + "ск", "deprecated", "variant", none);
+    if (i % 3 == 0) {
+      row("en", word[0], "preferred", "shortForm", "");
+      row("uk", word[1], "preferred", "shortForm", none);
+    }
+    if (i % 20 == 0) {
+      uk_variants.push_back(word[1] + "ск");
+      en_forms.push_back(word[0] + "sk");
+    }
+  }
+  testing::Write(Path("generated.tsv"), tsv);
+  {
+    TermStore store(*db_);
+    auto stats = store.Import([&](TermSink& sink) {
+      return formats::ReadTermFile(Path("generated.tsv"), {}, sink);
+    });
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  }
+  auto input = ReadInput(*db_);
+  ASSERT_TRUE(input.ok());
+  auto compiled = normalize::Matcher::Compile(*input);
+  ASSERT_TRUE(compiled.ok());
+  Open();
+  NameIndex mapped = Open();
+  ASSERT_TRUE(mapped.mapped) << mapped.rebuilt_because;
+  EXPECT_EQ(mapped.matcher.state_count(), compiled->state_count());
+  EXPECT_EQ(mapped.matcher.pattern_count(), compiled->pattern_count());
+  std::string uk, en;
+  for (std::size_t i = 0; i < uk_variants.size(); ++i) {
+    uk +=
+        "Обстріли в " + uk_variants[i] + "у та біля " + uk_variants[i] + "а. ";
+    en += "Near " + en_forms[i] + " and " + en_forms[i] + "'s mayor. ";
+  }
+  for (const auto& [text, lang] : {std::pair{uk, "uk"}, std::pair{en, "en"}}) {
+    auto a = normalize::NormalizeText(*compiled, text, {lang});
+    auto b = normalize::NormalizeText(mapped.matcher, text, {lang});
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a->text, b->text);
+    ASSERT_EQ(a->changes.size(), b->changes.size());
+    for (std::size_t i = 0; i < a->changes.size(); ++i) {
+      EXPECT_EQ(a->changes[i].found, b->changes[i].found);
+      EXPECT_EQ(a->changes[i].replacement, b->changes[i].replacement);
+      EXPECT_EQ(a->changes[i].concept_slug, b->changes[i].concept_slug);
+    }
+    auto finder_a = normalize::NameFinder::Create(*compiled);
+    auto finder_b = normalize::NameFinder::Create(mapped.matcher);
+    ASSERT_TRUE(finder_a.ok() && finder_b.ok());
+    std::vector<normalize::NameHit> hits_a, hits_b;
+    finder_a->Find(text, lang, hits_a);
+    finder_b->Find(text, lang, hits_b);
+    ASSERT_EQ(hits_a.size(), hits_b.size());
+    EXPECT_GE(hits_b.size(), uk_variants.size());
+    for (std::size_t i = 0; i < hits_a.size(); ++i) {
+      EXPECT_EQ(finder_a->Slug(hits_a[i].concept_index),
+                finder_b->Slug(hits_b[i].concept_index));
+      EXPECT_EQ(
+          finder_a->Render(hits_a[i].concept_index, "ko", text, hits_a[i]),
+          finder_b->Render(hits_b[i].concept_index, "ko", text, hits_b[i]));
+    }
+  }
+  // And uk text did change: the deprecated spellings were rewritten.
+  auto out = normalize::NormalizeText(mapped.matcher, uk, {"uk"});
+  ASSERT_TRUE(out.ok());
+  EXPECT_NE(out->text, uk);
 }
 
 // Kilobytes of the mappings of `path` in this process, as the kernel
