@@ -73,8 +73,8 @@ inline constexpr std::array<char, 8> kImageMagic = {'o', 'n', 'o', 'm',
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 // Bumped whenever the layout above or of a record changes (5: 8-byte
 // states and entries, 20-byte preferred records, declension classes kept
-// once).
-inline constexpr std::uint32_t kImageFormat = 5;
+// once; 6: 6-byte entries).
+inline constexpr std::uint32_t kImageFormat = 6;
 
 // A hash of the sources and tables the compiler is made of (generated at
 // build time): an image made by another build of onoma may hold other

@@ -29,14 +29,18 @@ inline bool IsAbbreviated(FormKind kind) {
 }
 
 // One reading of a folded pattern: a form of a concept in a language,
-// possibly declined, or a negative context of the concept. 8 bytes, kept
-// as they are in the image (compiled_image_internal.h): the concept and
-// the language, then the rest in bit fields of two bytes, each wide
+// possibly declined, or a negative context of the concept. 6 bytes, kept
+// as they are in the image (compiled_image_internal.h), packed: the
+// concept in 24 bits and the language in 8 (Matcher::Compile refuses a
+// store of more), then the rest in bit fields of two bytes, each wide
 // enough for every value of its type (a value past the last, read from a
 // damaged image, is refused by the checks of every record).
+#pragma pack(push, 1)
 struct Entry {
-  std::uint32_t concept_index = 0;
-  std::uint16_t lang = 0;  // index into CompiledTerms::langs
+  static constexpr std::uint32_t kMaxConcepts = 1u << 24;
+  static constexpr std::uint32_t kMaxLangs = 1u << 8;
+  std::uint32_t concept_index : 24 = 0;
+  std::uint32_t lang : 8 = 0;  // index into CompiledTerms::langs
   FormStatus status : 2 = FormStatus::kPreferred;
   FormKind kind : 3 = FormKind::kFullForm;
   Case grammatical_case : 3 = Case::kNom;
@@ -52,7 +56,8 @@ struct Entry {
   bool declines : 1 = false;
   bool negative : 1 = false;
 };
-static_assert(sizeof(Entry) == 8);
+#pragma pack(pop)
+static_assert(sizeof(Entry) == 6);
 
 // Bytes of CompiledTerms::strings.
 struct StringRef {

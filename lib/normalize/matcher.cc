@@ -394,13 +394,21 @@ Result<Matcher> Matcher::Compile(const Input& input) {
   internal::Automaton::Arrays automaton;
   set.MoveInto(entries, surfaces, records, automaton);
   // The image addresses its strings, records and states with 32-bit
-  // numbers.
-  if (records.strings.size() > 0xFFFFFFFFu || langs.size() >= 0xFFFF ||
-      entries.size() > 0xFFFFFFFFu ||
+  // numbers, and an entry its concept and language with 24 and 8 bits.
+  if (records.strings.size() > 0xFFFFFFFFu || entries.size() > 0xFFFFFFFFu ||
       automaton.states.size() >= internal::Automaton::kNone) {
     return Status::BadInput("the term store is too large to compile (" +
                             std::to_string(records.strings.size()) +
                             " bytes of names)");
+  }
+  if (records.concepts.size() > Entry::kMaxConcepts ||
+      langs.size() > Entry::kMaxLangs) {
+    return Status::BadInput("the term store is too large to compile (" +
+                            std::to_string(records.concepts.size()) +
+                            " concepts in " + std::to_string(langs.size()) +
+                            " languages; at most " +
+                            std::to_string(Entry::kMaxConcepts) + " in " +
+                            std::to_string(Entry::kMaxLangs) + ")");
   }
 
   internal::ImageParts parts;

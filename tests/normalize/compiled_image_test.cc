@@ -295,9 +295,13 @@ TEST(CompiledImageTest, RecordsOutOfBoundsAreRefusedUnderAGoodChecksum) {
       {"an entry of no concept",
        Poke<std::uint32_t>(image, internal::kEntrySection, 0, 0, 99u)},
       {"an entry of an unknown status",
-       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 6, 0xFF)},
+       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 4, 0xFF)},
       {"an entry of an unknown case pattern",
-       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 7, 0xFF)},
+       Poke<std::uint8_t>(image, internal::kEntrySection, 0, 5, 0xFF)},
+      {"an entry of an unknown language",  // the last: a Korean form's
+       Poke<std::uint8_t>(image, internal::kEntrySection,
+                          header.sections[internal::kEntrySection].count - 1, 3,
+                          0xF0)},
       {"preferred forms outside the strings",
        Poke<std::uint32_t>(image, internal::kPreferredSection, 0, 4,
                            0x10000000u)},
@@ -379,6 +383,25 @@ TEST(CompiledImageTest, EntriesPastTheirSectionAreRefusedByTheNormalOpen) {
       image, internal::kStateSection, records - 1, 4, 0x7FF0u);
   auto read = Read(damaged, Key(3));
   EXPECT_EQ(read.status().code(), StatusCode::kBadInput);
+}
+
+// An entry numbers its language in 8 bits: a store of more languages is
+// refused, not compiled wrong.
+TEST(CompiledImageTest, AStoreOfTooManyLanguagesIsRefused) {
+  Input input;
+  for (int i = 0; i < 257; ++i) {
+    ConceptInput& c = input.concepts.emplace_back();
+    c.slug = "c" + std::to_string(i);
+    c.terms = {{"x" + std::to_string(i), "Name" + std::to_string(i),
+                FormStatus::kPreferred, FormKind::kFullForm, ""}};
+  }
+  auto compiled = Matcher::Compile(input);
+  EXPECT_EQ(compiled.status().code(), StatusCode::kBadInput);
+  EXPECT_NE(compiled.status().message().find("257 languages"),
+            std::string::npos)
+      << compiled.status().message();
+  input.concepts.pop_back();
+  EXPECT_TRUE(Matcher::Compile(input).ok());
 }
 
 // A generated store read back from its image, every record checked: the
