@@ -323,9 +323,14 @@ NumberAnchors::NumberAnchors() {
     if (!rules.ok()) continue;  // a test loads every table; see rules_test
     auto& words = words_[lang];
     auto& abbreviations = abbreviations_[lang];
+    auto& phrases = phrases_[lang];
     for (const SegmentRules::Anchor& anchor : rules->anchors) {
       for (const std::string& word : anchor.words) {
-        if (word.size() > 1 && word.back() == '.') {
+        if (const std::size_t space = word.find(' ');
+            space != std::string::npos) {
+          phrases[word.substr(0, space)].emplace_back(word.substr(space),
+                                                      anchor.key);
+        } else if (word.size() > 1 && word.back() == '.') {
           abbreviations[word.substr(0, word.size() - 1)] = anchor.key;
         } else {
           words[word] = anchor.key;
@@ -344,8 +349,24 @@ std::vector<std::string> NumberAnchors::ConceptKeys(
   if (words == words_.end()) return keys;
   const bool prefix = base == "ko";  // particles attach: "월요일에"
   const auto& abbreviations = abbreviations_.find(base)->second;
+  const auto& phrases = phrases_.find(base)->second;
   ForEachWord(sentence, [&](std::size_t begin, std::size_t end) {
     std::string_view word = sentence.substr(begin, end - begin);
+    // Phrases: the first word as written, the rest up to a word's end
+    // (in Korean, where particles attach, up to anything).
+    if (auto it = phrases.find(word); it != phrases.end()) {
+      std::string_view after = sentence.substr(end);
+      for (const auto& [rest, key] : it->second) {
+        if (!after.starts_with(rest)) continue;
+        std::size_t next = rest.size();
+        char32_t c = 0;
+        if (next < after.size()) text::DecodeNext(after, next, c);
+        if (prefix ||
+            !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC)) {
+          keys.push_back(key);
+        }
+      }
+    }
     auto it = words->second.find(word);
     if (it != words->second.end()) {
       keys.push_back(it->second);

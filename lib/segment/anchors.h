@@ -50,9 +50,11 @@ class AnchorSource {
 // (uk, ru) are "num:1200"; "3.5" (en) and "3,5" (uk) are "num:3.5"; and
 // the month and weekday names that each table's `anchor:` lines list
 // (tables/segment/<lang>.txt), so that "Nov. 27", "27 листопада" and
-// "11월 27일" share "num:11" and "num:27". An abbreviation listed with its
-// period ("Jun.") counts only before a period or a number: "Jun 5" is a
-// date, "Jun Young-hyun" a name.
+// "11월 27일" share "num:11" and "num:27"; a value of several words is a
+// phrase ("last year", "다음 달": "rel:year-1", "rel:month+1"), its words
+// in a row, the last ending a word except in Korean, where particles
+// attach. An abbreviation listed with its period ("Jun.") counts only
+// before a period or a number: "Jun 5" is a date, "Jun Young-hyun" a name.
 class NumberAnchors : public AnchorSource {
  public:
   NumberAnchors();
@@ -69,6 +71,14 @@ class NumberAnchors : public AnchorSource {
   // lang -> abbreviation (without its period) -> key: words listed with a
   // final period, which count only before a period or a number.
   Words abbreviations_;
+  // lang -> word -> (the words after it, key): anchors of several words
+  // ("last year", "다음 달"), found where a word starts.
+  std::map<
+      std::string,
+      std::map<std::string, std::vector<std::pair<std::string, std::string>>,
+               std::less<>>,
+      std::less<>>
+      phrases_;
 };
 
 // Numbers (NumberAnchors) and the keys of any number of name sources, the

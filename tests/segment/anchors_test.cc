@@ -154,6 +154,30 @@ TEST(NumberAnchorsTest, NumbersWrittenOut) {
   EXPECT_TRUE(anchors.ConceptKeys("회의를 열 예정이다.", "ko").empty());
 }
 
+// Dates told from the day of the story: "last year", "지난해" and "торік"
+// share a key; a phrase's words must come in a row, and its last must end
+// a word, except in Korean, where a particle may follow.
+TEST(NumberAnchorsTest, RelativeDates) {
+  const NumberAnchors anchors;
+  EXPECT_EQ(anchors.ConceptKeys("Exports fell last year.", "en"),
+            std::vector<std::string>{"rel:year-1"});
+  EXPECT_EQ(anchors.ConceptKeys("Last year's record stands.", "en"),
+            std::vector<std::string>{"rel:year-1"});
+  EXPECT_EQ(anchors.ConceptKeys("수출은 지난해 감소했다.", "ko"),
+            std::vector<std::string>{"rel:year-1"});
+  EXPECT_EQ(anchors.ConceptKeys("Торік експорт скоротився.", "uk"),
+            std::vector<std::string>{"rel:year-1"});
+  EXPECT_EQ(anchors.ConceptKeys("Експорт скоротився минулого року.", "uk"),
+            std::vector<std::string>{"rel:year-1"});
+  EXPECT_EQ(anchors.ConceptKeys("The rules take effect next month.", "en"),
+            std::vector<std::string>{"rel:month+1"});
+  EXPECT_EQ(anchors.ConceptKeys("규제는 다음 달에 시행된다.", "ko"),
+            std::vector<std::string>{"rel:month+1"});
+  EXPECT_TRUE(
+      anchors.ConceptKeys("In the last years of his life.", "en").empty());
+  EXPECT_TRUE(anchors.ConceptKeys("The next big year.", "en").empty());
+}
+
 TEST(ListAnchorsTest, NamesMatchAtWordStartsIgnoringCase) {
   ListAnchors names;
   names.Add("kursk", "en", "Kursk");

@@ -250,10 +250,11 @@ void Evaluate(const std::string& part, const std::string& pair,
 TEST(UnseenAlignmentEvalTest, TuneEnglishUkrainian) {
   Evaluate("tune", "en-uk", 0.975, 0.965);
 }
-// Measured: with names P 0.975 R 0.975 F1 0.975 (0.972 before a shared
-// name the story repeats counted less); without F1 0.966 (0.963).
+// Measured: with names P 0.981 R 0.975 F1 0.978 (0.975 before dates told
+// from the day of the story were anchors, 0.972 before a shared name the
+// story repeats counted less); without F1 0.972 (0.966, 0.963).
 TEST(UnseenAlignmentEvalTest, TuneEnglishKorean) {
-  Evaluate("tune", "en-ko", 0.975, 0.965);
+  Evaluate("tune", "en-ko", 0.975, 0.97);
 }
 // The held-out part, first scored once after the tuning was done (en-uk
 // F1 0.957, en-ko 0.939 with names), then used for error analysis too.
@@ -292,12 +293,14 @@ TEST(UnseenAlignmentEvalTest, FreshEnglishKorean) {
 // passages). Since a 1-1 bead that shares no anchor while one side has
 // one costs more: en-uk the same; en-ko with names P 0.920 R 0.969 F1
 // 0.944, without F1 0.946. Since a shared name the story repeats counts
-// less: en-uk without F1 0.969.
+// less: en-uk without F1 0.969. Since dates told from the day of the
+// story ("last year", "지난해") and 첫 starting a word are anchors: en-ko
+// with names P 0.935 R 0.974 F1 0.954, without F1 0.949.
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishUkrainian) {
   Evaluate("fresh2", "en-uk", 0.965, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
-  Evaluate("fresh2", "en-ko", 0.94, 0.94);
+  Evaluate("fresh2", "en-ko", 0.95, 0.945);
 }
 
 // A fourth set by a fourth writer (tests/data/segment/unseen/fresh3/: 5
@@ -308,12 +311,13 @@ TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
 // F1 0.956 (the names add pairs a translation dropped beside one it
 // added). Since sharing a name the story repeats counts less, and a 1-1
 // bead that shares only such names costs more: en-ko with names P 0.933
-// R 0.981 F1 0.956, without P 0.944 R 0.981 F1 0.962.
+// R 0.981 F1 0.956, without P 0.944 R 0.981 F1 0.962 (0.969 since dates
+// told from the day of the story are anchors).
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishUkrainian) {
   Evaluate("fresh3", "en-uk", 0.975, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
-  Evaluate("fresh3", "en-ko", 0.955, 0.96);
+  Evaluate("fresh3", "en-ko", 0.955, 0.965);
 }
 
 // A fifth set by a fifth writer (tests/data/segment/unseen/fresh4/: 6
