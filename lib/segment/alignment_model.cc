@@ -475,8 +475,9 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
   thread_local std::vector<std::uint32_t> b;
   double shared = 0;
   double missing = 0;
-  Compare(Gather(source_keys_, i, di, a), a, Gather(target_keys_, j, dj, b), b,
-          shared, missing);
+  const std::size_t na = Gather(source_keys_, i, di, a);
+  const std::size_t nb = Gather(target_keys_, j, dj, b);
+  Compare(na, a, nb, b, shared, missing);
   if (quoted_only) {
     double unused = 0;
     missing = 0;
@@ -486,9 +487,9 @@ double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
   cost += -kSharedAnchor * shared + kMissingAnchor * missing;
   // A sentence with an anchor beside one that shares none of it, or only
   // names the story repeats: rather a sentence left out next to one added
-  // in its place than a translation.
+  // in its place than a translation, the more so when both have anchors.
   if (di == 1 && dj == 1 && shared < kRareShared && missing > 0) {
-    cost += kNothingShared;
+    cost += na == 0 || nb == 0 ? kOneSideAnchored : kNothingShared;
   }
 
   if (soft_paragraphs_) {

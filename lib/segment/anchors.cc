@@ -187,6 +187,64 @@ double KoreanNumber(double first, std::string_view s, std::size_t& i) {
   return total + group + pending;
 }
 
+// English units that translations into metric languages convert: the
+// unit after a number ("262 pounds", "a 19-mile front"), and what one
+// of it is in the metric unit a translation writes instead (118.8 kg).
+struct Conversion {
+  std::string_view unit;
+  double factor;
+  double offset = 0;  // added before the factor: Fahrenheit to Celsius
+};
+constexpr Conversion kConversions[] = {
+    {"square miles", 2.589988},
+    {"square mile", 2.589988},
+    {"pounds", 0.45359237},
+    {"pound", 0.45359237},
+    {"lbs", 0.45359237},
+    {"lb", 0.45359237},
+    {"miles", 1.609344},
+    {"mile", 1.609344},
+    {"feet", 0.3048},
+    {"foot", 0.3048},
+    {"ft", 0.3048},
+    {"inches", 2.54},
+    {"inch", 2.54},
+    {"yards", 0.9144},
+    {"yard", 0.9144},
+    {"acres", 0.4046856},
+    {"acre", 0.4046856},
+    {"gallons", 3.785412},
+    {"gallon", 3.785412},
+    {"ounces", 28.349523},
+    {"ounce", 28.349523},
+    {"mph", 1.609344},
+    {"degrees Fahrenheit", 5.0 / 9, -32},
+    {"degrees F", 5.0 / 9, -32},
+};
+
+// After a number of `value` read up to s[i], a US unit: the value in the
+// metric unit, whole and to one decimal, as "num:" keys ("262 pounds":
+// num:119 and num:118.8). Nothing for anything else.
+void AddConverted(std::string_view s, std::size_t i, double value,
+                  std::vector<std::string>& out) {
+  if (i < s.size() && (s[i] == ' ' || s[i] == '-')) ++i;
+  const std::string_view rest = s.substr(i);
+  for (const Conversion& c : kConversions) {
+    if (!rest.starts_with(c.unit)) continue;
+    const std::size_t end = c.unit.size();
+    if (end < rest.size() &&
+        std::isalpha(static_cast<unsigned char>(rest[end]))) {
+      continue;  // "feet" is no "f", "pounded" no "pound"
+    }
+    const double metric = (value + c.offset) * c.factor;
+    const std::string whole = "num:" + Canonical(std::round(metric));
+    const std::string tenths = "num:" + Canonical(std::round(metric * 10) / 10);
+    out.push_back(whole);
+    if (tenths != whole) out.push_back(tenths);
+    return;
+  }
+}
+
 // Whether `s` has `word` just before byte `at`, after at most one space.
 bool WordBefore(std::string_view s, std::size_t at, std::string_view word) {
   if (at > 0 && s[at - 1] == ' ') --at;
@@ -194,14 +252,27 @@ bool WordBefore(std::string_view s, std::size_t at, std::string_view word) {
 }
 
 // A time of day at s[i..], read into its hour on the 24-hour clock and its
-// minutes: "5 p.m." and "1:13 a.m." (en), "17:00" (any language), "오후 5시"
-// and "오전 1시" (ko: 오후, 밤 and 저녁 after noon; a bare "17시" as
-// written). Moves `i` past the hour (and minutes, and a.m. or p.m.) and
-// returns true; false, with `i` unchanged, for anything else ("5시간" is
-// five hours).
+// minutes: "5 p.m.", "1:13 a.m." and "1645 GMT" (en), "17:00" (any
+// language), "오후 5시" and "오전 1시" (ko: 오후, 밤 and 저녁 after noon;
+// a bare "17시" as written). Moves `i` past the hour (and minutes, and
+// a.m. or p.m.) and returns true; false, with `i` unchanged, for anything
+// else ("5시간" is five hours).
 bool TimeAt(std::string_view s, std::size_t& i, std::string_view lang,
             int& hour, int& minutes) {
   const std::size_t h_digits = DigitsAt(s, i);
+  // Wire copy's time in four digits before its zone: "1645 GMT".
+  if (h_digits == 4 && lang == "en" &&
+      (s.substr(i + 4, 4) == " GMT" || s.substr(i + 4, 4) == " UTC") &&
+      (i == 0 || !IsDigit(s[i - 1]))) {
+    const int hh = std::atoi(std::string(s.substr(i, 2)).c_str());
+    const int mm = std::atoi(std::string(s.substr(i + 2, 2)).c_str());
+    if (hh < 24 && mm < 60) {
+      hour = hh;
+      minutes = mm;
+      i += 8;
+      return true;
+    }
+  }
   if (h_digits == 0 || h_digits > 2) return false;
   if (i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
                 s[i - 1] == ':')) {
@@ -290,6 +361,7 @@ void AddNumbers(std::string_view s, std::string_view lang,
       value *= MultiplierAt(s, i);
     }
     out.push_back("num:" + Canonical(value));
+    if (lang == "en") AddConverted(s, i, value, out);
   }
 }
 

@@ -70,6 +70,20 @@ TEST(NumberAnchorsTest, NumbersAsEachLanguageWritesThem) {
       {"en", "The launch took place at 1:13 a.m.", {"hour:1", "num:13"}},
       {"ko", "발사는 오전 1시 13분에 이뤄졌다.", {"hour:1", "num:13"}},
       {"ko", "5시간 동안, 12시 정각", {"num:5", "hour:12"}},
+      // Wire copy's four digits before the zone: hour and minutes.
+      {"en", "Kick-off is at 1645 GMT.", {"hour:16", "num:45"}},
+      {"uk", "Початок — о 19:45 за київським часом.", {"hour:19", "num:45"}},
+      // US units also give the metric value a translation writes, whole
+      // and to one decimal.
+      {"en",
+       "Fury, who weighed 262 pounds, was 28 pounds heavier.",
+       {"num:262", "num:119", "num:118.8", "num:28", "num:13", "num:12.7"}},
+      {"uk",
+       "Ф'юрі важив 118,8 кг, на 12,7 кг більше.",
+       {"num:118.8", "num:12.7"}},
+      {"en", "a 19-mile front", {"num:19", "num:31", "num:30.6"}},
+      {"en", "It was 5 degrees Fahrenheit.", {"num:5", "num:-15"}},
+      {"en", "5 Fighters and 2 feeters", {"num:5", "num:2"}},
       {"en", "It ended 3:1 after 90 minutes.", {"num:3", "num:1", "num:90"}},
       {"ko", "68억 달러를 투자한다.", {"num:6800000000"}},
       {"en", "It will invest $6.8 billion.", {"num:6800000000"}},

@@ -245,24 +245,29 @@ void Evaluate(const std::string& part, const std::string& pair,
 // between two sentences are paired by what is quoted, sentences that
 // begin with a number are split off, and a sentence left out beside one
 // added in its place is no pair.
-// Measured: with names P 0.975 R 0.975 F1 0.975 (0.969 before a 1-1
-// bead that shares no anchor was penalized); without F1 0.966 (0.963).
+// Measured: with names P 0.981 R 0.975 F1 0.978 (0.975 before a 1-1 bead
+// whose sides both have anchors and share none cost 1.5, 0.969 before a
+// 1-1 bead that shares no anchor was penalized); without F1 0.966 (0.963).
 TEST(UnseenAlignmentEvalTest, TuneEnglishUkrainian) {
   Evaluate("tune", "en-uk", 0.975, 0.965);
 }
-// Measured: with names P 0.981 R 0.975 F1 0.978 (0.975 before dates told
-// from the day of the story were anchors, 0.972 before a shared name the
-// story repeats counted less); without F1 0.972 (0.966, 0.963).
+// Measured: with names P 0.988 R 0.975 F1 0.981 (0.978 before a 1-1 bead
+// whose sides both have anchors and share none cost 1.5, 0.975 before
+// dates told from the day of the story were anchors, 0.972 before a
+// shared name the story repeats counted less); without F1 0.975 (0.972,
+// 0.966, 0.963).
 TEST(UnseenAlignmentEvalTest, TuneEnglishKorean) {
-  Evaluate("tune", "en-ko", 0.975, 0.97);
+  Evaluate("tune", "en-ko", 0.98, 0.975);
 }
 // The held-out part, first scored once after the tuning was done (en-uk
 // F1 0.957, en-ko 0.939 with names), then used for error analysis too.
-// Measured: en-uk with names P 0.988 R 0.988 F1 0.988 (0.981 before a
-// 1-1 bead that shares no anchor was penalized), without F1 0.969; en-ko
-// with names P 0.976 R 1.000 F1 0.988, without F1 0.963.
+// Measured: en-uk with names P 1.000 R 0.988 F1 0.994 (0.988 before
+// pounds gave kilograms and a 1-1 bead whose sides both have anchors and
+// share none cost 1.5, 0.981 before a 1-1 bead that shares no anchor was
+// penalized), without F1 0.969; en-ko with names P 0.976 R 1.000 F1
+// 0.988, without F1 0.963.
 TEST(UnseenAlignmentEvalTest, HeldOutEnglishUkrainian) {
-  Evaluate("heldout", "en-uk", 0.985, 0.965);
+  Evaluate("heldout", "en-uk", 0.99, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, HeldOutEnglishKorean) {
   Evaluate("heldout", "en-ko", 0.98, 0.96);
@@ -312,12 +317,14 @@ TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
 // added). Since sharing a name the story repeats counts less, and a 1-1
 // bead that shares only such names costs more: en-ko with names P 0.933
 // R 0.981 F1 0.956, without P 0.944 R 0.981 F1 0.962 (0.969 since dates
-// told from the day of the story are anchors).
+// told from the day of the story are anchors). Since a 1-1 bead whose
+// sides both have anchors and share none costs 1.5: with names P 0.944
+// R 0.981 F1 0.962.
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishUkrainian) {
   Evaluate("fresh3", "en-uk", 0.975, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
-  Evaluate("fresh3", "en-ko", 0.955, 0.965);
+  Evaluate("fresh3", "en-ko", 0.96, 0.965);
 }
 
 // A fifth set by a fifth writer (tests/data/segment/unseen/fresh4/: 6
@@ -325,12 +332,14 @@ TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
 // Korean one in 9 of the 10), kept out of sight until the aligner's work
 // on the sets above was done, and scored once. Measured: en-uk with names
 // P 1.000 R 0.971 F1 0.985, without F1 0.964; en-ko with names P 0.934
-// R 0.961 F1 0.947, without P 0.891 R 0.951 F1 0.920.
+// R 0.961 F1 0.947, without P 0.891 R 0.951 F1 0.920. Since a 1-1 bead
+// whose sides both have anchors and share none costs 1.5: with names
+// P 0.952 R 0.961 F1 0.957.
 TEST(UnseenAlignmentEvalTest, FourthFreshEnglishUkrainian) {
   Evaluate("fresh4", "en-uk", 0.98, 0.96);
 }
 TEST(UnseenAlignmentEvalTest, FourthFreshEnglishKorean) {
-  Evaluate("fresh4", "en-ko", 0.945, 0.915);
+  Evaluate("fresh4", "en-ko", 0.955, 0.915);
 }
 
 }  // namespace
