@@ -59,11 +59,12 @@ struct Unit {
 };
 
 // A place name made of two names, written as two words joined by a hyphen
-// ([joined] of ko-units.txt: 천안아산 Cheonan-Asan); `split` is the
-// syllables of the first.
+// ([joined] of ko-units.txt: 천안아산 Cheonan-Asan) or apart ([spaced]:
+// 성산일출봉 Seongsan Ilchulbong); `split` is the syllables of the first.
 struct JoinedName {
   std::vector<hangul::Syllable> hangul;
   std::size_t split = 0;
+  char separator = '-';
 };
 
 // A road class of tables/korean/ko-generics.txt (대로, 로, 길): written
@@ -101,7 +102,8 @@ struct KoreanData {
   // [endings]: words that end a place name without being a unit (거리 in
   // 사거리, a crossroads): a name that ends in one is written whole.
   std::vector<std::vector<hangul::Syllable>> whole_endings;
-  // [joined]: names of two names, Cheonan-Asan.
+  // [joined] and [spaced]: names of two names, Cheonan-Asan, Seongsan
+  // Ilchulbong.
   std::vector<JoinedName> joined_names;
   // tables/korean/ko-generics.txt: road classes (longest first), the
   // syllables between a number and its class (번 in 123번길), the roads

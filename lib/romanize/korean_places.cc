@@ -150,13 +150,25 @@ Next ClassifyNext(const KoreanData& data, std::string_view next) {
   return Next::kOther;
 }
 
+// `after_name`: the word follows another word of the same text (달성 공원:
+// 공원 after 달성).
 void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
-                    Next next, bool station_name,
+                    Next next, bool station_name, bool after_name,
                     const RomanizeOptions& options, std::string* out) {
   const KoreanData& data = engine.data();
   const LetterWriter& w = engine.writer(options);
   std::vector<TextItem> items = SplitText(word);
   const std::size_t k = items.size();
+  // A generic written apart from its name is translated too (달성 공원
+  // Dalseong Park, as the guideline's own example).
+  if (after_name && k == 1 && items[0].kind == TextItem::kRun) {
+    for (const TranslatedGeneric& generic : data.translated) {
+      if (generic.hangul == items[0].run) {
+        out->append(generic.english);
+        return;
+      }
+    }
+  }
   // A station: 서울역 Seoul Station, 명동역 Myeong-dong Station. Its name is
   // written as a place, but as the station's own sign has it: a road in 로
   // keeps its older form (충정로역 Chungjeongno Station), so the name takes
@@ -171,7 +183,8 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
       for (std::size_t i = 0; i + generic->hangul.size() < last.size(); ++i) {
         hangul::AppendUtf8(hangul::Compose(last[i]), &name);
       }
-      WritePlaceWord(engine, name, Next::kOther, true, options, out);
+      WritePlaceWord(engine, name, Next::kOther, /*station_name=*/true,
+                     /*after_name=*/false, options, out);
       out->push_back(' ');
       out->append(generic->english);
       return;
@@ -182,14 +195,15 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   }
   if (k == 1 && items[0].kind == TextItem::kRun) {
     std::vector<Syllable>& run = items[0].run;
-    // Two names joined (천안아산 Cheonan-Asan): each a word of its own.
+    // Two names joined (천안아산 Cheonan-Asan) or apart (성산일출봉
+    // Seongsan Ilchulbong): each a word of its own.
     for (const JoinedName& joined : data.joined_names) {
       if (joined.hangul != run) continue;
       std::span<Syllable> all(run);
       std::size_t start = out->size();
       engine.AppendWord(all.first(joined.split), options, out);
       CapitalizeAt(out, start);
-      out->push_back('-');
+      out->push_back(joined.separator);
       start = out->size();
       engine.AppendWord(all.subspan(joined.split), options, out);
       CapitalizeAt(out, start);
@@ -283,7 +297,8 @@ Status ParseUnits(std::string_view contents, std::string_view path,
     kProvinces,
     kNames,
     kEndings,
-    kJoined
+    kJoined,
+    kSpaced
   } section = Section::kNone;
   std::vector<JoinedName> joined;
   std::vector<Unit> units;
@@ -312,25 +327,32 @@ Status ParseUnits(std::string_view contents, std::string_view path,
       section = Section::kJoined;
       continue;
     }
+    if (first.text == "[spaced]") {
+      section = Section::kSpaced;
+      continue;
+    }
     if (section == Section::kNone) {
       return TableError(path, line, first,
                         "expected [units], [provinces], [names], "
-                        "[endings] or [joined] first");
+                        "[endings], [joined] or [spaced] first");
     }
     std::vector<Syllable> syllables;
     if (!hangul::ToSyllables(first.text, &syllables)) {
       return TableError(path, line, first, "expected Hangul syllables");
     }
-    if (section == Section::kJoined) {
+    if (section == Section::kJoined || section == Section::kSpaced) {
+      const bool spaced = section == Section::kSpaced;
       std::vector<Syllable> second;
       if (line.fields.size() != 2 ||
           !hangul::ToSyllables(line.fields[1].text, &second)) {
         return TableError(path, line, line.fields.back(),
-                          "a [joined] line holds the two names");
+                          spaced ? "a [spaced] line holds the two names"
+                                 : "a [joined] line holds the two names");
       }
       const std::size_t split = syllables.size();
       syllables.insert(syllables.end(), second.begin(), second.end());
-      joined.push_back(JoinedName{std::move(syllables), split});
+      joined.push_back(
+          JoinedName{std::move(syllables), split, spaced ? ' ' : '-'});
       continue;
     }
     if (section != Section::kUnits) {
@@ -395,6 +417,7 @@ Status ParseUnits(std::string_view contents, std::string_view path,
 void RomanizePlace(const KoreanEngine& engine, std::string_view text,
                    const RomanizeOptions& options, std::string* out) {
   std::size_t pos = 0;
+  bool after_name = false;
   while (pos < text.size()) {
     std::size_t end = pos;
     if (IsSpace(text[pos])) {
@@ -409,7 +432,8 @@ void RomanizePlace(const KoreanEngine& engine, std::string_view text,
       WritePlaceWord(
           engine, text.substr(pos, end - pos),
           ClassifyNext(engine.data(), text.substr(next, next_end - next)),
-          /*station_name=*/false, options, out);
+          /*station_name=*/false, after_name, options, out);
+      after_name = true;
     }
     pos = end;
   }

@@ -163,7 +163,7 @@ Status ParseGenerics(std::string_view contents, std::string_view path,
     kRoads,
     kNumbers,
     kRoadNames,
-    kStations
+    kTranslated
   } section = Section::kNone;
   std::vector<RoadClass> classes;
   std::vector<std::vector<Syllable>> numbers;
@@ -183,14 +183,14 @@ Status ParseGenerics(std::string_view contents, std::string_view path,
       section = Section::kRoadNames;
       continue;
     }
-    if (first.text == "[stations]") {
-      section = Section::kStations;
+    if (first.text == "[stations]" || first.text == "[facilities]") {
+      section = Section::kTranslated;
       continue;
     }
     if (section == Section::kNone) {
       return TableError(path, line, first,
-                        "expected [roads], [numbers], [road-names] or "
-                        "[stations] first");
+                        "expected [roads], [numbers], [road-names], "
+                        "[stations] or [facilities] first");
     }
     std::vector<Syllable> syllables;
     if (!hangul::ToSyllables(first.text, &syllables)) {
@@ -245,16 +245,24 @@ Status ParseGenerics(std::string_view contents, std::string_view path,
                                  found->needs_option});
         break;
       }
-      case Section::kStations: {
+      case Section::kTranslated: {
         TranslatedGeneric generic;
         generic.hangul = std::move(syllables);
-        if (line.fields.size() < 2) {
-          return TableError(path, line, first,
-                            "a [stations] line holds the generic and its "
-                            "English word");
+        // The English words, then the attributes (Station min-stem=2;
+        // International Airport).
+        std::size_t i = 1;
+        for (; i < line.fields.size(); ++i) {
+          std::string_view f = line.fields[i].text;
+          if (f.find('=') != std::string_view::npos) break;
+          if (!generic.english.empty()) generic.english.push_back(' ');
+          generic.english.append(f);
         }
-        generic.english = std::string(line.fields[1].text);
-        for (std::size_t i = 2; i < line.fields.size(); ++i) {
+        if (generic.english.empty()) {
+          return TableError(path, line, first,
+                            "a [stations] or [facilities] line holds the "
+                            "generic and its English words");
+        }
+        for (; i < line.fields.size(); ++i) {
           if (!ReadMinStem(line.fields[i].text, &generic.min_stem)) {
             return TableError(path, line, line.fields[i],
                               "unknown attribute (min-stem=N)");
@@ -267,6 +275,11 @@ Status ParseGenerics(std::string_view contents, std::string_view path,
   }
   std::stable_sort(classes.begin(), classes.end(),
                    [](const RoadClass& a, const RoadClass& b) {
+                     return a.hangul.size() > b.hangul.size();
+                   });
+  // Longest first: 인천국제공항 is 인천 + 국제공항, not 인천국제 + 공항.
+  std::stable_sort(translated.begin(), translated.end(),
+                   [](const TranslatedGeneric& a, const TranslatedGeneric& b) {
                      return a.hangul.size() > b.hangul.size();
                    });
   data->road_classes = std::move(classes);

@@ -115,6 +115,10 @@ TEST(KoreanTablesTest, UnitAndSurnameErrors) {
                 .ToString()
                 .substr(0, 10),
             "u.txt:2:1:");
+  EXPECT_EQ(internal::ParseUnits("[spaced]\n성산 일출봉 봉\n", "u.txt", &data)
+                .ToString()
+                .substr(0, 10),
+            "u.txt:2:8:");
   // "Kim, Gim" with a space: the stray field is reported where it starts.
   EXPECT_EQ(internal::ParseSurnames("김 Gim Kim, Gim\n", "s.txt", &data)
                 .ToString()
@@ -141,15 +145,22 @@ TEST(KoreanTablesTest, GenericsErrors) {
   EXPECT_EQ(where("[roads]\n로\n[road-names]\n해운대로\n"), "g.txt:4:1:");
   EXPECT_EQ(where("[stations]\n역\n"), "g.txt:2:1:");
   EXPECT_EQ(where("[stations]\n역 Station min-stem=x\n"), "g.txt:2:11:");
+  EXPECT_EQ(where("[facilities]\n공항 min-stem=1\n"), "g.txt:2:1:");
   EXPECT_TRUE(internal::ParseGenerics(
                   "[roads]\n대로 min-stem=1\n로 road-option\n길 numbered\n"
                   "[numbers]\n번\n[road-names]\n해운대로 로\n"
-                  "[stations]\n역 Station min-stem=2\n",
+                  "[stations]\n역 Station min-stem=2\n"
+                  "[facilities]\n공항 Airport\n국제공항 International "
+                  "Airport min-stem=1\n",
                   "g.txt", &data)
                   .ok());
   EXPECT_EQ(data.road_classes.size(), 3u);
   EXPECT_EQ(data.road_classes[0].hangul.size(), 2u);  // longest first
-  EXPECT_EQ(data.translated[0].english, "Station");
+  ASSERT_EQ(data.translated.size(), 3u);
+  // Longest first; the English of more than one word kept whole.
+  EXPECT_EQ(data.translated[0].english, "International Airport");
+  EXPECT_EQ(data.translated[0].min_stem, 1u);
+  EXPECT_EQ(data.translated[2].english, "Station");
 }
 
 class UserExceptionsTest : public ::testing::Test {
