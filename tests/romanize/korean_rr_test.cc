@@ -142,6 +142,9 @@ TEST(KoreanRegressionTest, AspirationUnitsAndInsertion) {
       // 십리 "ten li" ends a name read whole; a station in Seoul in 리.
       {"명사십리", "Myeongsasimni"},
       {"가오리", "Gaori"},
+      // Jeju's natural monuments: a columnar joint, a crater (굼부리).
+      {"주상절리", "Jusangjeolli"},
+      {"산굼부리", "Sangumburi"},
       // A feature named with its place, in two words ([spaced]).
       {"성산일출봉", "Seongsan Ilchulbong"},
       {"성산", "Seongsan"},
@@ -226,6 +229,8 @@ TEST(KoreanRrTest, RoadsAndStations) {
       {&place, "해운대해수욕장", "Haeundae Beach"},
       {&place, "광안리해수욕장", "Gwangalli Beach"},  // [names]
       {&place, "서울고속버스터미널", "Seoul Express Bus Terminal"},
+      {&place, "서울대공원", "Seoul Grand Park"},  // the longest generic
+      {&place, "지리산국립공원", "Jirisan National Park"},
       {&place, "부시장", "Busijang"},  // two syllables before 시장
       {&place, "공원", "Gongwon"},     // a generic alone is a word
       // ... while natural features, bridges, temples and palaces keep
