@@ -161,9 +161,10 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   const std::size_t k = items.size();
   // A generic written apart from its name is translated too (달성 공원
   // Dalseong Park, as the guideline's own example).
+  // Not one that begins with its unit (-gu Office), which needs its name.
   if (after_name && k == 1 && items[0].kind == TextItem::kRun) {
     for (const TranslatedGeneric& generic : data.translated) {
-      if (generic.hangul == items[0].run) {
+      if (generic.hangul == items[0].run && !generic.english.starts_with('-')) {
         out->append(generic.english);
         return;
       }
@@ -172,8 +173,9 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   // A station: 서울역 Seoul Station, 명동역 Myeong-dong Station. Its name is
   // written as a place, but as the station's own sign has it: a road in 로
   // keeps its older form (충정로역 Chungjeongno Station), so the name takes
-  // no road form.
-  if (!station_name && k >= 1 && items[k - 1].kind == TextItem::kRun) {
+  // no road form. A facility is translated in it as anywhere (영등포구청역
+  // Yeongdeungpo-gu Office Station, 서울대공원역 Seoul Grand Park Station).
+  if (k >= 1 && items[k - 1].kind == TextItem::kRun) {
     std::size_t syllables = 0;
     for (const TextItem& item : items) syllables += item.run.size();
     const std::vector<Syllable>& last = items[k - 1].run;
@@ -185,7 +187,9 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
       }
       WritePlaceWord(engine, name, Next::kOther, /*station_name=*/true,
                      /*after_name=*/false, options, out);
-      out->push_back(' ');
+      // English that begins with its unit is joined to the name
+      // (양천구청 Yangcheon-gu Office).
+      if (!generic->english.starts_with('-')) out->push_back(' ');
       out->append(generic->english);
       return;
     }

@@ -231,6 +231,14 @@ TEST(KoreanRrTest, RoadsAndStations) {
       {&place, "서울고속버스터미널", "Seoul Express Bus Terminal"},
       {&place, "서울대공원", "Seoul Grand Park"},  // the longest generic
       {&place, "지리산국립공원", "Jirisan National Park"},
+      // Public offices; English that begins with the unit joins the name.
+      {&place, "서울시청", "Seoul City Hall"},
+      {&place, "종로구청", "Jongno-gu Office"},
+      {&place, "서울 시청", "Seoul City Hall"},
+      {&place, "종로 구청", "Jongno Gucheong"},  // -gu needs its name
+      // In a station's name too.
+      {&place, "영등포구청역", "Yeongdeungpo-gu Office Station"},
+      {&place, "서울대공원역", "Seoul Grand Park Station"},
       {&place, "부시장", "Busijang"},  // two syllables before 시장
       {&place, "공원", "Gongwon"},     // a generic alone is a word
       // ... while natural features, bridges, temples and palaces keep
