@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -427,9 +428,29 @@ void AlignmentModel::Compare(std::size_t na,
   for (; y < nb; ++y) missing += key_missing_weight_[b[y]];
 }
 
+bool AlignmentModel::SplitsInTwo(std::uint32_t i, std::uint32_t j) const {
+  for (std::uint32_t k = 0; k < 2; ++k) {
+    double shared = 0;
+    double missing = 0;
+    Compare(source_keys_[i + k].size(), source_keys_[i + k],
+            target_keys_[j + k].size(), target_keys_[j + k], shared, missing);
+    if (shared < kRareShared) return false;
+    const double l1 = source_length_[i + k];
+    const double l2 = target_length_[j + k] / ratio_;
+    const double mean = std::max((l1 + l2) / 2, 1.0);
+    if (std::fabs(l2 - l1) / std::sqrt(kVariance * mean) > kSameLength) {
+      return false;
+    }
+  }
+  return true;
+}
+
 double AlignmentModel::Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
                             std::uint32_t dj) const {
   if (di == 0 || dj == 0) return -std::log(kPriorNull);
+  if (di == 2 && dj == 2 && SplitsInTwo(i, j)) {
+    return std::numeric_limits<double>::infinity();
+  }
 
   double prior = kPrior11;
   if (di + dj == 3) prior = kPriorMerge;

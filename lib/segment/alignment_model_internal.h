@@ -77,6 +77,18 @@ inline constexpr double kRareShared = 1.0;
 inline constexpr double kRareAnchorSentences = 2;
 inline constexpr double kSharedRecurrencePower = 1.5;
 inline constexpr double kMissingRecurrencePower = 0.5;
+// A 2-2 bead stands for a translation that moved the boundary between
+// two sentences. Where each source sentence shares a rare anchor
+// (kRareShared) with the target sentence in its place and their lengths
+// agree within this many standard deviations (the length model's 95%
+// band), the boundary did not move, and the bead is not considered: the
+// pair is two 1-1 beads, whatever name or number the translation moved
+// from one sentence to the other (the depth of an earthquake, the month
+// of a figure). Measured on tests/data/segment/unseen: raised fresh2,
+// fresh3 and fresh4 en-ko with the store and lowered no part; without
+// the length condition it split a true 2-2 bead of a dateline that one
+// language cut off and the other did not (docs/segment.md).
+inline constexpr double kSameLength = 1.96;
 // Soft paragraph barrier: a bead joining sentences of two paragraphs.
 inline constexpr double kCrossParagraph = 4.0;
 
@@ -114,8 +126,9 @@ class AlignmentModel {
                  const AlignOptions& options);
 
   // The cost of the bead of source sentences [i, i + di) and target
-  // sentences [j, j + dj). REQUIRES: di, dj in 0..2, not both 0; the
-  // ranges inside the documents.
+  // sentences [j, j + dj); infinite for a 2-2 bead that is two 1-1 beads
+  // (kSameLength). REQUIRES: di, dj in 0..2, not both 0; the ranges inside
+  // the documents.
   double Cost(std::uint32_t i, std::uint32_t di, std::uint32_t j,
               std::uint32_t dj) const;
 
@@ -144,6 +157,10 @@ class AlignmentModel {
  private:
   // Sets key_weight_ from how many sentences of each side have each key.
   void Weigh();
+
+  // Whether the 2-2 bead at source i and target j is two 1-1 beads
+  // (kSameLength).
+  bool SplitsInTwo(std::uint32_t i, std::uint32_t j) const;
 
   // Adds the weights of the keys two sorted lists of ids share, and of
   // the rest, to `shared` and `missing`.

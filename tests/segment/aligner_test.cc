@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,32 @@ TEST(AlignerTest, SentenceReplacedByAnotherIsNoPair) {
   EXPECT_EQ(Shape(*beads),
             (std::vector<std::string>{"1-1", "1-0", "0-1", "1-1"}));
   ExpectCovers(*beads, 3, 3);
+}
+
+// A translation that moves a number to the other sentence (the distance
+// from the city to the first) is still two pairs, not a 2-2 bead, when
+// each sentence shares a number with the one in its place and their
+// lengths agree; without a shared anchor in each pair, the 2-2 bead stays
+// a candidate.
+TEST(AlignerTest, NumberMovedAcrossTwoPairsIsNoTwoToTwoBead) {
+  Document s =
+      Doc({"A magnitude 4.0 earthquake struck Gyeongju at 4:55 a.m., the "
+           "weather agency said.",
+           "The epicenter was 19 kilometers east of the city, at a depth of 12 "
+           "km."});
+  Document t =
+      Doc({"오전 4시 55분께 경주시 동쪽 19㎞ 지역에서 규모 4.0의 지진이 "
+           "발생했다고 기상청이 밝혔다.",
+           "진원의 깊이는 12㎞로 분석됐다."});
+  internal::AlignmentModel model(s, t, Options("en", "ko"));
+  EXPECT_EQ(model.Cost(0, 2, 0, 2), std::numeric_limits<double>::infinity());
+  auto beads = Align(s, t, Options("en", "ko"));
+  ASSERT_TRUE(beads.ok());
+  EXPECT_EQ(Shape(*beads), (std::vector<std::string>{"1-1", "1-1"}));
+  Document u = Doc({s.sentences[0], "The epicenter was shallow."});
+  Document v = Doc({t.sentences[0], "진원은 얕았다."});
+  internal::AlignmentModel open(u, v, Options("en", "ko"));
+  EXPECT_LT(open.Cost(0, 2, 0, 2), std::numeric_limits<double>::infinity());
 }
 
 // Korean copy writes the day of the month where English names the

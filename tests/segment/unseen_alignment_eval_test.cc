@@ -300,12 +300,14 @@ TEST(UnseenAlignmentEvalTest, FreshEnglishKorean) {
 // 0.944, without F1 0.946. Since a shared name the story repeats counts
 // less: en-uk without F1 0.969. Since dates told from the day of the
 // story ("last year", "지난해") and 첫 starting a word are anchors: en-ko
-// with names P 0.935 R 0.974 F1 0.954, without F1 0.949.
+// with names P 0.935 R 0.974 F1 0.954, without F1 0.949. Since a 2-2
+// bead whose halves each share a rare anchor and agree in length is two
+// 1-1 beads: en-ko with names P 0.954 R 0.974 F1 0.964, without F1 0.954.
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishUkrainian) {
   Evaluate("fresh2", "en-uk", 0.965, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
-  Evaluate("fresh2", "en-ko", 0.95, 0.945);
+  Evaluate("fresh2", "en-ko", 0.96, 0.95);
 }
 
 // A fourth set by a fourth writer (tests/data/segment/unseen/fresh3/: 5
@@ -319,12 +321,13 @@ TEST(UnseenAlignmentEvalTest, SecondFreshEnglishKorean) {
 // R 0.981 F1 0.956, without P 0.944 R 0.981 F1 0.962 (0.969 since dates
 // told from the day of the story are anchors). Since a 1-1 bead whose
 // sides both have anchors and share none costs 1.5: with names P 0.944
-// R 0.981 F1 0.962.
+// R 0.981 F1 0.962; since a 2-2 bead whose halves each share a rare
+// anchor and agree in length is two 1-1 beads, P 0.956 R 0.981 F1 0.968.
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishUkrainian) {
   Evaluate("fresh3", "en-uk", 0.975, 0.965);
 }
 TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
-  Evaluate("fresh3", "en-ko", 0.96, 0.965);
+  Evaluate("fresh3", "en-ko", 0.965, 0.965);
 }
 
 // A fifth set by a fifth writer (tests/data/segment/unseen/fresh4/: 6
@@ -334,12 +337,14 @@ TEST(UnseenAlignmentEvalTest, ThirdFreshEnglishKorean) {
 // P 1.000 R 0.971 F1 0.985, without F1 0.964; en-ko with names P 0.934
 // R 0.961 F1 0.947, without P 0.891 R 0.951 F1 0.920. Since a 1-1 bead
 // whose sides both have anchors and share none costs 1.5: with names
-// P 0.952 R 0.961 F1 0.957.
+// P 0.952 R 0.961 F1 0.957; since a 2-2 bead whose halves each share a
+// rare anchor and agree in length is two 1-1 beads, P 0.971 R 0.961 F1
+// 0.966.
 TEST(UnseenAlignmentEvalTest, FourthFreshEnglishUkrainian) {
   Evaluate("fresh4", "en-uk", 0.98, 0.96);
 }
 TEST(UnseenAlignmentEvalTest, FourthFreshEnglishKorean) {
-  Evaluate("fresh4", "en-ko", 0.955, 0.915);
+  Evaluate("fresh4", "en-ko", 0.965, 0.915);
 }
 
 }  // namespace
