@@ -196,6 +196,9 @@ TEST(KoreanRrTest, RoadsAndStations) {
       {&road, "테헤란로", "Teheran-ro"},
       {&road, "선릉로", "Seolleung-ro"},
       {&road, "을지로 세종대로", "Eulji-ro Sejong-daero"},
+      // 로 needs two syllables before it; 종로 is listed ([road-names]).
+      {&road, "구로", "Guro"},
+      {&road, "종로1길", "Jong-ro 1-gil"},
       // ... but not as the name of a numbered 가 or of a district.
       {&road, "종로 2가", "Jongno 2(i)-ga"},
       {&road, "퇴계로 3가", "Toegyero 3(sam)-ga"},
