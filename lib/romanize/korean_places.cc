@@ -12,8 +12,9 @@
 // split every island. Names that end in a unit's syllable without being
 // one (대구 Daegu, 왕십리 Wangsimni) are listed in [names].
 //
-// Roads of the road-name address and stations (세종대로 Sejong-daero,
-// 서울역 Seoul Station) are found by korean_roads.cc in
+// Roads of the road-name address, stations and the facilities whose
+// generic is translated (세종대로 Sejong-daero, 서울역 Seoul Station,
+// 김포공항 Gimpo Airport) are found by korean_roads.cc in
 // tables/korean/ko-generics.txt and written here.
 //
 // Which units exist, which may be left out, and the provinces are data:
@@ -160,8 +161,8 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
   std::vector<TextItem> items = SplitText(word);
   const std::size_t k = items.size();
   // A generic written apart from its name is translated too (달성 공원
-  // Dalseong Park, as the guideline's own example).
-  // Not one that begins with its unit (-gu Office), which needs its name.
+  // Dalseong Park, the directive's own example), unless its English begins
+  // with its unit (-gu Office), which needs the name joined to it.
   if (after_name && k == 1 && items[0].kind == TextItem::kRun) {
     for (const TranslatedGeneric& generic : data.translated) {
       if (generic.hangul == items[0].run && !generic.english.starts_with('-')) {

@@ -6,7 +6,9 @@
 // the Ministry of the Interior writes after a hyphen with no sound change
 // across it (세종대로 Sejong-daero); a numbered side street has its number
 // before 길 (테헤란로4길 Teheran-ro 4-gil). A station's 역 is written in
-// English after the name (서울역 Seoul Station). The table's comments give
+// English after the name (서울역 Seoul Station), and so are the generics
+// that official signs translate (김포공항 Gimpo Airport, 종로구청 Jongno-gu
+// Office); the table gives their sources. The table's comments give
 // the sources; docs/korean.md ("Roads, stations and numbers as signs
 // write them") the choices.
 //
