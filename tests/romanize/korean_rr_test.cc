@@ -234,6 +234,7 @@ TEST(KoreanRrTest, RoadsAndStations) {
       {&place, "서울고속버스터미널", "Seoul Express Bus Terminal"},
       {&place, "서울대공원", "Seoul Grand Park"},  // the longest generic
       {&place, "지리산국립공원", "Jirisan National Park"},
+      {&place, "소양강댐", "Soyanggang Dam"},
       // Public offices; English that begins with the unit joins the name.
       {&place, "서울시청", "Seoul City Hall"},
       {&place, "종로구청", "Jongno-gu Office"},
