@@ -428,17 +428,32 @@ void AlignmentModel::Compare(std::size_t na,
   for (; y < nb; ++y) missing += key_missing_weight_[b[y]];
 }
 
+bool AlignmentModel::SameLength(double l1, double l2) const {
+  l2 /= ratio_;
+  const double mean = std::max((l1 + l2) / 2, 1.0);
+  return std::fabs(l2 - l1) / std::sqrt(kVariance * mean) <= kSameLength;
+}
+
 bool AlignmentModel::SplitsInTwo(std::uint32_t i, std::uint32_t j) const {
+  // Both sides cut inside a quotation, and its pieces agree in length.
+  const QuoteCut& s0 = source_quote_[i];
+  const QuoteCut& s1 = source_quote_[i + 1];
+  const QuoteCut& t0 = target_quote_[j];
+  const QuoteCut& t1 = target_quote_[j + 1];
+  if (s0.ends_inside && t0.ends_inside && s1.starts_inside &&
+      t1.starts_inside && SameLength(s0.tail, t0.tail) &&
+      SameLength(s1.head, t1.head)) {
+    return true;
+  }
+  // Each sentence shares a rare anchor with the one in its place, and
+  // their lengths agree.
   for (std::uint32_t k = 0; k < 2; ++k) {
     double shared = 0;
     double missing = 0;
     Compare(source_keys_[i + k].size(), source_keys_[i + k],
             target_keys_[j + k].size(), target_keys_[j + k], shared, missing);
-    if (shared < kRareShared) return false;
-    const double l1 = source_length_[i + k];
-    const double l2 = target_length_[j + k] / ratio_;
-    const double mean = std::max((l1 + l2) / 2, 1.0);
-    if (std::fabs(l2 - l1) / std::sqrt(kVariance * mean) > kSameLength) {
+    if (shared < kRareShared ||
+        !SameLength(source_length_[i + k], target_length_[j + k])) {
       return false;
     }
   }

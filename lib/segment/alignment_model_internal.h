@@ -81,13 +81,15 @@ inline constexpr double kMissingRecurrencePower = 0.5;
 // two sentences. Where each source sentence shares a rare anchor
 // (kRareShared) with the target sentence in its place and their lengths
 // agree within this many standard deviations (the length model's 95%
-// band), the boundary did not move, and the bead is not considered: the
-// pair is two 1-1 beads, whatever name or number the translation moved
-// from one sentence to the other (the depth of an earthquake, the month
-// of a figure). Measured on tests/data/segment/unseen: raised fresh2,
-// fresh3 and fresh4 en-ko with the store and lowered no part; without
-// the length condition it split a true 2-2 bead of a dateline that one
-// language cut off and the other did not (docs/segment.md).
+// band), or where both sides cut inside a quotation and its pieces agree
+// so in length, the boundary did not move, and the bead is not
+// considered: the pair is two 1-1 beads, whatever name or number the
+// translation moved from one sentence to the other (the depth of an
+// earthquake, the month of a figure, the speaker before or after the
+// quotation). Measured on tests/data/segment/unseen: raised fresh,
+// fresh2, fresh3 and fresh4 en-ko with the store and lowered no part;
+// without the length condition it split a true 2-2 bead of a dateline
+// that one language cut off and the other did not (docs/segment.md).
 inline constexpr double kSameLength = 1.96;
 // Soft paragraph barrier: a bead joining sentences of two paragraphs.
 inline constexpr double kCrossParagraph = 4.0;
@@ -161,6 +163,8 @@ class AlignmentModel {
   // Whether the 2-2 bead at source i and target j is two 1-1 beads
   // (kSameLength).
   bool SplitsInTwo(std::uint32_t i, std::uint32_t j) const;
+  // Whether l1 source and l2 target characters agree within kSameLength.
+  bool SameLength(double l1, double l2) const;
 
   // Adds the weights of the keys two sorted lists of ids share, and of
   // the rest, to `shared` and `missing`.

@@ -120,8 +120,8 @@ TEST(AlignerTest, SentenceReplacedByAnotherIsNoPair) {
 // from the city to the first) is still two pairs, not a 2-2 bead, when
 // each sentence shares a number with the one in its place and their
 // lengths agree; without a shared anchor in each pair, the 2-2 bead stays
-// a candidate.
-TEST(AlignerTest, NumberMovedAcrossTwoPairsIsNoTwoToTwoBead) {
+// a candidate. So is a quotation cut between its sentences on both sides.
+TEST(AlignerTest, TwoPairsAreNoTwoToTwoBead) {
   Document s =
       Doc({"A magnitude 4.0 earthquake struck Gyeongju at 4:55 a.m., the "
            "weather agency said.",
@@ -140,6 +140,14 @@ TEST(AlignerTest, NumberMovedAcrossTwoPairsIsNoTwoToTwoBead) {
   Document v = Doc({t.sentences[0], "진원은 얕았다."});
   internal::AlignmentModel open(u, v, Options("en", "ko"));
   EXPECT_LT(open.Cost(0, 2, 0, 2), std::numeric_limits<double>::infinity());
+  // A quotation of two sentences cut between them on both sides is two
+  // pairs, wherever each language names the speaker.
+  Document q = Doc({"\"We will not back down under any pressure.",
+                    "We will respond firmly,\" the defense minister said."});
+  Document r = Doc({"국방부 장관은 \"어떤 압박에도 물러서지 않겠다.",
+                    "단호히 대응하겠다\"고 말했다."});
+  internal::AlignmentModel quoted(q, r, Options("en", "ko"));
+  EXPECT_EQ(quoted.Cost(0, 2, 0, 2), std::numeric_limits<double>::infinity());
 }
 
 // Korean copy writes the day of the month where English names the

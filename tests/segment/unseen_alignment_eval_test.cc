@@ -281,12 +281,14 @@ TEST(UnseenAlignmentEvalTest, HeldOutEnglishKorean) {
 // against days of the month, and substitutions.
 // Measured: en-uk with names P 1.000 R 1.000 F1 1.000 (0.990 before a
 // 1-1 bead that shares no anchor was penalized), without F1 0.972; en-ko
-// with names P 0.978 R 0.971 F1 0.974, without F1 0.970 (0.955).
+// with names P 0.978 R 0.971 F1 0.974, without F1 0.970 (0.955). Since
+// a quotation cut between its sentences on both sides is no 2-2 bead:
+// en-ko with names P 0.993 R 0.971 F1 0.982.
 TEST(UnseenAlignmentEvalTest, FreshEnglishUkrainian) {
   Evaluate("fresh", "en-uk", 0.995, 0.97);
 }
 TEST(UnseenAlignmentEvalTest, FreshEnglishKorean) {
-  Evaluate("fresh", "en-ko", 0.97, 0.965);
+  Evaluate("fresh", "en-ko", 0.98, 0.965);
 }
 
 // A third set by a third writer (tests/data/segment/unseen/fresh2/: 7
