@@ -462,7 +462,8 @@ CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
                         "word as given name)"));
   romanize->add_flag("--place", r.place,
                      Tr("The text is a place name (Korean: administrative "
-                        "units hyphenated, capitalized)"));
+                        "units hyphenated, capitalized; stations, airports, "
+                        "parks and markets with their English generic)"));
   romanize->add_flag("--house", r.house,
                      Tr("Write a name the term store (--db) knows in its "
                         "preferred English rendering (윤석열: Yoon Suk Yeol); "
