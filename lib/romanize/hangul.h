@@ -181,6 +181,16 @@ inline bool IsModernVowelJamo(char32_t c) { return c >= 0x1161 && c <= 0x1175; }
 inline bool IsModernTailJamo(char32_t c) { return c >= 0x11A8 && c <= 0x11C2; }
 }  // namespace scan_internal
 
+namespace scan_internal {
+// Whether the code point at text[pos] is valid UTF-8; sets *length to its
+// length (1 for an invalid byte).
+inline bool ValidAt(std::string_view text, std::size_t pos,
+                    std::size_t* length) {
+  const char32_t c = DecodeUtf8(text, pos, length);
+  return c != 0xFFFD || *length == 3;
+}
+}  // namespace scan_internal
+
 // Splits `text` into Hangul runs, lone letters and other text, in order:
 //   visitor.Run(std::span<Syllable> run, std::size_t begin, std::size_t end)
 //   visitor.Letter(hangul::Letter letter, std::size_t begin, std::size_t end)
@@ -189,24 +199,42 @@ inline bool IsModernTailJamo(char32_t c) { return c >= 0x11A8 && c <= 0x11C2; }
 // span lives in *buffer and may be changed by the visitor (the sound-change
 // stage rewrites it in place). begin/end are byte offsets in `text`.
 // Cost: one pass; no allocation once *buffer has grown to the longest run.
-template <typename Visitor>
-void ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
+//
+// With kCheck, the scan also checks that `text` is valid UTF-8 and
+// returns false at the first invalid byte (the visitor has then seen part
+// of the text); the syllables are checked as they are decoded, so valid
+// text is read once. Without it, invalid bytes go to Other unchanged and
+// the result is true.
+template <bool kCheck = false, typename Visitor>
+bool ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
                 Visitor& visitor) {
   using namespace scan_internal;
   std::size_t pos = 0;
   std::size_t other_start = 0;
   const std::size_t n = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   // Reads one syllable (precomposed, or L V [T] jamo) at *p, if there is one.
   auto read_syllable = [&](std::size_t* p, Syllable* out) -> bool {
-    std::size_t len = 0;
     if (*p >= n) return false;
-    char32_t c = DecodeUtf8(text, *p, &len);
-    std::size_t next = *p + len;
-    if (IsSyllable(c)) {
+    const unsigned char b0 = bytes[*p];
+    std::size_t next = *p;
+    // U+AC00..U+D7A3 are the three bytes EA..ED, 80..BF, 80..BF: decoded
+    // here, the commonest case, without a call.
+    if (b0 >= 0xEA && b0 <= 0xED && *p + 2 < n &&
+        (bytes[*p + 1] & 0xC0) == 0x80 && (bytes[*p + 2] & 0xC0) == 0x80) {
+      const char32_t c = (char32_t{b0 & 0x0Fu} << 12) |
+                         (char32_t{bytes[*p + 1] & 0x3Fu} << 6) |
+                         (bytes[*p + 2] & 0x3Fu);
+      if (!IsSyllable(c)) return false;
       *out = Decompose(c);
-    } else if (IsModernLeadJamo(c) && next < n) {
+      next += 3;
+    } else if (b0 == 0xE1) {  // U+1000..U+1FFF: conjoining jamo
+      std::size_t len = 0;
+      const char32_t c = DecodeUtf8(text, *p, &len);
+      next += len;
+      if (!IsModernLeadJamo(c) || next >= n) return false;
       std::size_t vlen = 0;
-      char32_t v = DecodeUtf8(text, next, &vlen);
+      const char32_t v = DecodeUtf8(text, next, &vlen);
       if (!IsModernVowelJamo(v)) return false;
       *out = Syllable{static_cast<std::uint8_t>(c - 0x1100),
                       static_cast<std::uint8_t>(v - 0x1161), kTailNone};
@@ -214,9 +242,10 @@ void ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
     } else {
       return false;
     }
-    if (out->tail == kTailNone && next < n) {
+    // A trailing jamo (U+11A8..U+11C2) also starts with E1.
+    if (out->tail == kTailNone && next < n && bytes[next] == 0xE1) {
       std::size_t tlen = 0;
-      char32_t t = DecodeUtf8(text, next, &tlen);
+      const char32_t t = DecodeUtf8(text, next, &tlen);
       if (IsModernTailJamo(t)) {
         out->tail = static_cast<std::uint8_t>(t - 0x11A7);
         next += tlen;
@@ -226,10 +255,20 @@ void ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
     return true;
   };
   while (pos < n) {
-    unsigned char byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0xE1) {  // ASCII, Latin, Cyrillic...: no Hangul below U+1100
-      pos += byte < 0x80 ? 1 : (byte < 0xE0 ? 2 : 3);
-      if (pos > n) pos = n;
+    const unsigned char byte = bytes[pos];
+    if (byte < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (byte < 0xE1) {  // Latin, Cyrillic...: no Hangul below U+1100
+      if constexpr (kCheck) {
+        std::size_t len = 0;
+        if (!ValidAt(text, pos, &len)) return false;
+        pos += len;
+      } else {
+        pos += byte < 0xE0 ? 2 : 3;
+        if (pos > n) pos = n;
+      }
       continue;
     }
     std::size_t start = pos;
@@ -247,6 +286,9 @@ void ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
     }
     std::size_t len = 0;
     char32_t c = DecodeUtf8(text, pos, &len);
+    if constexpr (kCheck) {
+      if (c == 0xFFFD && len != 3) return false;
+    }
     Letter letter = (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x3163)
                         ? LetterOf(c)
                         : Letter{};
@@ -260,6 +302,7 @@ void ScanHangul(std::string_view text, std::vector<Syllable>* buffer,
     }
   }
   if (other_start < n) visitor.Other(text.substr(other_start));
+  return true;
 }
 
 }  // namespace onoma::romanize::hangul

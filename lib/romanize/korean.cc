@@ -57,6 +57,10 @@ class KoreanScheme final : public Scheme {
                   std::string& out) const override {
     engine_.Romanize(text, options, &out);
   }
+  bool RomanizeCheckedTo(std::string_view text, const RomanizeOptions& options,
+                         std::string& out) const override {
+    return engine_.RomanizeChecked(text, options, &out);
+  }
   Result<std::string> Deromanize(std::string_view text) const override {
     if (!engine_.transliterates()) return Scheme::Deromanize(text);
     return engine_.transliterator()->Read(text);
@@ -127,6 +131,23 @@ Result<std::vector<std::unique_ptr<Scheme>>> Make(const KoreanConfig& config) {
 }
 
 }  // namespace
+
+std::vector<std::string> KoreanSchemeIds() {
+  std::vector<std::string> ids;
+  for (const EmbeddedFile& file : internal::KoreanTables()) {
+    if (file.name == kExceptionsFile || file.name == kSurnamesFile ||
+        file.name == kUnitsFile || file.name == kGenericsFile ||
+        !file.name.ends_with(".txt")) {
+      continue;
+    }
+    ids.emplace_back(file.name.substr(0, file.name.size() - 4));
+  }
+  std::stable_sort(ids.begin(), ids.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return Rank(a) < Rank(b);
+                   });
+  return ids;
+}
 
 std::vector<std::unique_ptr<Scheme>> MakeKoreanSchemes() {
   auto schemes = Make(KoreanConfig{});

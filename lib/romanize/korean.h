@@ -72,6 +72,10 @@ struct KoreanConfig {
 // aborts with its file and line. The caller owns the schemes.
 std::vector<std::unique_ptr<Scheme>> MakeKoreanSchemes();
 
+// The ids MakeKoreanSchemes() gives, in its order, known without building
+// the schemes (from the names of the built-in tables).
+std::vector<std::string> KoreanSchemeIds();
+
 // The same, with the user's files of `config`. Fails with kIo naming a file
 // that cannot be read, or kBadInput at file:line:column for a malformed
 // entry.

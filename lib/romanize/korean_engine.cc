@@ -5,6 +5,7 @@
 
 #include "lib/romanize/hangul_sound_internal.h"
 #include "lib/romanize/korean_engine_internal.h"
+#include "lib/text/utf8.h"
 
 namespace onoma::romanize::internal {
 namespace {
@@ -139,18 +140,30 @@ void KoreanEngine::Romanize(std::string_view text,
   } else if (options.place) {
     RomanizePlace(*this, text, options, out);
   } else {
-    RomanizePlain(text, options, out);
+    RomanizePlain<false>(text, options, out);
   }
 }
 
-void KoreanEngine::RomanizePlain(std::string_view text,
+bool KoreanEngine::RomanizeChecked(std::string_view text,
+                                   const RomanizeOptions& options,
+                                   std::string* out) const {
+  if (transliterates() || options.name || options.place) {
+    if (!text::ValidateUtf8(text).ok()) return false;
+    Romanize(text, options, out);
+    return true;
+  }
+  return RomanizePlain<true>(text, options, out);
+}
+
+template <bool kCheck>
+bool KoreanEngine::RomanizePlain(std::string_view text,
                                  const RomanizeOptions& options,
                                  std::string* out) const {
   // Hangul takes 3 bytes a syllable and 2 to 5 letters in Latin.
   out->reserve(out->size() + text.size() + text.size() / 4);
   thread_local std::vector<Syllable> buffer;
   PlainVisitor visitor{*this, options, text, out, Capitalizes(options)};
-  hangul::ScanHangul(text, &buffer, visitor);
+  return hangul::ScanHangul<kCheck>(text, &buffer, visitor);
 }
 
 void KoreanEngine::AppendWord(std::span<Syllable> run,

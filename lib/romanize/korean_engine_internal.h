@@ -162,6 +162,11 @@ class KoreanEngine {
   // Appends the romanization of `text` in the mode the options ask for.
   void Romanize(std::string_view text, const RomanizeOptions& options,
                 std::string* out) const;
+  // As Romanize, for text not yet validated: false when `text` is not
+  // valid UTF-8, and then what was appended to `out` is to be dropped.
+  // Plain text is checked in the pass that decodes it.
+  bool RomanizeChecked(std::string_view text, const RomanizeOptions& options,
+                       std::string* out) const;
 
   // Appends one word: exceptions, sound changes, letters. `run` is the
   // spelling and is rewritten. `before` is what stands before it
@@ -183,7 +188,8 @@ class KoreanEngine {
                     std::string* out) const;
 
  private:
-  void RomanizePlain(std::string_view text, const RomanizeOptions& options,
+  template <bool kCheck>
+  bool RomanizePlain(std::string_view text, const RomanizeOptions& options,
                      std::string* out) const;
 
   LetterWriter writer_;

@@ -69,10 +69,13 @@ void ExceptionList::Index() {
               return a.spelling.size() > b.spelling.size();
             });
   starts_.assign((11172 + 63) / 64, 0);
+  first_.assign(11172 + 1, 0);
   for (const Entry& e : entries_) {
     unsigned i = hangul::SyllableIndex(e.spelling[0]);
     starts_[i / 64] |= std::uint64_t{1} << (i % 64);
+    ++first_[i + 1];
   }
+  for (std::size_t i = 1; i < first_.size(); ++i) first_[i] += first_[i - 1];
 }
 
 void ExceptionList::Apply(std::span<Syllable> run) const {
@@ -84,19 +87,14 @@ void ExceptionList::Apply(std::span<Syllable> run) const {
       ++i;
       continue;
     }
-    auto it =
-        std::lower_bound(entries_.begin(), entries_.end(), first,
-                         [](const Entry& e, unsigned key) {
-                           return hangul::SyllableIndex(e.spelling[0]) < key;
-                         });
     std::size_t matched = 0;
-    for (; it != entries_.end() &&
-           hangul::SyllableIndex(it->spelling[0]) == first;
-         ++it) {
-      const auto& spelling = it->spelling;
+    for (std::uint32_t e = first_[first]; e < first_[first + 1]; ++e) {
+      const Entry& entry = entries_[e];
+      const auto& spelling = entry.spelling;
       if (spelling.size() > run.size() - i) continue;
-      if (std::equal(spelling.begin(), spelling.end(), run.begin() + i)) {
-        std::copy(it->pronunciation.begin(), it->pronunciation.end(),
+      if (std::equal(spelling.begin() + 1, spelling.end(),
+                     run.begin() + i + 1)) {
+        std::copy(entry.pronunciation.begin(), entry.pronunciation.end(),
                   run.begin() + i);
         matched = spelling.size();
         break;

@@ -54,6 +54,9 @@ class ExceptionList {
   std::vector<Entry> entries_;  // by first syllable, then longest first
   // One bit per syllable (U+AC00 + i): some entry starts with it.
   std::vector<std::uint64_t> starts_;
+  // The entries starting with syllable i are entries_[first_[i]] up to
+  // entries_[first_[i + 1]]: found without a search.
+  std::vector<std::uint32_t> first_;
 };
 
 }  // namespace onoma::romanize::internal

@@ -68,24 +68,40 @@ Result<LetterWriter> LetterWriter::Create(LetterTable table, bool ascii) {
   w.vowel_.resize(21 * 22);
   w.tail_.resize(28 * 20);
   using Override = LetterTable::Override;
-  for (int before = 0; before < 29; ++before) {
-    for (int lead = 0; lead < 19; ++lead) {
+  // Every start builds these tables for each Korean scheme: the overrides
+  // of each initial are picked out once, and a piece is made and listed
+  // only when its text differs from the cell before.
+  std::vector<const Override*> mine;
+  for (int lead = 0; lead < 19; ++lead) {
+    mine.clear();
+    for (const Override& o : table.overrides) {
+      if (o.self == lead && (o.kind == Override::kLeadAfterTail ||
+                             o.kind == Override::kLeadBeforeVowel)) {
+        mine.push_back(&o);
+      }
+    }
+    const std::string* last = nullptr;
+    Piece piece;
+    for (int before = 0; before < 29; ++before) {
       for (int vowel = 0; vowel < 21; ++vowel) {
         const std::string* text = table.voicing && Voiced(before)
                                       ? &table.lead_voiced[lead]
                                       : &table.lead[lead];
-        for (const Override& o : table.overrides) {
-          if (o.self != lead) continue;
-          if ((o.kind == Override::kLeadAfterTail &&
-               before == AfterTail(o.context)) ||
-              (o.kind == Override::kLeadBeforeVowel && o.context == vowel)) {
-            text = &o.text;
+        for (const Override* o : mine) {  // the last that applies wins
+          if ((o->kind == Override::kLeadAfterTail &&
+               before == AfterTail(o->context)) ||
+              (o->kind == Override::kLeadBeforeVowel && o->context == vowel)) {
+            text = &o->text;
           }
         }
-        auto piece = MakePiece(*text, table.id);
-        if (!piece.ok()) return piece.status();
-        w.lead_[(before * 19 + lead) * 21 + vowel] = *piece;
-        AddDistinct(&w.lead_texts_, *text);
+        if (text != last) {
+          auto made = MakePiece(*text, table.id);
+          if (!made.ok()) return made.status();
+          piece = *made;
+          AddDistinct(&w.lead_texts_, *text);
+          last = text;
+        }
+        w.lead_[(before * 19 + lead) * 21 + vowel] = piece;
       }
     }
   }
@@ -158,7 +174,17 @@ bool LetterWriter::Misreadable(std::string_view vowel_a, std::string_view tail,
 void LetterWriter::AppendRun(std::span<const Syllable> run,
                              bool misreading_hyphen, std::string* out,
                              int before, int after) const {
+  // Written in place with fixed-size copies of each piece (the bytes past
+  // its size are overwritten by the next one), the string grown once for
+  // the run and cut back after: three std::string appends a syllable, each
+  // checking capacity, were a quarter of romanizing plain Korean text.
+  constexpr std::size_t kPiece = sizeof(Piece::text);
+  constexpr std::size_t kSyllable = 1 + 3 * kPiece;  // a hyphen, 3 pieces
   const std::size_t n = run.size();
+  const std::size_t start = out->size();
+  out->resize(start + n * kSyllable + kPiece);
+  char* const begin = out->data() + start;
+  char* at = begin;
   std::string_view last_vowel;
   std::string_view last_tail;
   for (std::size_t i = 0; i < n; ++i) {
@@ -171,19 +197,23 @@ void LetterWriter::AppendRun(std::span<const Syllable> run,
       if (p.tail == 0 && s.lead == hangul::kLeadNone) vowel_before = p.vowel;
     }
     const int next = i + 1 < n ? run[i + 1].lead : after;
-    std::string_view lead = Lead(b, s.lead, s.vowel).view();
-    std::string_view vowel = Vowel(s.vowel, vowel_before).view();
+    const Piece& lead = Lead(b, s.lead, s.vowel);
+    const Piece& vowel = Vowel(s.vowel, vowel_before);
+    const Piece& tail = Tail(s.tail, next);
     if (misreading_hyphen && i > 0 &&
-        Misreadable(last_vowel, last_tail, lead, vowel)) {
-      out->push_back('-');
+        Misreadable(last_vowel, last_tail, lead.view(), vowel.view())) {
+      *at++ = '-';
     }
-    std::string_view tail = Tail(s.tail, next).view();
-    out->append(lead);
-    out->append(vowel);
-    out->append(tail);
-    last_vowel = vowel;
-    last_tail = tail;
+    std::memcpy(at, lead.text, kPiece);
+    at += lead.size;
+    std::memcpy(at, vowel.text, kPiece);
+    at += vowel.size;
+    std::memcpy(at, tail.text, kPiece);
+    at += tail.size;
+    last_vowel = vowel.view();
+    last_tail = tail.view();
   }
+  out->resize(start + static_cast<std::size_t>(at - begin));
 }
 
 void CapitalizeAt(std::string* out, std::size_t pos) {

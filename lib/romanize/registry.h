@@ -5,8 +5,10 @@
 //   Result<const Scheme*> s = reg.Find("ru-bgn");
 //
 // Default() holds every built-in scheme: the tables compiled in from
-// tables/romanize/ and the Korean engines. It is built on first use, once,
-// and is safe to use from many threads. A Registry of one's own can take
+// tables/romanize/ and the Korean engines. A scheme is built the first
+// time it is asked for (the Korean ones together, as they share their
+// data), so a command that romanizes with one scheme builds only that one;
+// List() builds them all. Default() is safe to use from many threads. A Registry of one's own can take
 // extra schemes (a table file of the user's) with Add().
 
 #ifndef ONOMA_LIB_ROMANIZE_REGISTRY_H_
@@ -43,7 +45,11 @@ class Registry {
   Status Add(std::unique_ptr<Scheme> scheme);
 
  private:
+  struct Lazy;  // built-in schemes not built yet (registry.cc)
+  const Scheme* FindBuilt(std::string_view id) const;
+
   std::vector<std::unique_ptr<Scheme>> schemes_;
+  std::vector<std::unique_ptr<Lazy>> lazy_;
 };
 
 }  // namespace onoma::romanize
