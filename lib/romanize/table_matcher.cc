@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -348,11 +349,18 @@ void TableMatcher::Impl::Apply(std::string_view text, bool ascii,
       Decode(normalized, cells, n, malformed);
     }
   }
-  // Room for the longest output per character plus the copy's slack; the
-  // string is cut to what was written at the end.
-  const std::size_t base = out.size();
-  out.resize(base + n * max_output_ + kCopy);
-  char* w = out.data() + base;
+  // Written into a scratch buffer with room for the longest output per
+  // character plus the copy's slack, then appended: growing `out` by that
+  // room would zero four times the text's size for every line.
+  thread_local std::unique_ptr<char[]> scratch;
+  thread_local std::size_t scratch_size = 0;
+  const std::size_t room = n * max_output_ + kCopy;
+  if (scratch_size < room) {
+    scratch_size = std::max(room, 2 * scratch_size);
+    scratch = std::make_unique_for_overwrite<char[]>(scratch_size);
+  }
+  char* const start = scratch.get();
+  char* w = start;
   bool previous_word_caps = false;  // the last word had 2+ capitals, no small
   std::size_t i = 0;
   while (i < n) {
@@ -430,7 +438,7 @@ void TableMatcher::Impl::Apply(std::string_view text, bool ascii,
     }
     i = word.end;
   }
-  out.resize(static_cast<std::size_t>(w - out.data()));
+  out.append(start, static_cast<std::size_t>(w - start));
 }
 
 TableMatcher::TableMatcher(std::vector<MatcherRule> rules,
