@@ -18,7 +18,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <map>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -63,6 +66,14 @@ class Normalizer final : private normalize::ChangeSink {
 
   // Normalizes one input to `out` (nullptr: write nothing). Returns OK, or
   // the first failure (invalid UTF-8, located; a read error).
+  //
+  // A regular file is read in batches of lines, and each batch is scanned
+  // for names (folding, the trie, the language runs: LineScanner) on a
+  // second thread while this one rewrites and writes the batch before:
+  // scanning is over half of the work, and a desk machine has more than
+  // one core. What comes out is the same as line by line. A pipe or a
+  // terminal is read line by line, so that each line comes out as soon as
+  // it is in.
   Status Run(const std::string& name, LineReader& in, FILE* out) {
     std::string lang = args_.lang;
     if (lang.empty()) {
@@ -75,46 +86,43 @@ class Normalizer final : private normalize::ChangeSink {
     doc_options.admitted = args_.admitted;
     auto doc = normalize::DocumentNormalizer::Create(matcher_, doc_options);
     if (!doc.ok()) return doc.status();
+    auto scanner = normalize::LineScanner::Create(matcher_, doc_options);
+    if (!scanner.ok()) return scanner.status();
     text::Utf8Validator validator(name);
-    std::string line, result;
-    bool newline = false;
     name_ = &name;
-    for (;;) {
-      auto more = in.Next(line, newline);
-      if (!more.ok()) return TranslateFileError(more.status());
-      if (!*more) break;
-      ONOMA_RETURN_IF_ERROR(validator.ValidateLine(line));
-      result.clear();
-      line_ = Totals{};
-      const long line_at = report_at_ < 0 ? -1 : report_at_ + report_written_;
-      doc->NormalizeLine(line, result, *this);
-      if (newline) result += '\n';
-      // A line not written adds nothing: its findings are not counted, and
-      // its records are taken out of the report (--in-place takes out the
-      // whole file's).
-      if (out == stdout) {
-        Status written = WriteStdout(result);
-        if (!written.ok()) {
-          if (line_at >= 0 && report_at_ + report_written_ > line_at) {
-            TruncateReport(line_at);
-          }
-          return written;
-        }
-      } else if (out != nullptr && std::fwrite(result.data(), 1, result.size(),
-                                               out) != result.size()) {
-        return Status::Io(Tr("cannot write the output") + ": " +
-                          std::strerror(errno))
-            .At({name, 0, 0, 0});
-      }
-      if (line_.applied + line_.kept > 0) {
-        file_.applied += line_.applied;
-        file_.kept += line_.kept;
-        for (const auto& [reason, count] : line_.by_reason) {
-          file_.by_reason[reason] += count;
-        }
+    doc_ = &*doc;
+    out_ = out;
+    const std::size_t batch_bytes = in.IsRegularFile() ? kBatchBytes : 0;
+    Batch batches[2];
+    Batch* current = &batches[0];
+    Batch* next = &batches[1];
+    Read(in, validator, batch_bytes, *current);
+    if (batch_bytes == 0 || current->last) {
+      // Line by line (a pipe, a terminal), or one batch: no second thread.
+      for (;;) {
+        Prepare(*scanner, *current);
+        Status written = Write(*current);
+        if (!written.ok() || current->last) return written;
+        Read(in, validator, batch_bytes, *current);
       }
     }
-    return Status::Ok();
+    std::future<void> scanned = std::async(
+        std::launch::async, [&, current] { Prepare(*scanner, *current); });
+    for (;;) {
+      if (!current->last) Read(in, validator, batch_bytes, *next);
+      scanned.get();
+      const bool last = current->last;
+      if (!last) {
+        scanned = std::async(std::launch::async,
+                             [&, next] { Prepare(*scanner, *next); });
+      }
+      Status written = Write(*current);
+      if (!written.ok() || last) {
+        if (scanned.valid()) scanned.wait();
+        return written;
+      }
+      std::swap(current, next);
+    }
   }
 
   // Starts a file: its findings are held apart until Commit() or
@@ -191,8 +199,111 @@ class Normalizer final : private normalize::ChangeSink {
     }
   }
 
+  // Lines read ahead: at least kBatchBytes of a regular file, else one.
+  static constexpr std::size_t kBatchBytes = 256 * 1024;
+  struct Batch {
+    struct Line {
+      std::size_t begin = 0;  // in `text`
+      std::size_t size = 0;
+      bool newline = false;
+    };
+    std::string text;  // the lines, back to back
+    std::vector<Line> lines;
+    std::vector<normalize::PreparedLine> prepared;  // grows, reused
+    // What ended the batch early: a line that is not valid UTF-8, or a
+    // read error; the lines before it are in the batch.
+    Status fault;
+    bool last = false;  // the input ends with this batch (or at `fault`)
+
+    std::string_view LineAt(std::size_t i) const {
+      return std::string_view(text).substr(lines[i].begin, lines[i].size);
+    }
+  };
+
+  // Reads the next batch: lines up to `bytes` (at least one line), each
+  // checked for UTF-8 as it comes in.
+  static void Read(LineReader& in, text::Utf8Validator& validator,
+                   std::size_t bytes, Batch& batch) {
+    batch.text.clear();
+    batch.lines.clear();
+    batch.fault = Status::Ok();
+    batch.last = false;
+    std::string line;
+    bool newline = false;
+    do {
+      auto more = in.Next(line, newline);
+      if (!more.ok()) {
+        batch.fault = TranslateFileError(more.status());
+        batch.last = true;
+        return;
+      }
+      if (!*more) {
+        batch.last = true;
+        return;
+      }
+      Status valid = validator.ValidateLine(line);
+      if (!valid.ok()) {
+        batch.fault = valid;
+        batch.last = true;
+        return;
+      }
+      batch.lines.push_back({batch.text.size(), line.size(), newline});
+      batch.text += line;
+    } while (batch.text.size() < bytes);
+  }
+
+  // Scans the batch's lines (any thread; one batch at a time).
+  static void Prepare(normalize::LineScanner& scanner, Batch& batch) {
+    if (batch.prepared.size() < batch.lines.size()) {
+      batch.prepared.resize(batch.lines.size());
+    }
+    for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+      scanner.Prepare(batch.LineAt(i), batch.prepared[i]);
+    }
+  }
+
+  // Rewrites the batch's lines in order and writes them; then its fault.
+  Status Write(const Batch& batch) {
+    std::string result;
+    for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+      result.clear();
+      line_ = Totals{};
+      const long line_at = report_at_ < 0 ? -1 : report_at_ + report_written_;
+      doc_->NormalizeLine(batch.LineAt(i), batch.prepared[i], result, *this);
+      if (batch.lines[i].newline) result += '\n';
+      // A line not written adds nothing: its findings are not counted, and
+      // its records are taken out of the report (--in-place takes out the
+      // whole file's).
+      if (out_ == stdout) {
+        Status written = WriteStdout(result);
+        if (!written.ok()) {
+          if (line_at >= 0 && report_at_ + report_written_ > line_at) {
+            TruncateReport(line_at);
+          }
+          return written;
+        }
+      } else if (out_ != nullptr &&
+                 std::fwrite(result.data(), 1, result.size(), out_) !=
+                     result.size()) {
+        return Status::Io(Tr("cannot write the output") + ": " +
+                          std::strerror(errno))
+            .At({*name_, 0, 0, 0});
+      }
+      if (line_.applied + line_.kept > 0) {
+        file_.applied += line_.applied;
+        file_.kept += line_.kept;
+        for (const auto& [reason, count] : line_.by_reason) {
+          file_.by_reason[reason] += count;
+        }
+      }
+    }
+    return batch.fault;
+  }
+
   const NormalizeArgs& args_;
   const normalize::Matcher& matcher_;
+  normalize::DocumentNormalizer* doc_ = nullptr;  // of the input being read
+  FILE* out_ = nullptr;
   FILE* report_;
   long report_at_ = -1;      // where the file's records start
   long report_written_ = 0;  // bytes of them written since

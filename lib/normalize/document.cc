@@ -132,6 +132,12 @@ Case CaseAfterPreposition(std::string_view word, std::string_view lang) {
 
 }  // namespace
 
+struct PreparedLine::Impl {
+  internal::ScannedLine scanned;
+  internal::LanguageRuns runs;
+  bool runs_found = false;  // `runs` is of this line
+};
+
 struct DocumentNormalizer::Impl {
   Matcher matcher;
   const CompiledTerms& terms;
@@ -139,6 +145,10 @@ struct DocumentNormalizer::Impl {
   std::uint16_t lang;
   const FormerCues* cues;
   internal::Scanner scanner;
+  // The line being normalized: `scanned_here`, or a line a
+  // LineScanner prepared. Its runs are found when a name needs them.
+  PreparedLine::Impl scanned_here;
+  const PreparedLine::Impl* line_state = &scanned_here;
   internal::LanguageRuns runs;
   // Folded forms, by (concept, language), that the language's preferred
   // form takes when declined (see DeclinesPreferred).
@@ -163,7 +173,9 @@ struct DocumentNormalizer::Impl {
         scanner(std::move(s)),
         mentioned(terms.concept_count(), false) {}
 
-  void Process(std::string_view line, std::string& out, ChangeSink& sink);
+  // Normalizes `line`, scanned into `scanned_here` first unless `prepared`.
+  void Process(std::string_view line, const PreparedLine::Impl* prepared,
+               std::string& out, ChangeSink& sink);
   // What `c` comes to when judged by the entries of `judge` (a language
   // index, or kNoLang): `change` set, applied or kept, or left empty.
   void Resolve(std::string_view line, const Candidate& c, bool in_negative,
@@ -292,7 +304,7 @@ bool DocumentNormalizer::Impl::NotAName(std::string_view line,
   // Комсомольська правда, Свердловська обласна дума.
   // The name as the scanner folded it: text::FoldCase of each NFC segment.
   const std::string_view folded_name =
-      std::string_view(scanner.folded())
+      std::string_view(line_state->scanned.folded)
           .substr(c.folded_begin, c.folded_end - c.folded_begin);
   if (genitive &&
       (folded_name.ends_with("ська") || folded_name.ends_with("цька"))) {
@@ -319,7 +331,7 @@ bool DocumentNormalizer::Impl::DeclinesPreferred(const Candidate& c,
     return false;
   }
   std::string_view folded =
-      std::string_view(scanner.folded())
+      std::string_view(line_state->scanned.folded)
           .substr(c.folded_begin, c.folded_end - c.folded_begin);
   for (const Entry* e = first; e != last; ++e) {
     // A concept's entries lie together: its forms were looked at once.
@@ -444,7 +456,7 @@ DocumentNormalizer::Impl::ReadFull(std::string_view line, const Candidate& c,
   // preposition it is the locative (у Дніпропетровську -> у Дніпрі).
   // A form that may be a vocative is one before "!" (Тримайся,
   // Миколаєве!) elsewhere.
-  bool locative = scanner.AfterLocativePreposition(c.folded_begin);
+  bool locative = line_state->scanned.AfterLocativePreposition(c.folded_begin);
   bool exclaimed = c.word_end < line.size() && line[c.word_end] == '!';
   for (const Entry* e : full) {
     if ((locative && e->grammatical_case == Case::kLoc) ||
@@ -561,7 +573,7 @@ DocumentNormalizer::Impl::RewriteAs(std::string_view line, const Candidate& c,
 void DocumentNormalizer::Impl::Judge(const Candidate& c, bool in_negative,
                                      const Reading& r, const Rewrite& w,
                                      std::optional<Change>& change) const {
-  std::string_view folded = scanner.folded();
+  std::string_view folded = line_state->scanned.folded;
   if (!w.declined) {
     change->reason = "no-inflection";
   } else if (in_negative) {
@@ -579,12 +591,20 @@ void DocumentNormalizer::Impl::Judge(const Candidate& c, bool in_negative,
   }
 }
 
-void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
-                                       ChangeSink& sink) {
+void DocumentNormalizer::Impl::Process(std::string_view line,
+                                       const PreparedLine::Impl* prepared,
+                                       std::string& out, ChangeSink& sink) {
   ++line_number;
   std::uint64_t line_offset = offset;
   offset += line.size() + 1;
-  scanner.Scan(line);
+  if (prepared == nullptr) {
+    scanner.Scan(line, scanned_here.scanned);
+    scanned_here.runs_found = false;
+    prepared = &scanned_here;
+  }
+  line_state = prepared;
+  const internal::LanguageRuns& line_runs =
+      prepared->runs_found ? prepared->runs : runs;
   std::size_t copied = 0;
   std::size_t reach = 0;
   // Candidates come leftmost first, so the column of each is counted on
@@ -593,21 +613,21 @@ void DocumentNormalizer::Impl::Process(std::string_view line, std::string& out,
   std::size_t counted = 0;
   std::uint64_t column = 1;
   bool runs_found = false;
-  for (const Candidate& c : scanner.candidates()) {
+  for (const Candidate& c : prepared->scanned.found) {
     if (c.begin < reach) continue;
     reach = c.word_end;
-    if (!runs_found) {
+    if (!runs_found && !prepared->runs_found) {
       runs.Find(line, options.lang);
       runs_found = true;
     }
     // A run in a language the store lacks is judged as the document.
     std::uint16_t judge = lang;
-    std::string_view run = runs.LanguageOf(c.begin, c.word_end);
+    std::string_view run = line_runs.LanguageOf(c.begin, c.word_end);
     if (run != options.lang && terms.LangIndex(run) != CompiledTerms::kNoLang) {
       judge = terms.LangIndex(run);
     }
     std::optional<Change> change;
-    bool in_negative = scanner.InNegative(c);
+    bool in_negative = prepared->scanned.InNegative(c);
     Resolve(line, c, in_negative, judge, change);
     if (!change && judge != lang) {
       // Left alone in the run's language: said so where the document's
@@ -655,7 +675,45 @@ DocumentNormalizer::~DocumentNormalizer() = default;
 
 void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
                                        ChangeSink& sink) {
-  impl_->Process(line, out, sink);
+  impl_->Process(line, nullptr, out, sink);
+}
+
+void DocumentNormalizer::NormalizeLine(std::string_view line,
+                                       const PreparedLine& prepared,
+                                       std::string& out, ChangeSink& sink) {
+  impl_->Process(line, prepared.impl_.get(), out, sink);
+}
+
+PreparedLine::PreparedLine() : impl_(std::make_unique<Impl>()) {}
+PreparedLine::PreparedLine(PreparedLine&&) noexcept = default;
+PreparedLine& PreparedLine::operator=(PreparedLine&&) noexcept = default;
+PreparedLine::~PreparedLine() = default;
+
+struct LineScanner::Impl {
+  Matcher matcher;  // holds the compiled data the scanner points into
+  std::string lang;
+  internal::Scanner scanner;
+};
+
+Result<LineScanner> LineScanner::Create(const Matcher& matcher,
+                                        const DocumentOptions& options) {
+  auto scanner = internal::Scanner::Create(matcher.compiled());
+  if (!scanner.ok()) return scanner.status();
+  return LineScanner(std::unique_ptr<Impl>(
+      new Impl{matcher, options.lang, std::move(*scanner)}));
+}
+
+LineScanner::LineScanner(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+LineScanner::LineScanner(LineScanner&&) noexcept = default;
+LineScanner& LineScanner::operator=(LineScanner&&) noexcept = default;
+LineScanner::~LineScanner() = default;
+
+void LineScanner::Prepare(std::string_view line, PreparedLine& out) {
+  PreparedLine::Impl& p = *out.impl_;
+  impl_->scanner.Scan(line, p.scanned);
+  // The runs are wanted only where a name was found.
+  p.runs_found = !p.scanned.found.empty();
+  if (p.runs_found) p.runs.Find(line, impl_->lang);
 }
 
 void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
@@ -665,7 +723,7 @@ void DocumentNormalizer::NormalizeLine(std::string_view line, std::string& out,
     explicit Collect(std::vector<Change>& c) : changes(c) {}
     void OnChange(const Change& change) override { changes.push_back(change); }
   } collect(changes);
-  impl_->Process(line, out, collect);
+  impl_->Process(line, nullptr, out, collect);
 }
 
 }  // namespace onoma::normalize

@@ -98,6 +98,54 @@ class ChangeSink {
   virtual void OnChange(const Change& change) = 0;
 };
 
+// One line made ready for DocumentNormalizer::NormalizeLine by a
+// LineScanner: the half of the work that does not depend on the
+// document's earlier lines (folding, finding the names and the language
+// runs of the line). Reused from line to line; movable.
+class PreparedLine {
+ public:
+  PreparedLine();
+  PreparedLine(PreparedLine&&) noexcept;
+  PreparedLine& operator=(PreparedLine&&) noexcept;
+  ~PreparedLine();
+
+ private:
+  friend class LineScanner;
+  friend class DocumentNormalizer;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Prepares lines on a thread of its own, so that a long document is
+// scanned on one core while another rewrites what was scanned before:
+//
+//   auto scanner = LineScanner::Create(matcher, options);    // per thread
+//   scanner->Prepare(line, prepared);                         // worker
+//   doc->NormalizeLine(line, prepared, out, sink);   // in order, elsewhere
+//
+// The result is the same as NormalizeLine(line, out, sink). A LineScanner
+// is used by one thread at a time, and must outlive the lines it
+// prepared; it shares the Matcher's compiled data.
+class LineScanner {
+ public:
+  // Fails as DocumentNormalizer::Create does.
+  [[nodiscard]] static Result<LineScanner> Create(
+      const Matcher& matcher, const DocumentOptions& options);
+
+  LineScanner(LineScanner&&) noexcept;
+  LineScanner& operator=(LineScanner&&) noexcept;
+  ~LineScanner();
+
+  // Prepares `line` (valid UTF-8) into `out`; `line` must stay where it is
+  // until `out` has been used.
+  void Prepare(std::string_view line, PreparedLine& out);
+
+ private:
+  struct Impl;
+  explicit LineScanner(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 class DocumentNormalizer {
  public:
   // Fails with kInternal when a compiled-in table or ICU's word rules are
@@ -119,6 +167,10 @@ class DocumentNormalizer {
   // the number of findings).
   void NormalizeLine(std::string_view line, std::string& out,
                      std::vector<Change>& changes);
+  // The same for a line that a LineScanner made of the same Matcher and
+  // options has prepared: `line` is the line it prepared.
+  void NormalizeLine(std::string_view line, const PreparedLine& prepared,
+                     std::string& out, ChangeSink& sink);
 
  private:
   struct Impl;

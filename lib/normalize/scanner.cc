@@ -107,8 +107,8 @@ const std::vector<text::WordSpan>& Scanner::Window(std::string_view line,
   return spans_;
 }
 
-bool Scanner::AfterLocativePreposition(std::size_t folded_begin) const {
-  std::string_view before = std::string_view(folded_).substr(0, folded_begin);
+bool ScannedLine::AfterLocativePreposition(std::size_t folded_begin) const {
+  std::string_view before = std::string_view(folded).substr(0, folded_begin);
   while (!before.empty() && IsSpace(before.back())) before.remove_suffix(1);
   // Not "по": удар по Дніпропетровську is dative.
   constexpr std::string_view kPrepositions[] = {"у", "в", "уві", "на", "при"};
@@ -135,18 +135,18 @@ bool Scanner::IsNegative(std::uint32_t pattern) const {
   return false;
 }
 
-bool Scanner::InNegative(const Candidate& c) const {
+bool ScannedLine::InNegative(const Candidate& c) const {
   // The negatives are ordered by start; of those starting before the
   // candidate ends, one overlaps it when the furthest end reaches past its
   // start. A binary search and a running maximum, not a walk over every
   // negative of the line for every candidate.
   auto before_end = std::partition_point(
-      negatives_.begin(), negatives_.end(),
+      negatives.begin(), negatives.end(),
       [&](const std::pair<std::uint32_t, std::uint32_t>& n) {
         return n.first < c.word_end;
       });
-  if (before_end == negatives_.begin()) return false;
-  return negative_reach_[before_end - negatives_.begin() - 1] > c.begin;
+  if (before_end == negatives.begin()) return false;
+  return negative_reach[before_end - negatives.begin() - 1] > c.begin;
 }
 
 std::size_t Scanner::StretchLeft(std::string_view line, std::size_t begin) {
@@ -199,12 +199,12 @@ bool Scanner::NonProse(std::string_view line, std::size_t left,
 std::optional<Candidate> Scanner::Check(std::string_view line,
                                         std::size_t fbegin, std::size_t fend,
                                         std::uint32_t pattern) {
-  if (map_[fbegin] == Folder::kMid || map_[fend] == Folder::kMid) {
+  if (current_.map[fbegin] == Folder::kMid || current_.map[fend] == Folder::kMid) {
     return std::nullopt;
   }
   Candidate c;
-  c.begin = map_[fbegin];
-  c.end = map_[fend];
+  c.begin = current_.map[fbegin];
+  c.end = current_.map[fend];
   c.pattern = pattern;
   c.folded_begin = static_cast<std::uint32_t>(fbegin);
   c.folded_end = static_cast<std::uint32_t>(fend);
@@ -240,7 +240,7 @@ std::optional<Candidate> Scanner::Check(std::string_view line,
   // Korean copy); a possessive only a name that is not Hangul.
   bool hangul = text::ScriptOf(LastCodePointOf(name)) == text::Script::kHangul;
   c.word_end = static_cast<std::uint32_t>(w.end);
-  while (c.folded_word_end < map_.size() && map_[c.folded_word_end] != w.end) {
+  while (c.folded_word_end < current_.map.size() && current_.map[c.folded_word_end] != w.end) {
     ++c.folded_word_end;
   }
   if (hangul || !IsPossessiveSuffix(rest, name)) {
@@ -248,21 +248,27 @@ std::optional<Candidate> Scanner::Check(std::string_view line,
     // conjoining jamo is found; its length is taken back to the original
     // bytes.
     std::string_view folded_rest =
-        std::string_view(folded_).substr(fend, c.folded_word_end - fend);
+        std::string_view(current_.folded).substr(fend, c.folded_word_end - fend);
     c.particle = particles_->MatchPrefix(folded_rest);
     if (!c.particle) return std::nullopt;
-    std::uint32_t particle_end = map_[fend + c.particle->length];
+    std::uint32_t particle_end = current_.map[fend + c.particle->length];
     if (particle_end == Folder::kMid) return std::nullopt;
     c.particle->length = particle_end - c.end;
   }
   return c;
 }
 
+void Scanner::Scan(std::string_view line, ScannedLine& out) {
+  std::swap(current_, out);  // the buffers change hands, nothing is copied
+  Scan(line);
+  std::swap(current_, out);
+}
+
 void Scanner::Scan(std::string_view line) {
-  folder_.Fold(line, folded_, map_);
-  found_.clear();
-  negatives_.clear();
-  negative_reach_.clear();
+  folder_.Fold(line, current_.folded, current_.map);
+  current_.found.clear();
+  current_.negatives.clear();
+  current_.negative_reach.clear();
   window_begin_ = 1;
   window_end_ = 0;
   left_ = 1;
@@ -275,32 +281,32 @@ void Scanner::Scan(std::string_view line) {
   // gathered first: a line's memory grows with the names it holds, not
   // with every occurrence too. A walk starts where the line's word segments
   // may (see WordClass), at the start of an NFC segment of the folded text.
-  const std::string_view f = folded_;
+  const std::string_view f = current_.folded;
   int class_before = 0;
   for (std::size_t i = 0; i < f.size();) {
     std::size_t next = i;
     const char32_t c = DecodeAt(f, next);
     const int word_class = WordClass(c);
     if ((word_class == 0 || word_class != class_before) &&
-        map_[i] != Folder::kMid) {
+        current_.map[i] != Folder::kMid) {
       terms_->automaton.Walk(f, i, [&](std::size_t fend, std::uint32_t state) {
-        if (auto found = Check(line, i, fend, state)) found_.push_back(*found);
+        if (auto found = Check(line, i, fend, state)) current_.found.push_back(*found);
       });
     }
     class_before = word_class;
     i = next;
   }
   // Leftmost, then longest: a longer term shields the names inside it.
-  std::sort(found_.begin(), found_.end(),
+  std::sort(current_.found.begin(), current_.found.end(),
             [](const Candidate& a, const Candidate& b) {
               if (a.begin != b.begin) return a.begin < b.begin;
               return a.end > b.end;
             });
-  for (const Candidate& c : found_) {
+  for (const Candidate& c : current_.found) {
     if (!IsNegative(c.pattern)) continue;
-    negatives_.emplace_back(c.begin, c.word_end);
-    negative_reach_.push_back(std::max(
-        c.word_end, negative_reach_.empty() ? 0 : negative_reach_.back()));
+    current_.negatives.emplace_back(c.begin, c.word_end);
+    current_.negative_reach.push_back(std::max(
+        c.word_end, current_.negative_reach.empty() ? 0 : current_.negative_reach.back()));
   }
 }
 

@@ -54,6 +54,25 @@ struct Candidate {
 // breaker's are.
 bool PlainWords(std::string_view stretch, std::vector<text::WordSpan>& out);
 
+// What Scan finds in one line. Kept apart from the Scanner's scratch so
+// that lines can be scanned on one thread and used on another
+// (normalize::LineScanner); it refers to nothing of the Scanner's.
+struct ScannedLine {
+  std::string folded;              // the folded line
+  std::vector<std::uint32_t> map;  // folded offset -> original, or kMid
+  std::vector<Candidate> found;    // leftmost, then longest first
+  // The negative contexts ("Chicken Kiev") of the line, by start, and the
+  // furthest end so far.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> negatives;
+  std::vector<std::uint32_t> negative_reach;
+
+  // Whether candidate `c` overlaps a negative context.
+  bool InNegative(const Candidate& c) const;
+  // Whether the word before folded offset `folded_begin` is a Ukrainian
+  // preposition that governs the locative ("у", "в", "на", ...).
+  bool AfterLocativePreposition(std::size_t folded_begin) const;
+};
+
 class Scanner {
  public:
   // Fails with kInternal when the particle table or ICU's word rules are
@@ -63,17 +82,22 @@ class Scanner {
   // Finds the candidates of `line` (valid UTF-8), replacing the previous
   // line's.
   void Scan(std::string_view line);
+  // The same, into `out` (whose buffers are reused) instead of the
+  // Scanner's own line, which the accessors below then do not show.
+  void Scan(std::string_view line, ScannedLine& out);
 
   // Of the last Scan: the candidates, leftmost then longest first.
-  const std::vector<Candidate>& candidates() const { return found_; }
+  const std::vector<Candidate>& candidates() const { return current_.found; }
   // The folded line.
-  const std::string& folded() const { return folded_; }
+  const std::string& folded() const { return current_.folded; }
   // Whether candidate `c` overlaps a negative context ("Chicken Kiev")
   // found in the line.
-  bool InNegative(const Candidate& c) const;
+  bool InNegative(const Candidate& c) const { return current_.InNegative(c); }
   // Whether the word before folded offset `folded_begin` is a Ukrainian
   // preposition that governs the locative ("у", "в", "на", ...).
-  bool AfterLocativePreposition(std::size_t folded_begin) const;
+  bool AfterLocativePreposition(std::size_t folded_begin) const {
+    return current_.AfterLocativePreposition(folded_begin);
+  }
 
   // Whether `pattern` is (also) a negative context.
   bool IsNegative(std::uint32_t pattern) const;
@@ -101,12 +125,8 @@ class Scanner {
   text::WordBreaker breaker_;
   Folder folder_;
 
-  // Scratch, reused across lines.
-  std::string folded_;
-  std::vector<std::uint32_t> map_;
-  std::vector<Candidate> found_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> negatives_;
-  std::vector<std::uint32_t> negative_reach_;  // furthest end so far
+  // The line being scanned, and scratch reused across lines.
+  ScannedLine current_;
   std::vector<text::WordSpan> spans_;
   std::size_t window_begin_ = 1, window_end_ = 0;
   // What Check last found, so that the names of one long stretch do not

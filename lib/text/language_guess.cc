@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "lib/text/script.h"
 #include "lib/text/utf8.h"
@@ -26,8 +29,47 @@ constexpr std::array<std::u32string_view, 14> kUkrainianWords = {
 static_assert(std::is_sorted(kRussianWords.begin(), kRussianWords.end()));
 static_assert(std::is_sorted(kUkrainianWords.begin(), kUkrainianWords.end()));
 
-bool Contains(const auto& sorted, std::u32string_view word) {
-  return std::binary_search(sorted.begin(), sorted.end(), word);
+// A short word of lower-case letters а..џ (U+0430..U+045F) as a number, 6
+// bits a letter: the word lists are compared as integers, not strings
+// (CountLetters meets a short Cyrillic word every few letters). 0 for a
+// word with another letter, which no list holds.
+constexpr std::uint64_t WordKey(std::u32string_view word) {
+  std::uint64_t key = 0;
+  for (char32_t c : word) {
+    if (c < 0x430 || c > 0x45F) return 0;
+    key = key << 6 | (c - 0x430 + 1);
+  }
+  return key;
+}
+
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> SortedKeys(
+    const std::array<std::u32string_view, N>& words) {
+  std::array<std::uint64_t, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) keys[i] = WordKey(words[i]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+constexpr auto kRussianKeys = SortedKeys(kRussianWords);
+constexpr auto kUkrainianKeys = SortedKeys(kUkrainianWords);
+static_assert(kRussianKeys[0] != 0 && kUkrainianKeys[0] != 0,
+              "every listed word is in а..џ");
+
+bool Contains(const auto& sorted_keys, std::uint64_t key) {
+  return std::binary_search(sorted_keys.begin(), sorted_keys.end(), key);
+}
+
+// The Latin letters among n ASCII bytes read as one word (every byte
+// < 0x80): a byte is a letter when, with bit 0x20 set, it lies in 'a'..'z'.
+// Adding 0x1F or 0x05 to a byte below 0x80 cannot carry into the next.
+int AsciiLetters(std::uint64_t bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t lower = bytes | (0x20 * kOnes);
+  const std::uint64_t from_a = lower + (0x80 - 'a') * kOnes;  // >= 'a'
+  const std::uint64_t past_z = lower + (0x80 - 'z' - 1) * kOnes;  // > 'z'
+  return std::popcount(from_a & ~past_z & kHigh);
 }
 
 char32_t LowerCyrillic(char32_t c) {
@@ -63,9 +105,12 @@ void CountLetters(std::string_view text, LetterCounts& counts) {
   bool word_too_long = false;
   auto end_word = [&] {
     if (!word_too_long && word_size != 0) {
-      const std::u32string_view w(word.data(), word_size);
-      if (Contains(kRussianWords, w)) ++counts.ru;
-      if (Contains(kUkrainianWords, w)) ++counts.uk;
+      const std::uint64_t key =
+          WordKey(std::u32string_view(word.data(), word_size));
+      if (key != 0) {
+        if (Contains(kRussianKeys, key)) ++counts.ru;
+        if (Contains(kUkrainianKeys, key)) ++counts.uk;
+      }
     }
     word_size = 0;
     word_too_long = false;
@@ -85,6 +130,13 @@ void CountLetters(std::string_view text, LetterCounts& counts) {
       }
       end_word();
       std::size_t latin = 0;
+      while (text.size() - i >= 8) {  // eight bytes at a time
+        std::uint64_t bytes;
+        std::memcpy(&bytes, text.data() + i, 8);
+        if ((bytes & 0x8080808080808080ULL) != 0) break;
+        latin += static_cast<std::size_t>(AsciiLetters(bytes));
+        i += 8;
+      }
       for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80;
            ++i) {
         const unsigned lower = static_cast<unsigned char>(text[i]) | 0x20u;

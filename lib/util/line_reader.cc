@@ -1,5 +1,6 @@
 #include "lib/util/line_reader.h"
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <cerrno>
@@ -75,6 +76,11 @@ Status LineReader::Prefetch(std::size_t bytes) {
     held_lines_.emplace_back(line, newline);
   }
   return Status::Ok();
+}
+
+bool LineReader::IsRegularFile() const {
+  struct stat st {};
+  return ::fstat(fileno(file_), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 Result<bool> LineReader::Next(std::string& line, bool& newline) {

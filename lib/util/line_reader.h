@@ -61,6 +61,11 @@ class LineReader {
   // '\r' before it (text from Windows). As Next() otherwise.
   [[nodiscard]] Result<bool> NextText(std::string& line);
 
+  // Whether the input is a regular file (not a pipe or a terminal): all of
+  // it is there to be read ahead, and nobody waits for a line's output
+  // before writing the next line.
+  bool IsRegularFile() const;
+
   // The lines returned so far: the number of the last one.
   std::uint64_t lines() const { return lines_; }
   const std::string& path() const { return path_; }

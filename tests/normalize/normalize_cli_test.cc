@@ -185,6 +185,59 @@ TEST_F(NormalizeCliTest, FaultyFileIsWrittenUpToItsFaultAndTheOthersWhole) {
   EXPECT_EQ(o.err, "");
 }
 
+// A file longer than one batch (normalize scans a regular file's next
+// lines on a second thread while it writes the ones before): the same
+// output and report as the same text through a pipe, line by line; a
+// fault far into it leaves every line before it written and is located.
+TEST_F(NormalizeCliTest, LongFileInBatchesAsLineByLine) {
+  std::string text;
+  std::string want;
+  for (int i = 0; text.size() < 900 * 1024; ++i) {
+    const std::string n = std::to_string(i);
+    text += "Line " + n + ": Kiev and Odessa, then Kharkov.\n";
+    want += "Line " + n + ": Kyiv and Odesa, then Kharkiv.\n";
+    if (i % 97 == 0) {
+      text += "Вибухи у Киеве " + n + "\n";  // other-language lines too
+      want += "Вибухи у Києві " + n + "\n";
+    }
+  }
+  Write("long.txt", text);
+  Output file = Onoma("--lang en --report '" + Path("file.jsonl") + "' '" +
+                      Path("long.txt") + "'");
+  ASSERT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_EQ(file.out, want);
+  Output piped =
+      Onoma("--lang en --report '" + Path("pipe.jsonl") + "' -", text);
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, want);
+  EXPECT_EQ(file.err, piped.err);
+  const std::string file_report = Read("file.jsonl");
+  std::string pipe_report = Read("pipe.jsonl");
+  // The records name their input: the file, or "-".
+  std::string::size_type at = 0;
+  const std::string from = "\"-\"";
+  const std::string to = "\"" + Path("long.txt") + "\"";
+  while ((at = pipe_report.find(from, at)) != std::string::npos) {
+    pipe_report.replace(at, from.size(), to);
+    at += to.size();
+  }
+  EXPECT_EQ(file_report, pipe_report);
+
+  // The fault on the 20,001st line.
+  std::string lines;
+  std::string before;
+  for (int i = 0; i < 20000; ++i) {
+    lines += "Kiev " + std::to_string(i) + "\n";
+    before += "Kyiv " + std::to_string(i) + "\n";
+  }
+  Write("fault.txt", lines + "bad \xC3(\nKiev after\n");
+  Output o = Onoma("'" + Path("fault.txt") + "'");
+  EXPECT_EQ(o.exit_code, 3) << o.err;
+  EXPECT_EQ(o.out, before);
+  EXPECT_NE(o.err.find("fault.txt:20001:5: invalid UTF-8"), std::string::npos)
+      << o.err;
+}
+
 // Regression: --in-place printed nothing.
 TEST_F(NormalizeCliTest, InPlacePrintsItsSummary) {
   Write("a.txt", "Kiev and Odessa\n");

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "tests/normalize/termbase_input.h"
 
@@ -287,6 +289,66 @@ TEST(NormalizeTest, InvalidUtf8IsRejectedWithPosition) {
   ASSERT_FALSE(out.ok());
   EXPECT_NE(out.status().ToString().find("2:5"), std::string::npos)
       << out.status().ToString();
+}
+
+// Lines prepared by a LineScanner on another thread, then normalized in
+// order, come out as line by line: the text and every finding, with the
+// document's state carried from line to line (a short form only after
+// its full mention, on a later line) and each line's runs (Russian quoted
+// in Ukrainian copy).
+TEST(NormalizeTest, PreparedLinesGiveTheSameResult) {
+  const std::vector<std::string> docs[] = {
+      {"Zelenskyy said.", "Volodymyr Zelensky spoke in Kiev.",
+       "Later Zelenskyy said Kiev's mayor agreed.", "", "Chicken Kiev"},
+      {"Вибухи у Киеве", "біля Кіровограда і до Красного Лимана",
+       "Він сказав: «Харьков и Курск», а потім Курск",
+       "Бахмут (у 1924–2016 роках — Артемівськ)", "у Дніпропетровській області"},
+      {"키예프에서 폭발", "키예프(Kiev)는 Kiev의 시장", "키예프시청 하리코프를"},
+  };
+  const char* langs[] = {"en", "uk", "ko"};
+  for (int d = 0; d < 3; ++d) {
+    DocumentOptions options;
+    options.lang = langs[d];
+    const std::vector<std::string>& lines = docs[d];
+    auto one = DocumentNormalizer::Create(News(), options);
+    auto two = DocumentNormalizer::Create(News(), options);
+    auto scanner = LineScanner::Create(News(), options);
+    ASSERT_TRUE(one.ok() && two.ok() && scanner.ok());
+    std::vector<PreparedLine> prepared(lines.size());
+    std::thread worker([&] {
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        scanner->Prepare(lines[i], prepared[i]);
+      }
+    });
+    worker.join();
+    struct Collect final : ChangeSink {
+      std::vector<Change> changes;
+      void OnChange(const Change& c) override { changes.push_back(c); }
+    } collect;
+    std::string want, got;
+    std::vector<Change> want_changes;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      one->NormalizeLine(lines[i], want, want_changes);
+      two->NormalizeLine(lines[i], prepared[i], got, collect);
+      want += '\n';
+      got += '\n';
+    }
+    EXPECT_EQ(got, want) << langs[d];
+    ASSERT_EQ(collect.changes.size(), want_changes.size()) << langs[d];
+    EXPECT_FALSE(want_changes.empty()) << langs[d];
+    for (std::size_t i = 0; i < want_changes.size(); ++i) {
+      const Change& a = want_changes[i];
+      const Change& b = collect.changes[i];
+      EXPECT_EQ(b.line, a.line);
+      EXPECT_EQ(b.column, a.column);
+      EXPECT_EQ(b.byte_offset, a.byte_offset);
+      EXPECT_EQ(b.found, a.found);
+      EXPECT_EQ(b.replacement, a.replacement);
+      EXPECT_EQ(b.concept_slug, a.concept_slug);
+      EXPECT_EQ(b.reason, a.reason);
+      EXPECT_EQ(b.applied, a.applied);
+    }
+  }
 }
 
 }  // namespace
