@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace onoma::text {
 namespace {
@@ -49,6 +50,36 @@ TEST(GuessRunLanguageTest, AnotherLanguageOnlyWhenClear) {
   EXPECT_EQ(GuessRunLanguage("Мы не планируем удары", "en"), "ru");
   EXPECT_EQ(GuessRunLanguage("Удар по Киеву", "en"), "en");
   EXPECT_EQ(GuessRunLanguage("Half English, половина українською", "uk"), "uk");
+}
+
+// The counts against a plain count: every ASCII byte value, at every
+// offset and length around the eight bytes read at a time, between
+// Cyrillic words (each listed word counted once) and a Hangul syllable.
+TEST(CountLettersTest, AgreesWithAPlainCount) {
+  std::string ascii;
+  for (int b = 1; b < 0x80; ++b) ascii += static_cast<char>(b);
+  for (std::size_t begin = 0; begin < 20; ++begin) {
+    for (std::size_t length : {0, 1, 7, 8, 9, 15, 16, 17, 31, 100}) {
+      const std::string run = ascii.substr(begin, length);
+      std::size_t latin = 0;
+      for (char c : run) {
+        latin += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      }
+      LetterCounts counts;
+      CountLetters("що " + run + " что " + run + "가", counts);
+      EXPECT_EQ(counts.latin, 2 * latin) << begin << " " << length;
+      EXPECT_EQ(counts.cyrillic, 5u) << begin << " " << length;
+      EXPECT_EQ(counts.hangul, 2u);
+      // що and что stand between spaces: one listed word each.
+      EXPECT_EQ(counts.uk, 1u) << begin << " " << length;
+      EXPECT_EQ(counts.ru, 1u) << begin << " " << length;
+    }
+  }
+  // The word lists: listed words in any case, and not their longer kin.
+  LetterCounts words;
+  CountLetters("Що ЩЕ також, что-то; щоб, чтобы, ЕЩЕ", words);
+  EXPECT_EQ(words.uk, 2u);  // що ще
+  EXPECT_EQ(words.ru, 3u);  // что, еще and the ы of чтобы
 }
 
 }  // namespace
