@@ -20,9 +20,9 @@
 #include <cstring>
 #include <future>
 #include <map>
+#include <string>
 #include <string_view>
 #include <utility>
-#include <string>
 #include <vector>
 
 #include "cli/commands.h"
@@ -282,9 +282,8 @@ class Normalizer final : private normalize::ChangeSink {
           }
           return written;
         }
-      } else if (out_ != nullptr &&
-                 std::fwrite(result.data(), 1, result.size(), out_) !=
-                     result.size()) {
+      } else if (out_ != nullptr && std::fwrite(result.data(), 1, result.size(),
+                                                out_) != result.size()) {
         return Status::Io(Tr("cannot write the output") + ": " +
                           std::strerror(errno))
             .At({*name_, 0, 0, 0});

@@ -199,7 +199,8 @@ bool Scanner::NonProse(std::string_view line, std::size_t left,
 std::optional<Candidate> Scanner::Check(std::string_view line,
                                         std::size_t fbegin, std::size_t fend,
                                         std::uint32_t pattern) {
-  if (current_.map[fbegin] == Folder::kMid || current_.map[fend] == Folder::kMid) {
+  if (current_.map[fbegin] == Folder::kMid ||
+      current_.map[fend] == Folder::kMid) {
     return std::nullopt;
   }
   Candidate c;
@@ -240,15 +241,16 @@ std::optional<Candidate> Scanner::Check(std::string_view line,
   // Korean copy); a possessive only a name that is not Hangul.
   bool hangul = text::ScriptOf(LastCodePointOf(name)) == text::Script::kHangul;
   c.word_end = static_cast<std::uint32_t>(w.end);
-  while (c.folded_word_end < current_.map.size() && current_.map[c.folded_word_end] != w.end) {
+  while (c.folded_word_end < current_.map.size() &&
+         current_.map[c.folded_word_end] != w.end) {
     ++c.folded_word_end;
   }
   if (hangul || !IsPossessiveSuffix(rest, name)) {
     // Particles are matched on the folded (NFC) text, so that one typed in
     // conjoining jamo is found; its length is taken back to the original
     // bytes.
-    std::string_view folded_rest =
-        std::string_view(current_.folded).substr(fend, c.folded_word_end - fend);
+    std::string_view folded_rest = std::string_view(current_.folded)
+                                       .substr(fend, c.folded_word_end - fend);
     c.particle = particles_->MatchPrefix(folded_rest);
     if (!c.particle) return std::nullopt;
     std::uint32_t particle_end = current_.map[fend + c.particle->length];
@@ -290,7 +292,8 @@ void Scanner::Scan(std::string_view line) {
     if ((word_class == 0 || word_class != class_before) &&
         current_.map[i] != Folder::kMid) {
       terms_->automaton.Walk(f, i, [&](std::size_t fend, std::uint32_t state) {
-        if (auto found = Check(line, i, fend, state)) current_.found.push_back(*found);
+        if (auto found = Check(line, i, fend, state))
+          current_.found.push_back(*found);
       });
     }
     class_before = word_class;
@@ -306,7 +309,8 @@ void Scanner::Scan(std::string_view line) {
     if (!IsNegative(c.pattern)) continue;
     current_.negatives.emplace_back(c.begin, c.word_end);
     current_.negative_reach.push_back(std::max(
-        c.word_end, current_.negative_reach.empty() ? 0 : current_.negative_reach.back()));
+        c.word_end,
+        current_.negative_reach.empty() ? 0 : current_.negative_reach.back()));
   }
 }
 

@@ -8,8 +8,9 @@
 // tables/romanize/ and the Korean engines. A scheme is built the first
 // time it is asked for (the Korean ones together, as they share their
 // data), so a command that romanizes with one scheme builds only that one;
-// List() builds them all. Default() is safe to use from many threads. A Registry of one's own can take
-// extra schemes (a table file of the user's) with Add().
+// List() builds them all. Default() is safe to use from many threads. A
+// Registry of one's own can take extra schemes (a table file of the user's)
+// with Add().
 
 #ifndef ONOMA_LIB_ROMANIZE_REGISTRY_H_
 #define ONOMA_LIB_ROMANIZE_REGISTRY_H_

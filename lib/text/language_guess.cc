@@ -67,7 +67,7 @@ int AsciiLetters(std::uint64_t bytes) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const std::uint64_t lower = bytes | (0x20 * kOnes);
-  const std::uint64_t from_a = lower + (0x80 - 'a') * kOnes;  // >= 'a'
+  const std::uint64_t from_a = lower + (0x80 - 'a') * kOnes;      // >= 'a'
   const std::uint64_t past_z = lower + (0x80 - 'z' - 1) * kOnes;  // > 'z'
   return std::popcount(from_a & ~past_z & kHigh);
 }
