@@ -241,8 +241,23 @@ void WritePlaceWord(const KoreanEngine& engine, std::string_view word,
     std::string_view digits =
         word.substr(items[k - 2].begin, items[k - 2].end - items[k - 2].begin);
     if (k == 3) {
+      // The name of the numbered unit, as it is written on its own: a
+      // road's 로 read [노] (남대문로5가 Namdaemunno 5(o)-ga), a unit
+      // of its own hyphenated (명동2가 Myeong-dong 2(i)-ga).
+      std::vector<Syllable>& name = items[0].run;
+      ReadRoadSuffix(name);
       std::size_t start = out->size();
-      engine.AppendWord(items[0].run, options, out);
+      if (const Unit* unit = FindUnit(data, name)) {
+        std::span<Syllable> stem(name.data(),
+                                 name.size() - unit->hangul.size());
+        std::span<Syllable> tail(name.data() + stem.size(),
+                                 unit->hangul.size());
+        engine.AppendWord(stem, options, out);
+        out->push_back('-');
+        engine.AppendWord(tail, options, out, HyphenContext(w, stem));
+      } else {
+        engine.AppendWord(name, options, out);
+      }
       CapitalizeAt(out, start);
       out->push_back(' ');
     }

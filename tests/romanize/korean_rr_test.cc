@@ -203,6 +203,9 @@ TEST(KoreanRrTest, RoadsAndStations) {
       {&road, "종로 2가", "Jongno 2(i)-ga"},
       {&road, "퇴계로 3가", "Toegyero 3(sam)-ga"},
       {&road, "종로3가", "Jongno 3(sam)-ga"},
+      // The name of a numbered 가 as it is written on its own.
+      {&place, "남대문로5가", "Namdaemunno 5(o)-ga"},
+      {&place, "명동2가", "Myeong-dong 2(i)-ga"},
       {&road, "종로구", "Jongno-gu"},
       // Stations: the name as a place, then Station.
       {&place, "서울역", "Seoul Station"},
@@ -377,8 +380,10 @@ TEST(KoreanRrTest, EvaluationLists) {
   // again; 명동2가 and 봉래동2가 with the 동 hyphenated inside a 가's name
   // (Myeong-dong 2(i)-ga); and 남대문로5가 read Namdaemullo where the
   // bare road is read Namdaemunno (표준 발음법 제20항 [붙임]), a fault.
+  // 294/300 with --place since the name of a numbered 가 is written as on
+  // its own (Namdaemunno 5(o)-ga, Myeong-dong 2(i)-ga).
   EXPECT_GE(EvaluationAccuracy("ko-eval-words.fresh5.tsv", false), 1000);
-  EXPECT_GE(EvaluationAccuracy("ko-eval-places.fresh5.tsv", true), 970);
+  EXPECT_GE(EvaluationAccuracy("ko-eval-places.fresh5.tsv", true), 980);
   EXPECT_GE(EvaluationAccuracy("ko-eval-places.fresh5.tsv", signs), 966);
 }
 
