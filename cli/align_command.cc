@@ -246,10 +246,10 @@ int Import(const Options& options, const std::string& tmx_path) {
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
   tm::TranslationMemory memory(**db);
-  tm::ImportOptions import;
-  import.name = "tm align " + options.tm.source + " " + options.tm.target;
+  tm::ImportOptions settings;
+  settings.name = "tm align " + options.tm.source + " " + options.tm.target;
   // One transaction for the whole file, so for every pair of a batch.
-  auto summary = memory.Import(tmx_path, import);
+  auto summary = memory.Import(tmx_path, settings);
   if (!summary.ok()) return Fail(options.command_name, summary.status());
   Status written =
       WriteStdout(Format(Tr("{0} pairs stored in the translation memory, {1} "

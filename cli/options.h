@@ -17,9 +17,25 @@ namespace onoma::cli {
 
 struct CommandSpec;  // cli/command_table.h
 
+// The values of the options that take one word of a fixed set, read once
+// by ParseArgs (each command's Define lists the words); the commands turn
+// them into the libraries' own types.
+enum class CyrillicLang { kUk, kRu };          // romanize --lang
+enum class NameStyleArg { kScheme, kCommon };  // romanize --style
+enum class TermStatusArg { kPreferred, kAdmitted, kDeprecated };  // --status
+enum class ConceptTypeArg { kPerson, kPlace, kOrganization, kOther };  // --type
+enum class OnConflictArg { kKeep, kReplace };  // term import --on-conflict
+// tm import and tm add --on-duplicate; kBoth when not given: keep both
+// when the targets differ.
+enum class OnDuplicateArg { kBoth, kKeep, kReplace, kNewest };
+enum class TmFormatArg { kTmx, kXliff };  // tm import --format
+// pretranslate --format (xliff and xliff20 are both kXliff20).
+enum class DraftFormat { kXliff20, kXliff12, kTmx, kTsv, kText };
+
 struct RomanizeArgs {
   std::string scheme = "auto";
-  std::string lang;  // uk or ru: picks the Cyrillic scheme under auto
+  // uk or ru: picks the Cyrillic scheme under auto. Default: uk.
+  CyrillicLang lang = CyrillicLang::kUk;
   bool list = false;
   bool name = false;
   bool place = false;
@@ -30,7 +46,7 @@ struct RomanizeArgs {
   // Korean: RR 3.3 capitals, 3.4 names, 3.5 units, 3.2 hyphens.
   bool capitalize = false;
   bool no_name_hyphen = false;
-  std::string style = "scheme";  // or "common": Kim, Lee, Park
+  NameStyleArg style = NameStyleArg::kScheme;  // or kCommon: Kim, Lee, Park
   bool omit_unit = false;
   bool road = false;               // places: 종로 Jong-ro (road-name address)
   bool no_number_reading = false;  // places: 종로3가 Jongno 3-ga
@@ -44,14 +60,14 @@ struct TermArgs {
   std::string concept_id;
   std::string lang;
   std::string form;
-  std::string status = "preferred";
+  TermStatusArg status = TermStatusArg::kPreferred;
   std::string query;
   bool json = false;
   // term add / edit (cli/term_command.cc):
-  std::string concept_type = "other";  // add: the type of a new concept
+  ConceptTypeArg concept_type = ConceptTypeArg::kOther;  // add: a new concept
   std::string term_type;  // empty: fullForm (add), unchanged (edit)
-  std::optional<std::string> edit_status;
-  std::optional<std::string> edit_concept_type;  // edit --type
+  std::optional<TermStatusArg> edit_status;
+  std::optional<ConceptTypeArg> edit_concept_type;  // edit --type
   std::string new_form;
   std::optional<std::string> note;
   std::optional<std::string> source;
@@ -61,7 +77,7 @@ struct TermArgs {
   std::string source_lang = "en";
   std::string target_lang = "uk";
   // term import: how a conflict with the store is settled; nothing written.
-  std::string on_conflict = "keep";
+  OnConflictArg on_conflict = OnConflictArg::kKeep;
   bool dry_run = false;
   bool rebuild = false;  // term index --rebuild
 };
@@ -78,7 +94,7 @@ struct NormalizeArgs {
 
 struct TmArgs {
   std::string file;
-  std::string on_duplicate;
+  OnDuplicateArg on_duplicate = OnDuplicateArg::kBoth;
   std::string langs;
   std::string from;
   std::string to;
@@ -95,7 +111,7 @@ struct TmArgs {
   bool rebuild = false;    // tm index --rebuild
   bool dry_run = false;    // tm import: read and check, store nothing
   bool any_state = false;  // tm import: every XLIFF segment with a target
-  std::string format;      // tm import: "tmx", "xliff" or "" (guessed)
+  std::optional<TmFormatArg> format;  // tm import; nullopt: guessed
   std::string output;
   std::string anchors;  // tm align: a key<TAB>lang<TAB>form list of names
   bool no_store_anchors = false;  // tm align: leave the store's names out
@@ -107,7 +123,7 @@ struct PretranslateArgs {
   std::string to;
   int min = 75;
   std::string output;  // -o: a file, or a directory for a directory input
-  std::string format;  // "": from -o's extension
+  std::optional<DraftFormat> format;  // nullopt: from -o's extension
   std::string srx;
   std::string stats;  // --stats FILE: the analysis as JSON
   std::string input;  // a file, a directory, or "-"

@@ -43,8 +43,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class DraftFormat { kXliff20, kXliff12, kTmx, kTsv, kText };
-
 std::string Lower(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -54,13 +52,7 @@ std::string Lower(std::string s) {
 
 // --format, else -o's extension, else text (standard output).
 DraftFormat ChooseFormat(const PretranslateArgs& args) {
-  if (args.format == "xliff" || args.format == "xliff20") {
-    return DraftFormat::kXliff20;
-  }
-  if (args.format == "xliff12") return DraftFormat::kXliff12;
-  if (args.format == "tmx") return DraftFormat::kTmx;
-  if (args.format == "tsv") return DraftFormat::kTsv;
-  if (args.format == "text") return DraftFormat::kText;
+  if (args.format) return *args.format;
   if (args.output.empty() || args.output == "-") return DraftFormat::kText;
   const std::string ext = Lower(fs::path(args.output).extension().string());
   if (ext == ".tmx") return DraftFormat::kTmx;
@@ -362,11 +354,15 @@ CLI::App* DefinePretranslate(CLI::App& app, Options& opts) {
                    Tr("Write the draft to FILE (a directory for a directory "
                       "of reports); the format follows its extension"))
       ->type_name(Tr("FILE"));
-  pretranslate
-      ->add_option("--format", p.format,
-                   Tr("xliff (XLIFF 2.0), xliff12, tmx, tsv or text"))
-      ->type_name(Tr("FORMAT"))
-      ->check(OneOf({"xliff", "xliff20", "xliff12", "tmx", "tsv", "text"}));
+  AddChoice(*pretranslate, "--format", p.format,
+            {{"xliff", DraftFormat::kXliff20},
+             {"xliff20", DraftFormat::kXliff20},
+             {"xliff12", DraftFormat::kXliff12},
+             {"tmx", DraftFormat::kTmx},
+             {"tsv", DraftFormat::kTsv},
+             {"text", DraftFormat::kText}},
+            Tr("xliff (XLIFF 2.0), xliff12, tmx, tsv or text"))
+      ->type_name(Tr("FORMAT"));
   pretranslate
       ->add_option("--srx", p.srx,
                    Tr("Segment with the rules of an SRX 2.0 file instead of "

@@ -347,8 +347,9 @@ int RunRomanize(const Options& options) {
   ro.ascii = args.ascii;
   ro.capitalize = args.capitalize;
   ro.name_hyphen = !args.no_name_hyphen;
-  ro.name_style = args.style == "common" ? RomanizeOptions::NameStyle::kCommon
-                                         : RomanizeOptions::NameStyle::kScheme;
+  ro.name_style = args.style == NameStyleArg::kCommon
+                      ? RomanizeOptions::NameStyle::kCommon
+                      : RomanizeOptions::NameStyle::kScheme;
   ro.omit_unit_suffix = args.omit_unit;
   ro.road = args.road;
   ro.number_reading = !args.no_number_reading;
@@ -361,8 +362,8 @@ int RunRomanize(const Options& options) {
                                   Tr("--reverse needs a reversible --scheme, "
                                      "such as ru-iso9 or uk-iso9")));
     }
-    auto cyrillic =
-        FindScheme(extra, args.lang == "ru" ? "ru-bgn" : "uk-kmu2010");
+    auto cyrillic = FindScheme(
+        extra, args.lang == CyrillicLang::kRu ? "ru-bgn" : "uk-kmu2010");
     auto hangul = FindScheme(extra, "ko-rr");
     converter =
         std::make_unique<LineConverter>(cyrillic.ok() ? *cyrillic : nullptr,
@@ -399,7 +400,7 @@ int RunRomanize(const Options& options) {
     }
   }
   Romanizer romanizer(*converter, house ? &*house : nullptr, house_lang,
-                      args.lang == "ru" ? "ru" : "uk");
+                      args.lang == CyrillicLang::kRu ? "ru" : "uk");
 
   if (!args.text.empty()) {
     std::string joined;
@@ -447,12 +448,10 @@ CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
                       "Hangul ko-rr, Cyrillic uk-kmu2010 (ru-bgn with "
                       "--lang ru)"))
       ->type_name(Tr("ID"));
-  romanize
-      ->add_option("--lang", r.lang,
-                   Tr("The language of Cyrillic text under --scheme auto: "
-                      "uk or ru"))
-      ->type_name(Tr("LANG"))
-      ->check(OneOf({"uk", "ru"}));
+  AddChoice(*romanize, "--lang", r.lang,
+            {{"uk", CyrillicLang::kUk}, {"ru", CyrillicLang::kRu}},
+            Tr("The language of Cyrillic text under --scheme auto: uk or ru"))
+      ->type_name(Tr("LANG"));
   romanize->add_flag("--list", r.list,
                      Tr("List the scheme ids with a description, and exit"));
   romanize->add_flag("--name", r.name,
@@ -480,13 +479,13 @@ CLI::App* DefineRomanize(CLI::App& app, Options& opts) {
   romanize->add_flag("--no-name-hyphen", r.no_name_hyphen,
                      Tr("Korean names: write the given name without a hyphen "
                         "(Min Yongha)"));
-  romanize
-      ->add_option("--style", r.style,
-                   Tr("Korean names: scheme writes the family name as the "
-                      "scheme does (Gim, I, Bak); common as it is usually "
-                      "spelt (Kim, Lee, Park)"))
-      ->type_name(Tr("STYLE"))
-      ->check(OneOf({"scheme", "common"}));
+  AddChoice(
+      *romanize, "--style", r.style,
+      {{"scheme", NameStyleArg::kScheme}, {"common", NameStyleArg::kCommon}},
+      Tr("Korean names: scheme writes the family name as the scheme "
+         "does (Gim, I, Bak); common as it is usually spelt (Kim, Lee, "
+         "Park)"))
+      ->type_name(Tr("STYLE"));
   romanize->add_flag("--omit-unit", r.omit_unit,
                      Tr("Korean places: leave out -si, -gun and -eup "
                         "(Cheongju)"));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -169,11 +170,30 @@ class ProgressSink : public terms::TermSink {
   std::int64_t terms_ = 0;
 };
 
-Result<terms::TermStatus> StatusArg(const std::string& name) {
-  auto s = terms::ParseTermStatus(name);
-  if (!s)
-    return Status::BadArgument(Format(Tr("unknown status '{0}'"), {name}));
-  return *s;
+terms::TermStatus ToTermStatus(TermStatusArg status) {
+  switch (status) {
+    case TermStatusArg::kPreferred:
+      return terms::TermStatus::kPreferred;
+    case TermStatusArg::kAdmitted:
+      return terms::TermStatus::kAdmitted;
+    case TermStatusArg::kDeprecated:
+      return terms::TermStatus::kDeprecated;
+  }
+  return terms::TermStatus::kPreferred;
+}
+
+terms::ConceptType ToConceptType(ConceptTypeArg type) {
+  switch (type) {
+    case ConceptTypeArg::kPerson:
+      return terms::ConceptType::kPerson;
+    case ConceptTypeArg::kPlace:
+      return terms::ConceptType::kPlace;
+    case ConceptTypeArg::kOrganization:
+      return terms::ConceptType::kOrganization;
+    case ConceptTypeArg::kOther:
+      return terms::ConceptType::kOther;
+  }
+  return terms::ConceptType::kOther;
 }
 
 Result<terms::TermType> TermTypeArg(const std::string& name) {
@@ -201,18 +221,11 @@ int RunTermAdd(const Options& options) {
   return WithStore(options, [&](terms::TermStore& store) -> Status {
     Concept c;
     c.slug = a.concept_id;
-    auto type = terms::ParseConceptType(a.concept_type);
-    if (!type) {
-      return Status::BadArgument(
-          Format(Tr("unknown concept type '{0}'"), {a.concept_type}));
-    }
-    c.type = *type;
+    c.type = ToConceptType(a.concept_type);
     Term t;
     t.lang = a.lang;
     t.form = a.form;
-    auto status = StatusArg(a.status);
-    if (!status.ok()) return status.status();
-    t.status = *status;
+    t.status = ToTermStatus(a.status);
     auto term_type = TermTypeArg(a.term_type);
     if (!term_type.ok()) return term_type.status();
     t.type = *term_type;
@@ -243,18 +256,9 @@ int RunTermEdit(const Options& options) {
   return WithStore(options, [&](terms::TermStore& store) -> Status {
     terms::TermEdit edit;
     if (a.edit_concept_type) {
-      auto type = terms::ParseConceptType(*a.edit_concept_type);
-      if (!type) {
-        return Status::BadArgument(
-            Format(Tr("unknown concept type '{0}'"), {*a.edit_concept_type}));
-      }
-      edit.concept_type = *type;
+      edit.concept_type = ToConceptType(*a.edit_concept_type);
     }
-    if (a.edit_status) {
-      auto status = StatusArg(*a.edit_status);
-      if (!status.ok()) return status.status();
-      edit.status = *status;
-    }
+    if (a.edit_status) edit.status = ToTermStatus(*a.edit_status);
     if (!a.term_type.empty()) {
       auto term_type = TermTypeArg(a.term_type);
       if (!term_type.ok()) return term_type.status();
@@ -394,8 +398,9 @@ int RunTermImport(const Options& options) {
     read.target_lang = a.target_lang;
     std::map<std::string, std::int64_t> bad_langs;
     terms::ImportOptions merge;
-    merge.on_conflict = a.on_conflict == "replace" ? terms::OnConflict::kReplace
-                                                   : terms::OnConflict::kKeep;
+    merge.on_conflict = a.on_conflict == OnConflictArg::kReplace
+                            ? terms::OnConflict::kReplace
+                            : terms::OnConflict::kKeep;
     merge.dry_run = a.dry_run;
     const Display display = ChooseDisplay(false);
     std::string line;
@@ -500,6 +505,24 @@ int RunTermLookup(const Options& options) {
 
 // The command line of term (the rows of cli/command_table.cc).
 
+namespace {
+
+// The words of --status and --type, in the order the help lists them.
+std::vector<Choice<TermStatusArg>> StatusChoices() {
+  return {{"preferred", TermStatusArg::kPreferred},
+          {"admitted", TermStatusArg::kAdmitted},
+          {"deprecated", TermStatusArg::kDeprecated}};
+}
+
+std::vector<Choice<ConceptTypeArg>> ConceptTypeChoices() {
+  return {{"person", ConceptTypeArg::kPerson},
+          {"place", ConceptTypeArg::kPlace},
+          {"organization", ConceptTypeArg::kOrganization},
+          {"other", ConceptTypeArg::kOther}};
+}
+
+}  // namespace
+
 CLI::App* DefineTermGroup(CLI::App& app, Options& /*opts*/) {
   CLI::App* term = Sub(app, "term",
                        Tr("Keep the term store: concepts and their renderings "
@@ -530,12 +553,12 @@ CLI::App* DefineTermImport(CLI::App& term, Options& opts) {
                       "column (default uk)"))
       ->type_name(Tr("LANG"))
       ->check(LanguageTag());
-  term_import
-      ->add_option("--on-conflict", t.on_conflict,
-                   Tr("A value the store holds differently: keep the "
-                      "store's (default) or replace it with the file's"))
-      ->type_name(Tr("HOW"))
-      ->check(OneOf({"keep", "replace"}));
+  AddChoice(
+      *term_import, "--on-conflict", t.on_conflict,
+      {{"keep", OnConflictArg::kKeep}, {"replace", OnConflictArg::kReplace}},
+      Tr("A value the store holds differently: keep the store's "
+         "(default) or replace it with the file's"))
+      ->type_name(Tr("HOW"));
   term_import->add_flag(
       "--dry-run", t.dry_run,
       Tr("Write nothing; list each conflict and print the summary"));
@@ -565,17 +588,13 @@ CLI::App* DefineTermAdd(CLI::App& term, Options& opts) {
       ->required()
       ->check(LanguageTag());
   term_add->add_option("form", t.form, Tr("The rendering"))->required();
-  term_add
-      ->add_option("--status", t.status,
-                   Tr("preferred, admitted or deprecated"))
-      ->type_name(Tr("STATUS"))
-      ->check(OneOf({"preferred", "admitted", "deprecated"}));
-  term_add
-      ->add_option("--type", t.concept_type,
-                   Tr("For a new concept: person, place, organization or "
-                      "other (default other)"))
-      ->type_name(Tr("TYPE"))
-      ->check(OneOf({"person", "place", "organization", "other"}));
+  AddChoice(*term_add, "--status", t.status, StatusChoices(),
+            Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"));
+  AddChoice(*term_add, "--type", t.concept_type, ConceptTypeChoices(),
+            Tr("For a new concept: person, place, organization or other "
+               "(default other)"))
+      ->type_name(Tr("TYPE"));
   term_add
       ->add_option("--term-type", t.term_type,
                    Tr("fullForm (default), shortForm, acronym, abbreviation, "
@@ -603,17 +622,12 @@ CLI::App* DefineTermEdit(CLI::App& term, Options& opts) {
   term_edit->add_option("concept", t.concept_id, Tr("The concept"))->required();
   term_edit->add_option("lang", t.lang, Tr("The language (BCP 47)"));
   term_edit->add_option("form", t.form, Tr("The rendering"));
-  term_edit
-      ->add_option("--type", t.edit_concept_type,
-                   Tr("The concept's type: person, place, organization or "
-                      "other"))
-      ->type_name(Tr("TYPE"))
-      ->check(OneOf({"person", "place", "organization", "other"}));
-  term_edit
-      ->add_option("--status", t.edit_status,
-                   Tr("preferred, admitted or deprecated"))
-      ->type_name(Tr("STATUS"))
-      ->check(OneOf({"preferred", "admitted", "deprecated"}));
+  AddChoice(*term_edit, "--type", t.edit_concept_type, ConceptTypeChoices(),
+            Tr("The concept's type: person, place, organization or other"))
+      ->type_name(Tr("TYPE"));
+  AddChoice(*term_edit, "--status", t.edit_status, StatusChoices(),
+            Tr("preferred, admitted or deprecated"))
+      ->type_name(Tr("STATUS"));
   term_edit
       ->add_option("--term-type", t.term_type,
                    Tr("fullForm, shortForm, acronym, abbreviation, variant or "

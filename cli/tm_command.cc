@@ -25,6 +25,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+tm::OnDuplicate ToOnDuplicate(OnDuplicateArg policy) {
+  switch (policy) {
+    case OnDuplicateArg::kBoth:
+      return tm::OnDuplicate::kDefault;
+    case OnDuplicateArg::kKeep:
+      return tm::OnDuplicate::kKeep;
+    case OnDuplicateArg::kReplace:
+      return tm::OnDuplicate::kReplace;
+    case OnDuplicateArg::kNewest:
+      return tm::OnDuplicate::kNewest;
+  }
+  return tm::OnDuplicate::kDefault;
+}
+
 // Warnings past this many are counted, not printed: a file with a fault on
 // every unit would otherwise bury the summary.
 constexpr std::uint64_t kMaxWarningsShown = 100;
@@ -76,105 +90,94 @@ class Progress {
   Clock::time_point start_;
 };
 
+// The line that sums an import up: what was read and, unless --dry-run,
+// what was stored; segments for XLIFF, units for TMX.
+std::string ImportReport(const TmArgs& args, const tm::ImportSummary& summary,
+                         double seconds) {
+  char elapsed[32];
+  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+  if (args.dry_run && summary.xliff) {
+    return Format(
+        Tr("{0}: {1} segments read, {2} not finished, {3} bad "
+           "segments skipped, {4} warnings; nothing stored "
+           "(--dry-run); {5} s"),
+        {args.file, Number(summary.units_read), Number(summary.untranslated),
+         Number(summary.skipped_invalid), Number(summary.warnings), elapsed});
+  }
+  if (args.dry_run) {
+    return Format(
+        Tr("{0}: {1} units read, {2} bad units skipped, {3} "
+           "warnings; nothing stored (--dry-run); {4} s, {5} "
+           "units/s"),
+        {args.file, Number(summary.units_read), Number(summary.skipped_invalid),
+         Number(summary.warnings), elapsed, Rate(summary.units_read, seconds)});
+  }
+  if (summary.xliff) {
+    // XLIFF: segments, of which only the finished ones are stored.
+    return Format(
+        Tr("{0}: {1} segments read, {2} not finished, {3} "
+           "added, {4} replaced, {5} duplicates skipped, {6} "
+           "bad segments skipped, {7} warnings; {8} s"),
+        {args.file, Number(summary.units_read), Number(summary.untranslated),
+         Number(summary.added), Number(summary.replaced),
+         Number(summary.skipped_duplicates), Number(summary.skipped_invalid),
+         Number(summary.warnings), elapsed});
+  }
+  return Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
+                   "duplicates skipped, {5} bad units skipped, {6} "
+                   "warnings; {7} s, {8} units/s"),
+                {args.file, Number(summary.units_read), Number(summary.added),
+                 Number(summary.replaced), Number(summary.skipped_duplicates),
+                 Number(summary.skipped_invalid), Number(summary.warnings),
+                 elapsed, Rate(summary.units_read, seconds)});
+}
+
 }  // namespace
 
 int RunTmImport(const Options& options) {
   const TmArgs& args = options.tm;
-  tm::ImportOptions import;
-  if (!tm::ParseOnDuplicate(args.on_duplicate, import.on_duplicate)) {
-    return Fail(options.command_name,
-                Status::BadArgument(Format(
-                    Tr("--on-duplicate must be keep, replace or newest, not "
-                       "'{0}'"),
-                    {args.on_duplicate})));
-  }
+  tm::ImportOptions settings;
+  settings.on_duplicate = ToOnDuplicate(args.on_duplicate);
   Progress progress;
   std::uint64_t warnings = 0;
-  import.lenient = args.lenient;
-  import.any_state = args.any_state;
-  import.source_lang = args.from;
-  import.target_lang = args.to;
-  if (args.format == "tmx") import.format = formats::TmFileFormat::kTmx;
-  if (args.format == "xliff") import.format = formats::TmFileFormat::kXliff;
-  import.on_warning = [&](const Status& warning) {
-    if (++warnings > kMaxWarningsShown) return;
-  progress.Clear();
-  std::fprintf(stderr, "onoma: %s: %s: %s\n", options.command_name.c_str(),
-               Tr("warning").c_str(), warning.ToString().c_str());
-};
-import.on_progress = [&](const tm::ImportProgress& p) { progress.Update(p);
-};  // namespace onoma::cli
-
-Result<tm::ImportSummary> summary = tm::ImportSummary{};
-if (args.dry_run) {
-  summary = tm::CheckTmx(args.file, import);
-} else {
-  auto db = OpenConnection(options);
-  if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::TranslationMemory memory(**db);
-  summary = memory.Import(args.file, import);
-}
-progress.Clear();
-if (!summary.ok()) return Fail(options.command_name, summary.status());
-if (warnings > kMaxWarningsShown) {
-  std::fprintf(stderr, "onoma: %s: %s\n", options.command_name.c_str(),
-               Format(Tr("{0} more warnings not shown"),
-                      {Number(warnings - kMaxWarningsShown)})
-                   .c_str());
-}
-const double seconds = progress.Seconds();
-char elapsed[32];
-std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
-if (args.dry_run) {
-  if (summary->xliff) {
-    std::printf(
-        "%s\n",
-        Format(Tr("{0}: {1} segments read, {2} not finished, {3} bad "
-                  "segments skipped, {4} warnings; nothing stored "
-                  "(--dry-run); {5} s"),
-               {args.file, Number(summary->units_read),
-                Number(summary->untranslated), Number(summary->skipped_invalid),
-                Number(summary->warnings), elapsed})
-            .c_str());
-    return kExitOk;
+  settings.lenient = args.lenient;
+  settings.any_state = args.any_state;
+  settings.source_lang = args.from;
+  settings.target_lang = args.to;
+  if (args.format) {
+    settings.format = *args.format == TmFormatArg::kXliff
+                          ? formats::TmFileFormat::kXliff
+                          : formats::TmFileFormat::kTmx;
   }
-  std::printf(
-      "%s\n",
-      Format(Tr("{0}: {1} units read, {2} bad units skipped, {3} "
-                "warnings; nothing stored (--dry-run); {4} s, {5} "
-                "units/s"),
-             {args.file, Number(summary->units_read),
-              Number(summary->skipped_invalid), Number(summary->warnings),
-              elapsed, Rate(summary->units_read, seconds)})
-          .c_str());
+  settings.on_warning = [&](const Status& warning) {
+    if (++warnings > kMaxWarningsShown) return;
+    progress.Clear();
+    std::fprintf(stderr, "onoma: %s: %s: %s\n", options.command_name.c_str(),
+                 Tr("warning").c_str(), warning.ToString().c_str());
+  };
+  settings.on_progress = [&](const tm::ImportProgress& p) {
+    progress.Update(p);
+  };
+
+  Result<tm::ImportSummary> summary = tm::ImportSummary{};
+  if (args.dry_run) {
+    summary = tm::CheckTmx(args.file, settings);
+  } else {
+    auto db = OpenConnection(options);
+    if (!db.ok()) return Fail(options.command_name, db.status());
+    tm::TranslationMemory memory(**db);
+    summary = memory.Import(args.file, settings);
+  }
+  progress.Clear();
+  if (!summary.ok()) return Fail(options.command_name, summary.status());
+  if (warnings > kMaxWarningsShown) {
+    std::fprintf(stderr, "onoma: %s: %s\n", options.command_name.c_str(),
+                 Format(Tr("{0} more warnings not shown"),
+                        {Number(warnings - kMaxWarningsShown)})
+                     .c_str());
+  }
+  std::printf("%s\n", ImportReport(args, *summary, progress.Seconds()).c_str());
   return kExitOk;
-}
-if (summary->xliff) {
-  // XLIFF: segments, of which only the finished ones are stored.
-  std::printf(
-      "%s\n",
-      Format(Tr("{0}: {1} segments read, {2} not finished, {3} "
-                "added, {4} replaced, {5} duplicates skipped, {6} "
-                "bad segments skipped, {7} warnings; {8} s"),
-             {args.file, Number(summary->units_read),
-              Number(summary->untranslated), Number(summary->added),
-              Number(summary->replaced), Number(summary->skipped_duplicates),
-              Number(summary->skipped_invalid), Number(summary->warnings),
-              elapsed})
-          .c_str());
-  return kExitOk;
-}
-std::printf("%s\n",
-            Format(Tr("{0}: {1} units read, {2} added, {3} replaced, {4} "
-                      "duplicates skipped, {5} bad units skipped, {6} "
-                      "warnings; {7} s, {8} units/s"),
-                   {args.file, Number(summary->units_read),
-                    Number(summary->added), Number(summary->replaced),
-                    Number(summary->skipped_duplicates),
-                    Number(summary->skipped_invalid), Number(summary->warnings),
-                    elapsed, Rate(summary->units_read, seconds)})
-                .c_str());
-return kExitOk;
 }
 
 int RunTmExport(const Options& options) {
@@ -217,15 +220,9 @@ int RunTmAdd(const Options& options) {
   const TmArgs& args = options.tm;
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(options.command_name, db.status());
-  tm::OnDuplicate policy;
-  if (!tm::ParseOnDuplicate(args.on_duplicate, policy)) {
-    return Fail(options.command_name,
-                Status::BadArgument(Tr("--on-duplicate must be keep, "
-                                       "replace or newest")));
-  }
   tm::TranslationMemory memory(**db);
-  auto outcome =
-      memory.Add(args.from, args.to, args.source, args.target, policy);
+  auto outcome = memory.Add(args.from, args.to, args.source, args.target,
+                            ToOnDuplicate(args.on_duplicate));
   if (!outcome.ok()) return Fail(options.command_name, outcome.status());
   switch (*outcome) {
     case tm::AddOutcome::kAdded:
@@ -281,6 +278,17 @@ int RunTmStats(const Options& options) {
 
 // The command line of tm (the rows of cli/command_table.cc).
 
+namespace {
+
+// The words of --on-duplicate; not given, both units are kept.
+std::vector<Choice<OnDuplicateArg>> OnDuplicateChoices() {
+  return {{"keep", OnDuplicateArg::kKeep},
+          {"replace", OnDuplicateArg::kReplace},
+          {"newest", OnDuplicateArg::kNewest}};
+}
+
+}  // namespace
+
 CLI::App* DefineTmGroup(CLI::App& app, Options& /*opts*/) {
   CLI::App* tm = Sub(app, "tm",
                      Tr("Keep the translation memory: import and export TMX, "
@@ -306,14 +314,12 @@ CLI::App* DefineTmImport(CLI::App& tm, Options& opts) {
                    Tr("The TMX or XLIFF file (.xlf, .xliff, .sdlxliff, "
                       ".mqxliff, or found by its root element)"))
       ->required();
-  tm_import
-      ->add_option("--on-duplicate", m.on_duplicate,
-                   Tr("For a unit whose source and languages the memory "
-                      "already has: keep (the memory's), replace (with the "
-                      "file's) or newest (the later changed); default: keep "
-                      "both when they differ"))
-      ->type_name(Tr("POLICY"))
-      ->check(OneOf({"keep", "replace", "newest"}));
+  AddChoice(*tm_import, "--on-duplicate", m.on_duplicate, OnDuplicateChoices(),
+            Tr("For a unit whose source and languages the memory already "
+               "has: keep (the memory's), replace (with the file's) or "
+               "newest (the later changed); default: keep both when they "
+               "differ"))
+      ->type_name(Tr("POLICY"));
   tm_import->add_flag("--lenient", m.lenient,
                       Tr("Skip bad units with a warning instead of failing"));
   tm_import->add_flag("--dry-run", m.dry_run,
@@ -330,12 +336,11 @@ CLI::App* DefineTmImport(CLI::App& tm, Options& opts) {
                       "none"))
       ->type_name(Tr("LANG"))
       ->check(LanguageTag());
-  tm_import
-      ->add_option("--format", m.format,
-                   Tr("tmx or xliff; default: by the file's extension, else "
-                      "its root element"))
-      ->type_name(Tr("FORMAT"))
-      ->check(OneOf({"tmx", "xliff"}));
+  AddChoice(*tm_import, "--format", m.format,
+            {{"tmx", TmFormatArg::kTmx}, {"xliff", TmFormatArg::kXliff}},
+            Tr("tmx or xliff; default: by the file's extension, else its "
+               "root element"))
+      ->type_name(Tr("FORMAT"));
   tm_import->add_flag("--any-state", m.any_state,
                       Tr("XLIFF: store every segment with a target, "
                          "whatever its state"));
@@ -370,11 +375,9 @@ CLI::App* DefineTmAdd(CLI::App& tm, Options& opts) {
       ->required();
   tm_add->add_option("source", m.source, Tr("Source text"))->required();
   tm_add->add_option("target", m.target, Tr("Target text"))->required();
-  tm_add
-      ->add_option("--on-duplicate", m.on_duplicate,
-                   Tr("keep, replace or newest, as for import"))
-      ->type_name(Tr("POLICY"))
-      ->check(OneOf({"keep", "replace", "newest"}));
+  AddChoice(*tm_add, "--on-duplicate", m.on_duplicate, OnDuplicateChoices(),
+            Tr("keep, replace or newest, as for import"))
+      ->type_name(Tr("POLICY"));
   return tm_add;
 }
 

@@ -105,7 +105,7 @@ TEST(ParseArgsTest, ArgumentsArriveTyped) {
              "--format", "xliff12", "-o", "out.xlf", "report.txt"});
   ASSERT_TRUE(p.outcome.options) << p.err;
   EXPECT_EQ(p.outcome.options->pretranslate.min, 60);
-  EXPECT_EQ(p.outcome.options->pretranslate.format, "xliff12");
+  EXPECT_EQ(p.outcome.options->pretranslate.format, DraftFormat::kXliff12);
   EXPECT_EQ(p.outcome.options->pretranslate.output, "out.xlf");
 
   // Defaults, as docs/cli.md gives them.
@@ -115,6 +115,72 @@ TEST(ParseArgsTest, ArgumentsArriveTyped) {
   EXPECT_EQ(p.outcome.options->tm.max, 5);
   EXPECT_DOUBLE_EQ(p.outcome.options->busy_timeout, 30);
   EXPECT_FALSE(p.outcome.options->db.has_value());
+}
+
+// An option that takes one word of a fixed set arrives as the value that
+// word stands for; one not given keeps the default docs/cli.md gives.
+TEST(ParseArgsTest, ChoicesArriveAsValues) {
+  Parsed p = Parse({"romanize", "--lang", "ru", "--style", "common", "x"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->romanize.lang, CyrillicLang::kRu);
+  EXPECT_EQ(p.outcome.options->romanize.style, NameStyleArg::kCommon);
+  p = Parse({"romanize", "x"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->romanize.lang, CyrillicLang::kUk);
+  EXPECT_EQ(p.outcome.options->romanize.style, NameStyleArg::kScheme);
+
+  p = Parse({"term", "add", "kyiv", "en", "Kiev", "--status", "deprecated",
+             "--type", "place"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.status, TermStatusArg::kDeprecated);
+  EXPECT_EQ(p.outcome.options->term.concept_type, ConceptTypeArg::kPlace);
+  p = Parse({"term", "add", "kyiv", "uk", "Київ"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.status, TermStatusArg::kPreferred);
+  EXPECT_EQ(p.outcome.options->term.concept_type, ConceptTypeArg::kOther);
+
+  p = Parse({"term", "edit", "kyiv", "en", "Kiev", "--status", "admitted"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.edit_status, TermStatusArg::kAdmitted);
+  EXPECT_FALSE(p.outcome.options->term.edit_concept_type.has_value());
+  p = Parse({"term", "edit", "kyiv", "--type", "organization"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.edit_concept_type,
+            ConceptTypeArg::kOrganization);
+  EXPECT_FALSE(p.outcome.options->term.edit_status.has_value());
+
+  p = Parse({"term", "import", "--on-conflict", "replace", "news.tbx"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.on_conflict, OnConflictArg::kReplace);
+  p = Parse({"term", "import", "news.tbx"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->term.on_conflict, OnConflictArg::kKeep);
+
+  p = Parse({"tm", "import", "--on-duplicate", "newest", "--format", "xliff",
+             "report.uk.xlf"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->tm.on_duplicate, OnDuplicateArg::kNewest);
+  EXPECT_EQ(p.outcome.options->tm.format, TmFormatArg::kXliff);
+  p = Parse({"tm", "import", "memory.tmx"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->tm.on_duplicate, OnDuplicateArg::kBoth);
+  EXPECT_FALSE(p.outcome.options->tm.format.has_value());
+  p = Parse({"tm", "add", "--from", "en", "--to", "uk", "--on-duplicate",
+             "keep", "Kyiv", "Київ"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_EQ(p.outcome.options->tm.on_duplicate, OnDuplicateArg::kKeep);
+
+  // xliff and xliff20 are one format; not given, -o's extension decides.
+  for (const char* word : {"xliff", "xliff20"}) {
+    p = Parse({"pretranslate", "--from", "en", "--to", "uk", "--format", word,
+               "report.txt"});
+    ASSERT_TRUE(p.outcome.options) << p.err;
+    EXPECT_EQ(p.outcome.options->pretranslate.format, DraftFormat::kXliff20)
+        << word;
+  }
+  p = Parse({"pretranslate", "--from", "en", "--to", "uk", "report.txt"});
+  ASSERT_TRUE(p.outcome.options) << p.err;
+  EXPECT_FALSE(p.outcome.options->pretranslate.format.has_value());
 }
 
 TEST(ParseArgsTest, HelpAndVersionRunNothing) {
@@ -162,6 +228,33 @@ TEST(ParseArgsTest, UsageErrorsExitTwoWithTheMessage) {
       {{"tm", "import", "--on-duplicate", "foo", "x.tmx"},
        "onoma: tm import: --on-duplicate: 'foo' is not one of: keep, "
        "replace, newest\nRun 'onoma tm import --help' for usage.\n"},
+      {{"tm", "import", "--format", "TMX", "x.tmx"},
+       "onoma: tm import: --format: 'TMX' is not one of: tmx, xliff\n"
+       "Run 'onoma tm import --help' for usage.\n"},
+      {{"tm", "add", "--from", "en", "--to", "uk", "--on-duplicate", "both",
+        "a", "b"},
+       "onoma: tm add: --on-duplicate: 'both' is not one of: keep, replace, "
+       "newest\nRun 'onoma tm add --help' for usage.\n"},
+      {{"romanize", "--lang", "be", "x"},
+       "onoma: romanize: --lang: 'be' is not one of: uk, ru\n"
+       "Run 'onoma romanize --help' for usage.\n"},
+      {{"romanize", "--style", "fancy", "x"},
+       "onoma: romanize: --style: 'fancy' is not one of: scheme, common\n"
+       "Run 'onoma romanize --help' for usage.\n"},
+      {{"term", "add", "k", "uk", "K", "--status", "Preferred"},
+       "onoma: term add: --status: 'Preferred' is not one of: preferred, "
+       "admitted, deprecated\nRun 'onoma term add --help' for usage.\n"},
+      {{"term", "edit", "k", "--type", "city"},
+       "onoma: term edit: --type: 'city' is not one of: person, place, "
+       "organization, other\nRun 'onoma term edit --help' for usage.\n"},
+      {{"term", "import", "--on-conflict", "merge", "a.tsv"},
+       "onoma: term import: --on-conflict: 'merge' is not one of: keep, "
+       "replace\nRun 'onoma term import --help' for usage.\n"},
+      {{"pretranslate", "--from", "en", "--to", "uk", "--format", "docx",
+        "r.txt"},
+       "onoma: pretranslate: --format: 'docx' is not one of: xliff, xliff20, "
+       "xliff12, tmx, tsv, text\nRun 'onoma pretranslate --help' for "
+       "usage.\n"},
       {{"info", "extra"},
        "onoma: info: unexpected arguments: extra\n"
        "Run 'onoma info --help' for usage.\n"},
