@@ -167,6 +167,69 @@ void TmxAttributeReader::CheckLanguage(std::string_view tag,
                       .At(input_.Where(input_.TagPosition())));
 }
 
+std::optional<TmxAttr> TmxAttributeReader::KnownAttribute(
+    TmxOwner owner, const Attribute& a) const {
+  // Fast path: the dictionary pointers of TMX's attribute names.
+  int found = -1;
+  for (std::size_t i = 0; i < kTmxAttrCount; ++i) {
+    if (a.localname == names_.attributes[i]) {
+      found = static_cast<int>(i);
+      break;
+    }
+  }
+  TmxAttr attr;
+  if (found < 0 && LookUpAttribute(owner, View(a.localname), attr)) {
+    found = static_cast<int>(attr);
+  }
+  if (found < 0 || !AttributeAllowed(owner, static_cast<TmxAttr>(found))) {
+    return std::nullopt;
+  }
+  return static_cast<TmxAttr>(found);
+}
+
+bool TmxAttributeReader::ReadTmxAttribute(
+    TmxOwner owner, TmxAttr attr, const Attribute& a, TmxAttributes& attrs,
+    std::string& extra, std::string& value, const char* element) {
+  if (!CheckValue(attr, a.value, value, element)) {
+    Status bad = Status::BadInput(
+        std::string("<") + element + "> " + std::string(AttributeName(attr)) +
+        " \"" + std::string(a.value) + "\" is not " +
+        (IsDateAttribute(attr) ? "a date (TMX form: YYYYMMDDThhmmssZ)"
+         : attr == TmxAttr::kUsagecount
+             ? "a whole number"
+             : "one of block, paragraph, sentence, phrase"));
+    bad = std::move(bad).At(input_.Where(input_.TagPosition()));
+    if (owner != TmxOwner::kHeader) {
+      units_.UnitFault(std::move(bad));
+      return true;
+    }
+    if (!input_.lenient()) {
+      input_.Fault(std::move(bad));
+      return false;
+    }
+    input_.Warn(
+        Status::BadInput(bad.message() + "; kept aside").At(*bad.location()));
+    AppendExtra(a, extra);
+    return true;
+  }
+  attrs.set(attr, value);
+  if (attr == TmxAttr::kSrclang || attr == TmxAttr::kAdminlang) {
+    CheckLanguage(value, element, attr == TmxAttr::kSrclang);
+  }
+  return true;
+}
+
+void TmxAttributeReader::KeepForeign(const Attribute& a, std::string& extra,
+                                     const char* element) {
+  std::string qname;
+  AppendQName(a.prefix, a.localname, qname);
+  input_.WarnOnce(std::string(element) + "@" + qname,
+                  Status::BadInput("attribute " + qname + " on <" + element +
+                                   "> is not TMX's; kept")
+                      .At(input_.Where(input_.TagPosition())));
+  AppendExtra(a, extra);
+}
+
 bool TmxAttributeReader::ReadOwner(TmxOwner owner, TmxAttributes& attrs,
                                    std::string& extra, std::string* lang,
                                    const char* element) {
@@ -177,46 +240,9 @@ bool TmxAttributeReader::ReadOwner(TmxOwner owner, TmxAttributes& attrs,
   std::string value;
   for (const Attribute& a : input_.attributes()) {
     if (a.prefix == nullptr) {
-      // Fast path: the dictionary pointers of TMX's attribute names.
-      int found = -1;
-      for (std::size_t i = 0; i < kTmxAttrCount; ++i) {
-        if (a.localname == names_.attributes[i]) {
-          found = static_cast<int>(i);
-          break;
-        }
-      }
-      TmxAttr attr;
-      if (found < 0 && LookUpAttribute(owner, View(a.localname), attr)) {
-        found = static_cast<int>(attr);
-      }
-      if (found >= 0 && AttributeAllowed(owner, static_cast<TmxAttr>(found))) {
-        attr = static_cast<TmxAttr>(found);
-        if (!CheckValue(attr, a.value, value, element)) {
-          Status bad = Status::BadInput(
-              std::string("<") + element + "> " +
-              std::string(AttributeName(attr)) + " \"" + std::string(a.value) +
-              "\" is not " +
-              (IsDateAttribute(attr) ? "a date (TMX form: YYYYMMDDThhmmssZ)"
-               : attr == TmxAttr::kUsagecount
-                   ? "a whole number"
-                   : "one of block, paragraph, sentence, phrase"));
-          bad = std::move(bad).At(input_.Where(input_.TagPosition()));
-          if (owner == TmxOwner::kHeader) {
-            if (!input_.lenient()) {
-              input_.Fault(std::move(bad));
-              return false;
-            }
-            input_.Warn(Status::BadInput(bad.message() + "; kept aside")
-                            .At(*bad.location()));
-            AppendExtra(a, extra);
-          } else {
-            units_.UnitFault(std::move(bad));
-          }
-          continue;
-        }
-        attrs.set(attr, value);
-        if (attr == TmxAttr::kSrclang || attr == TmxAttr::kAdminlang) {
-          CheckLanguage(value, element, attr == TmxAttr::kSrclang);
+      if (std::optional<TmxAttr> attr = KnownAttribute(owner, a)) {
+        if (!ReadTmxAttribute(owner, *attr, a, attrs, extra, value, element)) {
+          return false;
         }
         continue;
       }
@@ -231,13 +257,7 @@ bool TmxAttributeReader::ReadOwner(TmxOwner owner, TmxAttributes& attrs,
       has_xml_lang = true;
       continue;
     }
-    std::string qname;
-    AppendQName(a.prefix, a.localname, qname);
-    input_.WarnOnce(std::string(element) + "@" + qname,
-                    Status::BadInput("attribute " + qname + " on <" + element +
-                                     "> is not TMX's; kept")
-                        .At(input_.Where(input_.TagPosition())));
-    AppendExtra(a, extra);
+    KeepForeign(a, extra, element);
   }
   if (has_tmx11_lang) {
     if (!has_xml_lang) {

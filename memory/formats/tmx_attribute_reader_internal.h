@@ -8,6 +8,7 @@
 #ifndef ONOMA_MEMORY_FORMATS_TMX_ATTRIBUTE_READER_INTERNAL_H_
 #define ONOMA_MEMORY_FORMATS_TMX_ATTRIBUTE_READER_INTERNAL_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,15 @@ class TmxAttributeReader {
   bool CheckValue(TmxAttr attr, std::string_view value, std::string& out,
                   const char* element);
   void CheckLanguage(std::string_view tag, const char* element, bool allow_all);
+  // ReadOwner's stages: the TMX attribute `a` is, when `owner` may have it;
+  // reads its value into `attrs` (false when a bad one on <header> ends
+  // the reading); keeps an attribute TMX does not define in `extra`.
+  std::optional<TmxAttr> KnownAttribute(TmxOwner owner,
+                                        const Attribute& a) const;
+  bool ReadTmxAttribute(TmxOwner owner, TmxAttr attr, const Attribute& a,
+                        TmxAttributes& attrs, std::string& extra,
+                        std::string& value, const char* element);
+  void KeepForeign(const Attribute& a, std::string& extra, const char* element);
 
   XmlSaxReader& input_;
   const TmxNames& names_;

@@ -70,80 +70,39 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* prefix,
     return;
   }
   const TmxName name = names_.Classify(localname, uri);
-  Frame frame{TmxContext::kSkip, name};
+  if (parent == TmxContext::kSeg || parent == TmxContext::kInline) {
+    StartInline(name, localname, prefix, uri);
+    return;  // StartInline pushes its own frame
+  }
+  stack_.push_back(Frame{StartChild(parent, name, localname, prefix), name});
+}
+
+TmxContext Impl::StartChild(TmxContext parent, TmxName name,
+                            const xmlChar* localname, const xmlChar* prefix) {
   switch (parent) {
     case TmxContext::kTmx:
-      if (name == TmxName::kHeader && !header_.present) {
-        StartHeader();
-        frame.context = TmxContext::kHeader;
-      } else if (name == TmxName::kBody) {
-        if (!header_.present) {
-          Warn(Status::BadInput("<tmx> has no <header>; onoma fills one in "
-                                "on export")
-                   .At(Where(TagPosition())));
-        }
-        header_done_ = true;
-        frame.context = TmxContext::kBody;
-      } else {
-        SkipUnknown(localname, prefix, "<tmx>");
-      }
-      break;
+      return StartTmxChild(name, localname, prefix);
     case TmxContext::kHeader:
-      if (name == TmxName::kNote || name == TmxName::kProp) {
-        header_meta_.Clear();
-        attrs_.ReadMeta(header_meta_, name, "header");
-        frame.context = TmxContext::kHeaderMeta;
-      } else if (name == TmxName::kUde) {
-        StartUde();
-        frame.context = TmxContext::kUde;
-      } else {
-        SkipUnknown(localname, prefix, "<header>");
-      }
-      break;
+      return StartHeaderChild(name, localname, prefix);
     case TmxContext::kUde:
       if (name == TmxName::kMap) {
         StartMap();
-        frame.context = TmxContext::kMap;
-      } else {
-        SkipUnknown(localname, prefix, "<ude>");
+        return TmxContext::kMap;
       }
-      break;
+      SkipUnknown(localname, prefix, "<ude>");
+      return TmxContext::kSkip;
     case TmxContext::kBody:
       if (name == TmxName::kTu) {
         TmxUnit& unit = units_.StartUnit();
         attrs_.ReadOwner(TmxOwner::kUnit, unit.attrs, unit.extra, nullptr,
                          "tu");
-        frame.context = TmxContext::kUnit;
-      } else {
-        SkipUnknown(localname, prefix, "<body>");
+        return TmxContext::kUnit;
       }
-      break;
+      SkipUnknown(localname, prefix, "<body>");
+      return TmxContext::kSkip;
     case TmxContext::kUnit:
-      if (name == TmxName::kTuv) {
-        StartVariant();
-        frame.context = TmxContext::kVariant;
-      } else if (name == TmxName::kNote || name == TmxName::kProp) {
-        attrs_.ReadMeta(units_.StartMeta(false), name, "tu");
-        frame.context = TmxContext::kMeta;
-      } else {
-        SkipUnknown(localname, prefix, "<tu>");
-      }
-      break;
     case TmxContext::kVariant:
-      if (name == TmxName::kSeg) {
-        StartSeg();
-        frame.context = TmxContext::kSeg;
-      } else if (name == TmxName::kNote || name == TmxName::kProp) {
-        attrs_.ReadMeta(units_.StartMeta(true), name, "tuv");
-        frame.context = TmxContext::kMeta;
-      } else {
-        SkipUnknown(localname, prefix, "<tuv>");
-      }
-      break;
-    case TmxContext::kSeg:
-    case TmxContext::kInline:
-      StartInline(name, localname, prefix, uri);
-      return;  // StartInline pushes its own frame
+      return StartUnitChild(parent, name, localname, prefix);
     case TmxContext::kMeta:
     case TmxContext::kHeaderMeta:
     case TmxContext::kMetaChild:
@@ -154,16 +113,72 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* prefix,
                            "only text there; its text is kept, the "
                            "element is not")
               .At(Where(TagPosition())));
-      frame.context = TmxContext::kMetaChild;
-      break;
+      return TmxContext::kMetaChild;
     case TmxContext::kMap:
       SkipUnknown(localname, prefix, "<map>");
-      break;
+      return TmxContext::kSkip;
+    case TmxContext::kSeg:
+    case TmxContext::kInline:
     case TmxContext::kTop:
     case TmxContext::kSkip:
       break;
   }
-  stack_.push_back(frame);
+  return TmxContext::kSkip;
+}
+
+TmxContext Impl::StartTmxChild(TmxName name, const xmlChar* localname,
+                               const xmlChar* prefix) {
+  if (name == TmxName::kHeader && !header_.present) {
+    StartHeader();
+    return TmxContext::kHeader;
+  }
+  if (name == TmxName::kBody) {
+    if (!header_.present) {
+      Warn(Status::BadInput("<tmx> has no <header>; onoma fills one in "
+                            "on export")
+               .At(Where(TagPosition())));
+    }
+    header_done_ = true;
+    return TmxContext::kBody;
+  }
+  SkipUnknown(localname, prefix, "<tmx>");
+  return TmxContext::kSkip;
+}
+
+TmxContext Impl::StartHeaderChild(TmxName name, const xmlChar* localname,
+                                  const xmlChar* prefix) {
+  if (name == TmxName::kNote || name == TmxName::kProp) {
+    header_meta_.Clear();
+    attrs_.ReadMeta(header_meta_, name, "header");
+    return TmxContext::kHeaderMeta;
+  }
+  if (name == TmxName::kUde) {
+    StartUde();
+    return TmxContext::kUde;
+  }
+  SkipUnknown(localname, prefix, "<header>");
+  return TmxContext::kSkip;
+}
+
+TmxContext Impl::StartUnitChild(TmxContext parent, TmxName name,
+                                const xmlChar* localname,
+                                const xmlChar* prefix) {
+  const bool in_variant = parent == TmxContext::kVariant;
+  if (!in_variant && name == TmxName::kTuv) {
+    StartVariant();
+    return TmxContext::kVariant;
+  }
+  if (in_variant && name == TmxName::kSeg) {
+    StartSeg();
+    return TmxContext::kSeg;
+  }
+  if (name == TmxName::kNote || name == TmxName::kProp) {
+    attrs_.ReadMeta(units_.StartMeta(in_variant), name,
+                    in_variant ? "tuv" : "tu");
+    return TmxContext::kMeta;
+  }
+  SkipUnknown(localname, prefix, in_variant ? "<tuv>" : "<tu>");
+  return TmxContext::kSkip;
 }
 
 void Impl::OnEnd() {

@@ -94,6 +94,17 @@ class TmxReader::Impl : public XmlSaxReader {
   };
 
   // --- tmx_reader_elements.cc
+  // OnStart's stages: the context of a child `name` of `parent` (outside
+  // a segment) once it has started, kSkip for one skipped; and the same
+  // for the children of <tmx>, of <header>, and of <tu> or <tuv>.
+  TmxContext StartChild(TmxContext parent, TmxName name,
+                        const xmlChar* localname, const xmlChar* prefix);
+  TmxContext StartTmxChild(TmxName name, const xmlChar* localname,
+                           const xmlChar* prefix);
+  TmxContext StartHeaderChild(TmxName name, const xmlChar* localname,
+                              const xmlChar* prefix);
+  TmxContext StartUnitChild(TmxContext parent, TmxName name,
+                            const xmlChar* localname, const xmlChar* prefix);
   void StartRoot(const xmlChar* localname, const xmlChar* uri);
   void StartHeader();
   void StartVariant();

@@ -110,6 +110,8 @@ struct CandidateBounds;
 // A unit's text as Verify reads it: its variants in the query's language
 // (text and skeleton) and its first in the target language, whose tokens,
 // numbers and names (ReadTarget) are read once, on first need.
+struct TargetReplacement;  // lookup_verify.cc
+
 struct UnitText {
   std::vector<std::pair<std::string, std::string>> sources;
   std::optional<std::string> target;
@@ -177,6 +179,8 @@ struct Lookup::Impl {
   Status LoadLengths();
   // lookup_verify.cc: fills `forward` from tm_tokens.
   Status LoadForward();
+  // lookup_verify.cc: the bytes of tm_tokens' chunks for `from`.
+  Result<std::int64_t> ForwardBytes();
   // Drops what was decoded from the index: at the end of a Find outside a
   // batch, at the end of a batch, and when the index has changed.
   void ForgetSnapshot();
@@ -199,7 +203,17 @@ struct Lookup::Impl {
   // reach min_score: an edit distance in which numbers match numbers and a
   // query name may stand for any run of up to W tokens is a lower bound.
   bool CanReach(const std::vector<std::int64_t>& ids);
+  // lookup_verify.cc: the Match of `scored`: its differences from the
+  // query, and its target with the query's numbers and names put in.
   Match Propose(const Scored& scored);
+  // Propose's stages: tokenizes `target` and finds its names (once per
+  // candidate, when a span differs); adds the rewrite of a number or a
+  // name that `step` exchanges, when the target has it.
+  void ReadTargetNames(const std::string& target);
+  void ReplaceNumber(const Scored& scored, const AlignStep& step, Span src,
+                     std::vector<TargetReplacement>& out);
+  void ReplaceName(const Scored& scored, const AlignStep& step, Span src,
+                   std::vector<TargetReplacement>& out);
 
   Query query;
   ScoreScratch scratch;

@@ -343,71 +343,56 @@ Status Lookup::Impl::CountBitSliced(const CandidatePlan& plan,
   return Status::Ok();
 }
 
-Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
-                                            std::uint64_t& read) {
-  if (auto found = dense.find(key); found != dense.end()) {
-    return &found->second;
+namespace {
+
+// Builds a key's DenseKey over units 0..units from its chunks, whatever
+// order they come in (a reused id's stale posting may list a unit twice):
+// every level straight into its bitmap; the sparse ones become lists at
+// the end.
+class DenseBuilder {
+ public:
+  // `detailed`: each posting carries how many times the unit holds the
+  // key (not for token pairs).
+  DenseBuilder(std::size_t units, bool detailed)
+      : units_(units), words_((units + 1 + 63) / 64), detailed_(detailed) {
+    key_.levels.reserve(kManyTimes);  // level 0 stays put as levels are added
+    key_.levels.resize(1);
+    key_.levels[0].bits.assign(words_, 0);
   }
-  // Every level straight into its bitmap, whatever order the chunks come
-  // in (a reused id's stale posting may list a unit twice); the sparse
-  // ones become lists at the end.
-  const std::size_t words = (units + 1 + 63) / 64;
-  DenseKey d;
-  d.levels.reserve(kManyTimes);  // `first` stays put as levels are added
-  d.levels.resize(1);
-  d.levels[0].bits.assign(words, 0);
-  auto more = [&](std::uint32_t unit, std::uint32_t times) {
-    if (d.levels.size() < times) d.levels.resize(times);  // times <= 8
-    for (std::uint32_t j = 1; j < times; ++j) {
-      std::vector<std::uint64_t>& bits = d.levels[j].bits;
-      if (bits.empty()) bits.assign(words, 0);
-      bits[unit / 64] |= std::uint64_t{1} << (unit % 64);
-    }
-  };
-  std::vector<std::uint64_t>& first = d.levels[0].bits;
-  // A chunk with its bitmap twin (memory/schema/0007_tm_index_batches.sql)
-  // is read as words; one without is decoded posting by posting. Never
-  // both: `bits` comes first in the row, and coalesce() reads `data` only
-  // when `bits` is NULL.
-  auto chunks = db.Cached(format::sql::kKeyPostingsOrBits,
-                          "read a key's postings and bitmaps");
-  if (!chunks.ok()) return chunks.status();
-  store::Statement& c = **chunks;
-  c.Reset();
-  ONOMA_RETURN_IF_ERROR(c.BindInt64(1, key));
-  const bool detailed = !IsBigramKey(key);
-  for (;;) {
-    auto row = c.Step();
-    if (!row.ok()) {
-      c.Reset();
-      return row.status();
-    }
-    if (!*row) break;
-    std::string_view data = c.ColumnBlob(0);
+
+  // A chunk of postings: varint unit deltas, each followed by a varint
+  // detail when detailed; `read` counts them. False when damaged.
+  bool AddPostings(std::string_view data, std::uint64_t& read) {
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
     const unsigned char* end = p + data.size();
-    if (c.ColumnInt64(1) != 0) {
-      std::uint64_t unit = 0, delta = 0, detail = 0;
-      while (p < end) {
-        if (!ReadVarint(p, end, delta) ||
-            (detailed && !ReadVarint(p, end, detail))) {
-          c.Reset();
-          return Status::Database(kDamagedIndex);
-        }
-        unit += delta;
-        ++read;
-        if (unit > units) continue;  // as in Candidates
-        first[unit / 64] |= std::uint64_t{1} << (unit % 64);
-        const std::uint32_t times = detailed ? (detail & 7) + 1 : 1;
-        if (times >= 2) more(static_cast<std::uint32_t>(unit), times);
+    std::vector<std::uint64_t>& first = key_.levels[0].bits;
+    std::uint64_t unit = 0, delta = 0, detail = 0;
+    while (p < end) {
+      if (!ReadVarint(p, end, delta) ||
+          (detailed_ && !ReadVarint(p, end, detail))) {
+        return false;
       }
-      continue;
+      unit += delta;
+      ++read;
+      if (unit > units_) continue;  // as in Candidates
+      first[unit / 64] |= std::uint64_t{1} << (unit % 64);
+      const std::uint32_t times = detailed_ ? (detail & 7) + 1 : 1;
+      if (times >= 2) More(static_cast<std::uint32_t>(unit), times);
     }
+    return true;
+  }
+
+  // A chunk's bitmap twin (memory/schema/0007_tm_index_batches.sql): the
+  // first word's index, the words stored (little-endian), then the units
+  // held more than once with how many times. False when damaged.
+  bool AddBitmap(std::string_view data) {
+    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+    const unsigned char* end = p + data.size();
+    std::vector<std::uint64_t>& first = key_.levels[0].bits;
     std::uint64_t low = 0, stored = 0, many = 0;
     if (!ReadVarint(p, end, low) || !ReadVarint(p, end, stored) ||
         static_cast<std::uint64_t>(end - p) / 8 < stored) {
-      c.Reset();
-      return Status::Database(kDamagedIndex);
+      return false;
     }
     for (std::uint64_t w = 0; w < stored; ++w, p += 8) {
       const std::uint64_t at = low + w;
@@ -418,44 +403,96 @@ Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
       }
       first[at] |= word;
     }
-    if (!ReadVarint(p, end, many)) {
-      c.Reset();
-      return Status::Database(kDamagedIndex);
-    }
+    if (!ReadVarint(p, end, many)) return false;
     std::uint64_t unit = 0;
     for (std::uint64_t i = 0; i < many; ++i) {
       std::uint64_t delta = 0, times = 0;
       if (!ReadVarint(p, end, delta) || !ReadVarint(p, end, times) ||
           times < 2 || times > kManyTimes) {
-        c.Reset();
-        return Status::Database(kDamagedIndex);
+        return false;
       }
       unit += delta;
-      if (unit > units) continue;
-      more(static_cast<std::uint32_t>(unit), static_cast<std::uint32_t>(times));
+      if (unit > units_) continue;
+      More(static_cast<std::uint32_t>(unit), static_cast<std::uint32_t>(times));
+    }
+    return true;
+  }
+
+  // The key, its levels above the first held as lists where sparse.
+  DenseKey Finish() && {
+    // Units past the watermark (stale postings of a reused id) are not
+    // counted, as in Candidates.
+    if (const std::size_t tail = (units_ + 1) % 64; tail != 0) {
+      key_.levels[0].bits.back() &= (std::uint64_t{1} << tail) - 1;
+    }
+    for (std::size_t j = 1; j < key_.levels.size(); ++j) {
+      DenseKey::Level& level = key_.levels[j];
+      std::size_t held = 0;
+      for (std::uint64_t word : level.bits) held += std::popcount(word);
+      if (held * 32 >= units_) continue;
+      level.list.reserve(held);
+      for (std::size_t w = 0; w < level.bits.size(); ++w) {
+        for (std::uint64_t word = level.bits[w]; word != 0; word &= word - 1) {
+          level.list.push_back(static_cast<std::uint32_t>(
+              w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+        }
+      }
+      level.bits = std::vector<std::uint64_t>();
+    }
+    return std::move(key_);
+  }
+
+ private:
+  // `unit` holds the key `times` times: it is in levels 1..times-1 too.
+  void More(std::uint32_t unit, std::uint32_t times) {
+    if (key_.levels.size() < times) key_.levels.resize(times);  // times <= 8
+    for (std::uint32_t j = 1; j < times; ++j) {
+      std::vector<std::uint64_t>& bits = key_.levels[j].bits;
+      if (bits.empty()) bits.assign(words_, 0);
+      bits[unit / 64] |= std::uint64_t{1} << (unit % 64);
+    }
+  }
+
+  const std::size_t units_;
+  const std::size_t words_;
+  const bool detailed_;
+  DenseKey key_;
+};
+
+}  // namespace
+
+Result<const DenseKey*> Lookup::Impl::Dense(std::int64_t key,
+                                            std::uint64_t& read) {
+  if (auto found = dense.find(key); found != dense.end()) {
+    return &found->second;
+  }
+  DenseBuilder builder(units, !IsBigramKey(key));
+  // A chunk with its bitmap twin is read as words; one without is decoded
+  // posting by posting. Never both: `bits` comes first in the row, and
+  // coalesce() reads `data` only when `bits` is NULL.
+  auto chunks = db.Cached(format::sql::kKeyPostingsOrBits,
+                          "read a key's postings and bitmaps");
+  if (!chunks.ok()) return chunks.status();
+  store::Statement& c = **chunks;
+  c.Reset();
+  ONOMA_RETURN_IF_ERROR(c.BindInt64(1, key));
+  for (;;) {
+    auto row = c.Step();
+    if (!row.ok()) {
+      c.Reset();
+      return row.status();
+    }
+    if (!*row) break;
+    const bool whole = c.ColumnInt64(1) != 0
+                           ? builder.AddPostings(c.ColumnBlob(0), read)
+                           : builder.AddBitmap(c.ColumnBlob(0));
+    if (!whole) {
+      c.Reset();
+      return Status::Database(kDamagedIndex);
     }
   }
   c.Reset();
-  // Units past the watermark (stale postings of a reused id) are not
-  // counted, as in Candidates.
-  if (const std::size_t tail = (units + 1) % 64; tail != 0) {
-    first.back() &= (std::uint64_t{1} << tail) - 1;
-  }
-  for (std::size_t j = 1; j < d.levels.size(); ++j) {
-    DenseKey::Level& level = d.levels[j];
-    std::size_t held = 0;
-    for (std::uint64_t word : level.bits) held += std::popcount(word);
-    if (held * 32 >= units) continue;
-    level.list.reserve(held);
-    for (std::size_t w = 0; w < level.bits.size(); ++w) {
-      for (std::uint64_t word = level.bits[w]; word != 0; word &= word - 1) {
-        level.list.push_back(static_cast<std::uint32_t>(
-            w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
-      }
-    }
-    level.bits = std::vector<std::uint64_t>();
-  }
-  return &dense.emplace(key, std::move(d)).first->second;
+  return &dense.emplace(key, std::move(builder).Finish()).first->second;
 }
 
 Status Lookup::Impl::LoadLengths() {

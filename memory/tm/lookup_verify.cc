@@ -160,30 +160,112 @@ bool Lookup::Impl::CanReach(const std::vector<std::int64_t>& ids) {
   return reaches(at(n, m));
 }
 
-Status Lookup::Impl::LoadForward() {
-  forward = ForwardTokens();
-  forward.tried = true;
-  // The chunks (memory/schema/0007_tm_index_batches.sql) one after
-  // another in `data`, each variant's tokens left where they are.
+namespace {
+
+// Where one variant's tokens lie in ForwardTokens::data.
+struct ForwardEntry {
+  std::int64_t variant;
+  std::uint32_t begin, end;
+};
+
+// Reads the entries of the chunk at data[base..]: a varint delta of the
+// variant id, a varint count, then the tokens, for each variant. Those of
+// units above `units` (the snapshot's watermark) are left out; `sorted`
+// turns false when an id does not rise.
+Status ReadChunkEntries(const std::string& data, std::size_t base,
+                        std::size_t units, std::vector<ForwardEntry>& entries,
+                        bool& sorted) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(data.data());
+  const unsigned char* p = begin + base;
+  const unsigned char* end = begin + data.size();
+  std::int64_t variant = 0;
+  while (p < end) {
+    std::uint64_t delta = 0, count = 0, id = 0;
+    if (!ReadVarint(p, end, delta) || !ReadVarint(p, end, count)) {
+      return Status::Database(kDamagedIndex);
+    }
+    variant += static_cast<std::int64_t>(delta);
+    const unsigned char* tokens = p;
+    for (std::uint64_t t = 0; t < count; ++t) {
+      if (!ReadVarint(p, end, id)) return Status::Database(kDamagedIndex);
+    }
+    // Above the watermark: a batch committed after this snapshot's
+    // watermark was read, or a reused id's old entry.
+    if (static_cast<std::size_t>(format::UnitOfVariant(variant)) > units) {
+      continue;
+    }
+    if (!entries.empty() && entries.back().variant >= variant) sorted = false;
+    entries.push_back({variant, static_cast<std::uint32_t>(tokens - begin),
+                       static_cast<std::uint32_t>(p - begin)});
+  }
+  return Status::Ok();
+}
+
+// Sorts `entries` by variant id; a later chunk's entry for a variant (a
+// reused unit id, indexed again) stands in for the earlier one.
+void KeepLatestEntries(std::vector<ForwardEntry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const ForwardEntry& a, const ForwardEntry& b) {
+                     return a.variant < b.variant;
+                   });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (kept > 0 && entries[kept - 1].variant == entries[i].variant) {
+      entries[kept - 1] = entries[i];
+    } else {
+      entries[kept++] = entries[i];
+    }
+  }
+  entries.resize(kept);
+}
+
+// Fills forward.starts and ends from `entries` in variant id order, and
+// forward.first with each unit's first variant (each unit's are
+// contiguous), up to units + 1.
+void PlaceEntries(const std::vector<ForwardEntry>& entries, std::size_t units,
+                  ForwardTokens& forward) {
+  std::size_t next = 0;  // units below `next` have their first variant set
+  forward.starts.reserve(entries.size());
+  forward.ends.reserve(entries.size());
+  for (const ForwardEntry& e : entries) {
+    const auto unit =
+        static_cast<std::size_t>(format::UnitOfVariant(e.variant));
+    const auto index = static_cast<std::uint32_t>(forward.starts.size());
+    while (next <= unit) forward.first[next++] = index;
+    forward.starts.push_back(e.begin);
+    forward.ends.push_back(e.end);
+  }
+  const auto last = static_cast<std::uint32_t>(forward.starts.size());
+  while (next <= units + 1) forward.first[next++] = last;
+}
+
+}  // namespace
+
+Result<std::int64_t> Lookup::Impl::ForwardBytes() {
   auto size = db.Prepare(format::sql::kTokensChunkBytes,
                          "measure the units' indexed tokens");
   if (!size.ok()) return size.status();
   ONOMA_RETURN_IF_ERROR((*size)->BindText(1, from));
   auto sized = (*size)->Step();
   if (!sized.ok()) return sized.status();
-  const std::int64_t bytes = *sized ? (*size)->ColumnInt64(0) : 0;
+  return *sized ? (*size)->ColumnInt64(0) : 0;
+}
+
+Status Lookup::Impl::LoadForward() {
+  forward = ForwardTokens();
+  forward.tried = true;
+  // The chunks (memory/schema/0007_tm_index_batches.sql) one after
+  // another in `data`, each variant's tokens left where they are.
+  auto bytes = ForwardBytes();
+  if (!bytes.ok()) return bytes.status();
   // Offsets are 32-bit: beyond 4 GB of tokens, units are bounded row by
   // row, as outside a batch.
-  if (bytes < 0 || bytes > 0xFFFFFFFFll) return Status::Ok();
-  forward.data.reserve(static_cast<std::size_t>(bytes));
+  if (*bytes < 0 || *bytes > 0xFFFFFFFFll) return Status::Ok();
+  forward.data.reserve(static_cast<std::size_t>(*bytes));
   forward.upto = units;
   forward.first.assign(units + 2, 0);
   // Each variant's place, in the order read; sorted by variant id below.
-  struct Entry {
-    std::int64_t variant;
-    std::uint32_t begin, end;
-  };
-  std::vector<Entry> entries;
+  std::vector<ForwardEntry> entries;
   entries.reserve(units + 1);
   bool sorted = true;
   auto rows =
@@ -203,62 +285,11 @@ Status Lookup::Impl::LoadForward() {
     }
     const std::size_t base = forward.data.size();
     forward.data.append(chunk);
-    const auto* begin =
-        reinterpret_cast<const unsigned char*>(forward.data.data());
-    const unsigned char* p = begin + base;
-    const unsigned char* end = begin + forward.data.size();
-    std::int64_t variant = 0;
-    while (p < end) {
-      std::uint64_t delta = 0, count = 0, id = 0;
-      if (!ReadVarint(p, end, delta) || !ReadVarint(p, end, count)) {
-        return Status::Database(kDamagedIndex);
-      }
-      variant += static_cast<std::int64_t>(delta);
-      const unsigned char* tokens = p;
-      for (std::uint64_t t = 0; t < count; ++t) {
-        if (!ReadVarint(p, end, id)) return Status::Database(kDamagedIndex);
-      }
-      // Above the watermark: a batch committed after this snapshot's
-      // watermark was read, or a reused id's old entry.
-      if (static_cast<std::size_t>(format::UnitOfVariant(variant)) > units)
-        continue;
-      if (!entries.empty() && entries.back().variant >= variant) {
-        sorted = false;
-      }
-      entries.push_back({variant, static_cast<std::uint32_t>(tokens - begin),
-                         static_cast<std::uint32_t>(p - begin)});
-    }
+    ONOMA_RETURN_IF_ERROR(
+        ReadChunkEntries(forward.data, base, units, entries, sorted));
   }
-  if (!sorted) {
-    // A later chunk's entry for a variant (a reused unit id, indexed
-    // again) stands in for the earlier one.
-    std::stable_sort(
-        entries.begin(), entries.end(),
-        [](const Entry& a, const Entry& b) { return a.variant < b.variant; });
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (kept > 0 && entries[kept - 1].variant == entries[i].variant) {
-        entries[kept - 1] = entries[i];
-      } else {
-        entries[kept++] = entries[i];
-      }
-    }
-    entries.resize(kept);
-  }
-  // Variants in id order: each unit's are contiguous.
-  std::size_t next = 0;  // units below `next` have their first variant set
-  forward.starts.reserve(entries.size());
-  forward.ends.reserve(entries.size());
-  for (const Entry& e : entries) {
-    const auto unit =
-        static_cast<std::size_t>(format::UnitOfVariant(e.variant));
-    const auto index = static_cast<std::uint32_t>(forward.starts.size());
-    while (next <= unit) forward.first[next++] = index;
-    forward.starts.push_back(e.begin);
-    forward.ends.push_back(e.end);
-  }
-  const auto last = static_cast<std::uint32_t>(forward.starts.size());
-  while (next <= units + 1) forward.first[next++] = last;
+  if (!sorted) KeepLatestEntries(entries);
+  PlaceEntries(entries, units, forward);
   forward.loaded = true;
   return Status::Ok();
 }
@@ -538,7 +569,18 @@ Status Lookup::Impl::ReadUnitMeta(std::int64_t unit, Scored& out) {
   return Status::Ok();
 }
 
-Match Lookup::Impl::Propose(const Scored& scored) {
+// A stretch of a unit's target that a proposal rewrites.
+struct TargetReplacement {
+  std::size_t begin, end;
+  std::string text;
+  Substitution::Kind kind;
+  Span in_source;
+};
+
+namespace {
+
+// The fields a Match copies from its scored candidate.
+Match MatchOf(const Scored& scored) {
   Match m;
   m.score = scored.score;
   m.unit_id = scored.unit_id;
@@ -550,15 +592,92 @@ Match Lookup::Impl::Propose(const Scored& scored) {
   m.case_penalty = scored.result.case_penalty;
   m.tag_penalty = scored.result.tag_penalty;
   m.substitution_penalty = scored.result.exchange_penalty;
+  return m;
+}
+
+// Writes m.proposed, `target` with `replacements` made (of overlapping
+// ones, the first stands), and m.substitutions, one per replacement made.
+void ApplyReplacements(std::vector<TargetReplacement> replacements,
+                       const std::string& target, Match& m) {
+  std::sort(replacements.begin(), replacements.end(),
+            [](const TargetReplacement& a, const TargetReplacement& b) {
+              return a.begin < b.begin;
+            });
+  std::size_t copied = 0;
+  for (TargetReplacement& r : replacements) {
+    if (r.begin < copied) continue;  // overlapping: the first one stands
+    m.proposed.append(target, copied, r.begin - copied);
+    Substitution& sub = m.substitutions.emplace_back();
+    sub.kind = r.kind;
+    sub.from = target.substr(r.begin, r.end - r.begin);
+    sub.in_source = r.in_source;
+    sub.in_proposed.begin = static_cast<std::uint32_t>(m.proposed.size());
+    m.proposed.append(r.text);
+    sub.in_proposed.end = static_cast<std::uint32_t>(m.proposed.size());
+    sub.to = std::move(r.text);
+    copied = r.end;
+  }
+  m.proposed.append(target, copied);
+}
+
+}  // namespace
+
+void Lookup::Impl::ReadTargetNames(const std::string& target) {
+  tokenizer.Tokenize(target, target_tokens);
+  target_names.clear();
+  if (options.names != nullptr) options.names->Find(target, to, target_names);
+}
+
+void Lookup::Impl::ReplaceNumber(const Scored& scored, const AlignStep& step,
+                                 Span src,
+                                 std::vector<TargetReplacement>& out) {
+  const std::vector<MatchToken>& s = scored.source_tokens;
+  const Exchangeable& x = query.spans[step.query_span];
+  const Exchangeable& y = scored.source_spans[step.source_span];
+  const auto k = static_cast<std::size_t>(step.source_span);
+  std::string digits = DigitsOf(s[y.begin].key);
+  std::size_t ordinal =
+      Ordinal(scored.source_spans, k, [&](const Exchangeable& e) {
+        return e.kind == Exchangeable::Kind::kNumber &&
+               DigitsOf(s[e.begin].key) == digits;
+      });
+  std::vector<TargetNumber> numbers;
+  TargetNumbers(scored.target, target_tokens, numbers);
+  for (const TargetNumber& t : numbers) {
+    if (t.digits != digits) continue;
+    if (ordinal-- != 0) continue;
+    const Span number = t.span;
+    std::string_view tgt = Cut(scored.target, number);
+    std::string_view q = query.text.substr(
+        query.tokens[x.begin].begin,
+        query.tokens[x.begin].end - query.tokens[x.begin].begin);
+    out.push_back({number.begin, number.end,
+                   text::RestyleNumber(q, options.from, options.to, tgt),
+                   Substitution::Kind::kNumber, src});
+    return;
+  }
+}
+
+void Lookup::Impl::ReplaceName(const Scored& scored, const AlignStep& step,
+                               Span src, std::vector<TargetReplacement>& out) {
+  const Exchangeable& x = query.spans[step.query_span];
+  const auto k = static_cast<std::size_t>(step.source_span);
+  const normalize::NameHit* hit =
+      TargetHitFor(scored.source_spans, k, target_names);
+  if (hit == nullptr) return;
+  std::optional<std::string> text =
+      options.names->Render(x.concept_index, to, scored.target, *hit);
+  if (text) {
+    out.push_back({hit->begin, hit->word_end, std::move(*text),
+                   Substitution::Kind::kName, src});
+  }
+}
+
+Match Lookup::Impl::Propose(const Scored& scored) {
+  Match m = MatchOf(scored);
   const std::vector<MatchToken>& s = scored.source_tokens;
   std::vector<Span> in_source, in_query;
-  struct Replacement {
-    std::size_t begin, end;
-    std::string text;
-    Substitution::Kind kind;
-    Span in_source;
-  };
-  std::vector<Replacement> replacements;
+  std::vector<TargetReplacement> replacements;
   bool target_read = false;
   for (const AlignStep& step : scored.result.steps) {
     Span src = BytesOf(s, step.source_begin, step.source_end);
@@ -590,68 +709,15 @@ Match Lookup::Impl::Propose(const Scored& scored) {
     }
     if (!target_read) {
       target_read = true;
-      tokenizer.Tokenize(scored.target, target_tokens);
-      target_names.clear();
-      if (options.names != nullptr) {
-        options.names->Find(scored.target, to, target_names);
-      }
+      ReadTargetNames(scored.target);
     }
-    const auto k = static_cast<std::size_t>(step.source_span);
     if (y.kind == Exchangeable::Kind::kNumber) {
-      std::string digits = DigitsOf(s[y.begin].key);
-      std::size_t ordinal =
-          Ordinal(scored.source_spans, k, [&](const Exchangeable& e) {
-            return e.kind == Exchangeable::Kind::kNumber &&
-                   DigitsOf(s[e.begin].key) == digits;
-          });
-      std::vector<TargetNumber> numbers;
-      TargetNumbers(scored.target, target_tokens, numbers);
-      for (const TargetNumber& t : numbers) {
-        if (t.digits != digits) continue;
-        if (ordinal-- != 0) continue;
-        const Span number = t.span;
-        std::string_view tgt = Cut(scored.target, number);
-        std::string_view q = query.text.substr(
-            query.tokens[x.begin].begin,
-            query.tokens[x.begin].end - query.tokens[x.begin].begin);
-        replacements.push_back(
-            {number.begin, number.end,
-             text::RestyleNumber(q, options.from, options.to, tgt),
-             Substitution::Kind::kNumber, src});
-        break;
-      }
-      continue;
-    }
-    const normalize::NameHit* hit =
-        TargetHitFor(scored.source_spans, k, target_names);
-    std::optional<std::string> text;
-    if (hit != nullptr) {
-      text = options.names->Render(x.concept_index, to, scored.target, *hit);
-    }
-    if (text) {
-      replacements.push_back({hit->begin, hit->word_end, std::move(*text),
-                              Substitution::Kind::kName, src});
+      ReplaceNumber(scored, step, src, replacements);
+    } else {
+      ReplaceName(scored, step, src, replacements);
     }
   }
-  std::sort(replacements.begin(), replacements.end(),
-            [](const Replacement& a, const Replacement& b) {
-              return a.begin < b.begin;
-            });
-  std::size_t copied = 0;
-  for (Replacement& r : replacements) {
-    if (r.begin < copied) continue;  // overlapping: the first one stands
-    m.proposed.append(scored.target, copied, r.begin - copied);
-    Substitution& sub = m.substitutions.emplace_back();
-    sub.kind = r.kind;
-    sub.from = scored.target.substr(r.begin, r.end - r.begin);
-    sub.in_source = r.in_source;
-    sub.in_proposed.begin = static_cast<std::uint32_t>(m.proposed.size());
-    m.proposed.append(r.text);
-    sub.in_proposed.end = static_cast<std::uint32_t>(m.proposed.size());
-    sub.to = std::move(r.text);
-    copied = r.end;
-  }
-  m.proposed.append(scored.target, copied);
+  ApplyReplacements(std::move(replacements), scored.target, m);
   m.differences = Merged(std::move(in_source));
   m.query_differences = Merged(std::move(in_query));
   return m;
