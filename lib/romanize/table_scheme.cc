@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "lib/romanize/table_matcher_internal.h"
+#include "lib/text/code_points.h"
+#include "lib/text/utf8.h"
 
 namespace onoma::romanize {
 namespace {
@@ -25,40 +27,15 @@ using internal::TableMatcher;
 
 enum Form { kLower = 0, kTitle = 1, kUpper = 2 };
 
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-    return;
-  }
-  char buf[U8_MAX_LENGTH];
-  std::int32_t len = 0;
-  U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(c));
-  out.append(buf, static_cast<std::size_t>(len));
-}
-std::string Utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) AppendUtf8(out, c);
-  return out;
-}
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  std::int32_t i = 0;
-  const auto n = static_cast<std::int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-  }
-  return out;
-}
 // The three case forms of a rule's output.
 std::array<std::string, 3> CaseForms(std::string_view target) {
-  std::u32string lower = Decode(target);
+  std::u32string lower = text::DecodeUtf8(target);
   std::u32string title = lower;
   std::u32string upper = lower;
   if (!title.empty()) title[0] = static_cast<char32_t>(u_totitle(title[0]));
   for (char32_t& c : upper) c = static_cast<char32_t>(u_toupper(c));
-  return {Utf8(lower), Utf8(title), Utf8(upper)};
+  return {text::EncodeUtf8(lower), text::EncodeUtf8(title),
+          text::EncodeUtf8(upper)};
 }
 
 // The target without combining marks: ALA-LC's ties and diacritics dropped.
@@ -100,7 +77,8 @@ Result<std::unique_ptr<TableScheme>> TableScheme::Create(TableSpec spec) {
     for (char32_t c : r.source) {
       if (!IsLetterOrMark(c) &&
           spec.word_chars.find(c) == std::u32string::npos) {
-        return fault(r.line, "rule can never apply: '" + Utf8({c}) +
+        return fault(r.line, "rule can never apply: '" +
+                                 text::EncodeUtf8(std::u32string(1, c)) +
                                  "' is neither a letter nor in word-chars");
       }
     }
@@ -135,12 +113,12 @@ Result<std::unique_ptr<TableScheme>> TableScheme::Create(TableSpec spec) {
     }
     for (const TableRule& r : spec.rules) {
       if (r.reverse_only || r.noreverse || r.target.empty()) continue;
-      std::u32string source = Decode(r.target);
+      std::u32string source = text::DecodeUtf8(r.target);
       for (char32_t& c : source) c = FastLower(c);
       bool seen = std::any_of(reverse.begin(), reverse.end(), [&](auto& x) {
         return x.source == source && x.conditions.empty();
       });
-      if (!seen) add_reverse(std::move(source), Utf8(r.source), {});
+      if (!seen) add_reverse(std::move(source), text::EncodeUtf8(r.source), {});
     }
   }
 

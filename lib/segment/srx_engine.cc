@@ -28,11 +28,6 @@ struct CompiledRule {
   std::unique_ptr<icu::RegexMatcher> after;
 };
 
-struct UTextCloser {
-  UText* text;
-  ~UTextCloser() { utext_close(text); }
-};
-
 Status Compile(const std::string& source, std::uint64_t line,
                std::string_view path,
                std::unique_ptr<icu::RegexPattern>& pattern,
@@ -68,13 +63,9 @@ class SrxEngine : public BreakEngine {
   void Breaks(std::string_view paragraph,
               std::vector<std::size_t>& out) override {
     if (paragraph.empty()) return;
-    UText storage = UTEXT_INITIALIZER;
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext =
-        utext_openUTF8(&storage, paragraph.data(),
-                       static_cast<std::int64_t>(paragraph.size()), &status);
-    if (U_FAILURE(status)) return;
-    UTextCloser closer{utext};
+    const text::Utf8Text opened(paragraph);
+    UText* utext = opened.get();
+    if (utext == nullptr) return;
     const auto size = static_cast<std::int64_t>(paragraph.size());
 
     // decided[i]: 0 undecided, 1 break, 2 no break.

@@ -53,11 +53,6 @@ Result<std::unique_ptr<icu::BreakIterator>> CloneSentenceIterator(
   return copy;
 }
 
-struct UTextCloser {
-  UText* text;
-  ~UTextCloser() { utext_close(text); }
-};
-
 UChar32 At(std::string_view s, std::size_t i) {
   UChar32 c = 0;
   auto length = static_cast<std::int32_t>(s.size());
@@ -228,13 +223,10 @@ class TableEngine : public BreakEngine {
   void Breaks(std::string_view paragraph,
               std::vector<std::size_t>& out) override {
     if (paragraph.empty()) return;
-    UText storage = UTEXT_INITIALIZER;
+    const text::Utf8Text opened(paragraph);
+    UText* utext = opened.get();
+    if (utext == nullptr) return;
     UErrorCode status = U_ZERO_ERROR;
-    UText* utext =
-        utext_openUTF8(&storage, paragraph.data(),
-                       static_cast<std::int64_t>(paragraph.size()), &status);
-    if (U_FAILURE(status)) return;
-    UTextCloser closer{utext};
 
     std::size_t start = DatelineEnd(utext);
     if (start > 0 && start < paragraph.size()) out.push_back(start);

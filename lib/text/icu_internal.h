@@ -19,7 +19,9 @@
 #define ONOMA_LIB_TEXT_ICU_INTERNAL_H_
 
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +37,31 @@ std::string FromUnicodeString(const icu::UnicodeString& s);
 
 // Appends the UTF-8 form of `s` to `out`, reusing its capacity.
 void AppendUnicodeString(std::string& out, const icu::UnicodeString& s);
+
+// A UText over UTF-8 bytes in place (utext_openUTF8), so that an ICU
+// iterator's or matcher's native indices are byte offsets into the text;
+// closed when this goes. get() is null when ICU refused to open it.
+// `utf8` must outlive it; neither copied nor moved (it holds its storage).
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    text_ = utext_openUTF8(&storage_, utf8.data(),
+                           static_cast<std::int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status)) text_ = nullptr;
+  }
+  ~Utf8Text() {
+    if (text_ != nullptr) utext_close(text_);
+  }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+
+  UText* get() const { return text_; }
+
+ private:
+  UText storage_ = UTEXT_INITIALIZER;
+  UText* text_ = nullptr;
+};
 
 }  // namespace onoma::text
 

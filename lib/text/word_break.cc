@@ -12,6 +12,8 @@
 #include <string>
 #include <utility>
 
+#include "lib/text/icu_internal.h"
+
 // Tested by tests/text/word_break_test.cc.
 
 namespace onoma::text {
@@ -94,12 +96,6 @@ PrototypeCache& Prototypes() {
   return *cache;
 }
 
-// Closes a UText opened on the stack when it goes out of scope.
-struct UTextCloser {
-  UText* text;
-  ~UTextCloser() { utext_close(text); }
-};
-
 }  // namespace
 
 Result<WordBreaker> WordBreaker::Create(std::string_view locale) {
@@ -143,12 +139,10 @@ void WordBreaker::Start(std::string_view text) {
 
   // A UText over the UTF-8 bytes makes the iterator's native indices byte
   // offsets into `text`: no conversion to UTF-16 and no offset mapping back.
-  UText storage = UTEXT_INITIALIZER;
+  const Utf8Text opened(text);
+  UText* utext = opened.get();
+  if (utext == nullptr) return;
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(
-      &storage, text.data(), static_cast<std::int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  UTextCloser closer{utext};
 
   // setText() takes a shallow clone of the UText, so the iterator points
   // into `text` until the next Start; it reads it in Next.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/text/code_points.h"
 #include "lib/text/text.h"
 #include "lib/util/edit_distance.h"
 
@@ -35,22 +36,6 @@ std::vector<std::u32string> Words(std::u32string_view text) {
     }
   }
   return words;
-}
-
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c;
-    text::DecodeNext(s, i, c);
-    out += c;
-  }
-  return out;
-}
-
-std::string Encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) text::AppendUtf8(out, c);
-  return out;
 }
 
 bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
@@ -114,7 +99,7 @@ constexpr std::u32string_view kParticles[] = {
 std::string FoldKey(std::string_view input) {
   std::string folded = text::FoldCase(input);
   std::u32string marked =
-      Decode(text::IsAscii(folded) ? folded : text::ToNfd(folded));
+      text::DecodeUtf8(text::IsAscii(folded) ? folded : text::ToNfd(folded));
   std::u32string out;
   text::Script base = text::Script::kCommon;
   for (char32_t c : marked) {
@@ -132,13 +117,13 @@ std::string FoldKey(std::string_view input) {
     out += c;
   }
   while (!out.empty() && out.back() == U' ') out.pop_back();
-  std::string utf8 = Encode(out);
+  std::string utf8 = text::EncodeUtf8(out);
   return text::IsNfc(utf8) ? utf8 : text::ToNfc(utf8);
 }
 
 std::string StemKey(std::string_view fold_key) {
   std::u32string out;
-  for (std::u32string& word : Words(Decode(fold_key))) {
+  for (std::u32string& word : Words(text::DecodeUtf8(fold_key))) {
     if (!word.empty() && text::ScriptOf(word[0]) == text::Script::kCyrillic) {
       StemCyrillic(word);
     } else if (EndsWith(word, U"'s") && word.size() > 3) {
@@ -148,12 +133,12 @@ std::string StemKey(std::string_view fold_key) {
     }
     out += word;
   }
-  return Encode(out);
+  return text::EncodeUtf8(out);
 }
 
 std::vector<std::string> ParticleCandidates(std::string_view fold_key) {
   std::vector<std::string> out;
-  std::u32string all = Decode(fold_key);
+  std::u32string all = text::DecodeUtf8(fold_key);
   if (all.empty() || text::ScriptOf(all.back()) != text::Script::kHangul) {
     return out;
   }
@@ -162,7 +147,7 @@ std::vector<std::string> ParticleCandidates(std::string_view fold_key) {
   std::size_t word_size = all.size() - start;
   for (std::u32string_view particle : kParticles) {
     if (word_size > particle.size() && EndsWith(all, particle)) {
-      out.push_back(Encode(
+      out.push_back(text::EncodeUtf8(
           std::u32string_view(all).substr(0, all.size() - particle.size())));
     }
   }

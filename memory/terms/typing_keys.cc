@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/text/code_points.h"
 #include "lib/text/text.h"
 #include "lib/util/edit_distance.h"
 #include "memory/terms/search_keys.h"
@@ -22,33 +23,17 @@
 namespace onoma::terms {
 namespace {
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c;
-    text::DecodeNext(s, i, c);
-    out += c;
-  }
-  return out;
-}
-
-std::string Encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) text::AppendUtf8(out, c);
-  return out;
-}
-
 bool IsSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // `s` and every string one code point shorter, tab and `tag` first.
 void AddDeletions(std::u32string_view s, const std::string& tag,
                   std::vector<std::string>& out) {
-  out.push_back("\t" + tag + Encode(s));
+  out.push_back("\t" + tag + text::EncodeUtf8(s));
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i > 0 && s[i] == s[i - 1]) continue;
     std::u32string shorter(s.substr(0, i));
     shorter += s.substr(i + 1);
-    out.push_back("\t" + tag + Encode(shorter));
+    out.push_back("\t" + tag + text::EncodeUtf8(shorter));
   }
 }
 
@@ -97,7 +82,7 @@ std::string_view TypingOwnerFold(std::string_view owner) {
 
 std::vector<std::string> TypingNeighbourhood(std::string_view fold) {
   std::vector<std::string> out;
-  std::u32string s = Decode(fold);
+  std::u32string s = text::DecodeUtf8(fold);
   int threshold = TypoThreshold(fold);
   if (threshold == 0 || s.size() < 2 || s.size() > kMaxFuzzyKeyBytes) {
     return out;
@@ -116,7 +101,7 @@ std::vector<std::string> TypingNeighbourhood(std::string_view fold) {
 std::vector<std::string> TypingQueryKeys(std::string_view fold,
                                          bool two_slips) {
   std::vector<std::string> out;
-  std::u32string q = Decode(fold);
+  std::u32string q = text::DecodeUtf8(fold);
   if (TypingLetters(fold) < 3 || q.size() < 2 ||
       q.size() > kMaxFuzzyKeyBytes + 2) {
     return out;
@@ -148,7 +133,7 @@ std::vector<std::string> TypingQueryKeys(std::string_view fold,
 
 int TypingDistance(std::string_view a, std::string_view b, int limit) {
   if (text::IsAscii(a) && text::IsAscii(b)) return EditDistance(a, b, limit);
-  return BoundedEditDistance(Decode(a), Decode(b), limit);
+  return BoundedEditDistance(text::DecodeUtf8(a), text::DecodeUtf8(b), limit);
 }
 
 }  // namespace onoma::terms

@@ -28,29 +28,6 @@ using formats::TmxUnit;
 using formats::TmxVariant;
 using formats::TmxWriter;
 
-constexpr TmxAttr kSourceColumns[] = {
-    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-    TmxAttr::kSegtype,      TmxAttr::kOTmf,
-    TmxAttr::kAdminlang,    TmxAttr::kSrclang,
-    TmxAttr::kDatatype,     TmxAttr::kOEncoding,
-    TmxAttr::kCreationdate, TmxAttr::kCreationid,
-    TmxAttr::kChangedate,   TmxAttr::kChangeid};
-constexpr TmxAttr kUnitColumns[] = {
-    TmxAttr::kTuid,         TmxAttr::kSrclang,
-    TmxAttr::kSegtype,      TmxAttr::kOTmf,
-    TmxAttr::kOEncoding,    TmxAttr::kDatatype,
-    TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
-    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-    TmxAttr::kCreationdate, TmxAttr::kCreationid,
-    TmxAttr::kChangedate,   TmxAttr::kChangeid};
-constexpr TmxAttr kVariantColumns[] = {
-    TmxAttr::kOEncoding,    TmxAttr::kDatatype,
-    TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
-    TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-    TmxAttr::kCreationdate, TmxAttr::kCreationid,
-    TmxAttr::kChangedate,   TmxAttr::kOTmf,
-    TmxAttr::kChangeid};
-
 // The header attributes a unit inherits when it has none of its own
 // (TMX 1.4b, section 3): pushed down onto the unit when units of several
 // files share one exported header.
@@ -124,7 +101,8 @@ Result<Sources> ReadSources(store::Connection& db) {
     h.version = q.ColumnText(1);
     h.root_extra = q.ColumnText(2);
     int column = 3;
-    for (TmxAttr attr : kSourceColumns) ReadAttr(q, column++, attr, h.attrs);
+    for (TmxAttr attr : format::kSourceAttrColumns)
+      ReadAttr(q, column++, attr, h.attrs);
     h.extra = q.ColumnText(15);
     h.body = q.ColumnText(16);
   }
@@ -224,7 +202,8 @@ class UnitReader {
     unit.variants.clear();
     kept_seq_.clear();
     int column = 2;
-    for (TmxAttr attr : kUnitColumns) ReadAttr(u, column++, attr, unit.attrs);
+    for (TmxAttr attr : format::kUnitAttrColumns)
+      ReadAttr(u, column++, attr, unit.attrs);
     unit.extra = u.ColumnText(16);
     ONOMA_RETURN_IF_ERROR(ReadVariants(id, langs, unit));
     ONOMA_RETURN_IF_ERROR(ReadMeta(id, unit));
@@ -250,7 +229,7 @@ class UnitReader {
     kept_seq_.push_back(static_cast<int>(s.ColumnInt64(1)));
     variant.lang = s.ColumnText(2);
     int column = 3;
-    for (TmxAttr attr : kVariantColumns) {
+    for (TmxAttr attr : format::kVariantAttrColumns) {
       ReadAttr(s, column++, attr, variant.attrs);
     }
     variant.extra = s.ColumnText(14);

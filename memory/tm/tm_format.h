@@ -20,6 +20,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "memory/formats/tmx_model.h"
+
 namespace onoma::tm::format {
 
 // ---- Row layout ----------------------------------------------------------
@@ -52,6 +54,32 @@ constexpr std::int64_t LastVariantId(std::int64_t unit_id) {
 // end of a range that reads to the end of the memory.
 inline constexpr std::int64_t kNoUnitId = std::int64_t{1} << 46;
 static_assert(LastVariantId(kNoUnitId) > 0, "variant ids overflow");
+
+// The TMX attributes with a column of their own, in the order of the
+// columns of tm_source (the header's), tm_unit and tm_variant: the
+// statements below bind and read them in this order.
+inline constexpr formats::TmxAttr kSourceAttrColumns[] = {
+    formats::TmxAttr::kCreationtool, formats::TmxAttr::kCreationtoolversion,
+    formats::TmxAttr::kSegtype,      formats::TmxAttr::kOTmf,
+    formats::TmxAttr::kAdminlang,    formats::TmxAttr::kSrclang,
+    formats::TmxAttr::kDatatype,     formats::TmxAttr::kOEncoding,
+    formats::TmxAttr::kCreationdate, formats::TmxAttr::kCreationid,
+    formats::TmxAttr::kChangedate,   formats::TmxAttr::kChangeid};
+inline constexpr formats::TmxAttr kUnitAttrColumns[] = {
+    formats::TmxAttr::kTuid,         formats::TmxAttr::kSrclang,
+    formats::TmxAttr::kSegtype,      formats::TmxAttr::kOTmf,
+    formats::TmxAttr::kOEncoding,    formats::TmxAttr::kDatatype,
+    formats::TmxAttr::kUsagecount,   formats::TmxAttr::kLastusagedate,
+    formats::TmxAttr::kCreationtool, formats::TmxAttr::kCreationtoolversion,
+    formats::TmxAttr::kCreationdate, formats::TmxAttr::kCreationid,
+    formats::TmxAttr::kChangedate,   formats::TmxAttr::kChangeid};
+inline constexpr formats::TmxAttr kVariantAttrColumns[] = {
+    formats::TmxAttr::kOEncoding,    formats::TmxAttr::kDatatype,
+    formats::TmxAttr::kUsagecount,   formats::TmxAttr::kLastusagedate,
+    formats::TmxAttr::kCreationtool, formats::TmxAttr::kCreationtoolversion,
+    formats::TmxAttr::kCreationdate, formats::TmxAttr::kCreationid,
+    formats::TmxAttr::kChangedate,   formats::TmxAttr::kOTmf,
+    formats::TmxAttr::kChangeid};
 
 // ---- SQL -----------------------------------------------------------------
 

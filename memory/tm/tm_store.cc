@@ -459,15 +459,9 @@ Result<std::int64_t> UnitStore::InsertSourceRow(Row s, std::string_view kind,
   s.Text(3, now);
   BindOptionalText(s, 4, header.version);
   BindOptionalText(s, 5, header.root_extra);
-  static constexpr TmxAttr kColumns[] = {
-      TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-      TmxAttr::kSegtype,      TmxAttr::kOTmf,
-      TmxAttr::kAdminlang,    TmxAttr::kSrclang,
-      TmxAttr::kDatatype,     TmxAttr::kOEncoding,
-      TmxAttr::kCreationdate, TmxAttr::kCreationid,
-      TmxAttr::kChangedate,   TmxAttr::kChangeid};
   int index = 6;
-  for (TmxAttr attr : kColumns) BindAttr(s, index++, header.attrs, attr);
+  for (TmxAttr attr : format::kSourceAttrColumns)
+    BindAttr(s, index++, header.attrs, attr);
   BindOptionalText(s, 18, header.extra);
   s.Text(19, header.body);
   return s.Insert();
@@ -580,16 +574,9 @@ template <class Row>
 Status UnitStore::InsertUnitRows(Row s, Row v, Row meta, std::int64_t source_id,
                                  const TmxUnit& unit) {
   s.Int(1, source_id);
-  static constexpr TmxAttr kUnitColumns[] = {
-      TmxAttr::kTuid,         TmxAttr::kSrclang,
-      TmxAttr::kSegtype,      TmxAttr::kOTmf,
-      TmxAttr::kOEncoding,    TmxAttr::kDatatype,
-      TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
-      TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-      TmxAttr::kCreationdate, TmxAttr::kCreationid,
-      TmxAttr::kChangedate,   TmxAttr::kChangeid};
   int index = 2;
-  for (TmxAttr attr : kUnitColumns) BindAttr(s, index++, unit.attrs, attr);
+  for (TmxAttr attr : format::kUnitAttrColumns)
+    BindAttr(s, index++, unit.attrs, attr);
   BindOptionalText(s, 16, unit.extra);
   s.Text(17, keys_.source_lang);
   s.Int(18, keys_.source_seq);
@@ -602,20 +589,13 @@ Status UnitStore::InsertUnitRows(Row s, Row v, Row meta, std::int64_t source_id,
   if (!unit.meta.empty())
     ONOMA_RETURN_IF_ERROR(InsertMetaRows(meta, unit_id, 0, unit.meta));
 
-  static constexpr TmxAttr kVariantColumns[] = {
-      TmxAttr::kOEncoding,    TmxAttr::kDatatype,
-      TmxAttr::kUsagecount,   TmxAttr::kLastusagedate,
-      TmxAttr::kCreationtool, TmxAttr::kCreationtoolversion,
-      TmxAttr::kCreationdate, TmxAttr::kCreationid,
-      TmxAttr::kChangedate,   TmxAttr::kOTmf,
-      TmxAttr::kChangeid};
   int seq = 0;
   for (const TmxVariant& variant : unit.variants) {
     v.Int(1, unit_id);
     v.Int(2, ++seq);
     v.Text(3, variant.lang);
     index = 4;
-    for (TmxAttr attr : kVariantColumns) {
+    for (TmxAttr attr : format::kVariantAttrColumns) {
       BindAttr(v, index++, variant.attrs, attr);
     }
     BindOptionalText(v, 15, variant.extra);

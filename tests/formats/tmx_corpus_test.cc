@@ -15,7 +15,6 @@
 // of tests/data/tm/ (its README.md), which bring Korean and Ukrainian.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -148,17 +147,26 @@ std::string DumpUnits(sqlite::Database& db) {
   return out;
 }
 
-// The stored header, by column.
+// The stored header, by column: the names in the order SQLite lists the
+// columns (pragma_table_info), which SELECT * follows.
 std::map<std::string, std::string> DumpSource(sqlite::Database& db) {
   std::map<std::string, std::string> columns;
+  std::vector<std::string> names;
+  auto info = db.Prepare(
+      "SELECT name FROM pragma_table_info('tm_source') ORDER BY cid", "dump");
+  EXPECT_TRUE(info.ok());
+  for (auto next = info->Step(); next.ok() && *next; next = info->Step()) {
+    names.push_back(info->ColumnText(0));
+  }
   auto query =
       db.Prepare("SELECT * FROM tm_source ORDER BY id LIMIT 1", "dump");
   EXPECT_TRUE(query.ok());
   auto row = query->Step();
   if (!row.ok() || !*row) return columns;
+  EXPECT_EQ(static_cast<std::size_t>(query->ColumnCount()), names.size());
   for (int c = 0; c < query->ColumnCount(); ++c) {
     if (query->ColumnIsNull(c)) continue;
-    columns[sqlite3_column_name(query->handle(), c)] = query->ColumnText(c);
+    columns[names.at(static_cast<std::size_t>(c))] = query->ColumnText(c);
   }
   return columns;
 }

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "lib/text/code_points.h"
 #include "lib/util/status.h"
 
 namespace onoma::text {
@@ -263,6 +264,16 @@ TEST(AppendUtf8Test, WritesReplacementForNonScalarValues) {
     EXPECT_EQ(out, "x\xEF\xBF\xBD")
         << std::hex << static_cast<std::uint32_t>(bad);
   }
+}
+
+TEST(DecodeUtf8Test, GivesCodePointsAndBack) {
+  EXPECT_EQ(DecodeUtf8("Київ 서울"), U"Київ 서울");
+  EXPECT_EQ(EncodeUtf8(U"Київ 서울"), "Київ 서울");
+  EXPECT_EQ(DecodeUtf8(""), U"");
+  // Each invalid sequence is one U+FFFD, as DecodeNext gives it.
+  EXPECT_EQ(DecodeUtf8("a\xC3"
+                       "b\xE2\x82"),
+            U"a\uFFFDb\uFFFD");
 }
 
 TEST(CountCodePointsTest, CountsCharactersNotBytes) {
