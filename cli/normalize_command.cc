@@ -375,6 +375,69 @@ Status CheckOutputs(const Options& options,
   return Status::Ok();
 }
 
+// The flags that do not go together, and --in-place over standard input.
+Status CheckFlags(const NormalizeArgs& args,
+                  const std::vector<std::string>& files) {
+  if (args.backup && !args.in_place) {
+    return Status::BadArgument(Tr("--backup needs --in-place"));
+  }
+  if (args.in_place && args.check) {
+    return Status::BadArgument(Tr("--check changes nothing; drop --in-place"));
+  }
+  for (const std::string& f : files) {
+    if (args.in_place && f == "-") {
+      return Status::BadArgument(
+          Tr("--in-place needs files, not standard input"));
+    }
+  }
+  return Status::Ok();
+}
+
+// Normalizes one file ("-": standard input): in place, or to standard
+// output (nowhere under --check). Its changes are committed to the totals
+// and the report as far as they were written.
+Status NormalizeFile(Normalizer& normalizer, const NormalizeArgs& args,
+                     const std::string& file) {
+  const bool is_stdin = file == "-";
+  const std::string name = is_stdin ? "<stdin>" : file;
+  normalizer.Begin();
+  if (args.in_place) {
+    Status s =
+        RewriteInPlace(file, args.backup, [&](LineReader& in, FILE* out) {
+          return normalizer.Run(name, in, out);
+        });
+    // A file not replaced had nothing applied.
+    if (s.ok()) {
+      normalizer.Commit(name, true);
+    } else {
+      normalizer.Discard(name);
+    }
+    return s;
+  }
+  Status s;
+  auto in = is_stdin ? LineReader::Stdin() : LineReader::Open(file);
+  if (!in.ok()) {
+    s = in.status();
+  } else {
+    s = normalizer.Run(name, *in, args.check ? nullptr : stdout);
+  }
+  // The lines before a fault were written, with their changes.
+  normalizer.Commit(name, s.ok());
+  return s;
+}
+
+// Closes --report; a failed write of it is the exit code.
+int CloseReport(FILE* report, const Normalizer& normalizer,
+                const Options& options, int exit_code) {
+  int error = normalizer.report_error();
+  if (std::fclose(report) != 0 && error == 0) error = errno;
+  if (error == 0) return exit_code;
+  return Fail(
+      options.command_name,
+      Status::Io(Tr("cannot write the file") + ": " + std::strerror(error))
+          .At({options.normalize.report, 0, 0, 0}));
+}
+
 }  // namespace
 
 int RunNormalize(const Options& options) {
@@ -382,26 +445,14 @@ int RunNormalize(const Options& options) {
   const std::string& what = options.command_name;
   std::vector<std::string> files = args.files;
   if (files.empty()) files.push_back("-");
-  if (args.backup && !args.in_place) {
-    return Fail(what, Status::BadArgument(Tr("--backup needs --in-place")));
-  }
-  if (args.in_place && args.check) {
-    return Fail(what, Status::BadArgument(
-                          Tr("--check changes nothing; drop --in-place")));
-  }
-  for (const std::string& f : files) {
-    if (args.in_place && f == "-") {
-      return Fail(what, Status::BadArgument(
-                            Tr("--in-place needs files, not standard input")));
-    }
-  }
+  Status usable = CheckFlags(args, files);
+  if (!usable.ok()) return Fail(what, usable);
   Status writable = CheckOutputs(options, files);
   if (!writable.ok()) return Fail(what, writable);
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
   auto names = OpenNames(**db, what);
   if (!names.ok()) return Fail(what, names.status());
-  const normalize::Matcher* matcher = &names->matcher;
 
   FILE* report = nullptr;
   if (!args.report.empty()) {
@@ -412,7 +463,7 @@ int RunNormalize(const Options& options) {
           Status::Io(Tr("cannot write the file")).At({args.report, 0, 0, 0}));
     }
   }
-  Normalizer normalizer(options, *matcher, report);
+  Normalizer normalizer(options, names->matcher, report);
   // "[3/40] file.txt", when more than one file is given.
   ProgressLine progress;
   if (files.size() < 2) progress.Disable();
@@ -422,30 +473,7 @@ int RunNormalize(const Options& options) {
     progress.Show("[" + std::to_string(++started) + "/" +
                       std::to_string(files.size()) + "] " + file,
                   true);
-    const bool is_stdin = file == "-";
-    const std::string name = is_stdin ? "<stdin>" : file;
-    Status s;
-    normalizer.Begin();
-    if (args.in_place) {
-      s = RewriteInPlace(file, args.backup, [&](LineReader& in, FILE* out) {
-        return normalizer.Run(name, in, out);
-      });
-      // A file not replaced had nothing applied.
-      if (s.ok()) {
-        normalizer.Commit(name, true);
-      } else {
-        normalizer.Discard(name);
-      }
-    } else {
-      auto in = is_stdin ? LineReader::Stdin() : LineReader::Open(file);
-      if (!in.ok()) {
-        s = in.status();
-      } else {
-        s = normalizer.Run(name, *in, args.check ? nullptr : stdout);
-      }
-      // The lines before a fault were written, with their changes.
-      normalizer.Commit(name, s.ok());
-    }
+    Status s = NormalizeFile(normalizer, args, file);
     if (!s.ok()) {
       // One bad file does not stop the others; the exit code tells.
       progress.Clear();
@@ -461,13 +489,7 @@ int RunNormalize(const Options& options) {
     if (!flushed.ok()) exit_code = Fail(what, flushed);
   }
   if (report != nullptr) {
-    int error = normalizer.report_error();
-    if (std::fclose(report) != 0 && error == 0) error = errno;
-    if (error != 0) {
-      exit_code = Fail(what, Status::Io(Tr("cannot write the file") + ": " +
-                                        std::strerror(error))
-                                 .At({args.report, 0, 0, 0}));
-    }
+    exit_code = CloseReport(report, normalizer, options, exit_code);
   }
   // Quiet as a filter when all went well; --check, --report and
   // --in-place always say what they did.

@@ -222,38 +222,35 @@ CLI::App* Sub(CLI::App& parent, const char* name, const std::string& about,
   return sub;
 }
 
-ParseOutcome ParseArgs(int argc, char** argv) {
-  ParseOutcome outcome;
-  if (auto unknown = UnknownCommand(argc, argv)) {
-    std::string_view best;
-    int best_distance = 3;
-    for (const CommandSpec& spec : CommandTable()) {
-      const std::string_view candidate = spec.path;
-      if (candidate.find(' ') != std::string_view::npos) continue;
-      const int d = BoundedEditDistance(std::string_view(*unknown), candidate,
-                                        best_distance - 1);
-      if (d < best_distance) best = candidate, best_distance = d;
-    }
-    std::string why =
-        best.empty()
-            ? Format(Tr("'{0}' is not an onoma command"), {*unknown})
-            : Format(Tr("'{0}' is not an onoma command; did you mean '{1}'?"),
-                     {*unknown, best});
-    PrintUsageError("", why);
-    outcome.exit_code = kExitUsage;
-    return outcome;
-  }
+namespace {
 
-  Options opts;
-  CLI::App app(Tr("onoma: romanize names, keep a term store, normalize "
-                  "names in articles and keep a translation memory."),
-               "onoma");
+// "'romanise' is not an onoma command; did you mean 'romanize'?": the
+// message for a first word that names no command, with the nearest
+// command within two edits.
+std::string UnknownCommandMessage(const std::string& unknown) {
+  std::string_view best;
+  int best_distance = 3;
+  for (const CommandSpec& spec : CommandTable()) {
+    const std::string_view candidate = spec.path;
+    if (candidate.find(' ') != std::string_view::npos) continue;
+    const int d = BoundedEditDistance(std::string_view(unknown), candidate,
+                                      best_distance - 1);
+    if (d < best_distance) best = candidate, best_distance = d;
+  }
+  return best.empty()
+             ? Format(Tr("'{0}' is not an onoma command"), {unknown})
+             : Format(Tr("'{0}' is not an onoma command; did you mean '{1}'?"),
+                      {unknown, best});
+}
+
+// The top of the command line: its help, --version (into `version`) and
+// the options every command shares, bound to `opts`.
+void DefineGlobalOptions(CLI::App& app, Options& opts, bool& version) {
   Localize(app);
   app.option_defaults()->group(Tr("Options"));
   app.set_help_flag("-h,--help", Tr("Print this help and exit"));
   app.fallthrough();
   app.require_subcommand(0, 1);
-  bool version = false;
   app.add_flag("--version", version, Tr("Print the version and exit"));
   app.add_option("--db", opts.db,
                  Tr("The database: a SQLite file, or a postgresql:// URI "
@@ -277,8 +274,11 @@ ParseOutcome ParseArgs(int argc, char** argv) {
              "  onoma romanize --list\n"
              "  onoma tm lookup --from en --to uk \"Kyiv said on Monday\"\n\n" +
              Tr("Run 'onoma COMMAND --help' for the options of a command."));
+}
 
-  // Each command, in the table's order, under its group (cli/command_table.h).
+// Each command, in the table's order, under its group
+// (cli/command_table.h); the one parsed sets opts.command.
+void DefineCommands(CLI::App& app, Options& opts) {
   std::map<std::string_view, CLI::App*> defined;
   for (const CommandSpec& spec : CommandTable()) {
     const std::size_t space = spec.path.rfind(' ');
@@ -291,15 +291,17 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       command->callback([&opts, &spec] { opts.command = &spec; });
     }
   }
+}
 
+// Parses argv into `app`'s bindings. Returns nullopt to go on, or the
+// exit code after --help (printed) or a usage error (reported).
+std::optional<int> Parse(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    outcome.exit_code = app.exit(e, std::cout, std::cerr);
-    return outcome;
+    return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::CallForAllHelp& e) {
-    outcome.exit_code = app.exit(e, std::cout, std::cerr);
-    return outcome;
+    return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::ParseError& e) {
     std::string command;
     for (CLI::App* sub = &app; !sub->get_subcommands().empty();) {
@@ -307,10 +309,32 @@ ParseOutcome ParseArgs(int argc, char** argv) {
       command += (command.empty() ? "" : " ") + sub->get_name();
     }
     PrintUsageError(command, TranslateParseError(e));
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ParseOutcome ParseArgs(int argc, char** argv) {
+  ParseOutcome outcome;
+  if (auto unknown = UnknownCommand(argc, argv)) {
+    PrintUsageError("", UnknownCommandMessage(*unknown));
     outcome.exit_code = kExitUsage;
     return outcome;
   }
 
+  Options opts;
+  CLI::App app(Tr("onoma: romanize names, keep a term store, normalize "
+                  "names in articles and keep a translation memory."),
+               "onoma");
+  bool version = false;
+  DefineGlobalOptions(app, opts, version);
+  DefineCommands(app, opts);
+  if (std::optional<int> exit_code = Parse(app, argc, argv)) {
+    outcome.exit_code = *exit_code;
+    return outcome;
+  }
   if (version) {
     std::cout << "onoma " << ONOMA_VERSION << "\n";
     return outcome;

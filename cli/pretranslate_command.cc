@@ -205,26 +205,21 @@ Result<std::string> ReadReport(const std::string& path) {
   return text;
 }
 
-}  // namespace
-
-int RunPretranslate(const Options& options) {
-  const std::string what = options.command_name;
+// Refuses an -o or --stats that would overwrite an input, the store or
+// each other. Returns kExitOk, or the exit code of the one it reported.
+int CheckOutputs(const Options& options, const std::vector<Job>& jobs) {
   const PretranslateArgs& args = options.pretranslate;
-  const DraftFormat format = ChooseFormat(args);
-
-  auto jobs = PlanJobs(options, format);
-  if (!jobs.ok()) return Fail(what, jobs.status());
   std::vector<std::string> inputs;
-  for (const Job& job : *jobs) inputs.push_back(job.input);
+  for (const Job& job : jobs) inputs.push_back(job.input);
   if (!args.srx.empty()) inputs.push_back(args.srx);
   const auto db_path = StorePath(options);
-  for (const Job& job : *jobs) {
+  for (const Job& job : jobs) {
     Status safe = CheckOutputPath(job.output, inputs, db_path);
     if (!safe.ok()) return Fail("-o", safe);
   }
   if (!args.stats.empty()) {
     Status safe = CheckOutputPath(args.stats, inputs, db_path);
-    for (const Job& job : *jobs) {
+    for (const Job& job : jobs) {
       if (safe.ok() && args.stats != "-" && job.output != "-" &&
           SameFile(args.stats, job.output)) {
         safe = Status::BadArgument(
@@ -234,8 +229,14 @@ int RunPretranslate(const Options& options) {
     if (!safe.ok()) return Fail("--stats", safe);
   }
   Status writable = CheckStandardOutput(inputs);
-  if (!writable.ok()) return Fail(what, writable);
+  if (!writable.ok()) return Fail(options.command_name, writable);
+  return kExitOk;
+}
 
+// The sentence splitter of --from, or of --srx's rules.
+int MakeSplitter(const Options& options,
+                 std::optional<segment::SentenceSplitter>& out) {
+  const PretranslateArgs& args = options.pretranslate;
   std::optional<segment::SrxRules> srx;
   if (!args.srx.empty()) {
     auto rules = formats::ReadSrxFile(args.srx);
@@ -246,24 +247,86 @@ int RunPretranslate(const Options& options) {
       srx ? segment::SentenceSplitter::CreateFromSrx(*srx, args.from)
           : segment::SentenceSplitter::Create(args.from);
   if (!splitter.ok()) {
-    return Fail(srx ? "--srx" : what.c_str(), splitter.status());
+    return Fail(srx ? "--srx" : options.command_name.c_str(),
+                splitter.status());
   }
+  out.emplace(std::move(*splitter));
+  return kExitOk;
+}
+
+// The term store's names and their matcher (none for an empty store), for
+// the names a draft puts in.
+Status ReadTerms(store::Connection& db, normalize::Input& terms,
+                 std::optional<normalize::Matcher>& matcher) {
+  terms::TermStore store(db);
+  auto input = ReadStore(store);
+  if (!input.ok()) return input.status();
+  terms = std::move(*input);
+  if (terms.concepts.empty()) return Status::Ok();
+  auto compiled = normalize::Matcher::Compile(terms);
+  if (!compiled.ok()) return compiled.status();
+  matcher.emplace(std::move(*compiled));
+  return Status::Ok();
+}
+
+// One report: its draft written, its analysis shown and added to `file`
+// (the --stats entry).
+int DraftOne(const Options& options, const Job& job, DraftFormat format,
+             tm::Pretranslator& pre, segment::SentenceSplitter& splitter,
+             tm::Analysis& analysis, Json& file) {
+  const std::string& what = options.command_name;
+  const PretranslateArgs& args = options.pretranslate;
+  auto text = ReadReport(job.input);
+  if (!text.ok()) return Fail(what, text.status());
+  const std::string shown = job.input == "-" ? "<stdin>" : job.input;
+  Status valid = text::ValidateUtf8(*text, shown);
+  if (!valid.ok()) return Fail(what, valid);
+  auto draft =
+      pre.Run(*text, job.input == "-" ? "-" : job.input, splitter, analysis);
+  if (!draft.ok()) return Fail(what, draft.status());
+  Status written = WriteWhole(job.output, Render(*draft, format));
+  if (!written.ok()) return Fail(job.output == "-" ? what : "-o", written);
+  std::cerr << AnalysisTable(
+      Format(Tr("{0}: analysis against the memory ({1} to {2})"),
+             {shown, args.from, args.to}),
+      analysis);
+  file["file"] = shown;
+  if (job.output != "-") file["output"] = job.output;
+  file["analysis"] = AnalysisJson(analysis);
+  return kExitOk;
+}
+
+// --stats: the analysis of every file and of all, as one JSON object.
+int WriteStats(const PretranslateArgs& args, Json files,
+               const tm::Analysis& total) {
+  Json stats;
+  stats["from"] = args.from;
+  stats["to"] = args.to;
+  stats["min"] = args.min;
+  stats["files"] = std::move(files);
+  stats["total"] = AnalysisJson(total);
+  Status written = WriteWhole(args.stats, JsonLine(stats));
+  return written.ok() ? kExitOk : Fail("--stats", written);
+}
+
+}  // namespace
+
+int RunPretranslate(const Options& options) {
+  const std::string what = options.command_name;
+  const PretranslateArgs& args = options.pretranslate;
+  const DraftFormat format = ChooseFormat(args);
+  auto jobs = PlanJobs(options, format);
+  if (!jobs.ok()) return Fail(what, jobs.status());
+  if (int code = CheckOutputs(options, *jobs); code != kExitOk) return code;
+  std::optional<segment::SentenceSplitter> splitter;
+  if (int code = MakeSplitter(options, splitter); code != kExitOk) return code;
 
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
   normalize::Input terms;
   std::optional<normalize::Matcher> matcher;
-  {
-    terms::TermStore store(**db);
-    auto input = ReadStore(store);
-    if (!input.ok()) return Fail(what, input.status());
-    terms = std::move(*input);
-    if (!terms.concepts.empty()) {
-      auto compiled = normalize::Matcher::Compile(terms);
-      if (!compiled.ok()) return Fail(what, compiled.status());
-      matcher.emplace(std::move(*compiled));
-    }
-  }
+  Status read = ReadTerms(**db, terms, matcher);
+  if (!read.ok()) return Fail(what, read);
 
   tm::PretranslateOptions pre_options;
   pre_options.from = args.from;
@@ -282,25 +345,11 @@ int RunPretranslate(const Options& options) {
   tm::Analysis total;
   Json files = Json::array();
   for (const Job& job : *jobs) {
-    auto text = ReadReport(job.input);
-    if (!text.ok()) return Fail(what, text.status());
-    const std::string shown = job.input == "-" ? "<stdin>" : job.input;
-    Status valid = text::ValidateUtf8(*text, shown);
-    if (!valid.ok()) return Fail(what, valid);
     tm::Analysis analysis;
-    auto draft = pre->Run(*text, job.input == "-" ? "-" : job.input, *splitter,
-                          analysis);
-    if (!draft.ok()) return Fail(what, draft.status());
-    Status written = WriteWhole(job.output, Render(*draft, format));
-    if (!written.ok()) return Fail(job.output == "-" ? what : "-o", written);
-    std::cerr << AnalysisTable(
-        Format(Tr("{0}: analysis against the memory ({1} to {2})"),
-               {shown, args.from, args.to}),
-        analysis);
     Json file;
-    file["file"] = shown;
-    if (job.output != "-") file["output"] = job.output;
-    file["analysis"] = AnalysisJson(analysis);
+    const int code =
+        DraftOne(options, job, format, *pre, *splitter, analysis, file);
+    if (code != kExitOk) return code;
     files.push_back(std::move(file));
     total.Add(analysis);
   }
@@ -308,15 +357,9 @@ int RunPretranslate(const Options& options) {
     std::cerr << AnalysisTable(Tr("all files"), total);
   }
   if (!args.stats.empty()) {
-    Json stats;
-    stats["from"] = args.from;
-    stats["to"] = args.to;
-    stats["min"] = args.min;
-    stats["files"] = std::move(files);
-    stats["total"] = AnalysisJson(total);
-    const std::string json = JsonLine(stats);
-    Status written = WriteWhole(args.stats, json);
-    if (!written.ok()) return Fail("--stats", written);
+    if (int code = WriteStats(args, std::move(files), total); code != kExitOk) {
+      return code;
+    }
   }
   Status flushed = FlushStdout();
   if (!flushed.ok()) return Fail(what, flushed);

@@ -271,12 +271,11 @@ int StreamStdin(Romanizer& converter, bool flush_each_line) {
   return exit_code;
 }
 
-}  // namespace
-
-int RunRomanize(const Options& options) {
-  const RomanizeArgs& args = options.romanize;
-
-  Registry extra;
+// Loads the schemes found before the built-in ones: --table files, and
+// the Korean schemes of the user's exception lists
+// (ONOMA_KO_EXCEPTIONS=a.txt:b.txt). Returns kExitOk, or the exit code of
+// the failure it reported.
+int LoadExtraSchemes(const RomanizeArgs& args, Registry& extra) {
   for (const std::string& path : args.tables) {
     auto text = ReadInputFile(path);
     if (!text.ok()) return Fail("--table", text.status());
@@ -289,9 +288,6 @@ int RunRomanize(const Options& options) {
     Status added = extra.Add(std::move(*scheme));
     if (!added.ok()) return Fail("--table", added);
   }
-
-  // The user's Korean exception lists (ONOMA_KO_EXCEPTIONS=a.txt:b.txt)
-  // give Korean schemes of their own, found before the built-in ones.
   romanize::KoreanConfig korean = romanize::KoreanConfigFromEnvironment();
   if (!korean.exception_files.empty()) {
     auto schemes = romanize::MakeKoreanSchemes(korean);
@@ -301,35 +297,40 @@ int RunRomanize(const Options& options) {
       if (!added.ok()) return Fail("ONOMA_KO_EXCEPTIONS", added);
     }
   }
+  return kExitOk;
+}
 
-  if (args.list) {
-    std::string out;
-    std::vector<const Scheme*> schemes = extra.List();
-    for (const Scheme* scheme : Registry::Default().List()) {
-      if (!extra.Find(scheme->id()).ok()) schemes.push_back(scheme);
-    }
-    for (const Scheme* scheme : schemes) {
-      out += scheme->id();
-      out += '\t';
-      out += scheme->description();
-      if (scheme->reversible()) {
-        out += ' ';
-        out += Tr("[reversible]");
-      }
-      out += '\n';
-    }
-    Status written = WriteStdout(out);
-    return written.ok() ? kExitOk : Fail("romanize", written);
+// --list: each scheme's id and description, `extra`'s first.
+int ListSchemes(const Registry& extra) {
+  std::string out;
+  std::vector<const Scheme*> schemes = extra.List();
+  for (const Scheme* scheme : Registry::Default().List()) {
+    if (!extra.Find(scheme->id()).ok()) schemes.push_back(scheme);
   }
+  for (const Scheme* scheme : schemes) {
+    out += scheme->id();
+    out += '\t';
+    out += scheme->description();
+    if (scheme->reversible()) {
+      out += ' ';
+      out += Tr("[reversible]");
+    }
+    out += '\n';
+  }
+  Status written = WriteStdout(out);
+  return written.ok() ? kExitOk : Fail("romanize", written);
+}
 
+// The flags that cannot be given together. Returns kExitOk, or the exit
+// code of the one it reported.
+int CheckFlags(const RomanizeArgs& args) {
   if (args.name && args.place) {
     return Fail("romanize",
                 Status::BadArgument(Tr("--name and --place cannot be given "
                                        "together: the text is either a "
                                        "personal name or a place name")));
   }
-  const bool place_form = args.road || args.no_number_reading;
-  if (args.name && place_form) {
+  if (args.name && (args.road || args.no_number_reading)) {
     return Fail("romanize",
                 Status::BadArgument(Tr("--road and --no-number-reading are "
                                        "for place names; they cannot be "
@@ -340,10 +341,13 @@ int RunRomanize(const Options& options) {
                 Status::BadArgument(Tr("--house writes Latin; it cannot be "
                                        "given with --reverse")));
   }
+  return kExitOk;
+}
 
+RomanizeOptions RomanizeOptionsOf(const RomanizeArgs& args) {
   RomanizeOptions ro;
   ro.name = args.name;
-  ro.place = args.place || place_form;
+  ro.place = args.place || args.road || args.no_number_reading;
   ro.ascii = args.ascii;
   ro.capitalize = args.capitalize;
   ro.name_hyphen = !args.no_name_hyphen;
@@ -354,8 +358,14 @@ int RunRomanize(const Options& options) {
   ro.road = args.road;
   ro.number_reading = !args.no_number_reading;
   ro.misreading_hyphen = args.misreading_hyphen;
+  return ro;
+}
 
-  std::unique_ptr<LineConverter> converter;
+// The converter of --scheme (under auto, one scheme per script) into
+// `out`. Returns kExitOk, or the exit code of the failure it reported.
+int MakeConverter(const RomanizeArgs& args, const Registry& extra,
+                  std::unique_ptr<LineConverter>& out) {
+  const RomanizeOptions ro = RomanizeOptionsOf(args);
   if (args.scheme == "auto") {
     if (args.reverse) {
       return Fail("romanize", Status::BadArgument(
@@ -365,26 +375,58 @@ int RunRomanize(const Options& options) {
     auto cyrillic = FindScheme(
         extra, args.lang == CyrillicLang::kRu ? "ru-bgn" : "uk-kmu2010");
     auto hangul = FindScheme(extra, "ko-rr");
-    converter =
-        std::make_unique<LineConverter>(cyrillic.ok() ? *cyrillic : nullptr,
-                                        hangul.ok() ? *hangul : nullptr, ro);
-  } else {
-    auto scheme = FindScheme(extra, args.scheme);
-    if (!scheme.ok()) {
-      return Fail("--scheme",
-                  Status::NotFound(Format(
-                      Tr("unknown scheme '{0}'; 'onoma romanize --list' shows "
-                         "the schemes"),
-                      {args.scheme})));
-    }
-    if (args.reverse && !(*scheme)->reversible()) {
-      return Fail("--reverse",
-                  Status::BadArgument(Format(
-                      Tr("scheme '{0}' is not reversible; reversible schemes "
-                         "are marked so in 'onoma romanize --list'"),
-                      {args.scheme})));
-    }
-    converter = std::make_unique<LineConverter>(*scheme, args.reverse, ro);
+    out = std::make_unique<LineConverter>(cyrillic.ok() ? *cyrillic : nullptr,
+                                          hangul.ok() ? *hangul : nullptr, ro);
+    return kExitOk;
+  }
+  auto scheme = FindScheme(extra, args.scheme);
+  if (!scheme.ok()) {
+    return Fail("--scheme",
+                Status::NotFound(Format(
+                    Tr("unknown scheme '{0}'; 'onoma romanize --list' shows "
+                       "the schemes"),
+                    {args.scheme})));
+  }
+  if (args.reverse && !(*scheme)->reversible()) {
+    return Fail("--reverse",
+                Status::BadArgument(Format(
+                    Tr("scheme '{0}' is not reversible; reversible schemes "
+                       "are marked so in 'onoma romanize --list'"),
+                    {args.scheme})));
+  }
+  out = std::make_unique<LineConverter>(*scheme, args.reverse, ro);
+  return kExitOk;
+}
+
+// The words given on the command line, joined by spaces, as one line.
+int RomanizeArguments(Romanizer& romanizer,
+                      const std::vector<std::string>& words) {
+  std::string joined;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) joined += ' ';
+    joined += words[i];
+  }
+  Status valid = text::ValidateUtf8(joined, "<arguments>");
+  if (!valid.ok()) return Fail("romanize", valid);
+  std::string out;
+  Status converted = romanizer.Convert(joined, out);
+  if (!converted.ok()) return Fail("romanize", converted);
+  out += '\n';
+  Status written = WriteStdout(out);
+  return written.ok() ? kExitOk : Fail("romanize", written);
+}
+
+}  // namespace
+
+int RunRomanize(const Options& options) {
+  const RomanizeArgs& args = options.romanize;
+  Registry extra;
+  if (int code = LoadExtraSchemes(args, extra); code != kExitOk) return code;
+  if (args.list) return ListSchemes(extra);
+  if (int code = CheckFlags(args); code != kExitOk) return code;
+  std::unique_ptr<LineConverter> converter;
+  if (int code = MakeConverter(args, extra, converter); code != kExitOk) {
+    return code;
   }
 
   // --house: the language of the words looked up, from the scheme's id
@@ -401,22 +443,7 @@ int RunRomanize(const Options& options) {
   }
   Romanizer romanizer(*converter, house ? &*house : nullptr, house_lang,
                       args.lang == CyrillicLang::kRu ? "ru" : "uk");
-
-  if (!args.text.empty()) {
-    std::string joined;
-    for (std::size_t i = 0; i < args.text.size(); ++i) {
-      if (i > 0) joined += ' ';
-      joined += args.text[i];
-    }
-    Status valid = text::ValidateUtf8(joined, "<arguments>");
-    if (!valid.ok()) return Fail("romanize", valid);
-    std::string out;
-    Status converted = romanizer.Convert(joined, out);
-    if (!converted.ok()) return Fail("romanize", converted);
-    out += '\n';
-    Status written = WriteStdout(out);
-    return written.ok() ? kExitOk : Fail("romanize", written);
-  }
+  if (!args.text.empty()) return RomanizeArguments(romanizer, args.text);
   bool flush = args.line_buffered || isatty(STDIN_FILENO) != 0;
   return StreamStdin(romanizer, flush);
 }
