@@ -288,12 +288,14 @@ Result<std::optional<normalize::NameAnchors>> StoreAnchors(
   return std::optional<normalize::NameAnchors>(std::move(*names));
 }
 
-}  // namespace
-
-int RunTmAlign(const Options& options) {
+// The anchors the aligner links sentences by: --anchors's list (its
+// numbers left to the aligner), then the term store's names unless
+// --no-store-anchors. `names` and `store_names` hold what `anchors` points
+// to. Returns kExitOk, or the exit code of the failure it reported.
+int LoadAnchors(const Options& options, segment::AnchorSet& anchors,
+                std::optional<segment::ListAnchors>& names,
+                std::optional<normalize::NameAnchors>& store_names) {
   const TmArgs& args = options.tm;
-  segment::AnchorSet anchors;
-  std::optional<segment::ListAnchors> names;
   if (!args.anchors.empty()) {
     auto text = ReadText(args.anchors);
     if (!text.ok()) return Fail("--anchors", text.status());
@@ -303,12 +305,45 @@ int RunTmAlign(const Options& options) {
     names->WithoutNumbers();
     anchors.Add(&*names);
   }
-  std::optional<normalize::NameAnchors> store_names;
   if (!args.no_store_anchors) {
     auto found = StoreAnchors(options);
     if (!found.ok()) return Fail("tm align", found.status());
     store_names = std::move(*found);
     if (store_names) anchors.Add(&*store_names);
+  }
+  return kExitOk;
+}
+
+// Appends the beads as TSV lines (source, target, confidence) to `out`,
+// written out every 64 KiB.
+Status AppendBeads(const segment::Document& source,
+                   const segment::Document& target,
+                   const std::vector<segment::Bead>& beads, std::string& out) {
+  char score[16];
+  for (const segment::Bead& bead : beads) {
+    out += Join(source, bead.source_begin, bead.source_count);
+    out += '\t';
+    out += Join(target, bead.target_begin, bead.target_count);
+    std::snprintf(score, sizeof score, "\t%.2f\n", bead.confidence);
+    out += score;
+    if (out.size() >= (1u << 16)) {
+      ONOMA_RETURN_IF_ERROR(WriteStdout(out));
+      out.clear();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int RunTmAlign(const Options& options) {
+  const TmArgs& args = options.tm;
+  segment::AnchorSet anchors;
+  std::optional<segment::ListAnchors> names;
+  std::optional<normalize::NameAnchors> store_names;
+  if (int code = LoadAnchors(options, anchors, names, store_names);
+      code != kExitOk) {
+    return code;
   }
   auto pairs = PairFiles(args);
   if (!pairs.ok()) return Fail("tm align", pairs.status());
@@ -355,24 +390,10 @@ int RunTmAlign(const Options& options) {
     }
     auto beads = segment::Align(*source, *target, align_options);
     if (!beads.ok()) return Fail("tm align", beads.status());
-    if (tmx) {
-      Status added = sink.Add(files, *source, *target, *beads);
-      if (!added.ok()) return Fail("--output", TranslateFileError(added));
-      continue;
-    }
-    char score[16];
-    for (const segment::Bead& bead : *beads) {
-      out += Join(*source, bead.source_begin, bead.source_count);
-      out += '\t';
-      out += Join(*target, bead.target_begin, bead.target_count);
-      std::snprintf(score, sizeof score, "\t%.2f\n", bead.confidence);
-      out += score;
-      if (out.size() >= (1u << 16)) {
-        Status written = WriteStdout(out);
-        if (!written.ok()) return Fail("tm align", written);
-        out.clear();
-      }
-    }
+    Status added =
+        tmx ? TranslateFileError(sink.Add(files, *source, *target, *beads))
+            : AppendBeads(*source, *target, *beads, out);
+    if (!added.ok()) return Fail(tmx ? "--output" : "tm align", added);
   }
   if (tmx) {
     Status finished = sink.Finish();
