@@ -168,25 +168,71 @@ class MadeFile {
   fs::path path_;
 };
 
-Status Copy(const Options& options) {
-  const DbCopyArgs& args = options.db_copy;
+// Refuses a source that is not there and a destination that is the
+// source. Returns whether the destination is a file that the copy makes.
+Result<bool> CheckCopyPaths(const DbCopyArgs& args) {
   const bool source_pg = store::IsPostgresUri(args.source);
-  const bool destination_pg = store::IsPostgresUri(args.destination);
   std::error_code error;
   if (!source_pg && !fs::exists(args.source, error)) {
     return Status::Database(
         Format(Tr("no database at {0} to copy"), {args.source}));
   }
-  bool made = false;
-  if (!destination_pg) {
-    error.clear();
-    made = !fs::exists(args.destination, error) && !error;
-    if (!source_pg && !made &&
-        fs::equivalent(args.source, args.destination, error)) {
-      return Status::BadArgument(Format(Tr("{0} and {1} are the same database"),
-                                        {args.source, args.destination}));
-    }
+  if (store::IsPostgresUri(args.destination)) return false;
+  error.clear();
+  const bool made = !fs::exists(args.destination, error) && !error;
+  if (!source_pg && !made &&
+      fs::equivalent(args.source, args.destination, error)) {
+    return Status::BadArgument(Format(Tr("{0} and {1} are the same database"),
+                                      {args.source, args.destination}));
   }
+  return made;
+}
+
+// Refuses a destination that holds a store, unless --replace. Said here
+// with what it holds; CopyStore refuses it again inside its transaction,
+// for a writer that fills it meanwhile.
+Status CheckEmpty(store::Connection& destination) {
+  auto held = store::CountRows(destination);
+  if (!held.ok()) return held.status();
+  std::uint64_t rows = 0;
+  for (const store::TableCount& count : *held) rows += count.rows;
+  if (rows == 0) return Status::Ok();
+  return Status::Database(Format(
+      Tr("{0} is not empty ({1} concepts, {2} memory units); copy into a "
+         "new or empty database, or add --replace to empty it first"),
+      {destination.name(), std::to_string(RowsOf(*held, "concept")),
+       std::to_string(RowsOf(*held, "tm_unit"))}));
+}
+
+// What was copied, table by table, and what was checked.
+std::string CopyReport(const store::Connection& source,
+                       const store::Connection& destination,
+                       const store::CopySummary& summary,
+                       const Exports& exports) {
+  std::string out =
+      Format(Tr("copied {0} to {1}:"), {source.name(), destination.name()}) +
+      '\n';
+  for (const store::TableCount& count : summary.destination) {
+    std::string rows = std::to_string(count.rows);
+    out += "  " + count.table +
+           std::string(count.table.size() < 20 ? 20 - count.table.size() : 1,
+                       ' ') +
+           std::string(rows.size() < 10 ? 10 - rows.size() : 0, ' ') + rows +
+           '\n';
+  }
+  out += Format(Tr("checked: every table holds as many rows in both, and "
+                   "both export the same TMX ({0} units) and the same TBX "
+                   "({1} concepts), byte for byte"),
+                {std::to_string(exports.units),
+                 std::to_string(RowsOf(summary.destination, "concept"))}) +
+         '\n';
+  return out;
+}
+
+Status Copy(const Options& options) {
+  const DbCopyArgs& args = options.db_copy;
+  auto made = CheckCopyPaths(args);
+  if (!made.ok()) return made.status();
 
   store::OpenOptions read;
   read.read_only = true;
@@ -198,30 +244,15 @@ Status Copy(const Options& options) {
   store::OpenOptions write;
   write.busy_timeout = BusyTimeout(options);
   std::unique_ptr<MadeFile> made_file;
-  if (made) made_file = std::make_unique<MadeFile>(args.destination);
+  if (*made) made_file = std::make_unique<MadeFile>(args.destination);
   auto destination = store::Open(args.destination, write);
   if (!destination.ok()) return destination.status();
-  if (made) {
+  if (*made) {
     std::cerr << "onoma: "
               << Format(Tr("created the database {0}"), {args.destination})
               << '\n';
   }
-
-  if (!args.replace) {
-    // Said here with what DST holds; CopyStore refuses it again inside its
-    // transaction, for a writer that fills it meanwhile.
-    auto held = store::CountRows(**destination);
-    if (!held.ok()) return held.status();
-    std::uint64_t rows = 0;
-    for (const store::TableCount& count : *held) rows += count.rows;
-    if (rows > 0) {
-      return Status::Database(Format(
-          Tr("{0} is not empty ({1} concepts, {2} memory units); copy into a "
-             "new or empty database, or add --replace to empty it first"),
-          {(*destination)->name(), std::to_string(RowsOf(*held, "concept")),
-           std::to_string(RowsOf(*held, "tm_unit"))}));
-    }
-  }
+  if (!args.replace) ONOMA_RETURN_IF_ERROR(CheckEmpty(**destination));
 
   ProgressLine progress(Tr("copying the store: {0}%"));
   store::CopyOptions copy;
@@ -236,25 +267,8 @@ Status Copy(const Options& options) {
   auto summary = store::CopyStore(**source, **destination, copy);
   if (!summary.ok()) return summary.status();
   if (made_file) made_file->Keep();
-
-  std::string out = Format(Tr("copied {0} to {1}:"),
-                           {(*source)->name(), (*destination)->name()}) +
-                    '\n';
-  for (const store::TableCount& count : summary->destination) {
-    std::string rows = std::to_string(count.rows);
-    out += "  " + count.table +
-           std::string(count.table.size() < 20 ? 20 - count.table.size() : 1,
-                       ' ') +
-           std::string(rows.size() < 10 ? 10 - rows.size() : 0, ' ') + rows +
-           '\n';
-  }
-  out += Format(Tr("checked: every table holds as many rows in both, and "
-                   "both export the same TMX ({0} units) and the same TBX "
-                   "({1} concepts), byte for byte"),
-                {std::to_string(exports.units),
-                 std::to_string(RowsOf(summary->destination, "concept"))}) +
-         '\n';
-  std::fputs(out.c_str(), stdout);
+  std::fputs(CopyReport(**source, **destination, *summary, exports).c_str(),
+             stdout);
   return Status::Ok();
 }
 
