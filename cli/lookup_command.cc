@@ -114,6 +114,50 @@ void AppendText(std::string& out, std::string_view query,
   if (batch) out += '\n';
 }
 
+// The term store's names and their finder, when it has any: the names a
+// lookup exchanges.
+Status LoadNames(store::Connection& db, const std::string& what,
+                 std::optional<normalize::Matcher>& matcher,
+                 std::optional<normalize::NameFinder>& names) {
+  auto index = OpenNames(db, what);
+  if (!index.ok()) return index.status();
+  if (index->matcher.concept_count() == 0) return Status::Ok();
+  matcher.emplace(std::move(index->matcher));
+  auto finder = normalize::NameFinder::Create(*matcher);
+  if (!finder.ok()) return finder.status();
+  names.emplace(std::move(*finder));
+  return Status::Ok();
+}
+
+// Answers each line of standard input with `answer(line, true)`. An empty
+// line gets an empty answer under --json, so that the n-th output line
+// answers the n-th input line; the first failed write stops the batch.
+template <typename Answer>
+int AnswerLines(const std::string& what, bool json, Answer answer) {
+  LineReader lines = LineReader::Stdin();
+  text::Utf8Validator validator("<stdin>");
+  std::string line;
+  for (;;) {
+    auto more = lines.NextText(line);
+    if (!more.ok()) return Fail(what, TranslateFileError(more.status()));
+    if (!*more) break;
+    Status valid = validator.ValidateLine(line);
+    if (!valid.ok()) return Fail(what, valid);
+    bool blank = line.find_first_not_of(" \t") == std::string::npos;
+    if (blank) {
+      if (!json) continue;
+      Status written = WriteStdout(JsonLine(TmLookupJson(line, {})));
+      if (written.ok()) written = FlushStdout();
+      if (!written.ok()) return Fail(what, written);
+      continue;
+    }
+    Status s = answer(line, true);
+    if (StdoutFailed()) return Fail(what, s);
+    if (!s.ok()) return Fail(what, s.WithContext("<stdin>"));
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunTmLookup(const Options& options) {
@@ -121,20 +165,10 @@ int RunTmLookup(const Options& options) {
   const TmArgs& args = options.tm;
   auto db = OpenConnection(options);
   if (!db.ok()) return Fail(what, db.status());
-
-  // The term store's names, when it has any.
   std::optional<normalize::Matcher> matcher;
   std::optional<normalize::NameFinder> names;
-  {
-    auto index = OpenNames(**db, what);
-    if (!index.ok()) return Fail(what, index.status());
-    if (index->matcher.concept_count() > 0) {
-      matcher.emplace(std::move(index->matcher));
-      auto finder = normalize::NameFinder::Create(*matcher);
-      if (!finder.ok()) return Fail(what, finder.status());
-      names.emplace(std::move(*finder));
-    }
-  }
+  Status loaded = LoadNames(**db, what, matcher, names);
+  if (!loaded.ok()) return Fail(what, loaded);
 
   tm::LookupOptions lookup_options;
   lookup_options.from = args.from;
@@ -164,35 +198,9 @@ int RunTmLookup(const Options& options) {
     // A batch answers each query as it comes, for a pipe that waits on it.
     return batch ? FlushStdout() : Status::Ok();
   };
-  if (args.text != "-") {
-    Status s = answer(args.text, false);
-    return s.ok() ? kExitOk : Fail(what, s);
-  }
-  // One answer per line: an empty line gets an empty answer, so that the
-  // n-th output line (JSON) answers the n-th input line.
-  LineReader lines = LineReader::Stdin();
-  text::Utf8Validator validator("<stdin>");
-  std::string line;
-  for (;;) {
-    auto more = lines.NextText(line);
-    if (!more.ok()) return Fail(what, TranslateFileError(more.status()));
-    if (!*more) break;
-    Status valid = validator.ValidateLine(line);
-    if (!valid.ok()) return Fail(what, valid);
-    bool blank = line.find_first_not_of(" \t") == std::string::npos;
-    if (blank) {
-      if (!args.json) continue;
-      Status written = WriteStdout(JsonLine(TmLookupJson(line, {})));
-      if (written.ok()) written = FlushStdout();
-      if (!written.ok()) return Fail(what, written);
-      continue;
-    }
-    // The first failed write stops the batch: nothing more is read.
-    Status s = answer(line, true);
-    if (StdoutFailed()) return Fail(what, s);
-    if (!s.ok()) return Fail(what, s.WithContext("<stdin>"));
-  }
-  return kExitOk;
+  if (args.text == "-") return AnswerLines(what, args.json, answer);
+  Status s = answer(args.text, false);
+  return s.ok() ? kExitOk : Fail(what, s);
 }
 
 int RunTmIndex(const Options& options) {
