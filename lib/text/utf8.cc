@@ -226,24 +226,6 @@ std::size_t FindNonXmlChar(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::u32string DecodeUtf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c;
-    DecodeNext(s, i, c);
-    out += c;
-  }
-  return out;
-}
-
-std::string EncodeUtf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) AppendUtf8(out, c);
-  return out;
-}
-
 bool IsAscii(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();

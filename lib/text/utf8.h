@@ -120,12 +120,6 @@ inline bool DecodeNext(std::string_view s, std::size_t& i, char32_t& c) {
 // scalar value (a surrogate, or above U+10FFFF) is written as U+FFFD.
 void AppendUtf8(std::string& out, char32_t c);
 
-// The code points of `s`, each invalid sequence one U+FFFD (as
-// DecodeNext), and back to UTF-8 (as AppendUtf8): for code that edits text
-// a code point at a time (typo keys, table rules).
-std::u32string DecodeUtf8(std::string_view s);
-std::string EncodeUtf8(std::u32string_view s);
-
 // Whether every byte of `text` is ASCII (below 0x80). Callers use it to
 // skip Unicode work: ASCII is already NFC and NFD, and its case mappings
 // are A-Z <-> a-z outside Turkish and Azeri.

@@ -141,6 +141,62 @@ std::string CantOpenHint(const std::filesystem::path& path,
   return "";
 }
 
+// Open's first read of a file. A WAL database needs its -shm file, which a
+// read-only directory cannot give it (sqlite.org/wal.html, "Read-Only
+// Databases"): SQLite then fails here with SQLITE_READONLY_CANTINIT or
+// SQLITE_CANTOPEN. Nothing can write such a file, so it is to be read as
+// immutable (true), unless its log holds changes that only the -shm file
+// would let us read.
+Result<bool> NeedsImmutable(sqlite3* raw, const std::filesystem::path& path,
+                            const std::string& doing) {
+  const int probe = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema",
+                                 nullptr, nullptr, nullptr);
+  if (probe == SQLITE_OK) return false;
+  const int primary = sqlite3_extended_errcode(raw) & 0xff;
+  if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN) {
+    return internal::ErrorFrom(raw, probe, doing);
+  }
+  if (HasLog(path)) {
+    return Status::Database(
+        "cannot " + doing +
+        ": it is in WAL mode, its directory cannot be written, and its "
+        "log " +
+        path.string() + "-wal holds changes that cannot be read without a " +
+        path.string() +
+        "-shm file; open it once where its directory can be written");
+  }
+  return true;
+}
+
+// Open's last stage: the pragmas, then the schema's migrations (or, read
+// only, its check).
+Status Configure(Database& db, const OpenOptions& options, bool in_memory,
+                 const std::string& doing) {
+  // Off by default in SQLite for backward compatibility; the schema relies
+  // on ON DELETE CASCADE and on references being checked.
+  ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=ON", doing));
+  if (!in_memory && !options.read_only) {
+    // 16 KiB pages for a new file (an existing one keeps its size: SQLite
+    // ignores the pragma once the file has a page, and WAL fixes it):
+    // translation memory rows run to hundreds of bytes, and a TMX import
+    // of a million units costs a sixth less CPU than with 4 KiB pages
+    // (fewer page splits, frames and writes; bench/compare_tmx.sh).
+    ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA page_size=16384", doing));
+    // WAL lets `onoma term lookup` read while an import writes, and commits
+    // cost one fsync instead of two. The mode is stored in the file, so
+    // read-only connections get it from whoever opened the file for writing.
+    // On a file system without shared memory SQLite keeps the old mode and
+    // says so in the result row; that is slower but correct, so we go on.
+    ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL", doing));
+  }
+  ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=NORMAL", doing));
+  if (!options.migrate) return Status::Ok();
+  if (options.read_only) {
+    return CheckSchemaVersion(db, internal::Migrations());
+  }
+  return Migrate(db, internal::Migrations());
+}
+
 }  // namespace
 
 Result<Database> Database::Open(const std::filesystem::path& path,
@@ -177,74 +233,27 @@ Result<Database> Database::Open(const std::filesystem::path& path,
     return error;
   }
   db.WaitForLocks(options);
-  // SQLite opens a file it may not write read-only, whatever it was asked.
-  if (!in_memory && sqlite3_db_readonly(raw, "main") == 1) {
-    options.read_only = true;
-  }
-
   if (!in_memory) {
-    // The first read. A WAL database needs its -shm file, which a
-    // read-only directory cannot give it (sqlite.org/wal.html, "Read-Only
-    // Databases"): SQLite then fails here with SQLITE_READONLY_CANTINIT or
-    // SQLITE_CANTOPEN. Nothing can write such a file, so it is read as
-    // immutable, unless its log holds changes that only the -shm file
-    // would let us read.
-    const int probe = sqlite3_exec(raw, "SELECT count(*) FROM sqlite_schema",
-                                   nullptr, nullptr, nullptr);
-    const int primary = sqlite3_extended_errcode(raw) & 0xff;
-    if (probe != SQLITE_OK &&
-        (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)) {
-      if (HasLog(path)) {
-        return Status::Database(
-            "cannot " + doing +
-            ": it is in WAL mode, its directory cannot be written, and its "
-            "log " +
-            path.string() +
-            "-wal holds changes that cannot be read without a " +
-            path.string() +
-            "-shm file; open it once where its directory can be written");
-      }
-      sqlite3* immutable = nullptr;
+    // SQLite opens a file it may not write read-only, whatever it was
+    // asked.
+    if (sqlite3_db_readonly(raw, "main") == 1) options.read_only = true;
+    auto immutable = NeedsImmutable(raw, path, doing);
+    if (!immutable.ok()) return immutable.status();
+    if (*immutable) {
+      sqlite3* reopened = nullptr;
       const int again = sqlite3_open_v2(
-          ImmutableUri(path).c_str(), &immutable,
+          ImmutableUri(path).c_str(), &reopened,
           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
           nullptr);
-      db = Database(immutable, path);
-      if (again != SQLITE_OK)
-        return internal::ErrorFrom(immutable, again, doing);
+      db = Database(reopened, path);
+      if (again != SQLITE_OK) {
+        return internal::ErrorFrom(reopened, again, doing);
+      }
       db.WaitForLocks(options);
       options.read_only = true;
-    } else if (probe != SQLITE_OK) {
-      return internal::ErrorFrom(raw, probe, doing);
     }
   }
-
-  // Off by default in SQLite for backward compatibility; the schema relies
-  // on ON DELETE CASCADE and on references being checked.
-  ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys=ON", doing));
-  if (!in_memory && !options.read_only) {
-    // 16 KiB pages for a new file (an existing one keeps its size: SQLite
-    // ignores the pragma once the file has a page, and WAL fixes it):
-    // translation memory rows run to hundreds of bytes, and a TMX import
-    // of a million units costs a sixth less CPU than with 4 KiB pages
-    // (fewer page splits, frames and writes; bench/compare_tmx.sh).
-    ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA page_size=16384", doing));
-    // WAL lets `onoma term lookup` read while an import writes, and commits
-    // cost one fsync instead of two. The mode is stored in the file, so
-    // read-only connections get it from whoever opened the file for writing.
-    // On a file system without shared memory SQLite keeps the old mode and
-    // says so in the result row; that is slower but correct, so we go on.
-    ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL", doing));
-  }
-  ONOMA_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=NORMAL", doing));
-
-  if (options.migrate) {
-    if (options.read_only) {
-      ONOMA_RETURN_IF_ERROR(CheckSchemaVersion(db, internal::Migrations()));
-    } else {
-      ONOMA_RETURN_IF_ERROR(Migrate(db, internal::Migrations()));
-    }
-  }
+  ONOMA_RETURN_IF_ERROR(Configure(db, options, in_memory, doing));
   return db;
 }
 

@@ -100,11 +100,6 @@ void Statement::Reset() { sqlite3_reset(stmt_); }
 
 int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 
-std::string_view Statement::ColumnName(int column) const {
-  const char* name = sqlite3_column_name(stmt_, column);
-  return name == nullptr ? std::string_view() : std::string_view(name);
-}
-
 bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

@@ -135,9 +135,6 @@ class Statement {
   // Step() returned true. A column out of range reads as NULL.
 
   int ColumnCount() const;
-  // The column's name as the statement gives it (its AS name, else the
-  // table's column), "" when out of range. Valid as long as the statement.
-  std::string_view ColumnName(int column) const;
   bool ColumnIsNull(int column) const;
   std::int64_t ColumnInt64(int column) const;
   double ColumnDouble(int column) const;
