@@ -503,17 +503,9 @@ Status CollectUnindexed(store::Connection& db,
   return Collect(db, **scan, options, matcher, hits);
 }
 
-}  // namespace
-
-Result<std::vector<ConcordanceHit>> Concordance(
-    sqlite::Database& db, const ConcordanceOptions& options) {
-  store::SqliteConnection connection(db);
-  return Concordance(connection, options);
-}
-
-Result<std::vector<ConcordanceHit>> Concordance(
-    store::Connection& db, const ConcordanceOptions& options) {
-  const bool server = db.sqlite() == nullptr;
+// The text to find: within the query limit, valid UTF-8, not empty; and
+// the language, a tag or "*".
+Status CheckQuery(const ConcordanceOptions& options) {
   if (options.text.size() > limits::kMaxTmQueryBytes) {
     return Status::BadInput(
         "the text to find is " + std::to_string(options.text.size()) +
@@ -528,6 +520,100 @@ Result<std::vector<ConcordanceHit>> Concordance(
       !formats::LooksLikeLanguageTag(options.lang)) {
     return Status::BadArgument("'" + options.lang + "' is not a language tag");
   }
+  return Status::Ok();
+}
+
+// A query too short for a trigram: the variants read newest first. The
+// cost is how far back the limit-th hit lies, the whole memory for a string
+// it does not hold (docs/tm.md, "Concordance"). instr() on the query's
+// spellings, when it has one or two, halves that.
+Status ScanShort(store::Connection& db, const std::string& query,
+                 const ConcordanceOptions& options, Matcher& matcher,
+                 std::vector<ConcordanceHit>& hits) {
+  const bool server = db.sqlite() == nullptr;
+  const std::vector<std::string> spellings = Spellings(query);
+  // instr() is SQLite's, strpos() PostgreSQL's.
+  const char* contains = server ? "strpos(text, ?" : "instr(text, ?";
+  std::string sql = format::sql::kScanVariants;
+  for (std::size_t i = 0; i < spellings.size(); ++i) {
+    sql += i == 0 ? " WHERE (" : " OR ";
+    sql += contains + std::to_string(i + 1) + ") > 0";
+  }
+  if (!spellings.empty()) sql += ")";
+  const int paging = static_cast<int>(spellings.size()) + 1;
+  auto bind = [&](store::Statement& scan) -> Status {
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+      ONOMA_RETURN_IF_ERROR(
+          scan.Bind(static_cast<int>(i + 1), std::string_view(spellings[i])));
+    }
+    return Status::Ok();
+  };
+  if (server) {
+    sql += spellings.empty() ? " WHERE " : " AND ";
+    sql += "id < ?" + std::to_string(paging) + " ORDER BY id DESC LIMIT ?" +
+           std::to_string(paging + 1);
+    auto scan = db.Prepare(sql, "scan the memory for a short string");
+    if (!scan.ok()) return scan.status();
+    store::ReadScope scope(db);
+    return CollectPages(db, **scan, paging, bind, options, matcher, hits);
+  }
+  sql += " ORDER BY id DESC";
+  auto scan = db.Prepare(sql, "scan the memory for a short string");
+  if (!scan.ok()) return scan.status();
+  ONOMA_RETURN_IF_ERROR(bind(**scan));
+  return Collect(db, **scan, options, matcher, hits);
+}
+
+// PostgreSQL: the trigram index of memory/schema_postgres/
+// 0005_tm_concordance.sql (pg_trgm, GIN) on every variant's text, folded
+// by the database's UTF-8 locale, which the server keeps up to date as
+// rows are written; each candidate is checked as on SQLite.
+Status SearchTrigrams(store::Connection& db, const std::string& query,
+                      const ConcordanceOptions& options, Matcher& matcher,
+                      std::vector<ConcordanceHit>& hits) {
+  auto page = db.Prepare(format::sql::kConcordancePagePostgres,
+                         "search the concordance index");
+  if (!page.ok()) return page.status();
+  const std::string pattern = ContainsPattern(query);
+  store::ReadScope scope(db);
+  return CollectPages(
+      db, **page, 2,
+      [&](store::Statement& s) { return s.Bind(1, std::string_view(pattern)); },
+      options, matcher, hits);
+}
+
+// SQLite: the FTS5 index, brought up to date when no other onoma holds the
+// write lock (never waiting for it: the units it lacks are scanned
+// instead, CollectUnindexed).
+Status SearchFts(store::Connection& db, const std::string& query,
+                 const ConcordanceOptions& options, Matcher& matcher,
+                 std::vector<ConcordanceHit>& hits) {
+  auto current = TryUpdateConcordanceIndex(db, options.on_index_progress);
+  if (!current.ok()) return current.status();
+  if (!*current && options.on_index_stale) options.on_index_stale();
+  store::ReadScope scope(db);
+  ONOMA_RETURN_IF_ERROR(CollectUnindexed(db, options, matcher, hits));
+  if (hits.size() >= options.limit) return Status::Ok();
+  // FTS5 walks the index in descending rowid order itself; the join reads
+  // each candidate's text, which the check needs.
+  auto candidates = db.Prepare(format::sql::kConcordanceMatch,
+                               "search the concordance index");
+  if (!candidates.ok()) return candidates.status();
+  ONOMA_RETURN_IF_ERROR((*candidates)->Bind(1, IndexQuery(query)));
+  return Collect(db, **candidates, options, matcher, hits);
+}
+
+}  // namespace
+
+Result<std::vector<ConcordanceHit>> Concordance(
+    sqlite::Database& db, const ConcordanceOptions& options) {
+  store::SqliteConnection connection(db);
+  return Concordance(connection, options);
+}
+
+Result<std::vector<ConcordanceHit>> Concordance(
+    store::Connection& db, const ConcordanceOptions& options) {
+  ONOMA_RETURN_IF_ERROR(CheckQuery(options));
   std::vector<ConcordanceHit> hits;
   // XML keeps NUL out of every segment, and FTS5 would end the query at it.
   if (options.limit == 0 || options.text.find('\0') != std::string::npos) {
@@ -536,82 +622,13 @@ Result<std::vector<ConcordanceHit>> Concordance(
   const std::string query =
       text::IsNfc(options.text) ? options.text : text::ToNfc(options.text);
   Matcher matcher(query);
-
   if (matcher.length() < kMinIndexedLength) {
-    // No trigram to look up: read the variants newest first. The cost is
-    // how far back the limit-th hit lies, the whole memory for a string it
-    // does not hold (docs/tm.md, "Concordance"). instr() on the query's
-    // spellings, when it has one or two, halves that.
-    const std::vector<std::string> spellings = Spellings(query);
-    // instr() is SQLite's, strpos() PostgreSQL's.
-    const char* contains = server ? "strpos(text, ?" : "instr(text, ?";
-    std::string sql = format::sql::kScanVariants;
-    for (std::size_t i = 0; i < spellings.size(); ++i) {
-      sql += i == 0 ? " WHERE (" : " OR ";
-      sql += contains + std::to_string(i + 1) + ") > 0";
-    }
-    if (!spellings.empty()) sql += ")";
-    const int paging = static_cast<int>(spellings.size()) + 1;
-    auto bind = [&](store::Statement& scan) -> Status {
-      for (std::size_t i = 0; i < spellings.size(); ++i) {
-        ONOMA_RETURN_IF_ERROR(
-            scan.Bind(static_cast<int>(i + 1), std::string_view(spellings[i])));
-      }
-      return Status::Ok();
-    };
-    if (server) {
-      sql += spellings.empty() ? " WHERE " : " AND ";
-      sql += "id < ?" + std::to_string(paging) + " ORDER BY id DESC LIMIT ?" +
-             std::to_string(paging + 1);
-      auto scan = db.Prepare(sql, "scan the memory for a short string");
-      if (!scan.ok()) return scan.status();
-      store::ReadScope scope(db);
-      ONOMA_RETURN_IF_ERROR(
-          CollectPages(db, **scan, paging, bind, options, matcher, hits));
-      return hits;
-    }
-    sql += " ORDER BY id DESC";
-    auto scan = db.Prepare(sql, "scan the memory for a short string");
-    if (!scan.ok()) return scan.status();
-    ONOMA_RETURN_IF_ERROR(bind(**scan));
-    ONOMA_RETURN_IF_ERROR(Collect(db, **scan, options, matcher, hits));
-    return hits;
+    ONOMA_RETURN_IF_ERROR(ScanShort(db, query, options, matcher, hits));
+  } else if (db.sqlite() == nullptr) {
+    ONOMA_RETURN_IF_ERROR(SearchTrigrams(db, query, options, matcher, hits));
+  } else {
+    ONOMA_RETURN_IF_ERROR(SearchFts(db, query, options, matcher, hits));
   }
-
-  if (server) {
-    // PostgreSQL: the trigram index of memory/schema_postgres/
-    // 0005_tm_concordance.sql (pg_trgm, GIN) on every variant's text,
-    // folded by the database's UTF-8 locale, which the server keeps up to
-    // date as rows are written; each candidate is checked as on SQLite.
-    auto page = db.Prepare(format::sql::kConcordancePagePostgres,
-                           "search the concordance index");
-    if (!page.ok()) return page.status();
-    const std::string pattern = ContainsPattern(query);
-    store::ReadScope scope(db);
-    ONOMA_RETURN_IF_ERROR(CollectPages(
-        db, **page, 2,
-        [&](store::Statement& s) {
-          return s.Bind(1, std::string_view(pattern));
-        },
-        options, matcher, hits));
-    return hits;
-  }
-
-  // Never waits for another onoma's write lock: the units the index lacks
-  // are scanned instead (CollectUnindexed).
-  auto current = TryUpdateConcordanceIndex(db, options.on_index_progress);
-  if (!current.ok()) return current.status();
-  if (!*current && options.on_index_stale) options.on_index_stale();
-  store::ReadScope scope(db);
-  ONOMA_RETURN_IF_ERROR(CollectUnindexed(db, options, matcher, hits));
-  if (hits.size() >= options.limit) return hits;
-  // FTS5 walks the index in descending rowid order itself; the join reads
-  // each candidate's text, which the check below needs.
-  auto candidates = db.Prepare(format::sql::kConcordanceMatch,
-                               "search the concordance index");
-  if (!candidates.ok()) return candidates.status();
-  ONOMA_RETURN_IF_ERROR((*candidates)->Bind(1, IndexQuery(query)));
-  ONOMA_RETURN_IF_ERROR(Collect(db, **candidates, options, matcher, hits));
   return hits;
 }
 
