@@ -154,30 +154,7 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* /*prefix*/,
       }
       break;
     case XliffContext::kUnit:
-      if (!ours) {
-        if (!v2_ && uri != nullptr && View(uri) == kSdlNamespace &&
-            name == "seg-defs") {
-          frame.context = XliffContext::kSegDefs;
-        }
-        break;
-      }
-      if (v2_) {
-        if (name == "segment") {
-          StartSegment(frame);
-        } else if (name == "notes") {
-          frame.context = XliffContext::kNotes;
-        } else if (name == "originalData") {
-          frame.context = XliffContext::kOriginalData;
-        }
-      } else if (name == "source") {
-        StartContent(XliffEnd::kSource, frame);
-      } else if (name == "seg-source") {
-        StartContent(XliffEnd::kSegSource, frame);
-      } else if (name == "target") {
-        StartContent(XliffEnd::kTarget, frame);
-      } else if (name == "note") {
-        StartNote(frame);
-      }
+      StartUnitChild(name, uri, frame);
       break;
     case XliffContext::kSegment:
       if (ours && name == "source") {
@@ -193,15 +170,7 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* /*prefix*/,
       if (ours && name == "data") StartData(frame);
       break;
     case XliffContext::kData:
-      if (ours && name == "cp" && data_ != nullptr) {
-        const std::string_view hex = AttributeValue("hex");
-        std::string text;
-        if (!CodePointText(hex, text))
-          text = "<cp hex=\"" + std::string(hex) + "\"/>";
-        AppendEscapedText(text, *data_);
-        data_bytes_ += text.size();
-        CheckSize(data_bytes_, "<originalData>", TagPosition());
-      }
+      if (ours && name == "cp" && data_ != nullptr) AppendDataCodePoint();
       break;
     case XliffContext::kSegDefs:
       if (uri != nullptr && View(uri) == kSdlNamespace && name == "seg") {
@@ -220,6 +189,45 @@ void Impl::OnStart(const xmlChar* localname, const xmlChar* /*prefix*/,
       break;
   }
   stack_.push_back(std::move(frame));
+}
+
+void Impl::StartUnitChild(std::string_view name, const xmlChar* uri,
+                          Frame& frame) {
+  if (!IsXliff(uri)) {
+    if (!v2_ && uri != nullptr && View(uri) == kSdlNamespace &&
+        name == "seg-defs") {
+      frame.context = XliffContext::kSegDefs;
+    }
+    return;
+  }
+  if (v2_) {
+    if (name == "segment") {
+      StartSegment(frame);
+    } else if (name == "notes") {
+      frame.context = XliffContext::kNotes;
+    } else if (name == "originalData") {
+      frame.context = XliffContext::kOriginalData;
+    }
+  } else if (name == "source") {
+    StartContent(XliffEnd::kSource, frame);
+  } else if (name == "seg-source") {
+    StartContent(XliffEnd::kSegSource, frame);
+  } else if (name == "target") {
+    StartContent(XliffEnd::kTarget, frame);
+  } else if (name == "note") {
+    StartNote(frame);
+  }
+}
+
+void Impl::AppendDataCodePoint() {
+  const std::string_view hex = AttributeValue("hex");
+  std::string text;
+  if (!CodePointText(hex, text)) {
+    text = "<cp hex=\"" + std::string(hex) + "\"/>";
+  }
+  AppendEscapedText(text, *data_);
+  data_bytes_ += text.size();
+  CheckSize(data_bytes_, "<originalData>", TagPosition());
 }
 
 void Impl::OnEnd() {

@@ -160,6 +160,10 @@ class XliffReader::Impl : public XmlSaxReader {
   void StartContent(XliffEnd which, Frame& frame);
   void StartNote(Frame& frame);
   void StartData(Frame& frame);
+  // OnStart's stages: a child `name` (in namespace `uri`) of a unit; a
+  // <cp> of <originalData>'s <data>, appended to it as text.
+  void StartUnitChild(std::string_view name, const xmlChar* uri, Frame& frame);
+  void AppendDataCodePoint();
   void StartSdlSeg();
   void EndUnit1();
   void EndSegment();
