@@ -30,6 +30,12 @@
 //   }
 //   size_t column = text::CountCodePoints(line.substr(0, byte_offset)) + 1;
 //
+//    or, to edit a word a letter at a time (lib/text/code_points.h):
+//
+//   std::u32string letters = text::DecodeUtf8(word);
+//   letters.erase(0, 1);
+//   std::string rest = text::EncodeUtf8(letters);
+//
 // 3. Normalize and fold (lib/text/unicode.h). Store and compare NFC; match
 //    caselessly on folded forms.
 //
@@ -61,6 +67,7 @@
 #ifndef ONOMA_LIB_TEXT_TEXT_H_
 #define ONOMA_LIB_TEXT_TEXT_H_
 
+#include "lib/text/code_points.h"
 #include "lib/text/script.h"
 #include "lib/text/unicode.h"
 #include "lib/text/utf8.h"
