@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -67,13 +68,15 @@ class Normalizer final : private normalize::ChangeSink {
   // Normalizes one input to `out` (nullptr: write nothing). Returns OK, or
   // the first failure (invalid UTF-8, located; a read error).
   //
-  // A regular file is read in batches of lines, and each batch is scanned
-  // for names (folding, the trie, the language runs: LineScanner) on a
-  // second thread while this one rewrites and writes the batch before:
-  // scanning is over half of the work, and a desk machine has more than
-  // one core. What comes out is the same as line by line. A pipe or a
-  // terminal is read line by line, so that each line comes out as soon as
-  // it is in.
+  // A regular file is read in batches of lines. Scanning a line for names
+  // (folding, the trie, the language runs: LineScanner) is four fifths of
+  // the work and does not depend on the lines before; rewriting does, and
+  // stays on this thread, in order. So a second thread scans the next
+  // batch while this one writes the batch before, reads the one after, and
+  // then takes the next batch's unscanned lines as well, a line at a time:
+  // both cores stay busy. What comes out is the same as line by line. A
+  // pipe or a terminal is read line by line, so that each line comes out as
+  // soon as it is in.
   Status Run(const std::string& name, LineReader& in, FILE* out) {
     std::string lang = args_.lang;
     if (lang.empty()) {
@@ -100,21 +103,27 @@ class Normalizer final : private normalize::ChangeSink {
     if (batch_bytes == 0 || current->last) {
       // Line by line (a pipe, a terminal), or one batch: no second thread.
       for (;;) {
-        Prepare(*scanner, *current);
+        current->StartScan();
+        Scan(*scanner, *current);
         Status written = Write(*current);
         if (!written.ok() || current->last) return written;
         Read(in, validator, batch_bytes, *current);
       }
     }
+    auto helper = normalize::LineScanner::Create(matcher_, doc_options);
+    if (!helper.ok()) return helper.status();
+    current->StartScan();
     std::future<void> scanned = std::async(
-        std::launch::async, [&, current] { Prepare(*scanner, *current); });
+        std::launch::async, [&, current] { Scan(*helper, *current); });
     for (;;) {
       if (!current->last) Read(in, validator, batch_bytes, *next);
+      Scan(*scanner, *current);  // the lines the other thread has not taken
       scanned.get();
       const bool last = current->last;
       if (!last) {
-        scanned = std::async(std::launch::async,
-                             [&, next] { Prepare(*scanner, *next); });
+        next->StartScan();
+        scanned =
+            std::async(std::launch::async, [&, next] { Scan(*helper, *next); });
       }
       Status written = Write(*current);
       if (!written.ok() || last) {
@@ -215,8 +224,17 @@ class Normalizer final : private normalize::ChangeSink {
     Status fault;
     bool last = false;  // the input ends with this batch (or at `fault`)
 
+    // The first line no thread has taken to scan.
+    std::atomic<std::size_t> untaken{0};
+
     std::string_view LineAt(std::size_t i) const {
       return std::string_view(text).substr(lines[i].begin, lines[i].size);
+    }
+    // Makes room for the lines' scans and marks every line untaken; before
+    // any thread scans the batch.
+    void StartScan() {
+      if (prepared.size() < lines.size()) prepared.resize(lines.size());
+      untaken.store(0, std::memory_order_relaxed);
     }
   };
 
@@ -252,12 +270,15 @@ class Normalizer final : private normalize::ChangeSink {
     } while (batch.text.size() < bytes);
   }
 
-  // Scans the batch's lines (any thread; one batch at a time).
-  static void Prepare(normalize::LineScanner& scanner, Batch& batch) {
-    if (batch.prepared.size() < batch.lines.size()) {
-      batch.prepared.resize(batch.lines.size());
-    }
-    for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+  // Scans the batch's lines not yet taken, a line at a time; two threads
+  // may scan one batch at once, each with its own LineScanner, and each
+  // line is scanned by the one that takes it. REQUIRES: StartScan().
+  static void Scan(normalize::LineScanner& scanner, Batch& batch) {
+    const std::size_t n = batch.lines.size();
+    for (;;) {
+      const std::size_t i =
+          batch.untaken.fetch_add(1, std::memory_order_relaxed);
+      if (i >= n) return;
       scanner.Prepare(batch.LineAt(i), batch.prepared[i]);
     }
   }
