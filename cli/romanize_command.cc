@@ -1,8 +1,11 @@
 // onoma romanize: words from the command line, or stdin line by line.
 
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -154,12 +157,27 @@ Result<const Scheme*> FindScheme(const Registry& extra, std::string_view id) {
 
 // Standard input in blocks, handed out a line at a time without copying
 // it: a line is a view into the block, valid until the next Next().
+// Standard input that is a regular file is mapped instead, from where it
+// stands to its end, and read in place: copying it out of the page cache
+// and zeroing a buffer for it took a fifth of romanizing 5 MB.
 class LineBlocks {
  public:
+  LineBlocks() { Map(); }
+  ~LineBlocks() {
+    if (map_ != nullptr) {
+      ::munmap(map_, map_size_);
+      // What was read is consumed, as reading it would have.
+      ::lseek(STDIN_FILENO, static_cast<off_t>(map_size_), SEEK_SET);
+    }
+  }
+  LineBlocks(const LineBlocks&) = delete;
+  LineBlocks& operator=(const LineBlocks&) = delete;
+
   // The next line, without its '\n' (`newline` says whether it had one);
   // false at the end of input. An I/O error ends the input as well, with
   // `error` set to errno.
   bool Next(std::string_view& line, bool& newline) {
+    if (map_ != nullptr) return NextMapped(line, newline);
     for (;;) {
       const char* begin = buffer_.data() + start_;
       const std::size_t held = end_ - start_;
@@ -192,7 +210,9 @@ class LineBlocks {
       end_ -= start_;
       start_ = 0;
     }
-    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    if (end_ == buffer_.size()) {
+      buffer_.resize(std::max<std::size_t>(buffer_.size() * 2, 1 << 20));
+    }
     for (;;) {
       ssize_t n =
           ::read(STDIN_FILENO, buffer_.data() + end_, buffer_.size() - end_);
@@ -207,7 +227,42 @@ class LineBlocks {
     }
   }
 
-  std::vector<char> buffer_ = std::vector<char>(1 << 20);
+  // Maps standard input when it is a regular file with something left to
+  // read; leaves map_ null otherwise (a pipe, a terminal, mmap refused).
+  void Map() {
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)) return;
+    const off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+    if (at < 0 || at >= st.st_size) return;
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE, STDIN_FILENO, 0);
+    if (map == MAP_FAILED) return;
+    ::madvise(map, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+    map_ = static_cast<char*>(map);
+    map_size_ = static_cast<std::size_t>(st.st_size);
+    map_at_ = static_cast<std::size_t>(at);
+  }
+
+  bool NextMapped(std::string_view& line, bool& newline) {
+    if (map_at_ >= map_size_) return false;
+    const char* begin = map_ + map_at_;
+    const std::size_t left = map_size_ - map_at_;
+    const void* nl = std::memchr(begin, '\n', left);
+    const std::size_t length =
+        nl == nullptr
+            ? left
+            : static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
+    line = std::string_view(begin, length);
+    newline = nl != nullptr;
+    map_at_ += length + (newline ? 1 : 0);
+    return true;
+  }
+
+  char* map_ = nullptr;
+  std::size_t map_size_ = 0;
+  std::size_t map_at_ = 0;
+  // Allocated on the first read: a mapped input never needs it.
+  std::vector<char> buffer_;
   std::size_t start_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
