@@ -165,7 +165,7 @@ class LineBlocks {
   LineBlocks() { Map(); }
   ~LineBlocks() {
     if (map_ != nullptr) {
-      ::munmap(map_, map_size_);
+      ::munmap(map_, map_length_);
       // What was read is consumed, as reading it would have.
       ::lseek(STDIN_FILENO, static_cast<off_t>(map_size_), SEEK_SET);
     }
@@ -239,11 +239,23 @@ class LineBlocks {
     if (map == MAP_FAILED) return;
     ::madvise(map, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
     map_ = static_cast<char*>(map);
-    map_size_ = static_cast<std::size_t>(st.st_size);
+    map_length_ = static_cast<std::size_t>(st.st_size);
+    map_size_ = map_length_;
     map_at_ = static_cast<std::size_t>(at);
   }
 
   bool NextMapped(std::string_view& line, bool& newline) {
+    if (map_at_ >= checked_until_) {
+      // A file cut short while mapped would fault where it ended: every
+      // megabyte, the end is taken in to the file's size now, as reading
+      // it would find it.
+      struct stat st {};
+      if (::fstat(STDIN_FILENO, &st) == 0 &&
+          static_cast<std::size_t>(st.st_size) < map_size_) {
+        map_size_ = std::max(map_at_, static_cast<std::size_t>(st.st_size));
+      }
+      checked_until_ = map_at_ + (1u << 20);
+    }
     if (map_at_ >= map_size_) return false;
     const char* begin = map_ + map_at_;
     const std::size_t left = map_size_ - map_at_;
@@ -259,8 +271,10 @@ class LineBlocks {
   }
 
   char* map_ = nullptr;
-  std::size_t map_size_ = 0;
+  std::size_t map_length_ = 0;  // mapped
+  std::size_t map_size_ = 0;    // to be read: less if the file shrank
   std::size_t map_at_ = 0;
+  std::size_t checked_until_ = 0;  // where the size is looked at again
   // Allocated on the first read: a mapped input never needs it.
   std::vector<char> buffer_;
   std::size_t start_ = 0;
